@@ -1,0 +1,405 @@
+/**
+ * Table detection: finds RN and kontogrupp tables anywhere on any sheet, with
+ * no configuration, from the words and years in their headers.
+ */
+import { cellAddress, cellAt, isBlank, type Cell, type SheetGrid, type WorkbookGrid } from './grid';
+import { isPercentFormat, readNumber } from './numbers';
+import type { ExtraColumn, Measure, TableColumn, TableKind, TableRow, VarianceTable } from './table';
+
+type ColumnRole = Measure | 'forecast' | 'forecast-variance' | 'label' | 'other';
+
+const YEAR = /\b(19[9]\d|20\d\d)\b/g;
+const LEVEL = /^\s*RN\s?(\d{1,2})\s*$/i;
+const KONTOGRUPP = /kontogrupp/i;
+const TOTAL_LABEL = /^\s*(summa|totalt?|total|summering|sum)\b/i;
+/** A unit or account-group code: KLC, KLÖS, 6A, 3, ÖVA, KGÖK. */
+const CODE = /^[A-ZÅÄÖ0-9][A-ZÅÄÖ0-9]{0,7}$/;
+const MAX_HEADER_TEXT = 200;
+
+/** The text a header cell shows: strings as they are, years stored as numbers as digits. */
+function headerText(cell: Cell): string {
+  const v = cell.value;
+  if (typeof v === 'string') return v.length > MAX_HEADER_TEXT ? '' : v;
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 1990 && v <= 2099) return String(v);
+  return '';
+}
+
+/** What a column header (all header rows joined) says the column holds. */
+export function classifyHeader(text: string): ColumnRole | undefined {
+  const t = text.toLowerCase().replace(/\s+/g, ' ');
+  if (t.trim() === '') return undefined;
+  if (LEVEL.test(text) || KONTOGRUPP.test(text)) return 'label';
+  if (/prognos|forecast/.test(t)) return /avv|avvikelse|diff|variance/.test(t) ? 'forecast-variance' : 'forecast';
+  if (/förändr|forandr|förändring|change|%/.test(t)) return 'change';
+  if (/\bavv|avvikelse|variance|differens/.test(t)) return 'variance';
+  if (/bokslut|closing/.test(t)) return 'previous';
+  if (/utfall|ack|actual|outcome/.test(t)) return 'actual';
+  if (/budget/.test(t)) return 'budget';
+  return undefined;
+}
+
+function yearsIn(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(YEAR)) out.push(Number(m[1]));
+  return out;
+}
+
+/** True when a row looks like part of a header: only header words and years in the given columns. */
+function isHeaderishRow(sheet: SheetGrid, row: number, cols: number[], labelCol: number): boolean {
+  const label = cellAt(sheet, row, labelCol);
+  if (!isBlank(label) && classifyHeader(headerText(label)) !== 'label') return false;
+  let seen = 0;
+  for (const c of cols) {
+    const cell = cellAt(sheet, row, c);
+    if (isBlank(cell)) continue;
+    const text = headerText(cell);
+    if (text === '') return false;
+    if (classifyHeader(text) === undefined && yearsIn(text).length === 0) return false;
+    seen++;
+  }
+  return seen > 0;
+}
+
+interface HeaderCandidate {
+  row: number;
+  roles: Map<number, ColumnRole>;
+}
+
+function rowRoles(sheet: SheetGrid, row: number): Map<number, ColumnRole> {
+  const roles = new Map<number, ColumnRole>();
+  const cells = sheet.cells[row];
+  if (cells === undefined) return roles;
+  for (let c = 0; c < cells.length; c++) {
+    const cell = cells[c];
+    if (cell === undefined || typeof cell.value !== 'string') continue;
+    const role = classifyHeader(headerText(cell));
+    if (role !== undefined) roles.set(c, role);
+  }
+  return roles;
+}
+
+/**
+ * Finds every RN/kontogrupp table in the workbook. Sheets without such tables
+ * give none. Never throws.
+ */
+export function findTables(workbook: WorkbookGrid, onlySheets: readonly string[] = []): VarianceTable[] {
+  const out: VarianceTable[] = [];
+  for (const sheet of workbook.sheets) {
+    if (onlySheets.length > 0 && !onlySheets.includes(sheet.name)) continue;
+    out.push(...findTablesOnSheet(sheet));
+  }
+  return out;
+}
+
+/** Finds the tables on one sheet, top to bottom, left to right. */
+export function findTablesOnSheet(sheet: SheetGrid): VarianceTable[] {
+  const tables: VarianceTable[] = [];
+  const claimed = new Set<string>();
+  const rows = sheet.cells.length;
+  for (let r = 0; r < rows; r++) {
+    const roles = rowRoles(sheet, r);
+    if (roles.size === 0) continue;
+    // A two-row header may carry the words on the next row; merge them for the test.
+    const next = rowRoles(sheet, r + 1);
+    const merged = new Map(roles);
+    for (const [c, role] of next) if (!merged.has(c)) merged.set(c, role);
+    for (const group of splitIntoTableGroups(merged)) {
+      const key = `${r}:${group.cols[0]}`;
+      if (claimed.has(key)) continue;
+      const table = buildTable(sheet, { row: r, roles: group.roles });
+      if (table === undefined) continue;
+      for (let hr = table.headerTop; hr <= table.headerBottom; hr++) claimed.add(`${hr}:${group.cols[0]}`);
+      tables.push(table);
+      // Skip the rows this table covers when it is the only group on the row.
+      if (group.last) r = Math.max(r, table.headerBottom);
+    }
+  }
+  return dedupe(tables);
+}
+
+/** Tables side by side share header rows: split the roles of one row into groups, one per table. */
+function splitIntoTableGroups(roles: Map<number, ColumnRole>): { cols: number[]; roles: Map<number, ColumnRole>; last: boolean }[] {
+  const cols = [...roles.keys()].sort((a, b) => a - b);
+  const groups: { cols: number[]; roles: Map<number, ColumnRole>; last: boolean }[] = [];
+  let current: number[] = [];
+  const seen = new Set<ColumnRole>();
+  const flush = (): void => {
+    if (current.length === 0) return;
+    const g = new Map<number, ColumnRole>();
+    for (const c of current) g.set(c, roles.get(c) as ColumnRole);
+    groups.push({ cols: current, roles: g, last: false });
+    current = [];
+    seen.clear();
+  };
+  for (const c of cols) {
+    const role = roles.get(c) as ColumnRole;
+    // A second label column, or a core measure seen again after the change column, starts a new table.
+    const repeats = role === 'label' ? current.length > 0 : seen.has(role) && seen.has('change');
+    if (repeats) flush();
+    current.push(c);
+    seen.add(role);
+  }
+  flush();
+  const last = groups[groups.length - 1];
+  if (last !== undefined) last.last = groups.length === 1;
+  return groups.filter((g) => countCore(g.roles) >= 3);
+}
+
+function countCore(roles: Map<number, ColumnRole>): number {
+  const core = new Set<ColumnRole>();
+  for (const r of roles.values()) if (r !== 'label' && r !== 'other' && r !== 'forecast' && r !== 'forecast-variance') core.add(r);
+  return core.size;
+}
+
+function buildTable(sheet: SheetGrid, cand: HeaderCandidate): VarianceTable | undefined {
+  const valueCols = [...cand.roles.entries()].filter(([, r]) => r !== 'label').map(([c]) => c).sort((a, b) => a - b);
+  const firstValueCol = valueCols[0];
+  if (firstValueCol === undefined) return undefined;
+  const labelEntry = [...cand.roles.entries()].find(([, r]) => r === 'label');
+
+  // Header rows: the keyword row, a year row above it, and a second header row below it.
+  let headerTop = cand.row;
+  let headerBottom = cand.row;
+  const probeLabelCol = labelEntry?.[0] ?? Math.max(0, firstValueCol - 1);
+  if (cand.row > 0 && isHeaderishRow(sheet, cand.row - 1, valueCols, probeLabelCol) && headerYearsRow(sheet, cand.row - 1, valueCols)) {
+    headerTop = cand.row - 1;
+  }
+  while (headerBottom + 1 < sheet.cells.length && headerBottom - headerTop < 2 && isHeaderishRow(sheet, headerBottom + 1, valueCols, probeLabelCol)) {
+    headerBottom++;
+  }
+
+  // Column texts over all header rows, then their roles.
+  const texts = new Map<number, string>();
+  const lastCol = valueCols[valueCols.length - 1] as number;
+  for (let c = Math.min(probeLabelCol, firstValueCol); c <= lastCol + 3; c++) {
+    const parts: string[] = [];
+    for (let r = headerTop; r <= headerBottom; r++) {
+      const t = headerText(cellAt(sheet, r, c)).trim();
+      if (t !== '') parts.push(t);
+    }
+    if (parts.length > 0) texts.set(c, parts.join('\n'));
+  }
+
+  let labelCol = labelEntry?.[0];
+  const columns: Partial<Record<Measure, TableColumn>> = {};
+  const extraColumns: ExtraColumn[] = [];
+  const actualCandidates: TableColumn[] = [];
+  for (const [c, text] of [...texts.entries()].sort((a, b) => a[0] - b[0])) {
+    if (c < firstValueCol) continue;
+    const role = classifyHeader(text);
+    const col: TableColumn = { col: c, header: text, years: yearsIn(text), headerRow: yearRow(sheet, headerTop, headerBottom, c) };
+    if (role === undefined || role === 'label' || role === 'other') continue;
+    if (role === 'forecast' || role === 'forecast-variance') {
+      extraColumns.push({ ...col, kind: role });
+    } else if (role === 'actual') {
+      actualCandidates.push(col);
+    } else if (columns[role] === undefined) {
+      columns[role] = col;
+    } else {
+      extraColumns.push({ ...col, kind: 'other' });
+    }
+  }
+  // "Utfall 2020" beside "Utfall 2021": the earlier one is last year's actual.
+  actualCandidates.sort((a, b) => (a.years[0] ?? 0) - (b.years[0] ?? 0) || a.col - b.col);
+  if (actualCandidates.length >= 2 && columns.previous === undefined) columns.previous = actualCandidates.shift();
+  const actual = actualCandidates.shift();
+  if (actual !== undefined) columns.actual = actual;
+  for (const c of actualCandidates) extraColumns.push({ ...c, kind: 'other' });
+
+  const core = (['previous', 'actual', 'budget', 'variance', 'change'] as const).filter((m) => columns[m] !== undefined);
+  if (core.length < 3 || columns.actual === undefined) return undefined;
+  const leftmostValue = Math.min(...core.map((m) => (columns[m] as TableColumn).col));
+
+  if (labelCol === undefined) labelCol = guessLabelColumn(sheet, headerBottom + 1, leftmostValue);
+  if (labelCol === undefined) return undefined;
+  let nameCol: number | null = null;
+  if (labelCol + 1 < leftmostValue && hasTextBelow(sheet, headerBottom + 1, labelCol + 1)) nameCol = labelCol + 1;
+
+  const valueColumnIndexes = [...core.map((m) => (columns[m] as TableColumn).col), ...extraColumns.map((e) => e.col)];
+  const body = readBody(sheet, headerBottom + 1, labelCol, nameCol, valueColumnIndexes);
+  if (body.rows.length === 0 && body.total === null) return undefined;
+
+  const anchorText = labelEntry === undefined ? '' : (texts.get(labelEntry[0]) ?? '');
+  const levelMatch = /RN\s?(\d{1,2})/i.exec(anchorText);
+  let kind: TableKind;
+  let level: string | null = null;
+  if (levelMatch !== null) {
+    kind = 'rn';
+    level = `RN${levelMatch[1]}`;
+  } else if (KONTOGRUPP.test(anchorText)) {
+    kind = 'kontogrupp';
+  } else {
+    kind = body.rows.length > 0 && body.rows.every((r) => /^\d[A-Z]?$/.test(r.code)) ? 'kontogrupp' : 'rn';
+  }
+
+  const bottom = body.total?.row ?? (body.rows[body.rows.length - 1] as TableRow).row;
+  const right = Math.max(...valueColumnIndexes);
+  const changeCol = columns.change?.col;
+  const top = headerTop;
+  return {
+    id: `${sheet.name}!${cellAddress(top, labelCol)}:${cellAddress(bottom, right)}`,
+    sheet: sheet.name,
+    kind,
+    level,
+    title: findTitle(sheet, headerTop, labelCol, right),
+    headerTop,
+    headerBottom,
+    labelCol,
+    nameCol,
+    columns,
+    extraColumns,
+    changeUnit: changeCol === undefined ? 'percent' : changeUnitOf(sheet, body.rows, body.total, changeCol),
+    rows: body.rows,
+    total: body.total,
+    top,
+    left: labelCol,
+    bottom,
+    right,
+  };
+}
+
+function headerYearsRow(sheet: SheetGrid, row: number, cols: number[]): boolean {
+  return cols.some((c) => yearsIn(headerText(cellAt(sheet, row, c))).length > 0);
+}
+
+/** The header row whose cell in column c names the years (the top one if none does). */
+function yearRow(sheet: SheetGrid, top: number, bottom: number, c: number): number {
+  for (let r = top; r <= bottom; r++) if (yearsIn(headerText(cellAt(sheet, r, c))).length > 0) return r;
+  return top;
+}
+
+function labelTextOf(cell: Cell): string {
+  const v = cell.value;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 100) return String(v);
+  return '';
+}
+
+function guessLabelColumn(sheet: SheetGrid, firstRow: number, leftmostValue: number): number | undefined {
+  for (let c = leftmostValue - 1; c >= 0 && c >= leftmostValue - 3; c--) {
+    if (hasTextBelow(sheet, firstRow, c)) {
+      // Code and name in two columns: the code is the one further left.
+      if (c - 1 >= 0 && hasTextBelow(sheet, firstRow, c - 1)) return c - 1;
+      return c;
+    }
+  }
+  return undefined;
+}
+
+function hasTextBelow(sheet: SheetGrid, firstRow: number, col: number): boolean {
+  for (let r = firstRow; r < firstRow + 4 && r < sheet.cells.length; r++) {
+    if (labelTextOf(cellAt(sheet, r, col)).trim() !== '') return true;
+  }
+  return false;
+}
+
+/** Splits a padded label into code and name: `KLC   Kansli Centerpartiet` → KLC / Kansli Centerpartiet. */
+export function splitLabel(label: string): { code: string; name: string } {
+  const t = label.replace(/\u00A0/g, ' ').trim();
+  const m = /^(\S+)\s+(.+)$/.exec(t);
+  if (m !== null && CODE.test(m[1] as string) && /[A-ZÅÄÖ0-9]/.test(m[1] as string) && m[1] === (m[1] as string).toUpperCase()) {
+    return { code: m[1] as string, name: (m[2] as string).trim() };
+  }
+  if (CODE.test(t) && t.length <= 6) return { code: t, name: '' };
+  return { code: '', name: t };
+}
+
+function rowLabel(sheet: SheetGrid, row: number, labelCol: number, nameCol: number | null): { code: string; name: string; text: string } {
+  const first = labelTextOf(cellAt(sheet, row, labelCol)).trim();
+  if (nameCol !== null) {
+    const name = labelTextOf(cellAt(sheet, row, nameCol)).trim();
+    if (first !== '' && CODE.test(first)) return { code: first, name, text: `${first} ${name}`.trim() };
+    if (first === '' && name !== '') return { code: '', name, text: name };
+    return { ...splitLabel(first), text: first };
+  }
+  return { ...splitLabel(first), text: first };
+}
+
+function valuesBlank(sheet: SheetGrid, row: number, cols: number[]): boolean {
+  for (const c of cols) if (!isBlank(cellAt(sheet, row, c))) return false;
+  return true;
+}
+
+function looksLikeValueRow(sheet: SheetGrid, row: number, cols: number[]): boolean {
+  let values = 0;
+  for (const c of cols) {
+    const cell = cellAt(sheet, row, c);
+    if (isBlank(cell)) continue;
+    if (cell.error !== undefined || readNumber(cell) !== undefined || cell.formula !== undefined) values++;
+    else return false;
+  }
+  return values > 0;
+}
+
+function readBody(
+  sheet: SheetGrid,
+  firstRow: number,
+  labelCol: number,
+  nameCol: number | null,
+  valueCols: number[],
+): { rows: TableRow[]; total: TableRow | null } {
+  const rows: TableRow[] = [];
+  let total: TableRow | null = null;
+  let blankRun = 0;
+  for (let r = firstRow; r < sheet.cells.length; r++) {
+    const label = rowLabel(sheet, r, labelCol, nameCol);
+    const blankValues = valuesBlank(sheet, r, valueCols);
+    if (label.text === '' && blankValues) {
+      blankRun++;
+      if (blankRun > 1 || rows.length === 0) break;
+      continue;
+    }
+    if (TOTAL_LABEL.test(label.text)) {
+      if (looksLikeValueRow(sheet, r, valueCols)) total = { row: r, code: '', name: label.text };
+      break;
+    }
+    if (label.text === '') {
+      // An unlabelled row of numbers after the data (after an optional blank row) is the total.
+      if (rows.length > 0 && looksLikeValueRow(sheet, r, valueCols)) total = { row: r, code: '', name: '' };
+      break;
+    }
+    if (blankRun > 0) break; // a labelled row after a blank row belongs to something else
+    if (rowRoles(sheet, r).size >= 2) break; // the next table's header
+    if (!looksLikeValueRow(sheet, r, valueCols) && !(blankValues && label.code !== '')) break;
+    rows.push({ row: r, code: label.code, name: label.name });
+  }
+  return { rows, total };
+}
+
+/** Förändr% as a fraction (`0,0%`) or × 100 (`0,0`): the number format of the column's cells decides. */
+function changeUnitOf(sheet: SheetGrid, rows: TableRow[], total: TableRow | null, col: number): 'percent' | 'fraction' {
+  let fraction = 0;
+  let percent = 0;
+  for (const r of total === null ? rows : [...rows, total]) {
+    const cell = cellAt(sheet, r.row, col);
+    if (typeof cell.value === 'number' || cell.formula !== undefined) {
+      if (isPercentFormat(cell.numberFormat)) fraction++;
+      else percent++;
+    } else if (typeof cell.value === 'string') {
+      percent++;
+    }
+  }
+  return fraction > percent ? 'fraction' : 'percent';
+}
+
+/** The nearest text above the header (within 3 rows) that names the table, e.g. the unit. */
+function findTitle(sheet: SheetGrid, headerTop: number, left: number, right: number): string | null {
+  for (let r = headerTop - 1; r >= 0 && r >= headerTop - 3; r--) {
+    for (let c = left; c <= right; c++) {
+      const v = cellAt(sheet, r, c).value;
+      if (typeof v === 'string' && v.trim() !== '' && v.length <= 120 && classifyHeader(v) === undefined && yearsIn(v).length === 0) {
+        return v.trim();
+      }
+    }
+  }
+  return null;
+}
+
+function dedupe(tables: VarianceTable[]): VarianceTable[] {
+  const out: VarianceTable[] = [];
+  for (const t of tables) {
+    if (out.some((o) => o.headerTop <= t.headerBottom && t.headerTop <= o.bottom && o.left <= t.right && t.left <= o.right)) continue;
+    out.push(t);
+  }
+  return out;
+}

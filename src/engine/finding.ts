@@ -1,0 +1,64 @@
+/**
+ * Findings and planned edits: the engine's output, as data. Adapters render
+ * or apply them; message texts live only in the language packs.
+ */
+import type { CellValue } from './grid';
+
+/** The public rule ids (the JSON output's contract). */
+export type RuleId =
+  | 'variance-mismatch'
+  | 'change-mismatch'
+  | 'sum-mismatch'
+  | 'div0'
+  | 'error-value'
+  | 'missing-value'
+  | 'sign-flip'
+  | 'tiny-base'
+  | 'header-year'
+  | 'formula-inconsistent'
+  | 'cross-table-total'
+  | 'narrative-mismatch';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Values shown in a message: numbers are formatted by the language pack at the output edge. */
+export type MessageParams = Record<string, string | number>;
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  sheet: string;
+  /** A1 address of the cell the finding is about. */
+  cell: string;
+  /** 0-based position of that cell. */
+  row: number;
+  col: number;
+  /** The table the finding belongs to (its id), or null for workbook-level findings. */
+  tableId: string | null;
+  /** What the cell should hold, and what it holds (number, text or null). */
+  expected: number | string | null;
+  actual: number | string | null;
+  /** Key of the message in the language packs, and its parameters. */
+  messageId: string;
+  params: MessageParams;
+}
+
+/** What a cell holds, enough to write it back exactly. */
+export interface CellContent {
+  value: CellValue;
+  formula?: string;
+}
+
+/** One planned change to one cell; adapters apply `after` and can restore `before`. */
+export interface CellEdit {
+  sheet: string;
+  cell: string;
+  row: number;
+  col: number;
+  before: CellContent;
+  after: CellContent;
+  /** The finding rule that made this edit necessary. */
+  reason: RuleId;
+}

@@ -1,0 +1,45 @@
+/**
+ * Language packs: every text the user sees, keyed by id. Translation happens
+ * only at the output edge (CLI report, task pane); the engine returns ids.
+ */
+import { en } from './en';
+import { sv } from './sv';
+import type { MessageParams } from '../finding';
+
+export type Language = 'sv' | 'en';
+export type LanguagePack = Record<string, string>;
+
+export const PACKS: Record<Language, LanguagePack> = { sv, en };
+
+/** Chooses a supported language from a locale tag (`sv-SE`, `en-US`, `fi-FI` → sv). */
+export function languageFromLocale(locale: string | undefined): Language {
+  return locale !== undefined && /^en\b/i.test(locale) ? 'en' : 'sv';
+}
+
+const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
+
+/** Formats a number for display in the language's convention: `−1 078`, `4,6`. */
+export function formatNumber(value: number, lang: Language, decimals = 0): string {
+  const key = `${lang}:${decimals}`;
+  let f = NUMBER_FORMATS.get(key);
+  if (f === undefined) {
+    f = new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    NUMBER_FORMATS.set(key, f);
+  }
+  return f.format(value);
+}
+
+/**
+ * The text of a message in a language, with `{name}` placeholders filled.
+ * Numbers in params are formatted in the language's convention (up to one decimal).
+ * An unknown id returns the id itself, so nothing is ever silently blank.
+ */
+export function translate(id: string, lang: Language, params: MessageParams = {}): string {
+  const template = PACKS[lang][id] ?? PACKS.sv[id] ?? id;
+  return template.replace(/\{([\p{L}_0-9]+)\}/gu, (whole, name: string) => {
+    const v = params[name];
+    if (v === undefined) return whole;
+    if (typeof v === 'number') return formatNumber(v, lang, Number.isInteger(v) ? 0 : 1);
+    return v;
+  });
+}

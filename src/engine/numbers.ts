@@ -1,0 +1,107 @@
+import type { Cell } from './grid';
+
+/**
+ * A number read from a cell together with how precisely it is known.
+ * Formula results are exact; constants are what someone typed or pasted, so
+ * they are known only to ± half their last displayed unit.
+ */
+export interface ReadNumber {
+  value: number;
+  /** Half of the last displayed unit: the true value lies in value ± halfUnit. 0 for formula results. */
+  halfUnit: number;
+  /** True when the number was text in the cell (`"−3 495"`, `"12,8 %"`). */
+  fromText: boolean;
+  /** True when the text carried a percent sign (so its value is already × 100). */
+  percentText: boolean;
+}
+
+const MINUS = /[\u2212\u2012\u2013\u2014\uFE63\uFF0D]/g;
+const SPACES = /[\s\u00A0\u2007\u2009\u202F\u2002-\u2006\u2008\u200A']/g;
+
+/**
+ * Parses a number written as text the way Swedish (and English) reports write
+ * it: `−3 495`, `-3 495`, `12,8 %`, `1 184,0`, `4.6`, with non-breaking or thin
+ * spaces as thousands separators and a Unicode minus. Returns undefined when
+ * the text is not a plain number.
+ */
+export function parseNumberText(text: string): { value: number; decimals: number; percent: boolean } | undefined {
+  let t = text.replace(MINUS, '-').replace(SPACES, '');
+  if (t === '' || t.length > 40) return undefined;
+  let percent = false;
+  if (t.endsWith('%')) {
+    percent = true;
+    t = t.slice(0, -1);
+  }
+  // Parenthesised negatives: (1 234)
+  let negate = false;
+  if (t.startsWith('(') && t.endsWith(')')) {
+    negate = true;
+    t = t.slice(1, -1);
+  }
+  if (!/^[-+]?\d+([.,]\d+)?$/.test(t)) return undefined;
+  const sep = t.search(/[.,]/);
+  const decimals = sep < 0 ? 0 : t.length - sep - 1;
+  const value = Number(t.replace(',', '.'));
+  if (!Number.isFinite(value)) return undefined;
+  return { value: negate ? -value : value, decimals, percent };
+}
+
+/**
+ * Number of decimals a number format shows (first section), or undefined for
+ * `General`/no format. `0.0` → 1, `#,##0` → 0, `0.0%` → 1 (of the percentage).
+ * Both `.` (en-US codes) and `,` as a decimal mark are understood when unambiguous.
+ */
+export function formatDecimals(format: string | undefined): number | undefined {
+  if (format === undefined) return undefined;
+  const section = stripFormatLiterals(format.split(';')[0] ?? '');
+  if (section === '' || /general|standard/i.test(section) || section === '@') return undefined;
+  const m = /[0#?]\.([0#?]+)/.exec(section);
+  if (m !== null) return (m[1] as string).length;
+  if (/[0#?]/.test(section)) return 0;
+  return undefined;
+}
+
+/** True when the number format displays the value as a percentage (`0.0%`). */
+export function isPercentFormat(format: string | undefined): boolean {
+  if (format === undefined) return false;
+  return stripFormatLiterals(format.split(';')[0] ?? '').includes('%');
+}
+
+function stripFormatLiterals(section: string): string {
+  return section.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
+}
+
+/** Decimals in the shortest representation of a stored number, at most 12. */
+export function storedDecimals(x: number): number {
+  if (!Number.isFinite(x) || Number.isInteger(x)) return 0;
+  const s = Math.abs(x).toPrecision(15);
+  const trimmed = s.includes('e') ? String(Math.abs(x)) : s.replace(/0+$/, '');
+  const dot = trimmed.indexOf('.');
+  if (dot < 0) return 0;
+  return Math.min(12, trimmed.length - dot - 1);
+}
+
+/**
+ * Reads a cell as a number with its precision, or undefined when it holds no
+ * number (empty, text, error, boolean). Numbers stored as text are accepted.
+ */
+export function readNumber(cell: Cell): ReadNumber | undefined {
+  if (cell.error !== undefined) return undefined;
+  const v = cell.value;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return undefined;
+    if (cell.formula !== undefined) return { value: v, halfUnit: 0, fromText: false, percentText: false };
+    const shown = formatDecimals(cell.numberFormat);
+    const percent = isPercentFormat(cell.numberFormat);
+    // A value typed into a % format is stored as a fraction: its shown decimals count two more.
+    const shownStored = shown === undefined ? undefined : shown + (percent ? 2 : 0);
+    const decimals = Math.max(storedDecimals(v), shownStored ?? 0);
+    return { value: v, halfUnit: decimals >= 12 ? 0 : 0.5 * 10 ** -decimals, fromText: false, percentText: false };
+  }
+  if (typeof v === 'string') {
+    const p = parseNumberText(v);
+    if (p === undefined) return undefined;
+    return { value: p.value, halfUnit: 0.5 * 10 ** -p.decimals, fromText: true, percentText: p.percent };
+  }
+  return undefined;
+}

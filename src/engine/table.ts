@@ -1,0 +1,70 @@
+/**
+ * The model of a detected budget follow-up table (RN or kontogrupp table).
+ */
+
+/** The five standard value columns, by meaning. */
+export type Measure = 'previous' | 'actual' | 'budget' | 'variance' | 'change';
+
+export const MEASURES: readonly Measure[] = ['previous', 'actual', 'budget', 'variance', 'change'];
+
+export type TableKind = 'rn' | 'kontogrupp';
+
+/** A value column of a table and what its header says. */
+export interface TableColumn {
+  /** 0-based column index on the sheet. */
+  col: number;
+  /** The header text, all header rows joined with a newline. */
+  header: string;
+  /** The four-digit years (1990–2099) the header mentions, in order. */
+  years: number[];
+  /** The row (0-based) of the header cell that names the years, for findings about them. */
+  headerRow: number;
+}
+
+/** An extra column that is not one of the five (Prognos helår, Avvikelse prognos …). */
+export interface ExtraColumn extends TableColumn {
+  kind: 'forecast' | 'forecast-variance' | 'other';
+}
+
+/** One data row (one unit or one account group). */
+export interface TableRow {
+  /** 0-based row index on the sheet. */
+  row: number;
+  /** The unit or account-group code: `KLC`, `6A`. Empty when the label has none. */
+  code: string;
+  /** The name: `Kansli Centerpartiet`, `Lokalhyror`. */
+  name: string;
+}
+
+/**
+ * A detected RN or kontogrupp table. Positions are 0-based sheet coordinates.
+ */
+export interface VarianceTable {
+  /** Stable id within one validation: `Sheet!A3:F20`. */
+  id: string;
+  sheet: string;
+  kind: TableKind;
+  /** `RN3` for an RN table, null for a kontogrupp table. */
+  level: string | null;
+  /** Text above the header that names the table or its unit, if any (`Kommunledning`). */
+  title: string | null;
+  /** First and last header row. */
+  headerTop: number;
+  headerBottom: number;
+  /** Column of the code (or of the whole padded label), and of the name when split. */
+  labelCol: number;
+  nameCol: number | null;
+  /** The five value columns; a missing one is undefined. */
+  columns: Partial<Record<Measure, TableColumn>>;
+  extraColumns: ExtraColumn[];
+  /** How the change % is stored: already × 100 (`0,0`) or as a fraction (`0,0%`). */
+  changeUnit: 'percent' | 'fraction';
+  rows: TableRow[];
+  /** The total row, if the table has one. */
+  total: TableRow | null;
+  /** The table's extent: header top-left to last row and last value column. */
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
