@@ -1,0 +1,73 @@
+/**
+ * What the task pane and the ribbon commands can ask of a workbook. One
+ * implementation talks to Excel through Office.js; another runs the same code
+ * against the test host (demo mode, tests). The task pane depends only on
+ * this interface.
+ */
+import type { CheckResult } from '../engine/check';
+import type { CellEdit } from '../engine/finding';
+import type { WorkbookGrid } from '../engine/grid';
+import type { CheckOptions } from '../engine/rule';
+
+export interface ValidateOptions extends Partial<CheckOptions> {
+  /** Mark every finding's cell with its severity's fill colour (replacing earlier marks). */
+  mark: boolean;
+  /** Also add a note with the message where notes are supported (ExcelApi 1.18). */
+  notes?: boolean;
+  /** Language of notes. */
+  lang?: 'sv' | 'en';
+}
+
+export interface ValidationReport {
+  result: CheckResult;
+  /** The grid that was read, for planning fixes and drafting commentary. */
+  workbook: WorkbookGrid;
+}
+
+/** Why an action failed, as a code the language packs translate (`action-error.<code>`). */
+export type ActionErrorCode = 'protected' | 'editing' | 'connection' | 'stale' | 'too-large' | 'readonly' | 'nothing-to-undo' | 'unknown';
+
+/**
+ * A failed action. The workbook is as it was before the action (or restored);
+ * `code` says why in terms the task pane can translate.
+ */
+export class ActionError extends Error {
+  constructor(
+    public readonly code: ActionErrorCode,
+    detail?: string,
+  ) {
+    super(detail === undefined ? code : `${code}: ${detail}`);
+    this.name = 'ActionError';
+  }
+}
+
+/** One entry of the add-in's own change log, restorable by `undo`. */
+export interface ChangeLogEntry {
+  id: string;
+  /** Message id of what was done (`action.fix`, `action.mark`, `action.comments`). */
+  label: string;
+  at: number;
+  cells: number;
+}
+
+export interface WorkbookActions {
+  /** Reads every sheet (at most 2 syncs), runs the checks and, if asked, marks the cells. */
+  validate(options: ValidateOptions): Promise<ValidationReport>;
+  /** Restores every marked cell's own previous fill (including no fill) and removes the add-in's notes. */
+  clearMarks(): Promise<void>;
+  /**
+   * Writes the edits in one batch, after checking that every cell still holds
+   * `edit.before` (else `ActionError('stale')` and nothing is written), and
+   * records value, formula, number format and fill of every touched cell in the
+   * change log so `undo` can restore them exactly.
+   */
+  applyEdits(edits: readonly CellEdit[], label: string): Promise<ChangeLogEntry>;
+  /** The newest change-log entry that can be undone, if any (survives closing and reopening the pane). */
+  lastChange(): Promise<ChangeLogEntry | null>;
+  /** Restores the cells of the newest change-log entry exactly; returns it. */
+  undo(): Promise<ChangeLogEntry>;
+  /** Activates the sheet and selects the cell. */
+  select(sheet: string, cell: string): Promise<void>;
+  /** Excel's display language (`sv-SE`), or the browser's in demo mode. */
+  displayLanguage(): string;
+}
