@@ -171,7 +171,7 @@ function buildTable(sheet: SheetGrid, cand: HeaderCandidate): VarianceTable | un
   // Column texts over all header rows, then their roles.
   const texts = new Map<number, string>();
   const lastCol = valueCols[valueCols.length - 1] as number;
-  for (let c = Math.min(probeLabelCol, firstValueCol); c <= lastCol + 3; c++) {
+  for (let c = Math.min(probeLabelCol, firstValueCol); c <= lastCol; c++) {
     const parts: string[] = [];
     for (let r = headerTop; r <= headerBottom; r++) {
       const t = headerText(cellAt(sheet, r, c)).trim();
