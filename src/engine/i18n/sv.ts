@@ -1,8 +1,10 @@
 import type { LanguagePack } from './index';
 import { commentarySv } from './commentary.sv';
+import { taskpaneSv } from './taskpane.sv';
 
 /** Swedish: the default language. */
 export const sv: LanguagePack = {
+  ...taskpaneSv,
   ...commentarySv,
   'severity.error': 'Fel',
   'severity.warning': 'Varning',
