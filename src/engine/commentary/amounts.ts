@@ -1,0 +1,39 @@
+/**
+ * Amounts as commentary states them: tkr from the tables, mnkr with one
+ * decimal in the text, rounded half away from zero (4 626 tkr → 4,6 mnkr;
+ * −1 157 tkr → −1,2 mnkr; 1 150 tkr → 1,2 mnkr).
+ */
+import { formatNumber, type Language } from '../i18n';
+
+/**
+ * Rounds half away from zero to `decimals` decimals. Binary noise from the
+ * division (1 150 / 1 000 = 1.149999…) is removed before rounding, so whole
+ * tkr always round the way a person rounds them on paper. Never returns −0.
+ */
+export function roundHalfAway(value: number, decimals: number): number {
+  const f = 10 ** decimals;
+  const scaled = Number((Math.abs(value) * f).toFixed(6));
+  const r = Math.floor(scaled + 0.5) / f;
+  return value < 0 && r !== 0 ? -r : r;
+}
+
+/** tkr → mnkr rounded as the text shows it (default one decimal). */
+export function tkrToMnkr(tkr: number, decimals = 1): number {
+  return roundHalfAway(tkr / 1000, decimals);
+}
+
+/**
+ * An amount in mnkr as text, in the language's number format
+ * (`Intl.NumberFormat('sv-SE')`: `−1,2`, `4,6`, `1 184,0`). With `plus`,
+ * positive amounts get a leading `+` (`+12,4`), as in driver lists.
+ */
+export function formatMnkr(mnkr: number, lang: Language, decimals = 1, plus = false): string {
+  const v = mnkr === 0 ? 0 : mnkr;
+  const text = formatNumber(v, lang, decimals);
+  return plus && v > 0 ? `+${text}` : text;
+}
+
+/** A percentage with one decimal, rounded half away from zero: `4,1`. */
+export function formatPercent(percent: number, lang: Language): string {
+  return formatNumber(roundHalfAway(percent, 1), lang, 1);
+}
