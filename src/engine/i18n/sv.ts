@@ -1,11 +1,13 @@
 import type { LanguagePack } from './index';
 import { commentarySv } from './commentary.sv';
+import { rulesSv } from './rules.sv';
 import { taskpaneSv } from './taskpane.sv';
 
 /** Swedish: the default language. */
 export const sv: LanguagePack = {
   ...taskpaneSv,
   ...commentarySv,
+  ...rulesSv,
   'severity.error': 'Fel',
   'severity.warning': 'Varning',
   'severity.info': 'Info',
