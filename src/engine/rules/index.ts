@@ -3,5 +3,28 @@
  * one line here, and its test.
  */
 import type { Rule } from '../rule';
+import { changeMismatch } from './change-mismatch';
+import { crossTableTotal } from './cross-table-total';
+import { div0 } from './div0';
+import { errorValue } from './error-value';
+import { formulaInconsistent } from './formula-inconsistent';
+import { headerYear } from './header-year';
+import { missingValue } from './missing-value';
+import { signFlip } from './sign-flip';
+import { sumMismatch } from './sum-mismatch';
+import { tinyBase } from './tiny-base';
+import { varianceMismatch } from './variance-mismatch';
 
-export const RULES: readonly Rule[] = [];
+export const RULES: readonly Rule[] = [
+  varianceMismatch,
+  changeMismatch,
+  sumMismatch,
+  div0,
+  errorValue,
+  missingValue,
+  signFlip,
+  tinyBase,
+  headerYear,
+  formulaInconsistent,
+  crossTableTotal,
+];

@@ -1,0 +1,207 @@
+/**
+ * A small R1C1 normaliser for en-US A1 formulas, so the formulas of one column
+ * can be compared by shape: `=C5-D5` in row 5 and `=C6-D6` in row 6 are both
+ * `=R[0]C[-2]-R[0]C[-1]`; `=C7-D8` in row 7 is not.
+ *
+ * It is a scanner, not a parser: string literals and quoted sheet names are
+ * copied as they are, cell references (with or without `$`) are rewritten
+ * relative to the formula's own cell, everything else is upper-cased with
+ * the spaces removed. Function names (`LOG10(`) and defined names are left alone.
+ */
+
+const REF = /^(\$?)([A-Z]{1,3})(\$?)([1-9]\d{0,6})/;
+const WORD_CHAR = /[A-Z0-9_.]/;
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+function columnLetters(col: number): string {
+  let s = '';
+  let n = col + 1;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Copies a quoted run (`"…"` or `'…'`, the quote doubled inside) starting at i; returns the index after it. */
+function quotedEnd(text: string, i: number): number {
+  const q = text[i];
+  let j = i + 1;
+  while (j < text.length) {
+    if (text[j] === q) {
+      if (text[j + 1] === q) {
+        j += 2;
+        continue;
+      }
+      return j + 1;
+    }
+    j++;
+  }
+  return text.length;
+}
+
+/**
+ * The formula in R1C1 terms relative to the cell at 0-based (row, col):
+ * relative parts as `R[dr]`/`C[dc]`, absolute parts (`$`) as `R7`/`C3` (1-based).
+ */
+export function toR1C1(formula: string, row: number, col: number): string {
+  const src = formula.toUpperCase();
+  let out = '';
+  let i = 0;
+  while (i < src.length) {
+    const ch = src[i] as string;
+    if (ch === '"' || ch === "'") {
+      const end = quotedEnd(src, i);
+      out += formula.slice(i, end); // literals keep their case
+      i = end;
+      continue;
+    }
+    if (ch === ' ' || ch === '\n' || ch === '\r' || ch === '\t') {
+      i++;
+      continue;
+    }
+    const prev = i > 0 ? (src[i - 1] as string) : '';
+    if ((ch === '$' || (ch >= 'A' && ch <= 'Z')) && !WORD_CHAR.test(prev)) {
+      const m = REF.exec(src.slice(i, i + 14));
+      if (m !== null) {
+        const after = src[i + m[0].length] ?? '';
+        if (!WORD_CHAR.test(after) && after !== '(') {
+          const c = columnNumber(m[2] as string);
+          const r = Number(m[4]) - 1;
+          out += (m[3] === '$' ? `R${r + 1}` : `R[${r - row}]`) + (m[1] === '$' ? `C${c + 1}` : `C[${c - col}]`);
+          i += m[0].length;
+          continue;
+        }
+      }
+      // A word (function or name): copy it whole so no reference is found inside it.
+      let j = i + 1;
+      while (j < src.length && WORD_CHAR.test(src[j] as string)) j++;
+      out += src.slice(i, j);
+      i = j;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}
+
+/** Back from R1C1 (as written by `toR1C1`) to A1 for the cell at 0-based (row, col). */
+export function fromR1C1(shape: string, row: number, col: number): string {
+  let out = '';
+  let i = 0;
+  const ref = /^R(\[-?\d+\]|\d+)C(\[-?\d+\]|\d+)/;
+  while (i < shape.length) {
+    const ch = shape[i] as string;
+    if (ch === '"' || ch === "'") {
+      const end = quotedEnd(shape, i);
+      out += shape.slice(i, end);
+      i = end;
+      continue;
+    }
+    const prev = i > 0 ? (shape[i - 1] as string) : '';
+    const m = ch === 'R' && !WORD_CHAR.test(prev) ? ref.exec(shape.slice(i, i + 24)) : null;
+    if (m !== null) {
+      const rPart = m[1] as string;
+      const cPart = m[2] as string;
+      const r = rPart.startsWith('[') ? row + Number(rPart.slice(1, -1)) : Number(rPart) - 1;
+      const c = cPart.startsWith('[') ? col + Number(cPart.slice(1, -1)) : Number(cPart) - 1;
+      if (r < 0 || c < 0) return shape;
+      out += (cPart.startsWith('[') ? '' : '$') + columnLetters(c) + (rPart.startsWith('[') ? '' : '$') + String(r + 1);
+      i += m[0].length;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}
+
+/** Splits `a,b,(c,d)` at its top-level commas, respecting parentheses and quotes. */
+export function splitArguments(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === '"' || ch === "'") {
+      i = quotedEnd(text, i);
+      continue;
+    }
+    if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === ',' && depth === 0) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+    i++;
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
+const LITERAL = /^("([^"]|"")*"|-?\d+(\.\d+)?|)$/;
+
+/** The body of `NAME(…)` when the whole expression is that one call, else undefined. */
+function callBody(expr: string, name: string): string | undefined {
+  if (!expr.startsWith(`${name}(`) || !expr.endsWith(')')) return undefined;
+  const body = expr.slice(name.length + 1, -1);
+  // The closing parenthesis must be the call's own.
+  let depth = 0;
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (ch === '"' || ch === "'") {
+      i = quotedEnd(body, i) - 1;
+      continue;
+    }
+    if (ch === '(') depth++;
+    else if (ch === ')' && --depth < 0) return undefined;
+  }
+  return depth === 0 ? body : undefined;
+}
+
+/**
+ * The computing core of a normalised formula, with "not meaningful" guards
+ * taken off: `=IF(cond,"",X)`, `=IF(cond,X,"–")` and `=IFERROR(X,"")` all
+ * have the core `=X`. A guarded change % (as our fix writes it) thus has the
+ * same shape as the unguarded ones around it.
+ */
+export function formulaCore(shape: string): string {
+  let expr = shape.startsWith('=') ? shape.slice(1) : shape;
+  for (;;) {
+    const ifBody = callBody(expr, 'IF');
+    if (ifBody !== undefined) {
+      const args = splitArguments(ifBody);
+      if (args.length === 3 && LITERAL.test(args[1] as string)) {
+        expr = args[2] as string;
+        continue;
+      }
+      if (args.length === 3 && LITERAL.test(args[2] as string)) {
+        expr = args[1] as string;
+        continue;
+      }
+    }
+    const errBody = callBody(expr, 'IFERROR');
+    if (errBody !== undefined) {
+      const args = splitArguments(errBody);
+      if (args.length === 2 && LITERAL.test(args[1] as string)) {
+        expr = args[0] as string;
+        continue;
+      }
+    }
+    break;
+  }
+  return `=${expr}`;
+}
+
+/** The shape a formula at (row, col) has for comparing it with its neighbours: R1C1, guards off. */
+export function formulaShape(formula: string, row: number, col: number): string {
+  return formulaCore(toR1C1(formula, row, col));
+}

@@ -1,0 +1,210 @@
+/**
+ * What the rules share: reading a table cell as a number with its rounding
+ * interval (or as blank, a "not meaningful" marker, an error, text), the
+ * table's value columns, and the displayed precision of a cell.
+ */
+import { errorCodeFromText, errorTextEnUs } from '../errors';
+import { cellAt, isBlank, type Cell, type ErrorCode, type SheetGrid } from '../grid';
+import { decimalsOfHalfUnit, exact, fromReading, roundTo, type ChangeUnit, type Interval } from '../interval';
+import { formatDecimals, isPercentFormat, readNumber } from '../numbers';
+import type { RuleContext } from '../rule';
+import type { Measure, TableColumn, TableRow, VarianceTable } from '../table';
+
+/** What a table cell holds, as the rules see it. */
+export type Slot =
+  | { kind: 'number'; value: number; half: number; interval: Interval; formula: boolean }
+  | { kind: 'blank' }
+  /** A "not meaningful" marker: `–`, `e.j.`, or a formula that returns "" (a guarded change %). */
+  | { kind: 'marker'; text: string }
+  | { kind: 'error'; code: ErrorCode; text: string; fromText: boolean }
+  /** Text that is neither a number, an error nor a marker. */
+  | { kind: 'text'; text: string }
+  /** A formula without a calculated value (the adapter had none): nothing can be said about it. */
+  | { kind: 'unknown' };
+
+export type NumberSlot = Extract<Slot, { kind: 'number' }>;
+
+const MARKER = /^(?:[-–—]|e\.?\s?j\.?|n\/a|\.\.|…|x)$/i;
+
+/** True for the texts economists write for "not meaningful" (and for dashes meaning nothing). */
+export function isMarkerText(text: string): boolean {
+  return MARKER.test(text.trim());
+}
+
+/**
+ * Reads a cell. `percentDivisor` converts a number written as text with a
+ * percent sign (`12,8 %`) into the column's unit: 100 for a fraction column.
+ */
+export function readSlot(cell: Cell, percentDivisor = 1): Slot {
+  if (cell.error !== undefined) {
+    const text = typeof cell.value === 'string' && cell.value.trim() !== '' ? cell.value.trim() : errorTextEnUs(cell.error);
+    return { kind: 'error', code: cell.error, text, fromText: cell.errorIsText === true || (cell.formula === undefined && typeof cell.value === 'string') };
+  }
+  if (isBlank(cell)) return { kind: 'blank' };
+  const v = cell.value;
+  if (typeof v === 'string') {
+    const code = errorCodeFromText(v);
+    if (code !== undefined) return { kind: 'error', code, text: v.trim(), fromText: cell.formula === undefined };
+    if (v.trim() === '' || isMarkerText(v)) return { kind: 'marker', text: v.trim() };
+    const r = readNumber(cell);
+    if (r === undefined) return { kind: 'text', text: v.trim() };
+    const d = r.percentText ? percentDivisor : 1;
+    const value = r.value / d;
+    const half = r.halfUnit / d;
+    return { kind: 'number', value, half, interval: fromReading({ ...r, value, halfUnit: half }), formula: false };
+  }
+  if (typeof v === 'number') {
+    const r = readNumber(cell);
+    if (r === undefined) return { kind: 'text', text: String(v) };
+    return { kind: 'number', value: r.value, half: r.halfUnit, interval: fromReading(r), formula: cell.formula !== undefined };
+  }
+  if (typeof v === 'boolean') return { kind: 'text', text: v ? 'TRUE' : 'FALSE' };
+  return { kind: 'unknown' };
+}
+
+/** The unit a change-% cell is in: a number shown with a % format is a fraction; text is read as printed (× 100). */
+export function changeUnitOfCell(cell: Cell, table: VarianceTable): ChangeUnit {
+  if (typeof cell.value === 'number' || (cell.formula !== undefined && cell.value === null)) {
+    if (isPercentFormat(cell.numberFormat)) return 'fraction';
+    return cell.numberFormat !== undefined && formatDecimals(cell.numberFormat) !== undefined ? 'percent' : table.changeUnit;
+  }
+  return 'percent';
+}
+
+/** Reads a change-% cell in its own unit. */
+export function readChange(cell: Cell, table: VarianceTable): { slot: Slot; unit: ChangeUnit } {
+  const unit = changeUnitOfCell(cell, table);
+  return { slot: readSlot(cell, unit === 'fraction' ? 100 : 1), unit };
+}
+
+/**
+ * An amount as an interval: a number as read; an empty cell or a dash as an
+ * exact 0 (the ledger prints nothing for nothing). Undefined for errors,
+ * text and formulas without a value.
+ */
+export function amountInterval(slot: Slot): Interval | undefined {
+  if (slot.kind === 'number') return slot.interval;
+  if (slot.kind === 'blank' || slot.kind === 'marker') return exact(0);
+  return undefined;
+}
+
+/** The amount's value (0 for empty), for expected figures. */
+export function amountValue(slot: Slot): number | undefined {
+  if (slot.kind === 'number') return slot.value;
+  if (slot.kind === 'blank' || slot.kind === 'marker') return 0;
+  return undefined;
+}
+
+/** Decimals a cell shows: from its rounding when it is a constant, else from its number format. */
+export function shownDecimals(cell: Cell, slot: Slot, fallback: number): number {
+  if (slot.kind === 'number' && slot.half > 0) return decimalsOfHalfUnit(slot.half);
+  const d = formatDecimals(cell.numberFormat);
+  if (d === undefined) return fallback;
+  return d + (isPercentFormat(cell.numberFormat) && typeof cell.value === 'number' ? 2 : 0);
+}
+
+/** The value a cell displays (rounded at its format's decimals, or at its own rounding). */
+export function displayedValue(cell: Cell, slot: NumberSlot): number {
+  const d = formatDecimals(cell.numberFormat);
+  if (d === undefined) return slot.half > 0 ? slot.value : roundTo(slot.value, 6);
+  return roundTo(slot.value, d + (isPercentFormat(cell.numberFormat) && typeof cell.value === 'number' ? 2 : 0));
+}
+
+/** A change value in percent for messages (a fraction × 100). */
+export function asPercent(value: number, unit: ChangeUnit): number {
+  return unit === 'fraction' ? value * 100 : value;
+}
+
+/** Data rows followed by the total row, if any. */
+export function rowsWithTotal(table: VarianceTable): TableRow[] {
+  return table.total === null ? table.rows : [...table.rows, table.total];
+}
+
+/** The label a row is known by in messages: `KLFÖ Kommunledn Fördelning`, or `Summa` for the total. */
+export function rowLabel(table: VarianceTable, row: TableRow): string {
+  if (table.total !== null && row.row === table.total.row) return row.name === '' ? 'Summa' : row.name;
+  return [row.code, row.name].filter((s) => s !== '').join(' ');
+}
+
+/** A value column to add up or check: one of the five or an extra one. */
+export interface ValueColumn {
+  measure: Measure | 'extra';
+  column: TableColumn;
+}
+
+/** True when an extra column holds a percentage (its header or format says so), so it is not an amount. */
+function isPercentColumn(sheet: SheetGrid, table: VarianceTable, column: TableColumn): boolean {
+  if (/%|förändr|forandr|procent|percent/i.test(column.header)) return true;
+  for (const r of table.rows) {
+    const cell = cellAt(sheet, r.row, column.col);
+    if (typeof cell.value === 'number') return isPercentFormat(cell.numberFormat);
+  }
+  return false;
+}
+
+/** The amount columns in tkr: Bokslut, Utfall, Budget, Avv and the extra amount columns (Prognos …). */
+export function amountColumns(sheet: SheetGrid, table: VarianceTable): ValueColumn[] {
+  const out: ValueColumn[] = [];
+  for (const m of ['previous', 'actual', 'budget', 'variance'] as const) {
+    const c = table.columns[m];
+    if (c !== undefined) out.push({ measure: m, column: c });
+  }
+  for (const e of table.extraColumns) if (!isPercentColumn(sheet, table, e)) out.push({ measure: 'extra', column: e });
+  return out.sort((a, b) => a.column.col - b.column.col);
+}
+
+/** Every value column: the five and all extras. */
+export function allValueColumns(table: VarianceTable): TableColumn[] {
+  const out: TableColumn[] = [];
+  for (const m of ['previous', 'actual', 'budget', 'variance', 'change'] as const) {
+    const c = table.columns[m];
+    if (c !== undefined) out.push(c);
+  }
+  out.push(...table.extraColumns);
+  return out.sort((a, b) => a.col - b.col);
+}
+
+/** Calls fn for each table whose sheet exists. */
+export function eachTable(ctx: RuleContext, fn: (table: VarianceTable, sheet: SheetGrid) => void): void {
+  for (const table of ctx.tables) {
+    const sheet = ctx.sheet(table.sheet);
+    if (sheet !== undefined) fn(table, sheet);
+  }
+}
+
+/** Whether a row's change % can mean anything, and the figures it rests on. */
+export interface ChangeBasis {
+  /**
+   * `zero-base`: Bokslut shows as 0 (or is empty); `sign-flip`: Bokslut and
+   * Utfall have opposite signs; `unknown`: a figure is missing or unreadable.
+   */
+  meaning: 'meaningful' | 'zero-base' | 'sign-flip' | 'unknown';
+  bokslut?: number;
+  utfall?: number;
+  /** Whether Utfall shows as 0. */
+  utfallZero?: boolean;
+}
+
+/** True when the cell shows 0 (an empty cell too): the number rounded at its displayed precision is 0. */
+function showsZero(cell: Cell, slot: Slot): boolean {
+  if (slot.kind === 'blank' || slot.kind === 'marker') return true;
+  if (slot.kind !== 'number') return false;
+  return displayedValue(cell, slot) === 0 || (slot.interval.lo <= 0 && slot.interval.hi >= 0);
+}
+
+export function changeBasis(sheet: SheetGrid, table: VarianceTable, row: TableRow): ChangeBasis {
+  const { previous, actual } = table.columns;
+  if (previous === undefined || actual === undefined) return { meaning: 'unknown' };
+  const bCell = cellAt(sheet, row.row, previous.col);
+  const aCell = cellAt(sheet, row.row, actual.col);
+  const b = readSlot(bCell);
+  const a = readSlot(aCell);
+  const bokslut = amountValue(b);
+  const utfall = amountValue(a);
+  if (bokslut === undefined || utfall === undefined) return { meaning: 'unknown' };
+  if (b.kind === 'blank' && a.kind === 'blank') return { meaning: 'unknown' };
+  const utfallZero = showsZero(aCell, a);
+  if (showsZero(bCell, b)) return { meaning: 'zero-base', bokslut, utfall, utfallZero };
+  if (!utfallZero && Math.sign(bokslut) !== Math.sign(utfall)) return { meaning: 'sign-flip', bokslut, utfall, utfallZero };
+  return { meaning: 'meaningful', bokslut, utfall, utfallZero };
+}

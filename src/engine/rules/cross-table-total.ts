@@ -1,0 +1,96 @@
+/**
+ * `cross-table-total`: an RN table and a kontogrupp table of the same unit
+ * disagree on their totals. Both break the same result down (by unit, by
+ * account group), so their totals of Bokslut, Utfall, Budget and Avv must
+ * agree. Tables belong to the same unit when they share a title (the text
+ * above them, e.g. `Kommunledning`) or, when one has no title, a sheet; two
+ * different titles never pair.
+ *
+ * A table without a total row is compared by the sum of its rows. Rounding
+ * is respected as in `sum-mismatch`. Severity error: one of the two tables
+ * is missing something. The finding sits at the kontogrupp table's total.
+ */
+import { finding, type Rule } from '../rule';
+import type { Finding } from '../finding';
+import { cellAt, cellAddress, type SheetGrid } from '../grid';
+import { overlaps, roundTo, sum, type Interval } from '../interval';
+import type { Measure, TableRow, VarianceTable } from '../table';
+import { amountInterval, amountValue, eachTable, readSlot, shownDecimals } from './common';
+
+const MEASURES: readonly Measure[] = ['previous', 'actual', 'budget', 'variance'];
+
+interface Total {
+  interval: Interval;
+  value: number;
+  row: number;
+  decimals: number;
+}
+
+function totalOf(sheet: SheetGrid, table: VarianceTable, measure: Measure): Total | undefined {
+  const column = table.columns[measure];
+  if (column === undefined) return undefined;
+  if (table.total !== null) {
+    const cell = cellAt(sheet, table.total.row, column.col);
+    const slot = readSlot(cell);
+    if (slot.kind !== 'number') return undefined;
+    return { interval: slot.interval, value: slot.value, row: table.total.row, decimals: shownDecimals(cell, slot, 0) };
+  }
+  const items: Interval[] = [];
+  let value = 0;
+  for (const r of table.rows) {
+    const slot = readSlot(cellAt(sheet, r.row, column.col));
+    const i = amountInterval(slot);
+    const v = amountValue(slot);
+    if (i === undefined || v === undefined) return undefined;
+    items.push(i);
+    value += v;
+  }
+  const last = table.rows[table.rows.length - 1] as TableRow;
+  return { interval: sum(items), value, row: last.row, decimals: 0 };
+}
+
+function normalTitle(t: string | null): string | null {
+  return t === null ? null : t.toLocaleLowerCase('sv').replace(/\s+/g, ' ').trim();
+}
+
+function sameUnit(a: VarianceTable, b: VarianceTable): boolean {
+  const ta = normalTitle(a.title);
+  const tb = normalTitle(b.title);
+  if (ta !== null && tb !== null) return ta === tb;
+  return a.sheet === b.sheet;
+}
+
+export const crossTableTotal: Rule = {
+  id: 'cross-table-total',
+  check(ctx) {
+    const out: Finding[] = [];
+    const rn: { table: VarianceTable; sheet: SheetGrid }[] = [];
+    const kg: { table: VarianceTable; sheet: SheetGrid }[] = [];
+    eachTable(ctx, (table, sheet) => (table.kind === 'rn' ? rn : kg).push({ table, sheet }));
+    for (const k of kg) {
+      for (const r of rn) {
+        if (!sameUnit(k.table, r.table)) continue;
+        for (const m of MEASURES) {
+          const kt = totalOf(k.sheet, k.table, m);
+          const rt = totalOf(r.sheet, r.table, m);
+          const col = k.table.columns[m]?.col;
+          if (kt === undefined || rt === undefined || col === undefined) continue;
+          if (overlaps(kt.interval, rt.interval, ctx.options.tolerance)) continue;
+          const expected = roundTo(rt.value, kt.decimals);
+          const rCol = r.table.columns[m]?.col as number;
+          out.push(
+            finding('cross-table-total', 'error', k.table, k.sheet.name, kt.row, col, expected, kt.value, 'cross-table-total', {
+              column: (k.table.columns[m]?.header ?? '').replace(/\s*\n\s*/g, ' '),
+              expected,
+              actual: kt.value,
+              difference: roundTo(kt.value - expected, kt.decimals),
+              other: r.sheet.name === k.sheet.name ? cellAddress(rt.row, rCol) : `${r.sheet.name}!${cellAddress(rt.row, rCol)}`,
+              level: r.table.level ?? 'RN',
+            }),
+          );
+        }
+      }
+    }
+    return out;
+  },
+};

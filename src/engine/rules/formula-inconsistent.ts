@@ -1,0 +1,132 @@
+/**
+ * `formula-inconsistent`: in a column of formulas (typically Avv and
+ * Förändr%), a typed constant or a formula of a different shape; in a total
+ * row of formulas, a typed constant or a SUM that leaves out rows.
+ *
+ * Formulas are compared by their R1C1 shape (`=C5-D5` in row 5 and `=C6-D6`
+ * in row 6 are the same; `=C7-D8` is not), with "not meaningful" guards
+ * (`=IF(B5=0,"",…)`, `=IFERROR(…,"")`) taken off, so a fixed #DIV/0! row is
+ * still in line. A column counts as a formula column when at least two of its
+ * cells are formulas and formulas are not outnumbered by constants (Avv and
+ * Förändr%), or outnumber them (other columns: Bokslut and Utfall are usually
+ * typed, and a formula among them is no fault). Only a shape rarer than the
+ * column's commonest one is reported.
+ *
+ * Severity warning: a typed 964 may be right today and wrong after the next
+ * ledger export; a shifted reference usually gives a visible mismatch too.
+ */
+import { finding, type Rule } from '../rule';
+import type { Finding } from '../finding';
+import { cellAt, columnLetter, type SheetGrid } from '../grid';
+import { formulaShape, fromR1C1 } from '../r1c1';
+import type { TableColumn, TableRow, VarianceTable } from '../table';
+import { allValueColumns, eachTable, readSlot, rowLabel } from './common';
+
+type Entry = { row: number; shape: string; formula: string } | { row: number; constant: number | string };
+
+function entryOf(sheet: SheetGrid, row: number, col: number): Entry | undefined {
+  const cell = cellAt(sheet, row, col);
+  if (cell.formula !== undefined) return { row, shape: formulaShape(cell.formula, row, col), formula: cell.formula };
+  const slot = readSlot(cell);
+  if (slot.kind === 'number') return { row, constant: slot.value };
+  return undefined;
+}
+
+function commonest(entries: Entry[]): { shape: string; count: number; counts: Map<string, number> } | undefined {
+  const counts = new Map<string, number>();
+  for (const e of entries) if ('shape' in e) counts.set(e.shape, (counts.get(e.shape) ?? 0) + 1);
+  let best: string | undefined;
+  let n = 0;
+  for (const [s, c] of counts) {
+    if (c > n) {
+      best = s;
+      n = c;
+    }
+  }
+  return best === undefined ? undefined : { shape: best, count: n, counts };
+}
+
+function checkColumn(sheet: SheetGrid, table: VarianceTable, column: TableColumn, out: Finding[]): string | undefined {
+  const entries: Entry[] = [];
+  const rows = new Map<number, TableRow>();
+  for (const r of table.rows) {
+    const e = entryOf(sheet, r.row, column.col);
+    if (e === undefined) continue;
+    entries.push(e);
+    rows.set(r.row, r);
+  }
+  const formulas = entries.filter((e) => 'shape' in e).length;
+  const constants = entries.length - formulas;
+  const computed = column === table.columns.variance || column === table.columns.change;
+  if (formulas < 2 || (computed ? formulas < constants : formulas <= constants)) return undefined;
+  const top = commonest(entries);
+  if (top === undefined) return undefined;
+  for (const e of entries) {
+    const odd = 'constant' in e || (e.shape !== top.shape && (top.counts.get(e.shape) ?? 0) < top.count);
+    if (!odd) continue;
+    const row = rows.get(e.row);
+    const label = row === undefined ? '' : rowLabel(table, row);
+    const expected = fromR1C1(top.shape, e.row, column.col);
+    if ('constant' in e) {
+      out.push(finding('formula-inconsistent', 'warning', table, sheet.name, e.row, column.col, expected, e.constant, 'formula-inconsistent.constant', { label, expected, actual: String(e.constant) }));
+    } else {
+      out.push(finding('formula-inconsistent', 'warning', table, sheet.name, e.row, column.col, expected, e.formula, 'formula-inconsistent', { label, expected, actual: e.formula }));
+    }
+  }
+  return top.shape;
+}
+
+const SUM_RANGE = /^=SUM\(R\[(-?\d+)\]C\[0\]:R\[(-?\d+)\]C\[0\]\)$/;
+
+function checkTotalRow(sheet: SheetGrid, table: VarianceTable, shapes: Map<number, string>, out: Finding[]): void {
+  const total = table.total;
+  if (total === null || table.rows.length === 0) return;
+  const columns = allValueColumns(table);
+  const entries = new Map<number, Entry>();
+  for (const c of columns) {
+    const e = entryOf(sheet, total.row, c.col);
+    if (e !== undefined) entries.set(c.col, e);
+  }
+  const formulas = [...entries.values()].filter((e) => 'shape' in e).length;
+  if (formulas < 2 || formulas <= entries.size - formulas) return;
+  const first = (table.rows[0] as TableRow).row;
+  const last = (table.rows[table.rows.length - 1] as TableRow).row;
+  const label = rowLabel(table, total);
+  const sums = [...entries.values()].filter((e) => 'shape' in e && SUM_RANGE.test(e.shape)).length;
+  for (const c of columns) {
+    const e = entries.get(c.col);
+    if (e === undefined) continue;
+    const letter = columnLetter(c.col);
+    const sumFormula = `=SUM(${letter}${first + 1}:${letter}${last + 1})`;
+    if ('constant' in e) {
+      const rowShape = shapes.get(c.col);
+      const isChange = c === table.columns.change;
+      const expected = isChange && rowShape !== undefined ? fromR1C1(rowShape, total.row, c.col) : sums >= 1 && !isChange ? sumFormula : null;
+      out.push(finding('formula-inconsistent', 'warning', table, sheet.name, total.row, c.col, expected, e.constant, 'formula-inconsistent.total', { label, expected: expected ?? '', actual: String(e.constant) }));
+      continue;
+    }
+    const m = SUM_RANGE.exec(e.shape);
+    if (m === null) continue;
+    const from = total.row + Number(m[1]);
+    const to = total.row + Number(m[2]);
+    if (from > first || to < last) {
+      out.push(finding('formula-inconsistent', 'warning', table, sheet.name, total.row, c.col, sumFormula, e.formula, 'formula-inconsistent.range', { label, expected: sumFormula, actual: e.formula }));
+    }
+  }
+}
+
+export const formulaInconsistent: Rule = {
+  id: 'formula-inconsistent',
+  check(ctx) {
+    const out: Finding[] = [];
+    eachTable(ctx, (table, sheet) => {
+      const shapes = new Map<number, string>();
+      for (const column of allValueColumns(table)) {
+        const shape = checkColumn(sheet, table, column, out);
+        if (shape !== undefined) shapes.set(column.col, shape);
+      }
+      checkTotalRow(sheet, table, shapes, out);
+    });
+    return out;
+  },
+};

@@ -1,0 +1,42 @@
+/**
+ * `sign-flip`: Bokslut and Utfall have opposite signs, so the printed change %
+ * means nothing: a cost of 2 296 that turned into a revenue of 5 055 is
+ * printed as −320,2 % (KGAMT), which reads as a fall.
+ *
+ * Severity warning: the arithmetic is right, the figure misleads. Reported
+ * only with `options.signFlipMeaningless` (the default), at the change-% cell,
+ * when it shows a number; an empty cell or a marker there is the right thing.
+ * The fix can replace it with the "not meaningful" marker (`--meaningless`).
+ */
+import { finding, type Rule } from '../rule';
+import type { Finding } from '../finding';
+import { cellAt } from '../grid';
+import { roundTo } from '../interval';
+import { asPercent, changeBasis, eachTable, readChange, rowLabel, rowsWithTotal } from './common';
+
+export const signFlip: Rule = {
+  id: 'sign-flip',
+  check(ctx) {
+    const out: Finding[] = [];
+    if (!ctx.options.signFlipMeaningless) return out;
+    eachTable(ctx, (table, sheet) => {
+      const change = table.columns.change;
+      if (change === undefined) return;
+      for (const row of rowsWithTotal(table)) {
+        const { slot: c, unit } = readChange(cellAt(sheet, row.row, change.col), table);
+        if (c.kind !== 'number') continue;
+        const basis = changeBasis(sheet, table, row);
+        if (basis.meaning !== 'sign-flip') continue;
+        out.push(
+          finding('sign-flip', 'warning', table, sheet.name, row.row, change.col, null, c.value, 'sign-flip', {
+            label: rowLabel(table, row),
+            bokslut: basis.bokslut as number,
+            utfall: basis.utfall as number,
+            change: roundTo(asPercent(c.value, unit), 1),
+          }),
+        );
+      }
+    });
+    return out;
+  },
+};

@@ -1,0 +1,43 @@
+/**
+ * `tiny-base`: the base (Bokslut) is 0 at display precision, so the change %
+ * is a division by a rounding remainder: 0 → 1 184 printed as 477 317,7 %
+ * (Valnämnden, 3 Intäkter), or 0 → 0 printed as −149,6 % (KMY).
+ *
+ * Severity warning: the % is arithmetically right for the hidden decimals but
+ * tells the reader nothing; an economist writes "e.j." or leaves it empty.
+ * Not reported when both years show 0 and the % shows 0 (no change, nothing
+ * misleads), nor for an empty cell or a marker. `#DIV/0!` is `div0`'s.
+ */
+import { finding, type Rule } from '../rule';
+import type { Finding } from '../finding';
+import { cellAt } from '../grid';
+import { roundTo } from '../interval';
+import { asPercent, changeBasis, displayedValue, eachTable, readChange, rowLabel, rowsWithTotal } from './common';
+
+export const tinyBase: Rule = {
+  id: 'tiny-base',
+  check(ctx) {
+    const out: Finding[] = [];
+    eachTable(ctx, (table, sheet) => {
+      const change = table.columns.change;
+      if (change === undefined) return;
+      for (const row of rowsWithTotal(table)) {
+        const cCell = cellAt(sheet, row.row, change.col);
+        const { slot: c, unit } = readChange(cCell, table);
+        if (c.kind !== 'number') continue;
+        const basis = changeBasis(sheet, table, row);
+        if (basis.meaning !== 'zero-base') continue;
+        if (basis.utfallZero === true && displayedValue(cCell, c) === 0) continue;
+        out.push(
+          finding('tiny-base', 'warning', table, sheet.name, row.row, change.col, null, c.value, 'tiny-base', {
+            label: rowLabel(table, row),
+            bokslut: basis.bokslut as number,
+            utfall: basis.utfall as number,
+            change: roundTo(asPercent(c.value, unit), 1),
+          }),
+        );
+      }
+    });
+    return out;
+  },
+};
