@@ -1,0 +1,154 @@
+/**
+ * Builds the add-in's web part, after Microsoft's Office-Addin-TaskPane-React
+ * template: one entry and page per Office surface.
+ *   taskpane  → taskpane.html  (the task pane; also the shared runtime that runs the ribbon's Validera)
+ *   commands  → commands.html  (the ribbon functions on their own, for hosts without a shared runtime)
+ * Assets and the manifest are copied; in the built manifest the development base
+ * URL https://localhost:3000/ is replaced with ADDIN_BASE_URL (e.g.
+ * ADDIN_BASE_URL=https://addins.example.se/avvikelsekollen/ npm run build).
+ *
+ * The pages load office.js from Microsoft's CDN (a store requirement). A
+ * Content-Security-Policy in each page allows scripts only from the add-in's
+ * own origin and that CDN, no eval, and no network connections (connect-src 'none').
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const DEV_BASE = 'https://localhost:3000/';
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const PORT = Number(process.env.npm_package_config_dev_server_port || process.env.PORT || 3000);
+
+function baseUrl() {
+  const url = process.env.ADDIN_BASE_URL;
+  if (!url) return DEV_BASE;
+  if (!/^https:\/\//.test(url) && !/^http:\/\/localhost[:/]/.test(url)) {
+    throw new Error(`ADDIN_BASE_URL must be an https:// URL (Office loads add-ins only over HTTPS), got ${url}`);
+  }
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+/** The page's Content-Security-Policy. Development adds the dev server's websocket. */
+function csp(dev) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' https://appsforoffice.microsoft.com`,
+    // Fluent UI (Griffel) inserts its generated class rules at run time.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    dev ? `connect-src 'self' ws://localhost:${PORT} wss://localhost:${PORT}` : "connect-src 'none'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+/** HTTPS options for the dev server: Office's dev certificates where they exist, else plain http (demo only). */
+async function devServerHttps() {
+  if (process.env.DEV_SERVER_HTTP === '1') return undefined;
+  const dir = path.join(os.homedir(), '.office-addin-dev-certs');
+  const files = { ca: 'ca.crt', cert: 'localhost.crt', key: 'localhost.key' };
+  if (Object.values(files).every((f) => fs.existsSync(path.join(dir, f)))) {
+    return Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f))]));
+  }
+  if (process.platform === 'win32' || process.platform === 'darwin') {
+    try {
+      // Creates and trusts a localhost certificate on first use (asks for permission).
+      return await require('office-addin-dev-certs').getHttpsServerOptions();
+    } catch (err) {
+      console.warn(`office-addin-dev-certs: ${err.message}\nServing over http: enough for demo mode, not for sideloading.`);
+      return undefined;
+    }
+  }
+  console.warn('No Office dev certificates on this machine: serving over http (demo mode in a browser works; Office needs https).');
+  return undefined;
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode !== 'production';
+  const target = baseUrl();
+  const https = env && env.WEBPACK_SERVE ? await devServerHttps() : undefined;
+
+  return {
+    mode: dev ? 'development' : 'production',
+    devtool: dev ? 'source-map' : false,
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: dev ? '[name].js' : '[name].[contenthash:8].js',
+      chunkFilename: dev ? '[name].js' : '[name].[contenthash:8].js',
+      publicPath: '',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              // Type checking is `npx tsc --noEmit -p .`; here only transpile, to ES modules so webpack can tree-shake and split.
+              transpileOnly: true,
+              compilerOptions: { module: 'es2020', sourceMap: dev, target: 'es2019' },
+            },
+          },
+        },
+      ],
+    },
+    optimization: {
+      splitChunks: {
+        chunks: 'async',
+      },
+    },
+    performance: {
+      hints: dev ? false : 'warning',
+      // Issue 5's target: task-pane JS before first paint ≤ 200 KB gzipped (≈ 700 KB minified).
+      maxEntrypointSize: 750000,
+      maxAssetSize: 750000,
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+        scriptLoading: 'defer',
+        templateParameters: { csp: csp(dev), officeJs: OFFICE_JS },
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: './src/commands/commands.html',
+        chunks: ['commands'],
+        scriptLoading: 'defer',
+        templateParameters: { csp: csp(dev), officeJs: OFFICE_JS },
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'src/taskpane/support.html', to: 'support.html' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => content.toString().split(DEV_BASE).join(target),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      port: PORT,
+      hot: false,
+      liveReload: true,
+      client: { overlay: false },
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: https ? { type: 'https', options: https } : { type: 'http' },
+      static: { directory: path.join(__dirname, 'dist'), publicPath: '/' },
+    },
+  };
+};
