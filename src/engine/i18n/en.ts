@@ -1,10 +1,12 @@
 import type { LanguagePack } from './index';
+import { cliEn } from './cli.en';
 import { commentaryEn } from './commentary.en';
 import { rulesEn } from './rules.en';
 import { taskpaneEn } from './taskpane.en';
 
 /** English. */
 export const en: LanguagePack = {
+  ...cliEn,
   ...taskpaneEn,
   ...commentaryEn,
   ...rulesEn,

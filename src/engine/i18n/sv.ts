@@ -1,10 +1,12 @@
 import type { LanguagePack } from './index';
+import { cliSv } from './cli.sv';
 import { commentarySv } from './commentary.sv';
 import { rulesSv } from './rules.sv';
 import { taskpaneSv } from './taskpane.sv';
 
 /** Swedish: the default language. */
 export const sv: LanguagePack = {
+  ...cliSv,
   ...taskpaneSv,
   ...commentarySv,
   ...rulesSv,
