@@ -10,6 +10,7 @@ import { errorValue } from './error-value';
 import { formulaInconsistent } from './formula-inconsistent';
 import { headerYear } from './header-year';
 import { missingValue } from './missing-value';
+import { narrativeMismatch } from './narrative-mismatch';
 import { signFlip } from './sign-flip';
 import { sumMismatch } from './sum-mismatch';
 import { tinyBase } from './tiny-base';
@@ -27,4 +28,5 @@ export const RULES: readonly Rule[] = [
   headerYear,
   formulaInconsistent,
   crossTableTotal,
+  narrativeMismatch,
 ];
