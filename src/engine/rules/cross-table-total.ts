@@ -13,7 +13,7 @@
 import { finding, type Rule } from '../rule';
 import type { Finding } from '../finding';
 import { cellAt, cellAddress, type SheetGrid } from '../grid';
-import { overlaps, roundTo, sum, type Interval } from '../interval';
+import { overlaps, roundTo, sub, sum, type Interval } from '../interval';
 import type { Measure, TableRow, VarianceTable } from '../table';
 import { amountInterval, amountValue, eachTable, readSlot, shownDecimals } from './common';
 
@@ -26,27 +26,65 @@ interface Total {
   decimals: number;
 }
 
+/** The smallest interval holding both. */
+function hull(a: Interval, b: Interval): Interval {
+  return { lo: Math.min(a.lo, b.lo), hi: Math.max(a.hi, b.hi) };
+}
+
+/**
+ * What a row's figure stands for. A constant: its rounding interval. A
+ * formula is exact given its inputs, but when the inputs are rounded typed
+ * figures the quantity it stands for is not: an Avv `=C5−D5` stands for
+ * Utfall − Budget over their intervals.
+ */
+function rowInterval(sheet: SheetGrid, table: VarianceTable, row: TableRow, measure: Measure): Interval | undefined {
+  const column = table.columns[measure];
+  if (column === undefined) return undefined;
+  const cell = cellAt(sheet, row.row, column.col);
+  const slot = readSlot(cell);
+  const own = amountInterval(slot);
+  if (own === undefined || cell.formula === undefined || measure !== 'variance') return own;
+  const a = rowInterval(sheet, table, row, 'actual');
+  const b = rowInterval(sheet, table, row, 'budget');
+  if (a === undefined || b === undefined) return own;
+  const inputs = sub(a, b);
+  return overlaps(inputs, own) ? hull(inputs, own) : own;
+}
+
+/**
+ * A table's total of a measure as an interval: a typed or pasted total by its
+ * rounding; a formula total (=SUM) by what its rows stand for, since two
+ * tables of rounded typed rows may legitimately add up to totals a few tkr
+ * apart; no total row: the sum of the rows.
+ */
 function totalOf(sheet: SheetGrid, table: VarianceTable, measure: Measure): Total | undefined {
   const column = table.columns[measure];
   if (column === undefined) return undefined;
+  const items: Interval[] = [];
+  let value = 0;
+  let readable = true;
+  for (const r of table.rows) {
+    const i = rowInterval(sheet, table, r, measure);
+    const v = amountValue(readSlot(cellAt(sheet, r.row, column.col)));
+    if (i === undefined || v === undefined) {
+      readable = false;
+      break;
+    }
+    items.push(i);
+    value += v;
+  }
+  const rows = readable ? sum(items) : undefined;
   if (table.total !== null) {
     const cell = cellAt(sheet, table.total.row, column.col);
     const slot = readSlot(cell);
     if (slot.kind !== 'number') return undefined;
-    return { interval: slot.interval, value: slot.value, row: table.total.row, decimals: shownDecimals(cell, slot, 0) };
+    const decimals = shownDecimals(cell, slot, 0);
+    const interval = cell.formula !== undefined && rows !== undefined && overlaps(rows, slot.interval) ? hull(rows, slot.interval) : slot.interval;
+    return { interval, value: slot.value, row: table.total.row, decimals };
   }
-  const items: Interval[] = [];
-  let value = 0;
-  for (const r of table.rows) {
-    const slot = readSlot(cellAt(sheet, r.row, column.col));
-    const i = amountInterval(slot);
-    const v = amountValue(slot);
-    if (i === undefined || v === undefined) return undefined;
-    items.push(i);
-    value += v;
-  }
+  if (rows === undefined) return undefined;
   const last = table.rows[table.rows.length - 1] as TableRow;
-  return { interval: sum(items), value, row: last.row, decimals: 0 };
+  return { interval: rows, value, row: last.row, decimals: 0 };
 }
 
 function normalTitle(t: string | null): string | null {

@@ -1,0 +1,31 @@
+import { checkWorkbook } from '../../src/engine/check';
+import type { Finding } from '../../src/engine/finding';
+import type { Cell, WorkbookGrid } from '../../src/engine/grid';
+import { parseAddress } from '../../src/engine/grid';
+import type { CheckOptions, Rule } from '../../src/engine/rule';
+
+/** The findings of one rule on a workbook. */
+export function run(rule: Rule, workbook: WorkbookGrid, options: Partial<CheckOptions> = {}): Finding[] {
+  return checkWorkbook(workbook, options, [rule]).findings;
+}
+
+/** Findings as `Sheet!A1` addresses, in the engine's order. */
+export function places(findings: readonly Finding[]): string[] {
+  return findings.map((f) => `${f.sheet}!${f.cell}`);
+}
+
+/** A copy of the workbook with one cell replaced (or changed by `edit`). */
+export function withCell(workbook: WorkbookGrid, sheet: string, address: string, edit: Cell | ((before: Cell) => Cell)): WorkbookGrid {
+  const pos = parseAddress(address);
+  if (pos === undefined) throw new Error(`bad address ${address}`);
+  return {
+    sheets: workbook.sheets.map((s) => {
+      if (s.name !== sheet) return s;
+      const cells = s.cells.map((r) => (r === undefined ? r : [...r]));
+      const row = (cells[pos.row] ??= []);
+      const before = row[pos.col] ?? { value: null };
+      row[pos.col] = typeof edit === 'function' ? edit(before) : edit;
+      return { ...s, cells };
+    }),
+  };
+}
