@@ -43,7 +43,9 @@ export function seedAsFormulas(seed: SeedFile): WorkbookGrid {
       cells[r] = seedHeaderTexts(table.header, 2020, 2021, changeYears).map((value) => ({ value }));
       r++;
       const first = r + 1;
-      const sums = [0, 0, 0];
+      let sb = 0;
+      let su = 0;
+      let sbu = 0;
       for (const row of table.rows) {
         let b = num(row.values[0]) ?? 0;
         let u = num(row.values[1]) ?? 0;
@@ -67,15 +69,14 @@ export function seedAsFormulas(seed: SeedFile): WorkbookGrid {
           { value: u - budget, formula: `=C${x}-D${x}`, numberFormat: AMOUNT },
           change,
         ];
-        sums[0] += b;
-        sums[1] += u;
-        sums[2] += budget;
+        sb += b;
+        su += u;
+        sbu += budget;
         r++;
       }
       const last = r;
       r++; // blank row
       const t = r + 1;
-      const [sb, su, sbu] = sums as [number, number, number];
       const sumCell = (col: string, value: number): Cell => ({ value, formula: `=SUM(${col}${first}:${col}${last})`, numberFormat: AMOUNT });
       cells[r] = [undefined, sumCell('B', sb), sumCell('C', su), sumCell('D', sbu), sumCell('E', su - sbu), changeFormulaCell(t, sb, su)];
       r += 3;
