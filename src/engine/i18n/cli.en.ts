@@ -11,6 +11,8 @@ export const cliEn: LanguagePack = {
     'fix    writes a copy with #DIV/0! in the change column replaced. The input is never modified.',
   'cli.error.usage': '{detail}. Run "avvikelsekollen --help" for help.',
   'cli.error.unknown-command': 'Unknown command "{command}"',
+  'cli.error.unknown-option': 'Unknown option "{option}"',
+  'cli.error.option-value': 'The option "{option}" needs a value',
   'cli.error.no-files': 'Give at least one file',
   'cli.error.one-file': 'Give exactly one file to fix',
   'cli.error.no-output': 'Give the output file with -o OUT.xlsx',

@@ -11,6 +11,8 @@ export const cliSv: LanguagePack = {
     'fix    skriver en kopia där #DIVISION/0! i förändringskolumnen är ersatt. Originalet ändras aldrig.',
   'cli.error.usage': '{detail}. Skriv ”avvikelsekollen --help” för hjälp.',
   'cli.error.unknown-command': 'Okänt kommando ”{command}”',
+  'cli.error.unknown-option': 'Okänt val ”{option}”',
+  'cli.error.option-value': 'Valet ”{option}” behöver ett värde',
   'cli.error.no-files': 'Ange minst en fil',
   'cli.error.one-file': 'Ange exakt en fil att rätta',
   'cli.error.no-output': 'Ange utfilen med -o UT.xlsx',

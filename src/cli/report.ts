@@ -1,0 +1,143 @@
+/**
+ * The two outputs of `check`: the readable report (per sheet and table, in
+ * Swedish or English number format) and the JSON object (a public contract).
+ */
+import type { CheckResult } from '../engine/check';
+import type { Finding, Severity } from '../engine/finding';
+import { cellAddress, columnLetter } from '../engine/grid';
+import { formatNumber, translate, type Language } from '../engine/i18n';
+import { MEASURES, type Measure, type VarianceTable } from '../engine/table';
+
+export interface TableJson {
+  sheet: string;
+  range: string;
+  kind: 'rn' | 'kontogrupp';
+  level: string | null;
+  columns: Record<Measure, string | null>;
+  rows: number;
+}
+
+export interface FindingJson {
+  rule: string;
+  severity: Severity;
+  sheet: string;
+  cell: string;
+  message: string;
+  expected: number | string | null;
+  actual: number | string | null;
+}
+
+export interface FileJson {
+  file: string;
+  tables: TableJson[];
+  findings: FindingJson[];
+}
+
+/** A table's extent in A1 notation: `A3:F20`. */
+export function tableRange(t: VarianceTable): string {
+  return `${cellAddress(t.top, t.left)}:${cellAddress(t.bottom, t.right)}`;
+}
+
+/** The JSON object of one checked file, keys in the documented order. */
+export function toJson(file: string, result: CheckResult, lang: Language): FileJson {
+  return {
+    file,
+    tables: result.tables.map((t) => {
+      const columns = {} as Record<Measure, string | null>;
+      for (const m of MEASURES) {
+        const c = t.columns[m];
+        columns[m] = c === undefined ? null : columnLetter(c.col);
+      }
+      return { sheet: t.sheet, range: tableRange(t), kind: t.kind, level: t.level, columns, rows: t.rows.length };
+    }),
+    findings: result.findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      sheet: f.sheet,
+      cell: f.cell,
+      message: translate(f.messageId, lang, f.params),
+      expected: f.expected,
+      actual: f.actual,
+    })),
+  };
+}
+
+/**
+ * A finding's expected or actual value as the report shows it: amounts in
+ * whole tkr (`−1 078`), a change % with one decimal (`4,6 %`; a fraction
+ * column's value × 100), text as it is, nothing as "empty".
+ */
+export function formatValue(v: number | string | null, f: Finding, table: VarianceTable | undefined, lang: Language): string {
+  if (v === null) return translate('cli.value.empty', lang);
+  if (typeof v === 'string') return v === '' ? translate('cli.value.empty', lang) : v;
+  const change = table?.columns.change;
+  if (table !== undefined && change !== undefined && f.col === change.col && f.rule !== 'header-year') {
+    const pct = table.changeUnit === 'fraction' ? v * 100 : v;
+    return `${formatNumber(pct, lang, 1)}\u00a0%`;
+  }
+  if (f.rule === 'header-year') return String(v);
+  return formatNumber(v, lang, Number.isInteger(v) ? 0 : Math.abs(v) < 10 ? 1 : 0);
+}
+
+function pad(text: string, width: number): string {
+  return text.length >= width ? `${text} ` : text + ' '.repeat(width - text.length);
+}
+
+function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const n: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) n[f.severity]++;
+  return n;
+}
+
+/** The readable report of one file, line by line. */
+export function renderReport(file: string, result: CheckResult, lang: Language): string[] {
+  const out: string[] = [file];
+  const tablesById = new Map(result.tables.map((t) => [t.id, t] as const));
+  const sheets: string[] = [];
+  for (const t of result.tables) if (!sheets.includes(t.sheet)) sheets.push(t.sheet);
+  for (const f of result.findings) if (!sheets.includes(f.sheet)) sheets.push(f.sheet);
+
+  const renderFinding = (f: Finding, indent: string): void => {
+    const table = f.tableId === null ? undefined : tablesById.get(f.tableId);
+    const name = translate(`rule.${f.rule}.name`, lang);
+    const head = `${indent}${pad(f.cell, 6)}${pad(translate(`severity.${f.severity}`, lang), 9)}${name === `rule.${f.rule}.name` ? f.rule : name}`;
+    const showValues = f.expected !== null || f.actual !== null;
+    const values = showValues
+      ? ` (${translate('cli.expected-actual', lang, { expected: formatValue(f.expected, f, table, lang), actual: formatValue(f.actual, f, table, lang) })})`
+      : '';
+    out.push(head + values);
+    out.push(`${indent}${' '.repeat(15)}${translate(f.messageId, lang, f.params)}`);
+  };
+
+  for (const sheet of sheets) {
+    out.push(`  ${sheet}`);
+    for (const t of result.tables.filter((x) => x.sheet === sheet)) {
+      const title =
+        t.kind === 'rn'
+          ? translate('cli.table.rn', lang, { level: t.level ?? 'RN', range: tableRange(t), rows: String(t.rows.length) })
+          : translate('cli.table.kontogrupp', lang, { range: tableRange(t), rows: String(t.rows.length) });
+      const findings = result.findings.filter((f) => f.tableId === t.id);
+      out.push(`    ${title}${findings.length === 0 ? `: ${translate('cli.table.ok', lang)}` : ''}`);
+      for (const f of findings) renderFinding(f, '      ');
+    }
+    const loose = result.findings.filter((f) => f.sheet === sheet && (f.tableId === null || !tablesById.has(f.tableId)));
+    if (loose.length > 0) {
+      out.push(`    ${translate('cli.sheet-findings', lang)}`);
+      for (const f of loose) renderFinding(f, '      ');
+    }
+  }
+  const n = countBySeverity(result.findings);
+  out.push(
+    translate('cli.summary', lang, {
+      file,
+      tables: String(result.tables.length),
+      rows: formatNumber(result.rowsChecked, lang),
+      errors: String(n.error),
+      warnings: String(n.warning),
+      infos: String(n.info),
+    }),
+  );
+  return out;
+}
+
+export { countBySeverity };

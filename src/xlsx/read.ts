@@ -1,0 +1,204 @@
+/**
+ * Reads an .xlsx file into the engine's grid model with exceljs.
+ *
+ * Formula results: exceljs keeps a cached result of 0 in `cell.result` but
+ * drops it from `cell.value` (its copy skips falsy results), so results are
+ * read from `cell.result`. A formula with no cached result at all (a file
+ * written by a tool that does not calculate, or an empty-text result, whose
+ * `<v></v>` exceljs drops) is evaluated from its inputs when the formula is
+ * simple (see `formula.ts`); otherwise its value is left unknown (null, with
+ * the formula kept), never guessed as 0 and never an empty cell.
+ */
+import ExcelJS from 'exceljs';
+import { errorCodeFromText } from '../engine/errors';
+import type { Cell, CellValue, ErrorCode, SheetGrid, WorkbookGrid } from '../engine/grid';
+import { loadWorkbook } from './file';
+import { evaluateFormula, type FormulaValue } from './formula';
+
+const MS_PER_DAY = 86_400_000;
+
+/** Excel's serial day number of a date (1900 or 1904 date system). */
+export function dateToSerial(d: Date, date1904: boolean): number {
+  return d.getTime() / MS_PER_DAY + (date1904 ? 24_107 : 25_569);
+}
+
+function errorCode(text: string): ErrorCode {
+  return errorCodeFromText(text) ?? 'ERROR';
+}
+
+function richTextOf(v: ExcelJS.CellRichTextValue): string {
+  return v.richText.map((r) => r.text).join('');
+}
+
+/** Plain text of a hyperlink's or rich value's text. */
+function plainText(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (v !== null && typeof v === 'object' && 'richText' in v) return richTextOf(v as ExcelJS.CellRichTextValue);
+  return v === undefined || v === null ? '' : String(v);
+}
+
+function textCell(text: string): Cell {
+  const error = errorCodeFromText(text);
+  return error === undefined ? { value: text } : { value: text, error, errorIsText: true };
+}
+
+/** A cached formula result as a cell value; undefined when there is none. */
+function resultCell(result: unknown, date1904: boolean): Cell | undefined {
+  if (result === undefined || result === null) return undefined;
+  if (typeof result === 'number' || typeof result === 'boolean') return { value: result };
+  if (typeof result === 'string') return { value: result };
+  if (result instanceof Date) return { value: dateToSerial(result, date1904) };
+  if (typeof result === 'object' && 'error' in result) return { value: null, error: errorCode(String((result as { error: unknown }).error)) };
+  return { value: plainText(result) };
+}
+
+/** The formula in en-US syntax with `=`, future-function prefixes removed (`_xlfn.IFS` → `IFS`). */
+function formulaText(f: string): string {
+  return '=' + f.replace(/_xlfn\.|_xlws\./gi, '');
+}
+
+interface Pending {
+  row: number;
+  col: number;
+  cell: Cell;
+}
+
+function convertCell(c: ExcelJS.Cell, date1904: boolean, pending: Pending[], row: number, col: number): Cell | undefined {
+  let cell: Cell | undefined;
+  switch (c.type) {
+    case ExcelJS.ValueType.Null:
+    case ExcelJS.ValueType.Merge:
+      // The other cells of a merged range are empty, as Excel reports them.
+      return undefined;
+    case ExcelJS.ValueType.Number:
+      cell = { value: c.value as number };
+      break;
+    case ExcelJS.ValueType.String:
+    case ExcelJS.ValueType.SharedString:
+      cell = textCell(String(c.value));
+      break;
+    case ExcelJS.ValueType.RichText:
+      cell = textCell(richTextOf(c.value as ExcelJS.CellRichTextValue));
+      break;
+    case ExcelJS.ValueType.Hyperlink: {
+      const h = c.value as ExcelJS.CellHyperlinkValue;
+      cell = textCell(plainText(h.text));
+      break;
+    }
+    case ExcelJS.ValueType.Date:
+      cell = { value: dateToSerial(c.value as Date, date1904) };
+      break;
+    case ExcelJS.ValueType.Boolean:
+      cell = { value: c.value as boolean };
+      break;
+    case ExcelJS.ValueType.Error:
+      cell = { value: null, error: errorCode(String((c.value as ExcelJS.CellErrorValue).error)) };
+      break;
+    case ExcelJS.ValueType.Formula: {
+      const formula = c.formula;
+      // `cell.result`, not `cell.value.result`: the latter loses a result of 0.
+      const cached = resultCell(c.result, date1904);
+      if (formula === undefined || formula === '') {
+        cell = cached ?? { value: null };
+        break;
+      }
+      cell = cached === undefined ? { value: null } : cached;
+      cell.formula = formulaText(formula);
+      if (cached === undefined) pending.push({ row, col, cell });
+      break;
+    }
+    default:
+      cell = { value: plainText(c.value) };
+  }
+  const fmt = c.numFmt;
+  if (fmt !== undefined && fmt !== null && fmt !== '') cell.numberFormat = fmt;
+  return cell;
+}
+
+function toFormulaValue(cell: Cell): FormulaValue {
+  if (cell.error !== undefined && cell.errorIsText !== true) return { error: cell.error };
+  return cell.value;
+}
+
+/** Fills in formulas without a cached result by evaluating them, dependencies first. */
+function resolvePending(sheet: SheetGrid, pending: Pending[]): void {
+  if (pending.length === 0) return;
+  const state = new Map<string, 'todo' | 'busy' | 'done' | 'unknown'>();
+  const byKey = new Map<string, Pending>();
+  for (const p of pending) {
+    const key = `${p.row}:${p.col}`;
+    state.set(key, 'todo');
+    byKey.set(key, p);
+  }
+  const resolve = (p: Pending): boolean => {
+    const key = `${p.row}:${p.col}`;
+    const s = state.get(key);
+    if (s === 'done') return true;
+    if (s === 'unknown' || s === 'busy') return false; // a cycle or an unknown input
+    state.set(key, 'busy');
+    const v = evaluateFormula(p.cell.formula as string, (r, c) => {
+      const dep = byKey.get(`${r}:${c}`);
+      if (dep !== undefined && !resolve(dep)) return undefined;
+      const cell = sheet.cells[r]?.[c];
+      return cell === undefined ? null : toFormulaValue(cell);
+    });
+    if (v === undefined) {
+      state.set(key, 'unknown');
+      return false;
+    }
+    if (v !== null && typeof v === 'object') {
+      p.cell.value = null;
+      p.cell.error = v.error;
+    } else {
+      p.cell.value = v as CellValue;
+    }
+    state.set(key, 'done');
+    return true;
+  };
+  for (const p of pending) resolve(p);
+}
+
+/** Converts a loaded exceljs workbook into the grid model. */
+export function workbookToGrid(wb: ExcelJS.Workbook): WorkbookGrid {
+  const date1904 = wb.properties?.date1904 === true;
+  const sheets: SheetGrid[] = [];
+  for (const ws of wb.worksheets) {
+    const cells: (Cell | undefined)[][] = [];
+    const hiddenRows: number[] = [];
+    const hiddenColumns: number[] = [];
+    const pending: Pending[] = [];
+    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const r = rowNumber - 1;
+      if (row.hidden) hiddenRows.push(r);
+      const line: (Cell | undefined)[] = [];
+      row.eachCell({ includeEmpty: false }, (c, colNumber) => {
+        const cell = convertCell(c, date1904, pending, r, colNumber - 1);
+        if (cell !== undefined) line[colNumber - 1] = cell;
+      });
+      cells[r] = line;
+    });
+    // Hidden rows that carry no values still count.
+    for (let r = 1; r <= ws.rowCount; r++) {
+      const row = ws.findRow(r);
+      if (row !== undefined && row.hidden && !row.hasValues) hiddenRows.push(r - 1);
+    }
+    hiddenRows.sort((a, b) => a - b);
+    const columns = ws.columns ?? [];
+    columns.forEach((col, i) => {
+      if (col.hidden) hiddenColumns.push(i);
+    });
+    const sheet: SheetGrid = { name: ws.name, cells, hiddenRows, hiddenColumns, hidden: ws.state === 'hidden' || ws.state === 'veryHidden' };
+    resolvePending(sheet, pending);
+    sheets.push(sheet);
+  }
+  return { sheets };
+}
+
+/**
+ * Reads an .xlsx file into the grid model: values, error codes, formulas
+ * (en-US, with `=`; shared formulas resolved), number formats, hidden sheets,
+ * rows and columns. Throws `XlsxFileError` when the file cannot be read.
+ */
+export async function readWorkbookGrid(file: string): Promise<WorkbookGrid> {
+  return workbookToGrid(await loadWorkbook(file));
+}
