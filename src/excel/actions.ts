@@ -22,6 +22,14 @@ export interface ValidationReport {
   result: CheckResult;
   /** The grid that was read, for planning fixes and drafting commentary. */
   workbook: WorkbookGrid;
+  /** How the workbook was read: round trips, of which carried cell data, and cells in all used ranges. */
+  read?: { syncs: number; dataRequests: number; cells: number };
+  /**
+   * What marking did (when `mark` was asked): cells marked, sheets left
+   * unmarked because they are protected, and why marking failed if it did.
+   * A marking failure never loses the findings: the report is still returned.
+   */
+  marks?: { cells: number; skippedSheets: string[]; error?: ActionErrorCode };
 }
 
 /** Why an action failed, as a code the language packs translate (`action-error.<code>`). */
