@@ -178,7 +178,8 @@ export function workbookToGrid(wb: ExcelJS.Workbook): WorkbookGrid {
       cells[r] = line;
     });
     // Hidden rows that carry no values still count.
-    for (let r = 1; r <= ws.rowCount; r++) {
+    const lastRow = ws.lastRow?.number ?? 0;
+    for (let r = 1; r <= lastRow; r++) {
       const row = ws.findRow(r);
       if (row !== undefined && row.hidden && !row.hasValues) hiddenRows.push(r - 1);
     }
