@@ -3,6 +3,7 @@
  * no configuration, from the words and years in their headers.
  */
 import { cellAddress, cellAt, isBlank, type Cell, type SheetGrid, type WorkbookGrid } from './grid';
+import { errorCodeFromText } from './errors';
 import { isPercentFormat, readNumber } from './numbers';
 import type { ExtraColumn, Measure, TableColumn, TableKind, TableRow, VarianceTable } from './table';
 
@@ -320,15 +321,23 @@ function valuesBlank(sheet: SheetGrid, row: number, cols: number[]): boolean {
   return true;
 }
 
+/**
+ * A row of figures: numbers, errors and formulas, with perhaps a little text
+ * among them (a marker `e.j.`, `ca 300`, error text the adapter did not mark),
+ * which the rules report; never a row with header words in it.
+ */
 function looksLikeValueRow(sheet: SheetGrid, row: number, cols: number[]): boolean {
   let values = 0;
+  let texts = 0;
   for (const c of cols) {
     const cell = cellAt(sheet, row, c);
     if (isBlank(cell)) continue;
     if (cell.error !== undefined || readNumber(cell) !== undefined || cell.formula !== undefined) values++;
-    else return false;
+    else if (typeof cell.value === 'string' && errorCodeFromText(cell.value) !== undefined) values++;
+    else if (typeof cell.value !== 'string' || cell.value.length > MAX_HEADER_TEXT || classifyHeader(cell.value) !== undefined || yearsIn(cell.value).length > 0) return false;
+    else texts++;
   }
-  return values > 0;
+  return values > 0 && texts < values;
 }
 
 function readBody(

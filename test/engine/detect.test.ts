@@ -133,6 +133,24 @@ describe('findTables on odd layouts', () => {
     expect(findTables({ sheets: [prose, headerOnly, numbers, { name: 'Blank', cells: [] }] })).toEqual([]);
   });
 
+  it('keeps rows with a marker or stray text among their figures (the rules report the text), but never a header row', () => {
+    const sheet = sheetFromRows('Blad1', [
+      WRAPPED,
+      ['KGAMT Arbetsmiljötjänster', -2296, 5055, -3495, 8550, 'e.j.'],
+      ['KGHR  Kommungemensamt HR', -2208, 'ca 1 500', -1490, 2, '#DIVISION/0! '],
+      KEK,
+      [],
+      [null, 2020, 2021, 2021, 2021, 'Förändr%'],
+      ['RN3', 'Bokslut', 'Utfall Ack dec', 'Budget', 'Avv Budg o Utf', '2020 o 2021'],
+      KAI,
+    ]);
+    const tables = findTables({ sheets: [sheet] });
+    expect(tables.map((t) => [t.rows.map((r) => r.code), t.total?.row ?? null])).toEqual([
+      [['KGAMT', 'KGHR', 'KEK'], null],
+      [['KAI'], null],
+    ]);
+  });
+
   it('only looks at the sheets asked for', () => {
     const a = sheetFromRows('A', [WRAPPED, KAI]);
     const b = sheetFromRows('B', [WRAPPED, KEK]);
