@@ -2,7 +2,8 @@ import { checkWorkbook } from '../../src/engine/check';
 import type { Finding } from '../../src/engine/finding';
 import type { Cell, WorkbookGrid } from '../../src/engine/grid';
 import { parseAddress } from '../../src/engine/grid';
-import type { CheckOptions, Rule } from '../../src/engine/rule';
+import { DEFAULT_CHECK_OPTIONS, type CheckOptions, type Rule } from '../../src/engine/rule';
+import type { VarianceTable } from '../../src/engine/table';
 
 /** The findings of one rule on a workbook. */
 export function run(rule: Rule, workbook: WorkbookGrid, options: Partial<CheckOptions> = {}): Finding[] {
@@ -28,4 +29,10 @@ export function withCell(workbook: WorkbookGrid, sheet: string, address: string,
       return { ...s, cells };
     }),
   };
+}
+
+/** The findings of one rule on tables already detected (for many small edits of one workbook). */
+export function runOnTables(rule: Rule, workbook: WorkbookGrid, tables: readonly VarianceTable[], options: Partial<CheckOptions> = {}): Finding[] {
+  const byName = new Map(workbook.sheets.map((s) => [s.name, s] as const));
+  return rule.check({ workbook, sheet: (n) => byName.get(n), tables, options: { ...DEFAULT_CHECK_OPTIONS, ...options } });
 }
