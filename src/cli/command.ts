@@ -82,7 +82,7 @@ export function failureMessage(e: unknown, lang: Language, file: string): string
   if (e instanceof XlsxFileError) return fileErrorMessage(e, lang);
   if (e instanceof UsageError) return usageMessage(e, lang);
   const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
-  if (process.env.AVVIKELSEKOLLEN_DEBUG !== undefined && e instanceof Error) return `${translate('cli.error.internal', lang, { file, detail: detail ?? '' })}\n${e.stack ?? ''}`;
+  if ((process.env.AVVIKELSEKOLLEN_DEBUG ?? '') !== '' && e instanceof Error) return `${translate('cli.error.internal', lang, { file, detail: detail ?? '' })}\n${e.stack ?? ''}`;
   return translate('cli.error.internal', lang, { file, detail: detail ?? '' });
 }
 

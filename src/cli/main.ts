@@ -7,9 +7,10 @@
 import { translate } from '../engine/i18n';
 import { EXIT_OK, EXIT_UNREADABLE, failureMessage, line, peekLanguage, UsageError, usageMessage, type CliIO, type Command } from './command';
 import { checkCommand } from './commands/check';
+import { commentCommand } from './commands/comment';
 import { fixCommand } from './commands/fix';
 
-export const COMMANDS: readonly Command[] = [checkCommand, fixCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, fixCommand, commentCommand];
 
 /** Runs the command line (arguments after the program name); returns the exit code. */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {

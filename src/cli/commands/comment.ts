@@ -1,0 +1,113 @@
+/**
+ * `avvikelsekollen comment FILE.xlsx -o OUT.xlsx [--lang sv|en]
+ *    [--materiality TKR] [--materiality-percent PCT]`
+ *
+ * Writes a copy of FILE with the sheet Kommentarer created or updated: one
+ * draft per avdelning and one summary per table (see
+ * src/engine/commentary). Comments edited by hand are kept and checked;
+ * their mismatches with the tables are listed. FILE is never modified; on any
+ * failure no output file is written.
+ */
+import type ExcelJS from 'exceljs';
+import { checkWorkbook } from '../../engine/check';
+import { COMMENTS_SHEET, FINGERPRINT_HEADER, findCommentsLayout } from '../../engine/commentary/layout';
+import { draftCommentary } from '../../engine/commentary/draft';
+import { planCommentsSheetWithReport, type CommentsSheetPlan } from '../../engine/commentary/sheet';
+import { TEMPLATE_SHEET } from '../../engine/commentary/templates';
+import type { WorkbookGrid } from '../../engine/grid';
+import { translate } from '../../engine/i18n';
+import { loadWorkbook } from '../../xlsx/file';
+import { workbookToGrid } from '../../xlsx/read';
+import { applyEditsToWorkbook, assertWritableCopy, writeFileAtomic } from '../../xlsx/write';
+import { EXIT_OK, line, parseCommandLine, parseLanguage, UsageError, type CliIO, type Command } from '../command';
+
+function parseNumberOption(value: unknown, option: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(String(value).replace(',', '.'));
+  if (!Number.isFinite(n) || n < 0) throw new UsageError('cli.error.usage', { detail: `--${option} ${String(value)}` });
+  return n;
+}
+
+/** Widths and formats for a sheet the command created, and the fingerprint column hidden (always). */
+function dressSheet(wb: ExcelJS.Workbook, grid: WorkbookGrid, plan: CommentsSheetPlan): void {
+  const ws = wb.getWorksheet(COMMENTS_SHEET);
+  if (ws === undefined) return;
+  const existing = grid.sheets.find((s) => s.name === COMMENTS_SHEET);
+  const layout = existing === undefined ? undefined : findCommentsLayout(existing);
+  const headerEdit = plan.edits.find((e) => e.after.value === FINGERPRINT_HEADER);
+  const fingerprintCol = layout?.columns.fingerprint ?? headerEdit?.col;
+  if (fingerprintCol !== undefined) ws.getColumn(fingerprintCol + 1).hidden = true;
+  if (existing !== undefined) return;
+  const widths = [8, 32, 14, 10, 90, 30, 30];
+  widths.forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
+  ws.getColumn(3).numFmt = '#,##0';
+  ws.getColumn(4).numFmt = '0.0';
+  ws.getColumn(5).alignment = { wrapText: true, vertical: 'top' };
+  ws.getRow(1).font = { bold: true };
+}
+
+export const commentCommand: Command = {
+  name: 'comment',
+  async run(args: string[], io: CliIO): Promise<number> {
+    const { values, positionals } = parseCommandLine(args, {
+      output: { type: 'string', short: 'o' },
+      lang: { type: 'string' },
+      materiality: { type: 'string' },
+      'materiality-percent': { type: 'string' },
+    });
+    const lang = parseLanguage(values.lang as string | undefined);
+    if (positionals.length !== 1) throw new UsageError('cli.error.one-file');
+    const output = values.output as string | undefined;
+    if (output === undefined || output === '') throw new UsageError('cli.error.no-output');
+    const input = positionals[0] as string;
+    const materialityTkr = parseNumberOption(values.materiality, 'materiality');
+    const materialityPercent = parseNumberOption(values['materiality-percent'], 'materiality-percent');
+
+    assertWritableCopy(input, output);
+    const wb = await loadWorkbook(input);
+    const grid = workbookToGrid(wb);
+    const result = checkWorkbook(grid);
+    if (result.tables.length === 0) {
+      line(io.stdout, translate('cli.no-tables', lang, { file: input }));
+      return EXIT_OK;
+    }
+    const drafts = draftCommentary(result, grid, {
+      lang,
+      ...(materialityTkr === undefined ? {} : { materialityTkr }),
+      ...(materialityPercent === undefined ? {} : { materialityShare: materialityPercent / 100 }),
+    });
+    for (const issue of drafts.templateIssues) {
+      line(io.stderr, translate('cli.comment.template-issue', lang, { message: translate(issue.messageId, lang, issue.params) }));
+    }
+    const plan = planCommentsSheetWithReport(grid, drafts, { lang });
+    applyEditsToWorkbook(wb, plan.edits);
+    dressSheet(wb, grid, plan);
+    const templates = wb.getWorksheet(TEMPLATE_SHEET);
+    if (templates !== undefined) templates.state = 'hidden';
+    writeFileAtomic(output, Buffer.from(await wb.xlsx.writeBuffer()));
+
+    const count = (...states: string[]): number => plan.rows.filter((r) => states.includes(r.state)).length;
+    line(
+      io.stdout,
+      translate('cli.comment.written', lang, {
+        output,
+        rows: String(plan.rows.length),
+        new: String(count('new')),
+        refreshed: String(count('refreshed')),
+        unchanged: String(count('unchanged')),
+        kept: String(count('edited', 'own')),
+        missing: String(count('missing')),
+      }),
+    );
+    // Kept comments are not rewritten, so their findings on the input are theirs in the output too.
+    const kept = new Set(plan.rows.filter((r) => r.state === 'edited' || r.state === 'own' || r.state === 'missing').map((r) => r.row));
+    const mismatches = result.findings.filter((f) => f.rule === 'narrative-mismatch' && f.sheet === COMMENTS_SHEET && kept.has(f.row));
+    if (mismatches.length > 0) {
+      line(io.stdout, translate('cli.comment.mismatch-heading', lang, { count: String(mismatches.length) }));
+      for (const f of mismatches) line(io.stdout, translate('cli.comment.mismatch', lang, { sheet: f.sheet, cell: f.cell, message: translate(f.messageId, lang, f.params) }));
+    }
+    return EXIT_OK;
+  },
+};
