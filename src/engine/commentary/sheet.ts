@@ -100,6 +100,8 @@ function norm(s: string): string {
 
 function sameContent(a: CellContent, b: CellContent): boolean {
   if ((a.formula ?? null) !== (b.formula ?? null)) return false;
+  // The same formula is the same content, whatever result was cached (files written without one read back as null).
+  if (a.formula !== undefined) return true;
   const av = a.value === '' ? null : a.value;
   const bv = b.value === '' ? null : b.value;
   if (typeof av === 'number' && typeof bv === 'number') return Math.abs(av - bv) < 1e-9;

@@ -6,9 +6,11 @@ export const cliEn: LanguagePack = {
     'Usage:\n' +
     '  avvikelsekollen check FILE.xlsx... [--json] [--lang sv|en] [--sheet NAME]...\n' +
     '  avvikelsekollen fix FILE.xlsx -o OUT.xlsx [--marker TEXT] [--meaningless] [--lang sv|en]\n' +
+    '  avvikelsekollen comment FILE.xlsx -o OUT.xlsx [--lang sv|en] [--materiality TKR] [--materiality-percent PERCENT]\n' +
     '\n' +
     'check  checks RN and account-group tables. Exit 0: no errors, 1: errors found, 2: a file could not be read.\n' +
-    'fix    writes a copy with #DIV/0! in the change column replaced. The input is never modified.',
+    'fix    writes a copy with #DIV/0! in the change column replaced. The input is never modified.\n' +
+    'comment writes a copy with the sheet Kommentarer: drafts per department and table; hand-written text is kept.',
   'cli.error.usage': '{detail}. Run "avvikelsekollen --help" for help.',
   'cli.error.unknown-command': 'Unknown command "{command}"',
   'cli.error.unknown-option': 'Unknown option "{option}"',

@@ -6,9 +6,11 @@ export const cliSv: LanguagePack = {
     'Användning:\n' +
     '  avvikelsekollen check FIL.xlsx... [--json] [--lang sv|en] [--sheet NAMN]...\n' +
     '  avvikelsekollen fix FIL.xlsx -o UT.xlsx [--marker TEXT] [--meaningless] [--lang sv|en]\n' +
+    '  avvikelsekollen comment FIL.xlsx -o UT.xlsx [--lang sv|en] [--materiality TKR] [--materiality-percent PROCENT]\n' +
     '\n' +
     'check  granskar RN- och kontogruppstabeller. Slutkod 0: inga fel, 1: fel hittades, 2: filen kunde inte läsas.\n' +
-    'fix    skriver en kopia där #DIVISION/0! i förändringskolumnen är ersatt. Originalet ändras aldrig.',
+    'fix    skriver en kopia där #DIVISION/0! i förändringskolumnen är ersatt. Originalet ändras aldrig.\n' +
+    'comment skriver en kopia med bladet Kommentarer: utkast per avdelning och tabell; text skriven för hand behålls.',
   'cli.error.usage': '{detail}. Skriv ”avvikelsekollen --help” för hjälp.',
   'cli.error.unknown-command': 'Okänt kommando ”{command}”',
   'cli.error.unknown-option': 'Okänt val ”{option}”',

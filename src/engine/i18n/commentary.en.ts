@@ -67,4 +67,10 @@ export const commentaryEn: LanguagePack = {
     'The comment for {kod} calls the variance {angiven_riktning}, but the table shows {förväntat} {enhet_belopp} ({tkr} SEK k in {tabell}).',
   'narrative-mismatch.riktning.positiv': 'favourable',
   'narrative-mismatch.riktning.negativ': 'unfavourable',
+  // Command line: avvikelsekollen comment.
+  'cli.comment.written':
+    'Wrote {output}: sheet Kommentarer with {rows} rows ({new} new drafts, {refreshed} updated, {unchanged} unchanged, {kept} hand-written texts kept, {missing} units missing from the tables).',
+  'cli.comment.mismatch-heading': 'Comments that disagree with the tables ({count}):',
+  'cli.comment.mismatch': '  {sheet}!{cell}: {message}',
+  'cli.comment.template-issue': 'Template: {message}',
 };

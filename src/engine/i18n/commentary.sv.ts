@@ -75,4 +75,10 @@ export const commentarySv: LanguagePack = {
     'Kommentaren för {kod} beskriver avvikelsen som {angiven_riktning}, men tabellen visar {förväntat} {enhet_belopp} ({tkr} tkr i {tabell}).',
   'narrative-mismatch.riktning.positiv': 'positiv',
   'narrative-mismatch.riktning.negativ': 'negativ',
+  // Command line: avvikelsekollen comment.
+  'cli.comment.written':
+    'Skrev {output}: bladet Kommentarer med {rows} rader ({new} nya utkast, {refreshed} uppdaterade, {unchanged} oförändrade, {kept} texter skrivna för hand behålls, {missing} enheter saknas i tabellerna).',
+  'cli.comment.mismatch-heading': 'Kommentarer som inte stämmer med tabellerna ({count}):',
+  'cli.comment.mismatch': '  {sheet}!{cell}: {message}',
+  'cli.comment.template-issue': 'Mall: {message}',
 };
