@@ -1,0 +1,661 @@
+/**
+ * Proxy objects that behave like Office.js's: a property can be read only
+ * after it was loaded and a sync ran (else `PropertyNotLoaded`); setters and
+ * methods are queued and take effect, in order, at `sync()`. Each object is
+ * bound to its workbook object the first time a request touches it (a used
+ * range is computed then, as Excel does), and keeps that binding.
+ */
+import type { ErrorCode } from '../../engine/grid';
+import { cellAddress } from '../../engine/grid';
+import { errorTextEnUs } from '../../engine/errors';
+import { parseRect, qualifiedAddress, rectAddress, type Rect } from '../address';
+import type {
+  ExcelApiVersion,
+  XlContext,
+  XlNote,
+  XlNoteCollection,
+  XlRange,
+  XlRangeFill,
+  XlRangeFormat,
+  XlWorkbook,
+  XlWorksheet,
+  XlWorksheetCollection,
+  XlWorksheetProtection,
+} from '../xl';
+import { emptyCell, errorDisplayText, interpretEntry, isEmptyContent, NO_FILL, type HostCell, type HostSheet } from './state';
+
+/** An error shaped like OfficeExtension.Error: `code` is what the adapter looks at. */
+export class HostError extends Error {
+  constructor(
+    public readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RichApi.Error';
+  }
+}
+
+/** What a proxy needs from the host while a request runs. */
+export interface Server {
+  readonly sheets: HostSheet[];
+  readonly language: string;
+  supports(version: ExcelApiVersion): boolean;
+  readOnly(): boolean;
+  /** Throws AccessDenied when the sheet (or workbook) cannot be changed. */
+  checkWritable(sheet: HostSheet): void;
+  select(sheet: HostSheet, address: string): void;
+  activate(sheet: HostSheet): void;
+}
+
+export type Action =
+  | { kind: 'load'; obj: ProxyBase; props: string[] }
+  | { kind: 'set'; obj: ProxyBase; prop: string; value: unknown }
+  | { kind: 'call'; obj: ProxyBase; method: string; args: unknown[] };
+
+/** The request context: a queue of actions, sent at `sync()`. */
+export class TestContext implements XlContext {
+  readonly workbook: WorkbookProxy;
+  queue: Action[] = [];
+  constructor(private readonly send: (context: TestContext) => Promise<void>) {
+    this.workbook = new WorkbookProxy(this, 'workbook');
+  }
+  sync(): Promise<void> {
+    return this.send(this);
+  }
+}
+
+function notLoaded(name: string): HostError {
+  return new HostError('PropertyNotLoaded', `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+}
+
+export abstract class ProxyBase {
+  private readonly loaded = new Map<string, unknown>();
+  private nullObject: boolean | undefined;
+
+  constructor(
+    readonly ctx: TestContext,
+    readonly path: string,
+  ) {}
+
+  /** A loaded property's value, as Office.js gives it after sync. */
+  protected prop<T>(name: string): T {
+    if (this.nullObject === true) throw new HostError('InvalidObjectPath', `The object is a null object; '${name}' cannot be read.`);
+    if (!this.loaded.has(name)) throw notLoaded(name);
+    return this.loaded.get(name) as T;
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullObject === undefined) throw notLoaded('isNullObject');
+    return this.nullObject;
+  }
+
+  load(propertyNames: string): this {
+    this.ctx.queue.push({ kind: 'load', obj: this, props: propertyNames.split(',').map((p) => p.trim()).filter((p) => p !== '') });
+    return this;
+  }
+
+  protected queueSet(prop: string, value: unknown): void {
+    this.ctx.queue.push({ kind: 'set', obj: this, prop, value });
+  }
+
+  protected queueCall(method: string, ...args: unknown[]): void {
+    this.ctx.queue.push({ kind: 'call', obj: this, method, args });
+  }
+
+  /** Server side: whether this object exists (binding it on first use). */
+  abstract exists(server: Server): boolean;
+  /** Server side: a property's current value. */
+  abstract read(server: Server, prop: string): unknown;
+  /** Server side: applies a setter. */
+  write(_server: Server, prop: string, value: unknown): void {
+    throw new HostError('InvalidArgument', `Cannot set ${prop} (to a ${typeof value})`);
+  }
+  /** Server side: runs a queued method. */
+  invoke(_server: Server, method: string, args: unknown[]): void {
+    throw new HostError('InvalidArgument', `Unknown method ${method} (${args.length} arguments)`);
+  }
+
+  /** Delivers a request's results to the proxy. */
+  deliver(values: Map<string, unknown>, isNull: boolean): void {
+    this.nullObject = isNull;
+    for (const [k, v] of values) this.loaded.set(k, v);
+  }
+}
+
+function requireVersion(server: Server, version: ExcelApiVersion, what: string): void {
+  if (!server.supports(version)) throw new HostError('ApiNotFound', `${what} needs ExcelApi ${version}`);
+}
+
+class WorkbookProxy extends ProxyBase implements XlWorkbook {
+  readonly worksheets: WorksheetCollectionProxy;
+  constructor(ctx: TestContext, path: string) {
+    super(ctx, path);
+    this.worksheets = new WorksheetCollectionProxy(ctx, `${path}.worksheets`);
+  }
+  get readOnly(): boolean {
+    return this.prop('readOnly');
+  }
+  exists(): boolean {
+    return true;
+  }
+  read(server: Server, prop: string): unknown {
+    if (prop === 'readOnly') {
+      requireVersion(server, '1.8', 'Workbook.readOnly');
+      return server.readOnly();
+    }
+    throw new HostError('InvalidArgument', `Workbook.${prop}`);
+  }
+}
+
+class WorksheetCollectionProxy extends ProxyBase implements XlWorksheetCollection {
+  get items(): WorksheetProxy[] {
+    return this.prop('items');
+  }
+  getItem(key: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, `${this.path}.getItem(${JSON.stringify(key)})`, (server) => findSheet(server, key, true));
+  }
+  getItemOrNullObject(key: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, `${this.path}.getItemOrNullObject(${JSON.stringify(key)})`, (server) => findSheet(server, key, false));
+  }
+  exists(): boolean {
+    return true;
+  }
+  private pendingSheets: HostSheet[] = [];
+  read(server: Server, prop: string): unknown {
+    const m = /^items\/(name|visibility)$/.exec(prop);
+    if (m === null) throw new HostError('InvalidArgument', `WorksheetCollection.${prop}`);
+    this.pendingSheets = server.sheets.slice();
+    return server.sheets.map((s) => (m[1] === 'name' ? s.name : s.visibility));
+  }
+  /** Collection loads create item proxies bound to the sheets. */
+  override deliver(values: Map<string, unknown>, isNull: boolean): void {
+    const items = this.pendingSheets.map((sheet, i) => {
+      const item = new WorksheetProxy(this.ctx, `${this.path}.items[${i}]`, () => sheet);
+      item.bind(sheet);
+      const props = new Map<string, unknown>();
+      for (const [key, list] of values) props.set(key.replace(/^items\//, ''), (list as unknown[])[i]);
+      item.deliver(props, false);
+      return item;
+    });
+    super.deliver(new Map([['items', items]]), isNull);
+  }
+}
+
+function findSheet(server: Server, key: string, required: boolean): HostSheet | null {
+  const s = server.sheets.find((x) => x.name.toLowerCase() === key.toLowerCase());
+  if (s === undefined && required) throw new HostError('ItemNotFound', `The requested resource doesn't exist: ${key}`);
+  return s ?? null;
+}
+
+class ProtectionProxy extends ProxyBase implements XlWorksheetProtection {
+  constructor(
+    ctx: TestContext,
+    path: string,
+    private readonly sheet: WorksheetProxy,
+  ) {
+    super(ctx, path);
+  }
+  get protected(): boolean {
+    return this.prop('protected');
+  }
+  exists(server: Server): boolean {
+    return this.sheet.exists(server);
+  }
+  read(server: Server, prop: string): unknown {
+    if (prop !== 'protected') throw new HostError('InvalidArgument', prop);
+    return this.sheet.target(server).protected;
+  }
+}
+
+export class WorksheetProxy extends ProxyBase implements XlWorksheet {
+  private bound: HostSheet | null | undefined;
+  readonly protection: ProtectionProxy;
+  readonly notes: NoteCollectionProxy;
+  constructor(
+    ctx: TestContext,
+    path: string,
+    private readonly resolver: (server: Server) => HostSheet | null,
+  ) {
+    super(ctx, path);
+    this.protection = new ProtectionProxy(ctx, `${path}.protection`, this);
+    this.notes = new NoteCollectionProxy(ctx, `${path}.notes`, this);
+  }
+  bind(sheet: HostSheet): void {
+    this.bound = sheet;
+  }
+  get name(): string {
+    return this.prop('name');
+  }
+  get visibility(): string {
+    return this.prop('visibility');
+  }
+  exists(server: Server): boolean {
+    if (this.bound === undefined) this.bound = this.resolver(server);
+    return this.bound !== null;
+  }
+  target(server: Server): HostSheet {
+    if (!this.exists(server) || this.bound === null || this.bound === undefined) throw new HostError('InvalidObjectPath', 'null worksheet');
+    return this.bound;
+  }
+  read(server: Server, prop: string): unknown {
+    const s = this.target(server);
+    if (prop === 'name') return s.name;
+    if (prop === 'visibility') return s.visibility;
+    throw new HostError('InvalidArgument', `Worksheet.${prop}`);
+  }
+  getRange(address = ''): RangeProxy {
+    return new RangeProxy(this.ctx, `${this.path}.getRange(${JSON.stringify(address)})`, (server) => {
+      const rect = parseRect(address);
+      if (rect === undefined) throw new HostError('InvalidArgument', `Bad address ${address}`);
+      return { sheet: this.target(server), rect };
+    });
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    return new RangeProxy(this.ctx, `${this.path}.getUsedRangeOrNullObject(${String(valuesOnly)})`, (server) => {
+      const sheet = this.target(server);
+      const rect = usedRect(sheet, valuesOnly);
+      return rect === undefined ? null : { sheet, rect };
+    });
+  }
+  activate(): void {
+    this.queueCall('activate');
+  }
+  override invoke(server: Server, method: string): void {
+    if (method !== 'activate') super.invoke(server, method, []);
+    server.activate(this.target(server));
+  }
+}
+
+/** The used range: every cell with content (and, unless valuesOnly, any format). */
+export function usedRect(sheet: HostSheet, valuesOnly: boolean): Rect | undefined {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  sheet.rows.forEach((row, r) =>
+    row?.forEach((c, col) => {
+      if (c === undefined) return;
+      if (isEmptyContent(c) && (valuesOnly || (c.numberFormat === 'General' && c.fill.pattern === 'None'))) return;
+      top = Math.min(top, r);
+      bottom = Math.max(bottom, r);
+      left = Math.min(left, col);
+      right = Math.max(right, col);
+    }),
+  );
+  return bottom < 0 ? undefined : { top, left, bottom, right };
+}
+
+interface RangeTarget {
+  sheet: HostSheet;
+  rect: Rect;
+}
+
+const JSON_ERROR_TYPES: Partial<Record<ErrorCode, string>> = {
+  DIV_BY_ZERO: 'Div0',
+  NA: 'NotAvailable',
+  NAME: 'Name',
+  NULL: 'Null',
+  NUM: 'Num',
+  REF: 'Ref',
+  VALUE: 'Value',
+  SPILL: 'Spill',
+  CALC: 'Calc',
+  GETTING_DATA: 'GettingData',
+  FIELD: 'Field',
+  BLOCKED: 'Blocked',
+  CONNECT: 'Connect',
+  BUSY: 'Busy',
+  UNKNOWN: 'Unknown',
+};
+
+export class RangeProxy extends ProxyBase implements XlRange {
+  private bound: RangeTarget | null | undefined;
+  readonly format: XlRangeFormat;
+  constructor(
+    ctx: TestContext,
+    path: string,
+    private readonly resolver: (server: Server) => RangeTarget | null,
+  ) {
+    super(ctx, path);
+    this.format = { fill: new FillProxy(ctx, `${path}.format.fill`, this) };
+  }
+  exists(server: Server): boolean {
+    if (this.bound === undefined) this.bound = this.resolver(server);
+    return this.bound !== null;
+  }
+  target(server: Server): RangeTarget {
+    if (!this.exists(server) || this.bound === null || this.bound === undefined) throw new HostError('InvalidObjectPath', 'null range');
+    return this.bound;
+  }
+  get address(): string {
+    return this.prop('address');
+  }
+  get rowCount(): number {
+    return this.prop('rowCount');
+  }
+  get columnCount(): number {
+    return this.prop('columnCount');
+  }
+  get values(): unknown[][] {
+    return this.prop('values');
+  }
+  set values(v: unknown[][]) {
+    this.queueSet('values', v);
+  }
+  get formulas(): unknown[][] {
+    return this.prop('formulas');
+  }
+  set formulas(v: unknown[][]) {
+    this.queueSet('formulas', v);
+  }
+  get numberFormat(): unknown[][] {
+    return this.prop('numberFormat');
+  }
+  set numberFormat(v: unknown[][]) {
+    this.queueSet('numberFormat', v);
+  }
+  get valueTypes(): string[][] {
+    return this.prop('valueTypes');
+  }
+  get valuesAsJson(): unknown[][] {
+    return this.prop('valuesAsJson');
+  }
+  clear(applyTo: 'All' | 'Formats' | 'Contents' = 'All'): void {
+    this.queueCall('clear', applyTo);
+  }
+  select(): void {
+    this.queueCall('select');
+  }
+  getIntersectionOrNullObject(other: XlRange | string): RangeProxy {
+    const path = `${this.path}.getIntersectionOrNullObject(${typeof other === 'string' ? JSON.stringify(other) : (other as RangeProxy).path})`;
+    return new RangeProxy(this.ctx, path, (server) => {
+      if (!this.exists(server)) return null;
+      const a = this.target(server);
+      let b: RangeTarget;
+      if (typeof other === 'string') {
+        const rect = parseRect(other);
+        if (rect === undefined) throw new HostError('InvalidArgument', other);
+        b = { sheet: a.sheet, rect };
+      } else {
+        const o = other as RangeProxy;
+        if (!o.exists(server)) return null;
+        b = o.target(server);
+      }
+      if (a.sheet !== b.sheet) throw new HostError('InvalidArgument', 'ranges on different sheets');
+      const rect = { top: Math.max(a.rect.top, b.rect.top), left: Math.max(a.rect.left, b.rect.left), bottom: Math.min(a.rect.bottom, b.rect.bottom), right: Math.min(a.rect.right, b.rect.right) };
+      return rect.top > rect.bottom || rect.left > rect.right ? null : { sheet: a.sheet, rect };
+    });
+  }
+
+  /** Calls f for every cell of the range, row by row. */
+  private grid<T>(server: Server, f: (cell: HostCell | undefined, row: number, col: number) => T): T[][] {
+    const { sheet, rect } = this.target(server);
+    const out: T[][] = [];
+    for (let r = rect.top; r <= rect.bottom; r++) {
+      const line: T[] = [];
+      const row = sheet.rows[r];
+      for (let c = rect.left; c <= rect.right; c++) line.push(f(row?.[c], r, c));
+      out.push(line);
+    }
+    return out;
+  }
+
+  read(server: Server, prop: string): unknown {
+    const { sheet, rect } = this.target(server);
+    switch (prop) {
+      case 'address':
+        return qualifiedAddress(sheet.name, rectAddress(rect));
+      case 'rowCount':
+        return rect.bottom - rect.top + 1;
+      case 'columnCount':
+        return rect.right - rect.left + 1;
+      case 'values':
+        return this.grid(server, (c) => (c === undefined ? '' : c.error !== undefined ? errorDisplayText(c.error, server.language) : (c.value ?? '')));
+      case 'valueTypes':
+        return this.grid(server, (c) =>
+          c === undefined || (c.value === null && c.error === undefined) ? 'Empty' : c.error !== undefined ? 'Error' : typeof c.value === 'number' ? 'Double' : typeof c.value === 'boolean' ? 'Boolean' : 'String',
+        );
+      case 'formulas':
+        return this.grid(server, (c) => (c === undefined ? '' : (c.formula ?? (c.error !== undefined ? errorTextEnUs(c.error) : (c.value ?? '')))));
+      case 'numberFormat':
+        return this.grid(server, (c) => c?.numberFormat ?? 'General');
+      case 'valuesAsJson':
+        requireVersion(server, '1.16', 'Range.valuesAsJson');
+        return this.grid(server, (c) => {
+          if (c === undefined || (c.value === null && c.error === undefined)) return { type: 'Empty', basicType: 'Empty', basicValue: '' };
+          if (c.error !== undefined) return { type: 'Error', basicType: 'Error', basicValue: errorTextEnUs(c.error), errorType: JSON_ERROR_TYPES[c.error] ?? 'Unknown' };
+          const t = typeof c.value === 'number' ? 'Double' : typeof c.value === 'boolean' ? 'Boolean' : 'String';
+          return { type: t, basicType: t, basicValue: c.value };
+        });
+      default:
+        throw new HostError('InvalidArgument', `Range.${prop}`);
+    }
+  }
+
+  /** Applies a 2-D setter (a single value is spread over the range; null leaves a cell as it is). */
+  private apply(server: Server, value: unknown, f: (cell: HostCell, v: unknown) => void): void {
+    const { sheet, rect } = this.target(server);
+    server.checkWritable(sheet);
+    const rows = rect.bottom - rect.top + 1;
+    const cols = rect.right - rect.left + 1;
+    const matrix = Array.isArray(value) ? (value as unknown[][]) : undefined;
+    if (matrix !== undefined && (matrix.length !== rows || matrix.some((r) => !Array.isArray(r) || r.length !== cols))) {
+      throw new HostError('InvalidArgument', 'The number of rows or columns in the input array does not match the size or dimensions of the range.');
+    }
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) {
+        const v = matrix === undefined ? value : matrix[i]?.[j];
+        if (v === null || v === undefined) continue;
+        const row = (sheet.rows[rect.top + i] ??= []);
+        const cell = (row[rect.left + j] ??= emptyCell());
+        f(cell, v);
+      }
+    }
+  }
+
+  override write(server: Server, prop: string, value: unknown): void {
+    const enter = (cell: HostCell, v: unknown, asFormula: boolean): void => {
+      delete cell.error;
+      delete cell.formula;
+      if (typeof v === 'number' || typeof v === 'boolean') {
+        cell.value = v;
+        return;
+      }
+      const text = String(v);
+      const entry = asFormula && text.startsWith('=') && text.length > 1 ? { value: null, formula: text } : interpretEntry(text, cell.numberFormat);
+      cell.value = entry.value;
+      if (entry.error !== undefined) cell.error = entry.error;
+      if (entry.formula !== undefined) cell.formula = entry.formula;
+    };
+    switch (prop) {
+      case 'values':
+        return this.apply(server, value, (c, v) => enter(c, v, false));
+      case 'formulas':
+        return this.apply(server, value, (c, v) => enter(c, v, true));
+      case 'numberFormat':
+        return this.apply(server, value, (c, v) => {
+          c.numberFormat = String(v);
+        });
+      default:
+        return super.write(server, prop, value);
+    }
+  }
+
+  override invoke(server: Server, method: string, args: unknown[]): void {
+    const { sheet, rect } = this.target(server);
+    if (method === 'select') return server.select(sheet, rectAddress(rect));
+    if (method !== 'clear') return super.invoke(server, method, args);
+    server.checkWritable(sheet);
+    const what = args[0] as string;
+    for (let r = rect.top; r <= rect.bottom; r++) {
+      const row = sheet.rows[r];
+      if (row === undefined) continue;
+      for (let c = rect.left; c <= rect.right; c++) {
+        const cell = row[c];
+        if (cell === undefined) continue;
+        if (what === 'All' || what === 'Contents') {
+          cell.value = null;
+          delete cell.error;
+          delete cell.formula;
+        }
+        if (what === 'All' || what === 'Formats') {
+          cell.numberFormat = 'General';
+          cell.fill = NO_FILL;
+        }
+      }
+    }
+  }
+
+  /** Server side, for the fill proxy: every cell of the range, created where missing. */
+  cells(server: Server): HostCell[] {
+    const { sheet, rect } = this.target(server);
+    const out: HostCell[] = [];
+    for (let r = rect.top; r <= rect.bottom; r++) {
+      const row = (sheet.rows[r] ??= []);
+      for (let c = rect.left; c <= rect.right; c++) out.push((row[c] ??= emptyCell()));
+    }
+    return out;
+  }
+
+  sheetOf(server: Server): HostSheet {
+    return this.target(server).sheet;
+  }
+}
+
+class FillProxy extends ProxyBase implements XlRangeFill {
+  constructor(
+    ctx: TestContext,
+    path: string,
+    private readonly range: RangeProxy,
+  ) {
+    super(ctx, path);
+  }
+  get color(): string {
+    return this.prop('color');
+  }
+  set color(v: string) {
+    this.queueSet('color', v);
+  }
+  get pattern(): string {
+    return this.prop('pattern');
+  }
+  set pattern(v: string) {
+    this.queueSet('pattern', v);
+  }
+  get patternColor(): string {
+    return this.prop('patternColor');
+  }
+  set patternColor(v: string) {
+    this.queueSet('patternColor', v);
+  }
+  clear(): void {
+    this.queueCall('clear');
+  }
+  exists(server: Server): boolean {
+    return this.range.exists(server);
+  }
+  read(server: Server, prop: string): unknown {
+    const fills = this.range.cells(server).map((c) => c.fill);
+    const uniform = <T>(f: (x: (typeof fills)[number]) => T): T | null => {
+      const first = fills[0] === undefined ? null : f(fills[0]);
+      return fills.every((x) => f(x) === first) ? first : null;
+    };
+    if (prop === 'color') return uniform((f) => (f.pattern === 'None' ? '#FFFFFF' : f.color)); // no fill reads as white, as in Excel
+    if (prop === 'pattern') {
+      requireVersion(server, '1.9', 'RangeFill.pattern');
+      return uniform((f) => f.pattern);
+    }
+    if (prop === 'patternColor') {
+      requireVersion(server, '1.9', 'RangeFill.patternColor');
+      return uniform((f) => f.patternColor);
+    }
+    throw new HostError('InvalidArgument', `RangeFill.${prop}`);
+  }
+  override write(server: Server, prop: string, value: unknown): void {
+    server.checkWritable(this.range.sheetOf(server));
+    const v = String(value).toUpperCase();
+    if (prop !== 'color') requireVersion(server, '1.9', `RangeFill.${prop}`);
+    for (const cell of this.range.cells(server)) {
+      if (prop === 'color') cell.fill = { ...cell.fill, pattern: cell.fill.pattern === 'None' ? 'Solid' : cell.fill.pattern, color: v };
+      else if (prop === 'pattern') cell.fill = { ...cell.fill, pattern: String(value) };
+      else if (prop === 'patternColor') cell.fill = { ...cell.fill, patternColor: v };
+      else super.write(server, prop, value);
+    }
+  }
+  override invoke(server: Server, method: string, args: unknown[]): void {
+    if (method !== 'clear') return super.invoke(server, method, args);
+    server.checkWritable(this.range.sheetOf(server));
+    for (const cell of this.range.cells(server)) cell.fill = NO_FILL;
+  }
+}
+
+class NoteCollectionProxy extends ProxyBase implements XlNoteCollection {
+  constructor(
+    ctx: TestContext,
+    path: string,
+    private readonly sheet: WorksheetProxy,
+  ) {
+    super(ctx, path);
+  }
+  add(cellAddress: string, content: string): void {
+    this.queueCall('add', cellAddress, content);
+  }
+  getItemOrNullObject(key: string): NoteProxy {
+    return new NoteProxy(this.ctx, `${this.path}.getItemOrNullObject(${JSON.stringify(key)})`, this.sheet, key);
+  }
+  exists(server: Server): boolean {
+    requireVersion(server, '1.18', 'Worksheet.notes');
+    return this.sheet.exists(server);
+  }
+  read(_server: Server, prop: string): unknown {
+    throw new HostError('InvalidArgument', `NoteCollection.${prop}`);
+  }
+  override invoke(server: Server, method: string, args: unknown[]): void {
+    requireVersion(server, '1.18', 'Worksheet.notes');
+    if (method !== 'add') return super.invoke(server, method, args);
+    const sheet = this.sheet.target(server);
+    server.checkWritable(sheet);
+    const key = normalizeCell(String(args[0]));
+    if (sheet.notes.has(key)) throw new HostError('InvalidArgument', 'The cell already has a note.');
+    sheet.notes.set(key, String(args[1]));
+  }
+}
+
+function normalizeCell(address: string): string {
+  const r = parseRect(address);
+  return r === undefined ? address : cellAddress(r.top, r.left);
+}
+
+class NoteProxy extends ProxyBase implements XlNote {
+  constructor(
+    ctx: TestContext,
+    path: string,
+    private readonly sheet: WorksheetProxy,
+    private readonly key: string,
+  ) {
+    super(ctx, path);
+  }
+  get content(): string {
+    return this.prop('content');
+  }
+  set content(v: string) {
+    this.queueSet('content', v);
+  }
+  delete(): void {
+    this.queueCall('delete');
+  }
+  exists(server: Server): boolean {
+    requireVersion(server, '1.18', 'Worksheet.notes');
+    return this.sheet.exists(server) && this.sheet.target(server).notes.has(normalizeCell(this.key));
+  }
+  read(server: Server, prop: string): unknown {
+    if (prop !== 'content') throw new HostError('InvalidArgument', `Note.${prop}`);
+    return this.sheet.target(server).notes.get(normalizeCell(this.key));
+  }
+  override invoke(server: Server, method: string, args: unknown[]): void {
+    if (method !== 'delete') return super.invoke(server, method, args);
+    const sheet = this.sheet.target(server);
+    server.checkWritable(sheet);
+    sheet.notes.delete(normalizeCell(this.key));
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * `WorkbookActions` on any `XlHost`: Excel through Office.js (`office.ts`) or
+ * the test host (`demo.ts`, tests). Round trips per action:
+ * - validate: 2 syncs to read (more only for workbooks over ~4 MB), +2 to mark;
+ * - applyEdits: 2 (read the cells and check them, then write them all in one);
+ * - undo: 2; clearMarks: 2; select: 1.
+ */
+import { checkWorkbook } from '../engine/check';
+import type { CellEdit } from '../engine/finding';
+import { languageFromLocale } from '../engine/i18n';
+import type { CheckOptions } from '../engine/rule';
+import { ActionError, type ChangeLogEntry, type ValidateOptions, type ValidationReport, type WorkbookActions } from './actions';
+import { ChangeLog, publicEntry, type KeyValueStore, type LogEntry } from './changelog';
+import { toActionError } from './errors';
+import { clearAllMarks, markFindings } from './marks';
+import { readWorkbook } from './read';
+import { changeCells, contentOf, holds, needsTextFormat, refuseIfLocked, restoreChange, UnrestoredError, type CellChange, type CellState, type Content } from './write';
+import type { XlHost } from './xl';
+
+function newId(): string {
+  return `${Date.now().toString(36)}-${Math.floor(Math.random() * 0x10000).toString(36)}`;
+}
+
+function checkOptions(o: ValidateOptions): Partial<CheckOptions> {
+  const out: Partial<CheckOptions> = {};
+  if (o.tolerance !== undefined) out.tolerance = o.tolerance;
+  if (o.sheets !== undefined) out.sheets = o.sheets;
+  if (o.signFlipMeaningless !== undefined) out.signFlipMeaningless = o.signFlipMeaningless;
+  return out;
+}
+
+/** The change that writes an edit's `after`; text Excel would misread goes into a Text-formatted cell. */
+export function changeForEdit(edit: CellEdit): CellChange {
+  const content: Content = contentOf(edit.after);
+  const change: CellChange = { sheet: edit.sheet, cell: edit.cell, content };
+  if (content.formula === undefined && typeof content.value === 'string' && needsTextFormat(content.value)) change.numberFormat = '@';
+  return change;
+}
+
+export interface ActionsOptions {
+  /** Where the change log is kept (default: memory). */
+  store: KeyValueStore;
+}
+
+/** Builds the actions on a host; the change log is keyed by the host's document URL. */
+export function createActions(host: XlHost, { store }: ActionsOptions): WorkbookActions {
+  const log = new ChangeLog(store, ChangeLog.keyFor(host.documentUrl()));
+
+  async function validate(options: ValidateOptions): Promise<ValidationReport> {
+    const { workbook, stats } = await readWorkbook(host);
+    const result = checkWorkbook(workbook, checkOptions(options));
+    const report: ValidationReport = { result, workbook, read: { syncs: stats.syncs, dataRequests: stats.dataRequests, cells: stats.cells } };
+    if (options.mark) {
+      try {
+        const lang = options.lang ?? languageFromLocale(host.displayLanguage());
+        const marked = await markFindings(host, log, result.findings, { notes: options.notes === true, lang });
+        report.marks = { cells: marked.cells, skippedSheets: marked.skippedSheets };
+      } catch (err) {
+        report.marks = { cells: 0, skippedSheets: [], error: toActionError(err).code };
+      }
+    }
+    return report;
+  }
+
+  async function clearMarks(): Promise<void> {
+    try {
+      await clearAllMarks(host, log);
+    } catch (err) {
+      throw toActionError(err);
+    }
+  }
+
+  async function applyEdits(edits: readonly CellEdit[], label: string): Promise<ChangeLogEntry> {
+    const entry: LogEntry = { id: newId(), label, at: Date.now(), cells: edits.length, state: 'pending', before: [], changes: [] };
+    if (edits.length === 0) return publicEntry(entry);
+    const sheets = new Set(edits.map((e) => e.sheet));
+    try {
+      await changeCells(
+        host,
+        edits,
+        (states, info) => {
+          refuseIfLocked(info, sheets);
+          edits.forEach((e, i) => {
+            if (!holds(states[i] as CellState, e.before)) throw new ActionError('stale', `${e.sheet}!${e.cell}`);
+          });
+          return edits.map(changeForEdit);
+        },
+        {
+          mergeUndoGroup: true,
+          beforeWrite: async (before, changes) => {
+            entry.before = before;
+            entry.changes = changes;
+            await log.update((l) => l.entries.push(entry));
+          },
+        },
+      );
+    } catch (err) {
+      // Put back (by changeCells): the entry goes. Not put back: it stays, so "Ångra" can restore the cells.
+      if (!(err instanceof UnrestoredError) && entry.before.length > 0) await log.update((l) => (l.entries = l.entries.filter((e) => e.id !== entry.id)));
+      throw toActionError(err);
+    }
+    entry.state = 'done';
+    await log.update((l) => {
+      const stored = l.entries.find((e) => e.id === entry.id);
+      if (stored !== undefined) stored.state = 'done';
+    });
+    return publicEntry(entry);
+  }
+
+  async function lastChange(): Promise<ChangeLogEntry | null> {
+    const { entries } = await log.load();
+    const last = entries[entries.length - 1];
+    return last === undefined ? null : publicEntry(last);
+  }
+
+  async function undo(): Promise<ChangeLogEntry> {
+    const { entries } = await log.load();
+    const entry = entries[entries.length - 1];
+    if (entry === undefined) throw new ActionError('nothing-to-undo');
+    const sheets = new Set(entry.before.map((b) => b.sheet));
+    try {
+      await changeCells(
+        host,
+        entry.before,
+        (states, info) => {
+          refuseIfLocked(info, sheets);
+          return entry.changes.map((change, i) => {
+            const now = states[i] as CellState;
+            const before = entry.before[i] as CellState;
+            // Each cell must still hold what the action wrote (or, after a failed action, what it held before).
+            const ours = change.content === undefined || holds(now, change.content) || holds(now, contentOf(before));
+            if (!ours) throw new ActionError('stale', `${change.sheet}!${change.cell}`);
+            return restoreChange(before, change);
+          });
+        },
+        { mergeUndoGroup: true },
+      );
+    } catch (err) {
+      throw toActionError(err);
+    }
+    await log.update((l) => (l.entries = l.entries.filter((e) => e.id !== entry.id)));
+    return publicEntry(entry);
+  }
+
+  async function select(sheet: string, cell: string): Promise<void> {
+    try {
+      await host.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(cell).select();
+        await context.sync();
+      });
+    } catch (err) {
+      throw toActionError(err);
+    }
+  }
+
+  return { validate, clearMarks, applyEdits, lastChange, undo, select, displayLanguage: () => host.displayLanguage() };
+}

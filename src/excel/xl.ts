@@ -1,0 +1,123 @@
+/**
+ * The subset of the Excel JavaScript API (Office.js) the adapter uses, as
+ * structural types. `Excel.RequestContext` satisfies them (checked in
+ * `office.ts`), and so does the test host (`testhost/`), so the adapter code
+ * runs unchanged against both. Everything here exists in ExcelApi 1.7 unless
+ * marked otherwise; the marked members are used only after `supports(...)`.
+ *
+ * Proxy semantics (both implementations): properties must be `load`ed and a
+ * `sync()` must have run before they are read; setters and methods are queued
+ * and take effect, in order, at the next `sync()`.
+ */
+
+export interface XlLoadable {
+  load(propertyNames: string): unknown;
+}
+
+export interface XlRangeFill extends XlLoadable {
+  /** `#RRGGBB`. Without ExcelApi 1.9 a cell with no fill reads as `#FFFFFF`. */
+  color: string;
+  /** ExcelApi 1.9: `None` for no fill, `Solid`, or a pattern. */
+  pattern: string;
+  /** ExcelApi 1.9. */
+  patternColor: string;
+  clear(): void;
+}
+
+export interface XlRangeFormat {
+  fill: XlRangeFill;
+}
+
+export interface XlRange extends XlLoadable {
+  readonly isNullObject: boolean;
+  readonly address: string;
+  readonly rowCount: number;
+  readonly columnCount: number;
+  values: unknown[][];
+  formulas: unknown[][];
+  numberFormat: unknown[][];
+  readonly valueTypes: string[][];
+  /** ExcelApi 1.16. */
+  readonly valuesAsJson: unknown[][];
+  readonly format: XlRangeFormat;
+  /** `Contents` removes values and formulas, keeping formats. */
+  clear(applyTo?: 'All' | 'Formats' | 'Contents'): void;
+  select(): void;
+  getIntersectionOrNullObject(anotherRange: XlRange | string): XlRange;
+}
+
+export interface XlWorksheetProtection extends XlLoadable {
+  readonly protected: boolean;
+}
+
+/** ExcelApi 1.18. */
+export interface XlNote extends XlLoadable {
+  readonly isNullObject: boolean;
+  content: string;
+  delete(): void;
+}
+
+/** ExcelApi 1.18. */
+export interface XlNoteCollection {
+  add(cellAddress: string, content: string): unknown;
+  getItemOrNullObject(key: string): XlNote;
+}
+
+export interface XlWorksheet extends XlLoadable {
+  readonly isNullObject: boolean;
+  readonly name: string;
+  readonly visibility: string;
+  readonly protection: XlWorksheetProtection;
+  /** ExcelApi 1.18. */
+  readonly notes: XlNoteCollection;
+  getRange(address?: string): XlRange;
+  getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
+  activate(): void;
+}
+
+export interface XlWorksheetCollection extends XlLoadable {
+  readonly items: XlWorksheet[];
+  getItem(key: string): XlWorksheet;
+  getItemOrNullObject(key: string): XlWorksheet;
+}
+
+export interface XlWorkbook extends XlLoadable {
+  readonly worksheets: XlWorksheetCollection;
+  /** ExcelApi 1.8. */
+  readonly readOnly: boolean;
+}
+
+export interface XlContext {
+  readonly workbook: XlWorkbook;
+  sync(): Promise<unknown>;
+}
+
+/** Options of one `Excel.run`. */
+export interface XlRunOptions {
+  /** Merge every sync of this run into one Excel undo step (ExcelApi 1.20; ignored where unsupported). */
+  mergeUndoGroup?: boolean;
+}
+
+/**
+ * Where the adapter's batches run: Excel (through `Excel.run`) or the test
+ * host. The only door to the workbook.
+ */
+export interface XlHost {
+  /** Runs a batch with a fresh request context. */
+  run<T>(batch: (context: XlContext) => Promise<T>, options?: XlRunOptions): Promise<T>;
+  /** `Office.context.requirements.isSetSupported('ExcelApi', version)`. */
+  supports(version: ExcelApiVersion): boolean;
+  /** The document's URL, to key the change log; '' for a workbook never saved. */
+  documentUrl(): string;
+  /** Excel's display language (`sv-SE`). */
+  displayLanguage(): string;
+}
+
+/** The ExcelApi versions the adapter asks about. */
+export type ExcelApiVersion = '1.7' | '1.8' | '1.9' | '1.16' | '1.18' | '1.20';
+
+/** Excel on the web's limit for a request's and a response's payload. */
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+
+/** The most cells the adapter reads in one validation (Excel's own limit for a range read). */
+export const MAX_CELLS = 5_000_000;
