@@ -1,0 +1,178 @@
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useMemo, useState } from 'react';
+import { Filters } from './components/Filters';
+import { Findings } from './components/Findings';
+import { FixPreview } from './components/FixPreview';
+import { SettingsView } from './components/SettingsView';
+import { Summary } from './components/Summary';
+import { NO_FILTER, applyFilter, countBySeverity, groupFindings, rulesPresent, type FindingFilter } from './format';
+import type { Session } from './session';
+import { useSessionState, useT } from './useSession';
+
+/**
+ * The pane's views. The commentary drafts (issue 4) add a `comments` view
+ * ("Kommentarer") here: one entry in VIEWS, its label key
+ * `taskpane.tab.comments`, and its component in the switch below.
+ */
+const VIEWS = ['findings', 'settings'] as const;
+type View = (typeof VIEWS)[number];
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    minWidth: 0,
+    maxWidth: '100%',
+    boxSizing: 'border-box',
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    minHeight: '100vh',
+  },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  muted: { color: tokens.colorNeutralForeground2 },
+});
+
+export function App({ session }: { session: Session }) {
+  const styles = useStyles();
+  const state = useSessionState(session);
+  const { lang, report, edits, phase, lastChange } = state;
+  const t = useT(lang);
+  const [view, setView] = useState<View>('findings');
+  const [filter, setFilter] = useState<FindingFilter>(NO_FILTER);
+  const [previewOpen, setPreviewOpen] = useState(false);
+  const busy = phase !== 'idle';
+
+  useEffect(() => {
+    document.documentElement.lang = lang === 'sv' ? 'sv-SE' : 'en';
+  }, [lang]);
+  useEffect(() => {
+    if (edits.length === 0) setPreviewOpen(false);
+  }, [edits]);
+
+  const findings = useMemo(() => report?.result.findings ?? [], [report]);
+  const counts = useMemo(() => countBySeverity(findings), [findings]);
+  const rules = useMemo(() => rulesPresent(findings), [findings]);
+  const shown = useMemo(() => applyFilter(findings, filter), [findings, filter]);
+  const groups = useMemo(
+    () => groupFindings(shown, report?.result.tables ?? [], report?.workbook.sheets.map((s) => s.name) ?? []),
+    [shown, report],
+  );
+
+  const message = state.error ? (
+    <MessageBar intent="error" data-testid="error">
+      <MessageBarBody>
+        <MessageBarTitle>{t('taskpane.error.title')}</MessageBarTitle>
+        {t(`action-error.${state.error}`)}
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button size="small" onClick={() => session.dismissMessage()}>
+          {t('taskpane.dismiss')}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  ) : state.notice ? (
+    <MessageBar intent="success" data-testid="notice">
+      <MessageBarBody>{t(state.notice.id, state.notice.params)}</MessageBarBody>
+    </MessageBar>
+  ) : null;
+
+  const marks = report?.marks;
+  const marksWarning =
+    marks !== undefined && (marks.error !== undefined || marks.skippedSheets.length > 0) ? (
+      <MessageBar intent="warning" data-testid="marks-warning">
+        <MessageBarBody>
+          {marks.error !== undefined
+            ? t('taskpane.marks.failed', { reason: t(`action-error.${marks.error}`) })
+            : t('taskpane.marks.skipped', { sheets: marks.skippedSheets.join(', ') })}
+        </MessageBarBody>
+      </MessageBar>
+    ) : null;
+
+  return (
+    <main className={styles.root}>
+      <header>
+        <h1 className={styles.title}>{t('taskpane.title')}</h1>
+        {state.mode === 'demo' && (
+          <Text size={200} className={styles.muted} data-testid="demo-note">
+            {t('taskpane.demo')}
+          </Text>
+        )}
+      </header>
+      <Summary state={state} counts={counts} t={t} onValidate={() => void session.validate()} />
+      <div aria-live="polite">
+        {message}
+        {marksWarning}
+      </div>
+      <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} aria-label={t('taskpane.tabs')} size="small">
+        {VIEWS.map((v) => (
+          <Tab key={v} value={v}>
+            {t(`taskpane.tab.${v}`)}
+          </Tab>
+        ))}
+      </TabList>
+      {view === 'findings' && (
+        <div className={styles.view} role="tabpanel" aria-label={t('taskpane.tab.findings')}>
+          <div className={styles.actions}>
+            {edits.length > 0 && !previewOpen && (
+              <Button onClick={() => setPreviewOpen(true)} disabled={busy} data-testid="open-fix-preview">
+                {t('taskpane.fix.open', { count: edits.length })}
+              </Button>
+            )}
+            <Button onClick={() => void session.undo()} disabled={busy || lastChange === null} data-testid="undo">
+              {t('taskpane.undo')}
+            </Button>
+            {report !== null && (
+              <Button onClick={() => void session.clearMarks()} disabled={busy} data-testid="clear-marks">
+                {t('taskpane.clearMarks')}
+              </Button>
+            )}
+          </div>
+          {lastChange !== null && (
+            <Text size={200} className={styles.muted}>
+              {t('taskpane.undo.what', { label: t(lastChange.label), cells: lastChange.cells })}
+            </Text>
+          )}
+          {previewOpen && edits.length > 0 && (
+            <FixPreview
+              edits={edits}
+              lang={lang}
+              busy={busy}
+              t={t}
+              onApply={() => void session.applyFixes(edits)}
+              onCancel={() => setPreviewOpen(false)}
+            />
+          )}
+          {findings.length > 0 && <Filters filter={filter} rules={rules} lang={lang} t={t} onChange={setFilter} />}
+          {report !== null && findings.length === 0 && <Text>{t('taskpane.findings.none')}</Text>}
+          {findings.length > 0 && shown.length === 0 && <Text>{t('taskpane.findings.filtered')}</Text>}
+          {shown.length > 0 && shown.length < findings.length && (
+            <Text size={200} className={styles.muted}>
+              {t('taskpane.findings.shown', { shown: shown.length, total: findings.length })}
+            </Text>
+          )}
+          <Findings groups={groups} lang={lang} onSelect={(f) => void session.select(f.sheet, f.cell)} />
+        </div>
+      )}
+      {view === 'settings' && (
+        <div className={styles.view} role="tabpanel" aria-label={t('taskpane.tab.settings')}>
+          <SettingsView settings={state.settings} t={t} onChange={(patch) => session.updateSettings(patch)} />
+        </div>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,135 @@
+/**
+ * Turning findings and edits into what the task pane shows: grouping, order,
+ * filters and display texts. Pure functions, no React, no Office.js.
+ */
+import type { CellValue } from '../engine/grid';
+import type { CellContent, CellEdit, Finding, RuleId, Severity } from '../engine/finding';
+import { SEVERITY_ORDER } from '../engine/finding';
+import { formatNumber, translate, type Language } from '../engine/i18n';
+import type { VarianceTable } from '../engine/table';
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+export interface FindingFilter {
+  severities: ReadonlySet<Severity>;
+  /** Only this rule, or every rule. */
+  rule: RuleId | 'all';
+  onlyErrors: boolean;
+}
+
+export const NO_FILTER: FindingFilter = { severities: new Set(SEVERITIES), rule: 'all', onlyErrors: false };
+
+export function applyFilter(findings: readonly Finding[], filter: FindingFilter): Finding[] {
+  return findings.filter(
+    (f) =>
+      (filter.onlyErrors ? f.severity === 'error' : filter.severities.has(f.severity)) && (filter.rule === 'all' || f.rule === filter.rule),
+  );
+}
+
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+/** The rules that occur, in order of their first (most severe) finding. */
+export function rulesPresent(findings: readonly Finding[]): RuleId[] {
+  return [...new Set([...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]).map((f) => f.rule))];
+}
+
+export interface TableGroup {
+  /** Table id, or null for findings outside any table. */
+  tableId: string | null;
+  table: VarianceTable | undefined;
+  findings: Finding[];
+}
+
+export interface SheetGroup {
+  sheet: string;
+  tables: TableGroup[];
+  worst: Severity;
+}
+
+function worst(findings: readonly Finding[]): Severity {
+  return findings.reduce<Severity>((w, f) => (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[w] ? f.severity : w), 'info');
+}
+
+function bySeverityThenPosition(a: Finding, b: Finding): number {
+  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.row - b.row || a.col - b.col;
+}
+
+/**
+ * Groups findings by sheet (in workbook order) and table; the table with the
+ * most severe finding first, and within a table the most severe finding first.
+ */
+export function groupFindings(findings: readonly Finding[], tables: readonly VarianceTable[], sheetOrder: readonly string[]): SheetGroup[] {
+  const tableById = new Map(tables.map((t) => [t.id, t] as const));
+  const sheets = new Map<string, Map<string | null, Finding[]>>();
+  for (const f of findings) {
+    let byTable = sheets.get(f.sheet);
+    if (byTable === undefined) sheets.set(f.sheet, (byTable = new Map()));
+    const list = byTable.get(f.tableId);
+    if (list === undefined) byTable.set(f.tableId, [f]);
+    else list.push(f);
+  }
+  const order = new Map(sheetOrder.map((s, i) => [s, i] as const));
+  return [...sheets.entries()]
+    .sort(([a], [b]) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || a.localeCompare(b))
+    .map(([sheet, byTable]) => {
+      const groups: TableGroup[] = [...byTable.entries()].map(([tableId, list]) => ({
+        tableId,
+        table: tableId === null ? undefined : tableById.get(tableId),
+        findings: [...list].sort(bySeverityThenPosition),
+      }));
+      groups.sort(
+        (a, b) =>
+          SEVERITY_ORDER[worst(a.findings)] - SEVERITY_ORDER[worst(b.findings)] ||
+          (a.table?.top ?? -1) - (b.table?.top ?? -1) ||
+          (a.table?.left ?? -1) - (b.table?.left ?? -1),
+      );
+      return { sheet, tables: groups, worst: worst(groups.flatMap((g) => g.findings)) };
+    })
+    .sort((a, b) => SEVERITY_ORDER[a.worst] - SEVERITY_ORDER[b.worst] || (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0));
+}
+
+/** A value as the pane shows it: numbers in the language's format, text as is, empty as a word. */
+export function displayValue(value: CellValue | undefined, lang: Language): string {
+  if (value === null || value === undefined || value === '') return translate('taskpane.value.empty', lang);
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return String(value);
+    const decimals = Number.isInteger(value) ? 0 : Math.abs(value) < 10 ? 2 : 1;
+    return formatNumber(value, lang, decimals);
+  }
+  if (typeof value === 'boolean') return translate(value ? 'taskpane.value.true' : 'taskpane.value.false', lang);
+  return value;
+}
+
+/** A cell's content for the fix preview: its formula if it has one, else its value. */
+export function displayContent(content: CellContent, lang: Language): string {
+  return content.formula !== undefined ? content.formula : displayValue(content.value, lang);
+}
+
+/** How a table is named in the list: its level or kind, and where it is. */
+export function tableLabel(group: TableGroup, lang: Language): string {
+  const t = group.table;
+  if (t === undefined) return translate('taskpane.table.none', lang);
+  const name = t.kind === 'rn' ? (t.level ?? 'RN') : translate('taskpane.table.kontogrupp', lang);
+  const range = t.id.includes('!') ? t.id.slice(t.id.indexOf('!') + 1) : t.id;
+  return translate('taskpane.table.label', lang, { name, range });
+}
+
+/** The rule's name in plain words (`rule.<id>.name`), falling back to its id. */
+export function ruleName(rule: RuleId, lang: Language): string {
+  return translate(`rule.${rule}.name`, lang);
+}
+
+/** One line of the fix preview; for a formula written, also what the cell will show. */
+export function editLine(edit: CellEdit, lang: Language): { where: string; before: string; after: string; afterShows?: string } {
+  const line: { where: string; before: string; after: string; afterShows?: string } = {
+    where: `${edit.sheet}!${edit.cell}`,
+    before: displayContent(edit.before, lang),
+    after: displayContent(edit.after, lang),
+  };
+  if (edit.after.formula !== undefined) line.afterShows = displayValue(edit.after.value, lang);
+  return line;
+}

@@ -1,0 +1,172 @@
+/**
+ * The task pane's controller: what the pane shows and the actions it runs,
+ * independent of React. The ribbon's Validera (same runtime) drives the same
+ * session, so the pane shows the result the ribbon produced.
+ * Every workbook call goes through `WorkbookActions`.
+ */
+import type { CellEdit } from '../engine/finding';
+import { planFixes } from '../engine/fixes';
+import { languageFromLocale, type Language } from '../engine/i18n';
+import { ActionError, type ActionErrorCode, type ChangeLogEntry, type ValidationReport, type WorkbookActions } from '../excel/actions';
+import { browserSettingsStore, type Settings, type SettingsStore } from './settings';
+
+export type Phase = 'idle' | 'validating' | 'applying' | 'undoing' | 'clearing';
+
+export interface Notice {
+  /** Message id in the language packs, and its parameters. */
+  id: string;
+  params?: Record<string, string | number>;
+}
+
+export interface SessionState {
+  mode: 'excel' | 'demo';
+  phase: Phase;
+  report: ValidationReport | null;
+  /** The #DIV/0! fixes planned from the last report with the current settings. */
+  edits: CellEdit[];
+  lastChange: ChangeLogEntry | null;
+  error: ActionErrorCode | null;
+  notice: Notice | null;
+  settings: Settings;
+  lang: Language;
+  /** Milliseconds the last validation took (read + check + mark). */
+  lastValidationMs: number | null;
+}
+
+type Listener = () => void;
+
+export class Session {
+  private state: SessionState;
+  private readonly listeners = new Set<Listener>();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly actions: WorkbookActions,
+    mode: 'excel' | 'demo',
+    private readonly store: SettingsStore = browserSettingsStore(),
+  ) {
+    const settings = store.load();
+    this.state = {
+      mode,
+      phase: 'idle',
+      report: null,
+      edits: [],
+      lastChange: null,
+      error: null,
+      notice: null,
+      settings,
+      lang: this.languageFor(settings),
+      lastValidationMs: null,
+    };
+  }
+
+  getState = (): SessionState => this.state;
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private set(patch: Partial<SessionState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  private languageFor(settings: Settings): Language {
+    if (settings.language !== 'auto') return settings.language;
+    try {
+      return languageFromLocale(this.actions.displayLanguage());
+    } catch {
+      return 'sv';
+    }
+  }
+
+  private plan(report: ValidationReport | null, settings: Settings): CellEdit[] {
+    if (report === null) return [];
+    return planFixes(report.workbook, report.result, { marker: settings.marker, meaningless: settings.signFlipMeaningless });
+  }
+
+  /** Runs one action at a time; an action's failure becomes a message, never an exception. */
+  private run(phase: Phase, work: () => Promise<Partial<SessionState> | void>): Promise<void> {
+    const next = this.queue.then(async () => {
+      this.set({ phase, error: null, notice: null });
+      try {
+        const patch = await work();
+        this.set({ ...(patch ?? {}), phase: 'idle' });
+      } catch (err) {
+        const code: ActionErrorCode = err instanceof ActionError ? err.code : 'unknown';
+        if (!(err instanceof ActionError)) console.error(err);
+        this.set({ phase: 'idle', error: code });
+      }
+    });
+    this.queue = next;
+    return next;
+  }
+
+  private async validateNow(): Promise<Partial<SessionState>> {
+    const { settings, lang } = this.state;
+    const started = Date.now();
+    const report = await this.actions.validate({
+      mark: true,
+      tolerance: settings.tolerance,
+      signFlipMeaningless: settings.signFlipMeaningless,
+      lang,
+    });
+    const lastChange = await this.actions.lastChange().catch(() => this.state.lastChange);
+    return { report, edits: this.plan(report, settings), lastChange, lastValidationMs: Date.now() - started };
+  }
+
+  /** Reads the change log once, so "Ångra" works after the pane was closed and reopened. */
+  start(): Promise<void> {
+    return this.actions.lastChange().then(
+      (lastChange) => this.set({ lastChange }),
+      () => undefined,
+    );
+  }
+
+  validate(): Promise<void> {
+    return this.run('validating', () => this.validateNow());
+  }
+
+  /** Writes the planned fixes in one batch, then validates again so the list shows what is left. */
+  applyFixes(edits: readonly CellEdit[] = this.state.edits): Promise<void> {
+    return this.run('applying', async () => {
+      if (edits.length === 0) return;
+      const entry = await this.actions.applyEdits(edits, 'action.fix');
+      const patch = await this.validateNow();
+      return { ...patch, lastChange: patch.lastChange ?? entry, notice: { id: 'taskpane.notice.fixed', params: { cells: entry.cells } } };
+    });
+  }
+
+  undo(): Promise<void> {
+    return this.run('undoing', async () => {
+      const entry = await this.actions.undo();
+      const patch = await this.validateNow();
+      return { ...patch, notice: { id: 'taskpane.notice.undone', params: { cells: entry.cells } } };
+    });
+  }
+
+  clearMarks(): Promise<void> {
+    return this.run('clearing', async () => {
+      await this.actions.clearMarks();
+      return { notice: { id: 'taskpane.notice.cleared' } };
+    });
+  }
+
+  /** Activates the finding's sheet and selects its cell. */
+  select(sheet: string, cell: string): Promise<void> {
+    return this.actions.select(sheet, cell).catch((err: unknown) => {
+      this.set({ error: err instanceof ActionError ? err.code : 'unknown' });
+    });
+  }
+
+  updateSettings(patch: Partial<Settings>): void {
+    const settings = { ...this.state.settings, ...patch };
+    this.store.save(settings);
+    this.set({ settings, lang: this.languageFor(settings), edits: this.plan(this.state.report, settings) });
+  }
+
+  dismissMessage(): void {
+    this.set({ error: null, notice: null });
+  }
+}

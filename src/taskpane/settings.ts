@@ -1,0 +1,62 @@
+/**
+ * The settings economists change in the task pane, kept in the browser's
+ * storage for the add-in's origin (never in the workbook: writing document
+ * settings would clear Excel's undo stack).
+ */
+import { MARKERS } from '../engine/fixes';
+import type { Language } from '../engine/i18n';
+
+export type LanguageSetting = 'auto' | Language;
+
+export interface Settings {
+  /** What a change % that means nothing shows: `''`, `–` or `e.j.`. */
+  marker: string;
+  /** Whether a sign flip between the years makes a change % not meaningful. */
+  signFlipMeaningless: boolean;
+  /** Extra rounding tolerance in tkr on top of what rounding explains. */
+  tolerance: number;
+  /** `auto` follows Excel's display language. */
+  language: LanguageSetting;
+}
+
+export const DEFAULT_SETTINGS: Settings = { marker: '–', signFlipMeaningless: true, tolerance: 0, language: 'auto' };
+
+const KEY = 'avvikelsekollen.settings.v1';
+
+/** Keeps only valid values; anything else falls back to the default. */
+export function sanitizeSettings(raw: unknown): Settings {
+  const s: Settings = { ...DEFAULT_SETTINGS };
+  if (typeof raw !== 'object' || raw === null) return s;
+  const r = raw as Record<string, unknown>;
+  if (typeof r.marker === 'string' && MARKERS.includes(r.marker)) s.marker = r.marker;
+  if (typeof r.signFlipMeaningless === 'boolean') s.signFlipMeaningless = r.signFlipMeaningless;
+  if (typeof r.tolerance === 'number' && Number.isFinite(r.tolerance) && r.tolerance >= 0 && r.tolerance <= 1e6) s.tolerance = r.tolerance;
+  if (r.language === 'sv' || r.language === 'en' || r.language === 'auto') s.language = r.language;
+  return s;
+}
+
+export interface SettingsStore {
+  load(): Settings;
+  save(settings: Settings): void;
+}
+
+/** Settings in `localStorage`; a browser that refuses storage just keeps them for the session. */
+export function browserSettingsStore(storage: Storage | undefined = globalThis.localStorage): SettingsStore {
+  return {
+    load() {
+      try {
+        const text = storage?.getItem(KEY);
+        return sanitizeSettings(text ? JSON.parse(text) : null);
+      } catch {
+        return { ...DEFAULT_SETTINGS };
+      }
+    },
+    save(settings) {
+      try {
+        storage?.setItem(KEY, JSON.stringify(settings));
+      } catch {
+        // Storage full or blocked: the settings still apply until the pane closes.
+      }
+    },
+  };
+}

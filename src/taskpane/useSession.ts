@@ -1,0 +1,14 @@
+import { useCallback, useSyncExternalStore } from 'react';
+import { translate, type Language } from '../engine/i18n';
+import type { MessageParams } from '../engine/finding';
+import type { Session, SessionState } from './session';
+
+/** The session's state, re-rendering on every change. */
+export function useSessionState(session: Session): SessionState {
+  return useSyncExternalStore(session.subscribe, session.getState, session.getState);
+}
+
+/** A translator bound to the pane's current language. */
+export function useT(lang: Language): (id: string, params?: MessageParams) => string {
+  return useCallback((id: string, params?: MessageParams) => translate(id, lang, params), [lang]);
+}

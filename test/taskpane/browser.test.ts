@@ -1,0 +1,219 @@
+/**
+ * The production build of the task pane in a real browser (Debian's Chromium
+ * through playwright-core), offline, in demo mode: Validera shows the
+ * example's #DIVISION/0! on Kommunledning, the fix preview lists the edit,
+ * Åtgärda removes the finding, Ångra brings it back. The page may request
+ * nothing but its own files and office.js from Microsoft's CDN (which is
+ * refused here, as offline, and must fall back to demo mode).
+ * Leaves a screenshot at 320 px and the measurements in artifacts/.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as http from 'http';
+import type { AddressInfo } from 'net';
+import * as path from 'path';
+import * as zlib from 'zlib';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const ROOT = path.join(__dirname, '..', '..');
+const DIST = path.join(ROOT, 'dist');
+const ARTIFACTS = path.join(ROOT, 'artifacts');
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const CHROMIUM = '/usr/bin/chromium';
+
+jest.setTimeout(300_000);
+
+function newestMtime(p: string): number {
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return fs.readdirSync(p).reduce((m, f) => Math.max(m, newestMtime(path.join(p, f))), st.mtimeMs);
+}
+
+/** Builds dist/ unless it is newer than every source it is built from. */
+function ensureBuild(): void {
+  const built = path.join(DIST, 'taskpane.html');
+  const sources = ['src', 'assets', 'manifest.xml', 'webpack.config.js', 'package.json'].map((p) => path.join(ROOT, p));
+  const fresh = fs.existsSync(built) && fs.statSync(built).mtimeMs > Math.max(...sources.map(newestMtime));
+  if (fresh && process.env.ADDIN_BASE_URL === undefined) return;
+  const env = { ...process.env };
+  delete env.ADDIN_BASE_URL;
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production'], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`webpack failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+};
+
+function serve(dir: string): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = path.normalize(path.join(dir, rel));
+    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/** The JavaScript taskpane.html loads before first paint, and its gzipped size. */
+function initialScripts(): { files: string[]; gzipBytes: number } {
+  const html = fs.readFileSync(path.join(DIST, 'taskpane.html'), 'utf8');
+  // The build minifies the HTML, so attributes may be unquoted.
+  const files = [...html.matchAll(/<script[^>]*\ssrc=(?:"([^"]+)"|([^\s>]+))/g)]
+    .map((m) => (m[1] ?? m[2]) as string)
+    .filter((s) => !/^https?:/.test(s));
+  const gzipBytes = files.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(DIST, f)), { level: 9 }).length, 0);
+  return { files, gzipBytes };
+}
+
+describe('task pane in Chromium (production build, demo mode, offline)', () => {
+  let server: http.Server;
+  let origin: string;
+  let browser: Browser;
+  let page: Page;
+  const foreign: string[] = [];
+  const cspViolations: string[] = [];
+  const pageErrors: string[] = [];
+  let officeJsRequested = false;
+
+  beforeAll(async () => {
+    ensureBuild();
+    server = await serve(DIST);
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    });
+    const context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 320, height: 900 }, serviceWorkers: 'block' });
+    page = await context.newPage();
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(`${origin}/`)) return route.continue();
+      if (url === OFFICE_JS) {
+        officeJsRequested = true;
+        return route.abort('internetdisconnected'); // offline: the pane must fall back to demo mode
+      }
+      foreign.push(url);
+      return route.abort('blockedbyclient');
+    });
+    page.on('websocket', (ws) => foreign.push(ws.url()));
+    page.on('pageerror', (err) => pageErrors.push(String(err)));
+    page.on('console', (msg) => {
+      if (/Content Security Policy/i.test(msg.text())) cspViolations.push(msg.text());
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  it('validates, previews and applies the #DIVISION/0! fix, and undoes it', async () => {
+    const opened = Date.now();
+    await page.goto(`${origin}/taskpane.html`);
+    const validate = page.getByRole('button', { name: 'Validera', exact: true });
+    await validate.waitFor();
+    const paneReadyMs = Date.now() - opened;
+    await expect(page.getByTestId('demo-note').textContent()).resolves.toContain('Demoläge');
+
+    const clicked = Date.now();
+    await validate.click();
+    const div0 = page.locator('[data-testid="finding"][data-rule="div0"][data-cell^="Kommunledning!"]');
+    await div0.first().waitFor();
+    const findingsMs = Date.now() - clicked;
+    await expect(page.getByTestId('checked').textContent()).resolves.toMatch(/Kontrollerat: \d+ blad, \d+ tabeller, \d+ rader/);
+    const div0Cell = await div0.first().getAttribute('data-cell');
+    const div0Text = await div0.first().textContent();
+    expect(div0Text).toMatch(/#DIV(ISION)?\/0!/);
+
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane-320.png'), fullPage: true });
+
+    // The preview lists the planned edit before anything is written.
+    await page.getByTestId('open-fix-preview').click();
+    const planned = page.locator(`[data-testid="planned-edit"][data-cell="${div0Cell}"]`);
+    await planned.waitFor();
+    // Before: the error (pasted text) or the formula that divides by zero; after: the marker or a guarded formula.
+    await expect(planned.textContent()).resolves.toMatch(/#DIV(ISION)?\/0!|\//);
+    await expect(div0.count()).resolves.toBeGreaterThan(0); // still there: nothing written yet
+    await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane-320-preview.png'), fullPage: true });
+
+    await page.getByTestId('apply-fixes').click();
+    await page.getByTestId('notice').waitFor();
+    await expect(page.locator(`[data-testid="finding"][data-rule="div0"][data-cell="${div0Cell}"]`).count()).resolves.toBe(0);
+
+    await page.getByRole('button', { name: 'Ångra', exact: true }).click();
+    await page.locator(`[data-testid="finding"][data-rule="div0"][data-cell="${div0Cell}"]`).waitFor();
+
+    expect(officeJsRequested).toBe(true);
+    expect(foreign).toEqual([]);
+    expect(cspViolations).toEqual([]);
+    expect(pageErrors).toEqual([]);
+
+    const bundle = initialScripts();
+    fs.writeFileSync(
+      path.join(ARTIFACTS, 'taskpane-metrics.json'),
+      JSON.stringify({ paneReadyMs, findingsMs, initialScripts: bundle.files, initialScriptsGzipBytes: bundle.gzipBytes }, null, 2),
+    );
+  });
+
+  it('uses the marker chosen in the settings in the fix preview, and switches to English', async () => {
+    await page.goto(`${origin}/taskpane.html`);
+    await page.getByRole('tab', { name: 'Inställningar' }).click();
+    await page.getByRole('radio', { name: 'e.j.' }).check();
+    await page.getByRole('tab', { name: 'Resultat' }).click();
+    await page.getByRole('button', { name: 'Validera', exact: true }).click();
+    await page.getByTestId('open-fix-preview').click();
+    const planned = page.locator('[data-testid="planned-edit"][data-cell^="Kommunledning!"]').first();
+    // A formula gets a guard that shows the marker; a pasted value becomes the marker.
+    await expect(planned.locator('td').last().textContent()).resolves.toMatch(/^(e\.j\.|=IF\(.*"e\.j\.".*visar e\.j\.)$/);
+
+    await page.getByRole('tab', { name: 'Inställningar' }).click();
+    await page.getByRole('combobox', { name: 'Språk' }).selectOption('en');
+    await page.getByRole('tab', { name: 'Findings' }).click();
+    await page.getByRole('button', { name: 'Validate', exact: true }).waitFor();
+    await expect(page.locator('[data-testid="finding"][data-rule="div0"]').first().textContent()).resolves.toContain('Division by zero');
+    // Back to Excel's (here the browser's) language for the other tests.
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('auto');
+  });
+
+  it('works by keyboard alone: Tab reaches Validera and Enter runs it', async () => {
+    await page.goto(`${origin}/taskpane.html`);
+    await page.getByRole('button', { name: 'Validera', exact: true }).waitFor();
+    let focused = '';
+    for (let i = 0; i < 10 && focused !== 'Validera'; i++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
+    }
+    expect(focused).toBe('Validera');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="finding"][data-rule="div0"]').first().waitFor();
+    // Enter on a finding selects its cell (no error message appears).
+    await page.locator('[data-testid="finding"][data-rule="div0"]').first().focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('error').count()).resolves.toBe(0);
+  });
+
+  it('stays usable in high contrast (forced colours) at 320 px', async () => {
+    await page.emulateMedia({ forcedColors: 'active' });
+    await page.goto(`${origin}/taskpane.html`);
+    await page.getByRole('button', { name: 'Validera', exact: true }).click();
+    await page.locator('[data-testid="finding"][data-rule="div0"]').first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0); // nothing wider than the pane: no horizontal scrolling
+    await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane-320-high-contrast.png'), fullPage: true });
+    await page.emulateMedia({ forcedColors: 'none' });
+  });
+});

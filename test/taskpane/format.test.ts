@@ -1,0 +1,113 @@
+/**
+ * What the task pane lists, on the seed's tables: grouping by sheet and table
+ * with the most severe first, the filters, Swedish number format, and the
+ * settings that survive a reload.
+ */
+import { checkWorkbook } from '../../src/engine/check';
+import { planFixes } from '../../src/engine/fixes';
+import { seedAsPastedValues } from '../../src/engine/seed';
+import { SEVERITY_ORDER } from '../../src/engine/finding';
+import { NO_FILTER, applyFilter, countBySeverity, displayContent, displayValue, editLine, groupFindings, ruleName, rulesPresent } from '../../src/taskpane/format';
+import { DEFAULT_SETTINGS, browserSettingsStore, sanitizeSettings } from '../../src/taskpane/settings';
+import { loadSeed } from '../helpers/seed';
+
+const workbook = seedAsPastedValues(loadSeed());
+const result = checkWorkbook(workbook);
+const sheetOrder = workbook.sheets.map((s) => s.name);
+
+describe('findings as the pane lists them', () => {
+  const groups = groupFindings(result.findings, result.tables, sheetOrder);
+
+  it('puts the sheet with an error (Kommunledning, #DIVISION/0!) first and the error first within it', () => {
+    expect(groups[0]?.sheet).toBe('Kommunledning');
+    const first = groups[0]?.tables[0]?.findings[0];
+    expect(first?.rule).toBe('div0');
+    expect(first?.severity).toBe('error');
+    expect(first?.cell).toBe('F5');
+  });
+
+  it('lists every finding exactly once, each table most severe first', () => {
+    const listed = groups.flatMap((g) => g.tables.flatMap((t) => t.findings));
+    expect(listed).toHaveLength(result.findings.length);
+    for (const g of groups)
+      for (const t of g.tables)
+        for (let i = 1; i < t.findings.length; i++) {
+          expect(SEVERITY_ORDER[(t.findings[i - 1] as (typeof t.findings)[0]).severity]).toBeLessThanOrEqual(
+            SEVERITY_ORDER[(t.findings[i] as (typeof t.findings)[0]).severity],
+          );
+        }
+  });
+
+  it('groups each finding under the table it belongs to', () => {
+    for (const g of groups)
+      for (const t of g.tables) for (const f of t.findings) expect([f.sheet, f.tableId]).toEqual([g.sheet, t.tableId]);
+  });
+
+  it('"visa bara fel" leaves only errors; a rule filter leaves only that rule', () => {
+    const onlyErrors = applyFilter(result.findings, { ...NO_FILTER, onlyErrors: true });
+    expect(onlyErrors.length).toBe(countBySeverity(result.findings).error);
+    expect(onlyErrors.every((f) => f.severity === 'error')).toBe(true);
+    const missing = applyFilter(result.findings, { ...NO_FILTER, rule: 'missing-value' });
+    expect(missing.length).toBeGreaterThan(0);
+    expect(missing.every((f) => f.rule === 'missing-value')).toBe(true);
+    expect(applyFilter(result.findings, { ...NO_FILTER, severities: new Set() })).toEqual([]);
+  });
+
+  it('offers the rules present, in plain words', () => {
+    const rules = rulesPresent(result.findings);
+    expect(rules[0]).toBe('div0');
+    expect(ruleName('div0', 'sv')).toBe('Division med noll');
+    expect(ruleName('div0', 'en')).toBe('Division by zero');
+  });
+});
+
+describe('numbers and cells as the pane shows them', () => {
+  it('uses Swedish number format: space for thousands, comma for decimals, real minus', () => {
+    expect(displayValue(-2296, 'sv')).toBe('−2\u00a0296');
+    expect(displayValue(-320.2, 'sv')).toBe('−320,2');
+    expect(displayValue(477317.7, 'sv')).toBe('477\u00a0317,7');
+    expect(displayValue(null, 'sv')).toBe('(tom)');
+    expect(displayValue(-320.2, 'en')).toBe('-320.2');
+  });
+
+  it('shows text from cells as it is (a formula-looking unit name stays text)', () => {
+    expect(displayValue('=HYPERLINK("http://x","klicka")', 'sv')).toBe('=HYPERLINK("http://x","klicka")');
+  });
+
+  it('previews the #DIVISION/0! fix on Kommunledning as the cell, its content before and the marker after', () => {
+    const edits = planFixes(workbook, result, { marker: '–', meaningless: false });
+    const line = editLine(edits.find((e) => e.sheet === 'Kommunledning') ?? (edits[0] as never), 'sv');
+    expect(line).toEqual({ where: 'Kommunledning!F5', before: '#DIVISION/0!', after: '–' });
+    expect(displayContent({ value: 12.5, formula: '=(C5/B5-1)*100' }, 'sv')).toBe('=(C5/B5-1)*100');
+  });
+});
+
+describe('settings', () => {
+  function memoryStorage(): Storage {
+    const m = new Map<string, string>();
+    return {
+      get length() {
+        return m.size;
+      },
+      clear: () => m.clear(),
+      getItem: (k) => m.get(k) ?? null,
+      key: (i) => [...m.keys()][i] ?? null,
+      removeItem: (k) => void m.delete(k),
+      setItem: (k, v) => void m.set(k, String(v)),
+    };
+  }
+
+  it('keeps the marker, sign-flip choice, tolerance and language across a reload', () => {
+    const storage = memoryStorage();
+    browserSettingsStore(storage).save({ marker: 'e.j.', signFlipMeaningless: false, tolerance: 2, language: 'en' });
+    expect(browserSettingsStore(storage).load()).toEqual({ marker: 'e.j.', signFlipMeaningless: false, tolerance: 2, language: 'en' });
+  });
+
+  it('falls back to the defaults for anything damaged or unknown', () => {
+    expect(sanitizeSettings({ marker: '<b>x</b>', tolerance: -1, language: 'fi', signFlipMeaningless: 'yes' })).toEqual(DEFAULT_SETTINGS);
+    const storage = memoryStorage();
+    storage.setItem('avvikelsekollen.settings.v1', '{not json');
+    expect(browserSettingsStore(storage).load()).toEqual(DEFAULT_SETTINGS);
+    expect(browserSettingsStore(undefined).load()).toEqual(DEFAULT_SETTINGS);
+  });
+});
