@@ -160,7 +160,7 @@ function queueSnapshot(host: XlHost, context: XlContext, sheets: Sheets, targets
     const protectedSheets = new Set(names.filter((n) => !missing.has(n) && sheets.get(n).protection.protected));
     const info: SnapshotInfo = { readOnly: readOnly && context.workbook.readOnly, protectedSheets, missingSheets: missing };
     const states = targets.map((t, i) => {
-      if (missing.has(t.sheet)) return { ...t, value: null, numberFormat: 'General', fill: { none: true, color: '#FFFFFF' } };
+      if (missing.has(t.sheet)) return { sheet: t.sheet, cell: t.cell, value: null, numberFormat: 'General', fill: { none: true, color: '#FFFFFF' } };
       const state = stateOf(t, ranges[i] as XlRange, patterns, json);
       const note = noteProxies?.[i];
       if (note !== undefined) state.note = note.isNullObject ? null : note.content;
@@ -173,7 +173,7 @@ function queueSnapshot(host: XlHost, context: XlContext, sheets: Sheets, targets
 function stateOf(t: CellTarget, r: XlRange, patterns: boolean, json: boolean): CellState {
   const jv = json ? ((r.valuesAsJson[0]?.[0] ?? {}) as { errorType?: string }) : undefined;
   const cell = toCell(r.values[0]?.[0], r.valueTypes[0]?.[0] ?? 'Empty', r.formulas[0]?.[0], undefined, jv?.errorType);
-  const state: CellState = { ...t, value: cell?.value ?? null, numberFormat: String(r.numberFormat[0]?.[0] ?? 'General'), fill: fillOf(r.format.fill, patterns) };
+  const state: CellState = { sheet: t.sheet, cell: t.cell, value: cell?.value ?? null, numberFormat: String(r.numberFormat[0]?.[0] ?? 'General'), fill: fillOf(r.format.fill, patterns) };
   if (cell?.formula !== undefined) state.formula = cell.formula;
   if (cell?.error !== undefined && cell.errorIsText !== true && cell.formula === undefined) state.error = cell.error;
   return state;
@@ -216,7 +216,7 @@ function queueChange(host: XlHost, sheets: Sheets, change: CellChange, current: 
     }
   }
   setFormat(finalFormat);
-  if (change.fill !== undefined && !sameFill(change.fill, current.fill)) queueFill(r.format.fill, change.fill, host.supports('1.9'));
+  if (change.fill !== undefined && !sameFill(change.fill, current.fill)) queueFill(r.format.fill, change.fill, host.supports('1.9'), current.fill);
   if (change.note !== undefined && change.note !== current.note) {
     const notes = sheets.get(change.sheet).notes;
     if (change.note === null) notes.getItemOrNullObject(change.cell).delete();
@@ -225,14 +225,17 @@ function queueChange(host: XlHost, sheets: Sheets, change: CellChange, current: 
   }
 }
 
-function queueFill(fill: XlRangeFill, target: FillState, patterns: boolean): void {
+function queueFill(fill: XlRangeFill, target: FillState, patterns: boolean, current: FillState): void {
   if (target.none) {
     fill.clear();
     return;
   }
   fill.color = target.color;
-  if (patterns && target.pattern !== undefined && target.pattern !== 'Solid') fill.pattern = target.pattern;
-  if (patterns && target.patternColor !== undefined && target.pattern !== 'Solid') fill.patternColor = target.patternColor;
+  if (!patterns) return; // ExcelApi 1.7: a colour is all that can be set
+  const pattern = target.pattern ?? 'Solid';
+  // Setting a colour on a patterned cell keeps its pattern: set the pattern too.
+  if (pattern !== (current.none ? 'Solid' : (current.pattern ?? 'Solid'))) fill.pattern = pattern;
+  if (target.patternColor !== undefined && pattern !== 'Solid' && target.patternColor !== current.patternColor) fill.patternColor = target.patternColor;
 }
 
 /** The change that puts a cell back to `before`, touching only what `change` changed. */
