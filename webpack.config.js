@@ -39,7 +39,7 @@ function csp(dev) {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self' data:",
-    dev ? `connect-src 'self' ws://localhost:${PORT} wss://localhost:${PORT}` : "connect-src 'none'",
+    dev ? "connect-src 'self' ws://localhost:* wss://localhost:*" : "connect-src 'none'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'none'",
@@ -148,7 +148,8 @@ module.exports = async (env, options) => {
       client: { overlay: false },
       headers: { 'Access-Control-Allow-Origin': '*' },
       server: https ? { type: 'https', options: https } : { type: 'http' },
-      static: { directory: path.join(__dirname, 'dist'), publicPath: '/' },
+      // Everything is served from memory (the bundles and the copied assets and manifest).
+      static: false,
     },
   };
 };

@@ -47,8 +47,8 @@ What you can do here:
       starts the dev server and shows how to upload manifest.xml into that workbook
       (Excel on the web needs the pane over https: see README "Sideload in Excel on the web").
   • Try the pane without Excel:  npm run demo
-      builds nothing new, serves dist/ on http://localhost:3000/taskpane.html in demo mode
-      with the example workbook (run npm run build first).
+      serves the production build (built first if dist/ is empty) on
+      http://localhost:3000/taskpane.html in demo mode, with the example workbook.
   • Check the manifest offline:  npm run validate`);
 }
 
