@@ -68,6 +68,12 @@ export interface WorkbookActions {
    * `edit.before` (else `ActionError('stale')` and nothing is written), and
    * records value, formula, number format and fill of every touched cell in the
    * change log so `undo` can restore them exactly.
+   *
+   * A write that fails (`protected`, `editing`, `readonly`, `connection`) is put
+   * back before the error is thrown. Only when Excel cannot be reached to put
+   * it back (the connection stays lost) does the action stay on the change log:
+   * then `lastChange()` returns it and `undo()` restores the cells later.
+   * Round trips: 2 (check the cells, write them all).
    */
   applyEdits(edits: readonly CellEdit[], label: string): Promise<ChangeLogEntry>;
   /** The newest change-log entry that can be undone, if any (survives closing and reopening the pane). */

@@ -40,8 +40,12 @@ export const READ_BUDGET_BYTES = Math.floor(PAYLOAD_LIMIT_BYTES * 0.9);
  */
 export const BYTES_PER_CELL = 48;
 export const BYTES_PER_CELL_JSON = 96;
-/** Width of the window read in sync 2: budget tables are far narrower. */
-export const WINDOW_COLUMNS = 26;
+/**
+ * Width of the window read in sync 2 (A:P): budget tables have 6–12 columns
+ * (label, five value columns, a delårsrapport's forecast columns). Data
+ * further right is read in a later sync.
+ */
+export const WINDOW_COLUMNS = 16;
 
 export interface ReadStats {
   /** `context.sync()` calls made. */

@@ -113,6 +113,19 @@ describe('reading the workbook', () => {
     sameContent(workbook.sheets[1] as SheetGrid, example().sheets[1] as SheetGrid);
   });
 
+  it('a sheet wider and longer than its window is read completely in one more sync; hidden sheets are flagged', async () => {
+    const small = Array.from({ length: 100 }, (_, i): SheetGrid => ({ name: `Enhet ${i}`, cells: [[{ value: `Enhet ${i}` }], [{ value: i }]] }));
+    const wide: SheetGrid = { name: 'Bred', cells: Array.from({ length: 100 }, (_, r) => Array.from({ length: 30 }, (_, c): Cell => ({ value: r * 100 + c }))) };
+    const source: WorkbookGrid = { sheets: [...small, wide, { name: 'Dold', hidden: true, cells: [[{ value: 'x' }]] }] };
+    const host = new TestHost(source);
+    const { workbook, stats } = await readWorkbook(host);
+    expect(stats.syncs).toBe(3);
+    sameContent(workbook.sheets[100] as SheetGrid, wide);
+    sameContent(workbook.sheets[42] as SheetGrid, small[42] as SheetGrid);
+    expect(workbook.sheets[101]?.hidden).toBe(true);
+    expect(workbook.sheets[100]?.hidden).toBeUndefined();
+  });
+
   it('text much longer than estimated: the refused request is split and retried, nothing lost', async () => {
     const long = 'x'.repeat(3000);
     const cells = Array.from({ length: 1500 }, (_, r) => [{ value: `${long}${r}` }, { value: r }]);
