@@ -31,6 +31,7 @@ import * as path from 'path';
 import { paddedLabel, seedHeaderTexts, SEED_UNITS, type SeedFile, type SeedTable } from '../src/engine/seed';
 import { errorCodeFromText } from '../src/engine/errors';
 import { parseNumberText } from '../src/engine/numbers';
+import { addExampleComments } from './example-comments';
 
 export const AMOUNT_FORMAT = '#,##0';
 export const CHANGE_FORMAT = '0.0';
@@ -181,7 +182,7 @@ export function seedUnits(seed: SeedFile): UnitSheet[] {
 
 /** The example workbook, built from the seed. */
 export function buildExampleWorkbook(seed: SeedFile): ExcelJS.Workbook {
-  return buildWorkbook(seedUnits(seed));
+  return addExampleComments(buildWorkbook(seedUnits(seed)));
 }
 
 /**

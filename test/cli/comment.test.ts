@@ -5,7 +5,8 @@ import { checkWorkbook } from '../../src/engine/check';
 import { COMMENTS_SHEET, FINGERPRINT_HEADER, findCommentsLayout } from '../../src/engine/commentary/layout';
 import type { SheetGrid, WorkbookGrid } from '../../src/engine/grid';
 import { readWorkbookGrid } from '../../src/xlsx/read';
-import { buildExampleWorkbook, loadSeedFile, writeWorkbook } from '../../scripts/build-example';
+import { buildExampleWorkbook, buildWorkbook, loadSeedFile, seedUnits, writeWorkbook } from '../../scripts/build-example';
+import { EXAMPLE_COMMENTS, EXAMPLE_MISMATCHED_CODES } from '../../scripts/example-comments';
 import { tempDir } from '../xlsx/files';
 import { cli } from './run';
 
@@ -13,8 +14,12 @@ const dir = tempDir('avk-comment-');
 /** The example's tables without any comments sheet: what an economist has before the first run. */
 const TABLES = path.join(dir, 'tabeller.xlsx');
 
+/** The example workbook as the script builds it, with its hand-written Kommentarer sheet. */
+const EXAMPLE_BUILT = path.join(dir, 'exempel.xlsx');
+
 beforeAll(async () => {
-  await writeWorkbook(buildExampleWorkbook(loadSeedFile()), TABLES);
+  await writeWorkbook(buildWorkbook(seedUnits(loadSeedFile())), TABLES);
+  await writeWorkbook(buildExampleWorkbook(loadSeedFile()), EXAMPLE_BUILT);
 });
 
 function comments(grid: WorkbookGrid): { sheet: SheetGrid; col: (name: 'kod' | 'kommentar' | 'status' | 'fingerprint') => number } {
@@ -109,5 +114,42 @@ describe('avvikelsekollen comment', () => {
     const bad = await cli(['comment', TABLES, '-o', out, '--materiality', 'mycket']);
     expect(bad.code).toBe(2);
     expect(fs.existsSync(out)).toBe(false);
+  });
+});
+
+describe('the example workbook\'s sheet Kommentarer', () => {
+  const mismatchedCells = (): string[] =>
+    EXAMPLE_COMMENTS.flatMap(([kod], i) => (EXAMPLE_MISMATCHED_CODES.includes(kod) ? [`C${i + 2}`] : []));
+
+  it.each([
+    ['as the script builds it', () => EXAMPLE_BUILT],
+    ['as committed in examples/', () => 'examples/kommunstyrelsen-2021.xlsx'],
+  ])('check finds exactly the comments that disagree with the tables (%s)', async (_, file) => {
+    const r = await cli(['check', file(), '--json']);
+    const findings = (JSON.parse(r.stdout) as { findings: { rule: string; sheet: string; cell: string; expected: number; actual: number }[] }).findings.filter(
+      (f) => f.rule === 'narrative-mismatch',
+    );
+    expect(findings.map((f) => f.cell)).toEqual(mismatchedCells());
+    expect(findings.every((f) => f.sheet === COMMENTS_SHEET)).toBe(true);
+    expect(findings.map((f) => [f.expected, f.actual])).toEqual([
+      [8.6, 8.3], // KGAMT
+      [-7.8, -7.7], // KGFÖ
+      [2.4, 2.3], // KGU
+      [-1.1, 1.1], // KEK: called positive
+      [-1.2, -1.1], // KSÄ
+    ]);
+  });
+
+  it('comment keeps every hand-written comment and its status, and drafts the units that have none', async () => {
+    const out = path.join(dir, 'exempel-kommenterad.xlsx');
+    const r = await cli(['comment', EXAMPLE_BUILT, '-o', out]);
+    expect(r.stdout).toContain(`${EXAMPLE_COMMENTS.length} texter skrivna för hand behålls`);
+    expect(r.stdout).toContain('Kommentarer som inte stämmer med tabellerna (5):');
+    const { sheet, col } = comments(await readWorkbookGrid(out));
+    EXAMPLE_COMMENTS.forEach(([, , text], i) => {
+      expect(sheet.cells[i + 1]?.[col('kommentar')]?.value).toBe(text);
+      expect(sheet.cells[i + 1]?.[col('status')]?.value).toBe('Klar');
+    });
+    expect(String(sheet.cells[rowOf(sheet, col('kod'), 'KLC')]?.[col('kommentar')]?.value)).toMatch(/^Kansli Centerpartiet visar en positiv budgetavvikelse med 1,0 mnkr\./);
   });
 });

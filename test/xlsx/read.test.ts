@@ -23,7 +23,7 @@ async function write(wb: ExcelJS.Workbook, dir: string, name: string): Promise<s
 describe('readWorkbookGrid on the example workbook', () => {
   it('reads the KLFÖ row as an economist sees it: zeros, and #DIV/0! from the change formula', async () => {
     const grid = await readWorkbookGrid(EXAMPLE);
-    expect(grid.sheets.map((s) => s.name)).toEqual(['Kommunledning', 'Kommungemensamt', 'Kommunstyrelseförvaltning', 'Stadsrevisionen', 'Valnämnden']);
+    expect(grid.sheets.map((s) => s.name)).toEqual(['Kommunledning', 'Kommungemensamt', 'Kommunstyrelseförvaltning', 'Stadsrevisionen', 'Valnämnden', 'Kommentarer']);
     const kl = grid.sheets[0];
     expect(at(kl, 'A5').value).toBe('KLFÖ  Kommunledn Fördelning');
     expect(at(kl, 'B5')).toEqual({ value: 0, numberFormat: '#,##0' });

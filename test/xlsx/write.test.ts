@@ -158,7 +158,7 @@ describe('applyEdits', () => {
     const out = path.join(dir, 'replace.xlsx');
     fs.writeFileSync(out, 'old contents');
     await applyEdits(EXAMPLE, out, []);
-    expect((await readWorkbookGrid(out)).sheets).toHaveLength(5);
+    expect((await readWorkbookGrid(out)).sheets).toHaveLength(6); // five units and Kommentarer
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
