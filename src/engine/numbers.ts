@@ -53,6 +53,18 @@ export function parseNumberText(text: string): { value: number; decimals: number
  */
 export function formatDecimals(format: string | undefined): number | undefined {
   if (format === undefined) return undefined;
+  // A workbook has a handful of formats and 100 000s of cells: remember each format's answer.
+  const known = DECIMALS.get(format);
+  if (known !== undefined || DECIMALS.has(format)) return known;
+  const d = computeFormatDecimals(format);
+  if (DECIMALS.size < 10_000) DECIMALS.set(format, d);
+  return d;
+}
+
+const DECIMALS = new Map<string, number | undefined>();
+const PERCENT = new Map<string, boolean>();
+
+function computeFormatDecimals(format: string): number | undefined {
   const section = stripFormatLiterals(format.split(';')[0] ?? '');
   if (section === '' || /general|standard/i.test(section) || section === '@') return undefined;
   const m = /[0#?]\.([0#?]+)/.exec(section);
@@ -64,7 +76,12 @@ export function formatDecimals(format: string | undefined): number | undefined {
 /** True when the number format displays the value as a percentage (`0.0%`). */
 export function isPercentFormat(format: string | undefined): boolean {
   if (format === undefined) return false;
-  return stripFormatLiterals(format.split(';')[0] ?? '').includes('%');
+  let p = PERCENT.get(format);
+  if (p === undefined) {
+    p = stripFormatLiterals(format.split(';')[0] ?? '').includes('%');
+    if (PERCENT.size < 10_000) PERCENT.set(format, p);
+  }
+  return p;
 }
 
 function stripFormatLiterals(section: string): string {

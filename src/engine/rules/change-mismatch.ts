@@ -14,8 +14,9 @@
 import { finding, type Rule } from '../rule';
 import type { Finding } from '../finding';
 import { cellAt } from '../grid';
-import { changeInterval, changeScale, midpoint, overlaps, roundTo } from '../interval';
-import { amountInterval, amountValue, asPercent, eachTable, readChange, readSlot, rowLabel, shownDecimals } from './common';
+import { changeInterval, changeScale, midpoint, overlaps, roundTo, type ChangeUnit } from '../interval';
+import type { TableRow } from '../table';
+import { amountInterval, amountValue, asPercent, changeSlots, columnSlots, eachTable, rowLabel, shownDecimals, type Slot } from './common';
 
 export const changeMismatch: Rule = {
   id: 'change-mismatch',
@@ -24,12 +25,17 @@ export const changeMismatch: Rule = {
     eachTable(ctx, (table, sheet) => {
       const { previous, actual, change } = table.columns;
       if (previous === undefined || actual === undefined || change === undefined) return;
-      for (const row of table.rows) {
-        const cCell = cellAt(sheet, row.row, change.col);
-        const { slot: c, unit } = readChange(cCell, table);
+      const rows = table.rows;
+      const cs = changeSlots(sheet, table);
+      const bs = columnSlots(sheet, table, previous.col);
+      const as = columnSlots(sheet, table, actual.col);
+      for (let i = 0; i < rows.length; i++) {
+        const { slot: c, unit } = cs[i] as { slot: Slot; unit: ChangeUnit };
         if (c.kind !== 'number') continue;
-        const b = readSlot(cellAt(sheet, row.row, previous.col));
-        const a = readSlot(cellAt(sheet, row.row, actual.col));
+        const row = rows[i] as TableRow;
+        const cCell = cellAt(sheet, row.row, change.col);
+        const b = bs[i] as Slot;
+        const a = as[i] as Slot;
         const bi = amountInterval(b);
         const ai = amountInterval(a);
         const bv = amountValue(b);

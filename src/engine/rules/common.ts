@@ -115,9 +115,62 @@ export function asPercent(value: number, unit: ChangeUnit): number {
   return unit === 'fraction' ? value * 100 : value;
 }
 
+/**
+ * Per table, each column's cells read once and shared by every rule of one
+ * check (rules are linear in the table's size; a cell is parsed once, not
+ * once per rule). Keyed by sheet and table objects, so an edited copy of a
+ * workbook is read afresh.
+ */
+interface TableView {
+  rows: TableRow[];
+  columns: Map<number, Slot[]>;
+  change?: { slot: Slot; unit: ChangeUnit }[];
+}
+
+const VIEWS = new WeakMap<SheetGrid, WeakMap<VarianceTable, TableView>>();
+
+function viewOf(sheet: SheetGrid, table: VarianceTable): TableView {
+  let bySheet = VIEWS.get(sheet);
+  if (bySheet === undefined) {
+    bySheet = new WeakMap();
+    VIEWS.set(sheet, bySheet);
+  }
+  let view = bySheet.get(table);
+  if (view === undefined) {
+    view = { rows: table.total === null ? table.rows : [...table.rows, table.total], columns: new Map() };
+    bySheet.set(table, view);
+  }
+  return view;
+}
+
 /** Data rows followed by the total row, if any. */
 export function rowsWithTotal(table: VarianceTable): TableRow[] {
   return table.total === null ? table.rows : [...table.rows, table.total];
+}
+
+/** Data rows followed by the total row, shared by the rules of one check (index i matches `columnSlots`). */
+export function tableRows(sheet: SheetGrid, table: VarianceTable): TableRow[] {
+  return viewOf(sheet, table).rows;
+}
+
+/** The slots of a column, one per row of `rowsWithTotal` (data rows first, then the total). */
+export function columnSlots(sheet: SheetGrid, table: VarianceTable, col: number): Slot[] {
+  const view = viewOf(sheet, table);
+  let slots = view.columns.get(col);
+  if (slots === undefined) {
+    slots = view.rows.map((r) => readSlot(cellAt(sheet, r.row, col)));
+    view.columns.set(col, slots);
+  }
+  return slots;
+}
+
+/** The change-% slots in each cell's own unit, one per row of `rowsWithTotal`; empty without a change column. */
+export function changeSlots(sheet: SheetGrid, table: VarianceTable): { slot: Slot; unit: ChangeUnit }[] {
+  const change = table.columns.change;
+  if (change === undefined) return [];
+  const view = viewOf(sheet, table);
+  if (view.change === undefined) view.change = view.rows.map((r) => readChange(cellAt(sheet, r.row, change.col), table));
+  return view.change;
 }
 
 /** The label a row is known by in messages: `KLFÖ Kommunledn Fördelning`, or `Summa` for the total. */
@@ -192,19 +245,18 @@ function showsZero(cell: Cell, slot: Slot): boolean {
   return displayedValue(cell, slot) === 0 || (slot.interval.lo <= 0 && slot.interval.hi >= 0);
 }
 
-export function changeBasis(sheet: SheetGrid, table: VarianceTable, row: TableRow): ChangeBasis {
+export function changeBasis(sheet: SheetGrid, table: VarianceTable, index: number): ChangeBasis {
   const { previous, actual } = table.columns;
   if (previous === undefined || actual === undefined) return { meaning: 'unknown' };
-  const bCell = cellAt(sheet, row.row, previous.col);
-  const aCell = cellAt(sheet, row.row, actual.col);
-  const b = readSlot(bCell);
-  const a = readSlot(aCell);
+  const row = viewOf(sheet, table).rows[index] as TableRow;
+  const b = columnSlots(sheet, table, previous.col)[index] as Slot;
+  const a = columnSlots(sheet, table, actual.col)[index] as Slot;
   const bokslut = amountValue(b);
   const utfall = amountValue(a);
   if (bokslut === undefined || utfall === undefined) return { meaning: 'unknown' };
   if (b.kind === 'blank' && a.kind === 'blank') return { meaning: 'unknown' };
-  const utfallZero = showsZero(aCell, a);
-  if (showsZero(bCell, b)) return { meaning: 'zero-base', bokslut, utfall, utfallZero };
+  const utfallZero = showsZero(cellAt(sheet, row.row, actual.col), a);
+  if (showsZero(cellAt(sheet, row.row, previous.col), b)) return { meaning: 'zero-base', bokslut, utfall, utfallZero };
   if (!utfallZero && Math.sign(bokslut) !== Math.sign(utfall)) return { meaning: 'sign-flip', bokslut, utfall, utfallZero };
   return { meaning: 'meaningful', bokslut, utfall, utfallZero };
 }

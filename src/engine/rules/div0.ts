@@ -8,8 +8,8 @@
  */
 import { finding, type Rule } from '../rule';
 import type { Finding } from '../finding';
-import { cellAt } from '../grid';
-import { allValueColumns, amountValue, eachTable, readSlot, rowLabel, rowsWithTotal } from './common';
+import type { TableRow } from '../table';
+import { allValueColumns, amountValue, columnSlots, eachTable, rowLabel, tableRows, type Slot } from './common';
 
 export const div0: Rule = {
   id: 'div0',
@@ -17,12 +17,15 @@ export const div0: Rule = {
     const out: Finding[] = [];
     eachTable(ctx, (table, sheet) => {
       const columns = allValueColumns(table);
-      for (const row of rowsWithTotal(table)) {
-        for (const column of columns) {
-          const slot = readSlot(cellAt(sheet, row.row, column.col));
+      const rows = tableRows(sheet, table);
+      const previous = table.columns.previous;
+      for (const column of columns) {
+        const slots = columnSlots(sheet, table, column.col);
+        for (let i = 0; i < rows.length; i++) {
+          const slot = slots[i] as Slot;
           if (slot.kind !== 'error' || slot.code !== 'DIV_BY_ZERO') continue;
-          const previous = table.columns.previous;
-          const base = previous === undefined ? undefined : amountValue(readSlot(cellAt(sheet, row.row, previous.col)));
+          const row = rows[i] as TableRow;
+          const base = previous === undefined ? undefined : amountValue(columnSlots(sheet, table, previous.col)[i] as Slot);
           const onChange = table.columns.change?.col === column.col;
           const messageId = slot.fromText ? 'div0.text' : onChange ? 'div0' : 'div0.other';
           out.push(

@@ -8,8 +8,8 @@
  */
 import { finding, type Rule } from '../rule';
 import type { Finding } from '../finding';
-import { cellAt } from '../grid';
-import { allValueColumns, eachTable, readSlot, rowLabel, rowsWithTotal } from './common';
+import type { TableRow } from '../table';
+import { allValueColumns, columnSlots, eachTable, rowLabel, tableRows, type Slot } from './common';
 
 export const errorValue: Rule = {
   id: 'error-value',
@@ -17,10 +17,13 @@ export const errorValue: Rule = {
     const out: Finding[] = [];
     eachTable(ctx, (table, sheet) => {
       const cols = [table.labelCol, ...(table.nameCol === null ? [] : [table.nameCol]), ...allValueColumns(table).map((c) => c.col)];
-      for (const row of rowsWithTotal(table)) {
-        for (const col of cols) {
-          const slot = readSlot(cellAt(sheet, row.row, col));
+      const rows = tableRows(sheet, table);
+      for (const col of cols) {
+        const slots = columnSlots(sheet, table, col);
+        for (let i = 0; i < rows.length; i++) {
+          const slot = slots[i] as Slot;
           if (slot.kind !== 'error' || slot.code === 'DIV_BY_ZERO') continue;
+          const row = rows[i] as TableRow;
           out.push(
             finding('error-value', 'error', table, sheet.name, row.row, col, null, slot.text, slot.fromText ? 'error-value.text' : 'error-value', {
               label: rowLabel(table, row),

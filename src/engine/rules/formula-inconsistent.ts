@@ -20,7 +20,7 @@ import type { Finding } from '../finding';
 import { cellAt, columnLetter, type SheetGrid } from '../grid';
 import { formulaShape, fromR1C1 } from '../r1c1';
 import type { TableColumn, TableRow, VarianceTable } from '../table';
-import { allValueColumns, eachTable, readSlot, rowLabel } from './common';
+import { allValueColumns, columnSlots, eachTable, readSlot, rowLabel, type Slot } from './common';
 
 type Entry = { row: number; shape: string; formula: string } | { row: number; constant: number | string };
 
@@ -47,6 +47,16 @@ function commonest(entries: Entry[]): { shape: string; count: number; counts: Ma
 }
 
 function checkColumn(sheet: SheetGrid, table: VarianceTable, column: TableColumn, out: Finding[]): string | undefined {
+  // Count first (cheap), shape only a column that is one of formulas.
+  const slots = columnSlots(sheet, table, column.col);
+  let formulas = 0;
+  let constants = 0;
+  for (let i = 0; i < table.rows.length; i++) {
+    if (cellAt(sheet, (table.rows[i] as TableRow).row, column.col).formula !== undefined) formulas++;
+    else if ((slots[i] as Slot).kind === 'number') constants++;
+  }
+  const computed = column === table.columns.variance || column === table.columns.change;
+  if (formulas < 2 || (computed ? formulas < constants : formulas <= constants)) return undefined;
   const entries: Entry[] = [];
   const rows = new Map<number, TableRow>();
   for (const r of table.rows) {
@@ -55,10 +65,6 @@ function checkColumn(sheet: SheetGrid, table: VarianceTable, column: TableColumn
     entries.push(e);
     rows.set(r.row, r);
   }
-  const formulas = entries.filter((e) => 'shape' in e).length;
-  const constants = entries.length - formulas;
-  const computed = column === table.columns.variance || column === table.columns.change;
-  if (formulas < 2 || (computed ? formulas < constants : formulas <= constants)) return undefined;
   const top = commonest(entries);
   if (top === undefined) return undefined;
   for (const e of entries) {

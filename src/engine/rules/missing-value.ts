@@ -17,39 +17,41 @@
  */
 import { finding, type Rule } from '../rule';
 import type { Finding } from '../finding';
-import { cellAt } from '../grid';
-import { changeScale, roundTo } from '../interval';
-import { allValueColumns, amountColumns, amountValue, asPercent, changeBasis, changeUnitOfCell, eachTable, readSlot, rowLabel, rowsWithTotal } from './common';
+import { changeScale, roundTo, type ChangeUnit } from '../interval';
+import type { TableRow } from '../table';
+import { allValueColumns, amountColumns, amountValue, asPercent, changeBasis, changeSlots, columnSlots, eachTable, rowLabel, tableRows, type Slot } from './common';
 
 export const missingValue: Rule = {
   id: 'missing-value',
   check(ctx) {
     const out: Finding[] = [];
     eachTable(ctx, (table, sheet) => {
-      const amounts = amountColumns(sheet, table);
-      const values = allValueColumns(table);
+      const amounts = amountColumns(sheet, table).map((a) => ({ ...a, slots: columnSlots(sheet, table, a.column.col) }));
+      const values = allValueColumns(table).map((c) => columnSlots(sheet, table, c.col));
       const change = table.columns.change;
+      const changes = changeSlots(sheet, table);
       const { actual, budget } = table.columns;
-      for (const row of rowsWithTotal(table)) {
+      const rows = tableRows(sheet, table);
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i] as TableRow;
         const isTotal = table.total !== null && row.row === table.total.row;
-        const label = rowLabel(table, row);
-        if (values.every((c) => readSlot(cellAt(sheet, row.row, c.col)).kind === 'blank')) continue;
-        for (const { measure, column } of amounts) {
-          const slot = readSlot(cellAt(sheet, row.row, column.col));
+        if (values.every((slots) => (slots[i] as Slot).kind === 'blank')) continue;
+        for (const { measure, column, slots } of amounts) {
+          const slot = slots[i] as Slot;
           if (slot.kind === 'text') {
-            out.push(finding('missing-value', 'warning', table, sheet.name, row.row, column.col, null, slot.text, 'missing-value.text', { label, text: slot.text }));
+            out.push(finding('missing-value', 'warning', table, sheet.name, row.row, column.col, null, slot.text, 'missing-value.text', { label: rowLabel(table, row), text: slot.text }));
             continue;
           }
           if (slot.kind !== 'blank') continue;
           let expected: number | null = null;
           if (measure === 'variance' && actual !== undefined && budget !== undefined) {
-            const a = amountValue(readSlot(cellAt(sheet, row.row, actual.col)));
-            const b = amountValue(readSlot(cellAt(sheet, row.row, budget.col)));
+            const a = amountValue(columnSlots(sheet, table, actual.col)[i] as Slot);
+            const b = amountValue(columnSlots(sheet, table, budget.col)[i] as Slot);
             if (a !== undefined && b !== undefined) expected = roundTo(a - b, 0);
           } else if (isTotal) {
             let s = 0;
-            for (const r of table.rows) {
-              const v = amountValue(readSlot(cellAt(sheet, r.row, column.col)));
+            for (let j = 0; j < table.rows.length; j++) {
+              const v = amountValue(slots[j] as Slot);
               if (v === undefined) {
                 s = Number.NaN;
                 break;
@@ -60,22 +62,20 @@ export const missingValue: Rule = {
           }
           out.push(
             finding('missing-value', 'warning', table, sheet.name, row.row, column.col, expected, null, 'missing-value', {
-              label,
+              label: rowLabel(table, row),
               column: column.header.replace(/\s*\n\s*/g, ' '),
               expected: expected ?? '',
             }),
           );
         }
         if (change === undefined) continue;
-        const cCell = cellAt(sheet, row.row, change.col);
-        const unit = changeUnitOfCell(cCell, table);
-        const c = readSlot(cCell, unit === 'fraction' ? 100 : 1);
+        const { slot: c, unit } = changes[i] as { slot: Slot; unit: ChangeUnit };
         if (c.kind === 'text') {
-          out.push(finding('missing-value', 'warning', table, sheet.name, row.row, change.col, null, c.text, 'missing-value.text', { label, text: c.text }));
+          out.push(finding('missing-value', 'warning', table, sheet.name, row.row, change.col, null, c.text, 'missing-value.text', { label: rowLabel(table, row), text: c.text }));
           continue;
         }
         if (c.kind !== 'blank' && c.kind !== 'marker') continue;
-        const basis = changeBasis(sheet, table, row);
+        const basis = changeBasis(sheet, table, i);
         if (basis.meaning === 'zero-base' || basis.meaning === 'unknown') continue;
         if (basis.meaning === 'sign-flip' && ctx.options.signFlipMeaningless) continue;
         const b = basis.bokslut as number;
@@ -83,7 +83,7 @@ export const missingValue: Rule = {
         const expected = roundTo((a / b - 1) * changeScale(unit), unit === 'fraction' ? 3 : 1);
         out.push(
           finding('missing-value', 'warning', table, sheet.name, row.row, change.col, expected, c.kind === 'marker' ? c.text : null, c.kind === 'marker' ? 'missing-value.marker' : 'missing-value.change', {
-            label,
+            label: rowLabel(table, row),
             expected: roundTo(asPercent(expected, unit), 1),
             text: c.kind === 'marker' ? c.text : '',
             bokslut: b,

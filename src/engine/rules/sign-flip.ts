@@ -10,9 +10,9 @@
  */
 import { finding, type Rule } from '../rule';
 import type { Finding } from '../finding';
-import { cellAt } from '../grid';
-import { roundTo } from '../interval';
-import { asPercent, changeBasis, eachTable, readChange, rowLabel, rowsWithTotal } from './common';
+import { roundTo, type ChangeUnit } from '../interval';
+import type { TableRow } from '../table';
+import { asPercent, changeBasis, changeSlots, eachTable, rowLabel, tableRows, type Slot } from './common';
 
 export const signFlip: Rule = {
   id: 'sign-flip',
@@ -22,10 +22,13 @@ export const signFlip: Rule = {
     eachTable(ctx, (table, sheet) => {
       const change = table.columns.change;
       if (change === undefined) return;
-      for (const row of rowsWithTotal(table)) {
-        const { slot: c, unit } = readChange(cellAt(sheet, row.row, change.col), table);
+      const rows = tableRows(sheet, table);
+      const cs = changeSlots(sheet, table);
+      for (let i = 0; i < rows.length; i++) {
+        const { slot: c, unit } = cs[i] as { slot: Slot; unit: ChangeUnit };
         if (c.kind !== 'number') continue;
-        const basis = changeBasis(sheet, table, row);
+        const basis = changeBasis(sheet, table, i);
+        const row = rows[i] as TableRow;
         if (basis.meaning !== 'sign-flip') continue;
         out.push(
           finding('sign-flip', 'warning', table, sheet.name, row.row, change.col, null, c.value, 'sign-flip', {

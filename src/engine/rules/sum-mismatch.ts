@@ -15,14 +15,15 @@ import type { Finding } from '../finding';
 import { cellAt, type SheetGrid } from '../grid';
 import { changeInterval, changeScale, overlaps, roundTo, sum, type Interval } from '../interval';
 import type { TableColumn, VarianceTable } from '../table';
-import { amountColumns, amountInterval, amountValue, asPercent, eachTable, readChange, readSlot, shownDecimals } from './common';
+import { amountColumns, amountInterval, amountValue, asPercent, changeSlots, columnSlots, eachTable, readChange, readSlot, shownDecimals, type Slot } from './common';
 
 /** The rows' figures in a column as intervals and their plain sum, or undefined when one cannot be read. */
 function columnSum(sheet: SheetGrid, table: VarianceTable, column: TableColumn): { interval: Interval; value: number } | undefined {
   const items: Interval[] = [];
   let value = 0;
-  for (const r of table.rows) {
-    const slot = readSlot(cellAt(sheet, r.row, column.col));
+  const slots = columnSlots(sheet, table, column.col);
+  for (let k = 0; k < table.rows.length; k++) {
+    const slot = slots[k] as Slot;
     const i = amountInterval(slot);
     const v = amountValue(slot);
     if (i === undefined || v === undefined) return undefined;
@@ -52,8 +53,9 @@ function checkChangeTotal(sheet: SheetGrid, table: VarianceTable, tolerance: num
   // Is the printed total % the sum of the rows' %?
   const parts: Interval[] = [];
   let readable = true;
-  for (const r of table.rows) {
-    const s = readChange(cellAt(sheet, r.row, change.col), table).slot;
+  const changes = changeSlots(sheet, table);
+  for (let k = 0; k < table.rows.length; k++) {
+    const s = (changes[k] as { slot: Slot }).slot;
     if (s.kind === 'number') parts.push(s.interval);
     else if (s.kind !== 'blank' && s.kind !== 'marker') readable = false;
   }

@@ -11,8 +11,9 @@
 import { finding, type Rule } from '../rule';
 import type { Finding } from '../finding';
 import { cellAt } from '../grid';
-import { roundTo } from '../interval';
-import { asPercent, changeBasis, displayedValue, eachTable, readChange, rowLabel, rowsWithTotal } from './common';
+import { roundTo, type ChangeUnit } from '../interval';
+import type { TableRow } from '../table';
+import { asPercent, changeBasis, changeSlots, displayedValue, eachTable, rowLabel, tableRows, type Slot } from './common';
 
 export const tinyBase: Rule = {
   id: 'tiny-base',
@@ -21,11 +22,14 @@ export const tinyBase: Rule = {
     eachTable(ctx, (table, sheet) => {
       const change = table.columns.change;
       if (change === undefined) return;
-      for (const row of rowsWithTotal(table)) {
-        const cCell = cellAt(sheet, row.row, change.col);
-        const { slot: c, unit } = readChange(cCell, table);
+      const rows = tableRows(sheet, table);
+      const cs = changeSlots(sheet, table);
+      for (let i = 0; i < rows.length; i++) {
+        const { slot: c, unit } = cs[i] as { slot: Slot; unit: ChangeUnit };
         if (c.kind !== 'number') continue;
-        const basis = changeBasis(sheet, table, row);
+        const basis = changeBasis(sheet, table, i);
+        const row = rows[i] as TableRow;
+        const cCell = cellAt(sheet, row.row, change.col);
         if (basis.meaning !== 'zero-base') continue;
         if (basis.utfallZero === true && displayedValue(cCell, c) === 0) continue;
         out.push(

@@ -14,7 +14,8 @@ import { finding, type Rule } from '../rule';
 import type { Finding } from '../finding';
 import { cellAt } from '../grid';
 import { neg, overlaps, roundTo, sub } from '../interval';
-import { amountInterval, amountValue, eachTable, readSlot, rowLabel, rowsWithTotal, shownDecimals } from './common';
+import type { TableRow } from '../table';
+import { amountInterval, amountValue, columnSlots, eachTable, rowLabel, shownDecimals, tableRows, type Slot } from './common';
 
 export const varianceMismatch: Rule = {
   id: 'variance-mismatch',
@@ -23,12 +24,17 @@ export const varianceMismatch: Rule = {
     eachTable(ctx, (table, sheet) => {
       const { actual, budget, variance } = table.columns;
       if (actual === undefined || budget === undefined || variance === undefined) return;
-      for (const row of rowsWithTotal(table)) {
-        const vCell = cellAt(sheet, row.row, variance.col);
-        const v = readSlot(vCell);
+      const rows = tableRows(sheet, table);
+      const vs = columnSlots(sheet, table, variance.col);
+      const as = columnSlots(sheet, table, actual.col);
+      const bs = columnSlots(sheet, table, budget.col);
+      for (let i = 0; i < rows.length; i++) {
+        const v = vs[i] as Slot;
         if (v.kind !== 'number') continue;
-        const a = readSlot(cellAt(sheet, row.row, actual.col));
-        const b = readSlot(cellAt(sheet, row.row, budget.col));
+        const row = rows[i] as TableRow;
+        const vCell = cellAt(sheet, row.row, variance.col);
+        const a = as[i] as Slot;
+        const b = bs[i] as Slot;
         if (a.kind === 'blank' && b.kind === 'blank') continue;
         const ai = amountInterval(a);
         const bi = amountInterval(b);
