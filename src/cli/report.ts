@@ -114,8 +114,8 @@ export function renderReport(file: string, result: CheckResult, lang: Language):
     for (const t of result.tables.filter((x) => x.sheet === sheet)) {
       const title =
         t.kind === 'rn'
-          ? translate('cli.table.rn', lang, { level: t.level ?? 'RN', range: tableRange(t), rows: String(t.rows.length) })
-          : translate('cli.table.kontogrupp', lang, { range: tableRange(t), rows: String(t.rows.length) });
+          ? translate('cli.table.rn', lang, { level: t.level ?? 'RN', range: tableRange(t), rows: countPhrase('rows', t.rows.length, lang) })
+          : translate('cli.table.kontogrupp', lang, { range: tableRange(t), rows: countPhrase('rows', t.rows.length, lang) });
       const findings = result.findings.filter((f) => f.tableId === t.id);
       out.push(`    ${title}${findings.length === 0 ? `: ${translate('cli.table.ok', lang)}` : ''}`);
       for (const f of findings) renderFinding(f, '      ');
@@ -130,14 +130,19 @@ export function renderReport(file: string, result: CheckResult, lang: Language):
   out.push(
     translate('cli.summary', lang, {
       file,
-      tables: String(result.tables.length),
-      rows: formatNumber(result.rowsChecked, lang),
+      tables: countPhrase('tables', result.tables.length, lang),
+      rows: countPhrase('rows', result.rowsChecked, lang),
       errors: String(n.error),
       warnings: String(n.warning),
       infos: String(n.info),
     }),
   );
   return out;
+}
+
+/** `1 rad`, `75 rader`, `1 234 rader`: a count with its noun in the right number. */
+function countPhrase(noun: 'rows' | 'tables', n: number, lang: Language): string {
+  return translate(`cli.count.${noun}.${n === 1 ? 'one' : 'other'}`, lang, { n: formatNumber(n, lang) });
 }
 
 export { countBySeverity };
