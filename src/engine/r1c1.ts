@@ -9,24 +9,13 @@
  * the spaces removed. Function names (`LOG10(`) and defined names are left alone.
  */
 
+import { columnLetter, parseAddress } from './grid';
+
 const REF = /^(\$?)([A-Z]{1,3})(\$?)([1-9]\d{0,6})/;
 const WORD_CHAR = /[A-Z0-9_.]/;
 
 function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-function columnLetters(col: number): string {
-  let s = '';
-  let n = col + 1;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return (parseAddress(`${letters}1`) as { col: number }).col;
 }
 
 /** Copies a quoted run (`"…"` or `'…'`, the quote doubled inside) starting at i; returns the index after it. */
@@ -113,7 +102,7 @@ export function fromR1C1(shape: string, row: number, col: number): string {
       const r = rPart.startsWith('[') ? row + Number(rPart.slice(1, -1)) : Number(rPart) - 1;
       const c = cPart.startsWith('[') ? col + Number(cPart.slice(1, -1)) : Number(cPart) - 1;
       if (r < 0 || c < 0) return shape;
-      out += (cPart.startsWith('[') ? '' : '$') + columnLetters(c) + (rPart.startsWith('[') ? '' : '$') + String(r + 1);
+      out += (cPart.startsWith('[') ? '' : '$') + columnLetter(c) + (rPart.startsWith('[') ? '' : '$') + String(r + 1);
       i += m[0].length;
       continue;
     }

@@ -6,15 +6,9 @@
  */
 import type { Cell, SheetGrid, WorkbookGrid } from '../../src/engine/grid';
 import { columnLetter } from '../../src/engine/grid';
-import { parseNumberText } from '../../src/engine/numbers';
-import { paddedLabel, seedHeaderTexts, SEED_UNITS, type SeedFile } from '../../src/engine/seed';
+import { paddedLabel, seedAsWorkbook, seedHeaderTexts, type SeedFile } from '../../src/engine/seed';
 
 const AMOUNT = '#,##0';
-
-function num(text: string | undefined): number | undefined {
-  if (text === undefined || text.trim() === '') return undefined;
-  return parseNumberText(text)?.value;
-}
 
 /** The change-% formula cell for row r (1-based Excel row), as Excel would hold it. */
 export function changeFormulaCell(r: number, b: number, u: number, unit: 'percent' | 'fraction' = 'percent', bCol = 'B', uCol = 'C'): Cell {
@@ -26,64 +20,10 @@ export function changeFormulaCell(r: number, b: number, u: number, unit: 'percen
 
 /**
  * The seed's tables as an economist's workbook with formulas, in the same
- * layout as `seedAsPastedValues`. Bokslut, Utfall and Budget are typed
- * constants; Avv, Förändr% and the totals are formulas. Where the report
- * prints a % over a base that shows as 0 (0 → 1 184: 477 317,7 %), the base
- * gets the hidden decimals that give that % (0,248), as in the ledger. An
- * empty printed % stays empty, and Bokslut 0 gives a real #DIV/0!.
+ * layout as `seedAsPastedValues`: the example workbook's own grid.
  */
 export function seedAsFormulas(seed: SeedFile): WorkbookGrid {
-  const sheets: SheetGrid[] = [];
-  for (const unit of SEED_UNITS) {
-    const cells: (Cell | undefined)[][] = [];
-    cells.push([{ value: unit }]);
-    let r = 2;
-    for (const table of seed.tables.filter((t) => t.unit === unit)) {
-      const changeYears = table.header.startsWith('RN') && unit === 'Kommunledning' ? '2020 o 2022' : '2020 o 2021';
-      cells[r] = seedHeaderTexts(table.header, 2020, 2021, changeYears).map((value) => ({ value }));
-      r++;
-      const first = r + 1;
-      let sb = 0;
-      let su = 0;
-      let sbu = 0;
-      for (const row of table.rows) {
-        let b = num(row.values[0]) ?? 0;
-        let u = num(row.values[1]) ?? 0;
-        const budget = num(row.values[2]) ?? 0;
-        const printed = row.values[4];
-        const pct = num(printed);
-        if (b === 0 && pct !== undefined) {
-          if (u !== 0) b = u / (1 + pct / 100);
-          else {
-            b = 0.3;
-            u = 0.3 * (1 + pct / 100);
-          }
-        }
-        const x = r + 1;
-        const change: Cell | undefined = printed === undefined || printed.trim() === '' ? undefined : changeFormulaCell(x, b, u);
-        cells[r] = [
-          { value: paddedLabel(row.code, row.name) },
-          { value: b, numberFormat: AMOUNT },
-          { value: u, numberFormat: AMOUNT },
-          { value: budget, numberFormat: AMOUNT },
-          { value: u - budget, formula: `=C${x}-D${x}`, numberFormat: AMOUNT },
-          change,
-        ];
-        sb += b;
-        su += u;
-        sbu += budget;
-        r++;
-      }
-      const last = r;
-      r++; // blank row
-      const t = r + 1;
-      const sumCell = (col: string, value: number): Cell => ({ value, formula: `=SUM(${col}${first}:${col}${last})`, numberFormat: AMOUNT });
-      cells[r] = [undefined, sumCell('B', sb), sumCell('C', su), sumCell('D', sbu), sumCell('E', su - sbu), changeFormulaCell(t, sb, su)];
-      r += 3;
-    }
-    sheets.push({ name: unit, cells });
-  }
-  return { sheets };
+  return seedAsWorkbook(seed);
 }
 
 /** One data row of a generated table: Bokslut, Utfall, Budget in tkr (any precision). */
