@@ -20,7 +20,7 @@
  * 0 → 1 184 = 477 317,7 %; KMY; Valnämnden's 6A), the ledger's figure cannot
  * have been exactly 0 (that would have printed #DIVISION/0!, as KLFÖ did). The
  * workbook holds an unrounded figure that still shows as 0 and reproduces the
- * printed % (see `unroundedTinyBase`).
+ * printed % (see `unroundedBase` in src/engine/seed.ts).
  *
  * The layout functions are exported: the benchmark builds bigger workbooks of
  * the same shape with them.
@@ -28,7 +28,7 @@
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as path from 'path';
-import { paddedLabel, seedHeaderTexts, SEED_UNITS, type SeedFile, type SeedTable } from '../src/engine/seed';
+import { paddedLabel, seedHeaderTexts, SEED_UNITS, unroundedBase, type SeedFile, type SeedTable } from '../src/engine/seed';
 import { errorCodeFromText } from '../src/engine/errors';
 import { parseNumberText } from '../src/engine/numbers';
 import { addExampleComments } from './example-comments';
@@ -60,21 +60,6 @@ type Cached = number | string | ExcelJS.CellErrorValue | undefined;
 function printed(text: string | undefined): number | undefined {
   if (text === undefined || text.trim() === '') return undefined;
   return parseNumberText(text)?.value;
-}
-
-/**
- * Bokslut and Utfall of a row whose printed base is 0 beside a computed %:
- * unrounded figures that show as the printed ones and give the printed %.
- * Rows without that conflict keep their printed figures.
- */
-export function unroundedTinyBase(previous: number, actual: number, changeText: string | undefined): { previous: number; actual: number } {
-  const change = changeText === undefined ? undefined : parseNumberText(changeText);
-  if (previous !== 0 || change === undefined) return { previous, actual };
-  const ratio = change.value / 100 + 1; // actual / previous
-  if (actual !== 0) return { previous: actual / ratio, actual };
-  // Both print as 0: a base of 0,4 tkr (400 kr) and the actual the % implies.
-  const base = 0.4;
-  return { previous: base, actual: base * ratio };
 }
 
 function changeResult(previous: number, actual: number): Cached {
@@ -109,7 +94,7 @@ export function addTable(ws: ExcelJS.Worksheet, top: number, { table, changeYear
     const b0 = printed(bText);
     const c0 = printed(cText);
     const d = printed(dText);
-    const { previous: b, actual: c } = b0 !== undefined && c0 !== undefined ? unroundedTinyBase(b0, c0, fText) : { previous: b0, actual: c0 };
+    const { previous: b, actual: c } = b0 !== undefined && c0 !== undefined ? unroundedBase(b0, c0, fText) : { previous: b0, actual: c0 };
     const line = ws.getRow(r);
     line.getCell(1).value = paddedLabel(row.code, row.name);
     [b, c, d].forEach((v, i) => {

@@ -6,6 +6,7 @@
 import type { Cell, SheetGrid, WorkbookGrid } from './grid';
 import { parseNumberText } from './numbers';
 import { errorCodeFromText } from './errors';
+import { exampleCommentsSheet } from './seed-comments';
 
 export interface SeedRow {
   code: string;
@@ -83,11 +84,21 @@ export function seedAsPastedValues(seed: SeedFile): WorkbookGrid {
 }
 
 /**
+ * The whole example workbook, as `examples/kommunstyrelsen-2021.xlsx` holds
+ * it: the tables of `seedAsWorkbook`, then the sheet Kommentarer
+ * (`seed-comments.ts`, five comments that disagree with the tables). Demo
+ * mode's test host shows this, so Validera finds the narrative mismatches too.
+ */
+export function seedAsExampleWorkbook(seed: SeedFile): WorkbookGrid {
+  const { sheets } = seedAsWorkbook(seed);
+  return { sheets: [...sheets, exampleCommentsSheet()] };
+}
+
+/**
  * Bokslut and Utfall of a row whose printed base is 0 beside a computed %:
  * the ledger's figure cannot have been exactly 0 (that prints #DIVISION/0!, as
  * KLFÖ does), so the example holds an unrounded figure that still shows as 0
  * and reproduces the printed %. Rows without that conflict keep their figures.
- * (The same rule as `unroundedTinyBase` in scripts/build-example.ts.)
  */
 export function unroundedBase(previous: number, actual: number, changeText: string | undefined): { previous: number; actual: number } {
   const change = changeText === undefined ? undefined : parseNumberText(changeText);
@@ -118,51 +129,63 @@ function changeCell(formula: string, previous: number, actual: number): Cell {
  * Utfall and Budget as constants, Avv `=C−D`, Förändr% `=(C/B-1)*100` in
  * format `0.0` (left empty where the report has none), totals `=SUM(…)`.
  * Formula cells carry the values Excel calculates (KLFÖ's Förändr% is
- * #DIV/0!). Used by demo mode's test host.
+ * #DIV/0!). The tables only: `seedAsExampleWorkbook` adds the comments.
  */
 export function seedAsWorkbook(seed: SeedFile): WorkbookGrid {
   const sheets: SheetGrid[] = [];
   for (const unit of SEED_UNITS) {
-    const cells: (Cell | undefined)[][] = [[{ value: unit }]];
-    let r = 2;
-    for (const table of seed.tables.filter((t) => t.unit === unit)) {
-      const changeYears = table.header.startsWith('RN') && unit === 'Kommunledning' ? '2020 o 2022' : '2020 o 2021';
-      cells[r] = seedHeaderTexts(table.header, 2020, 2021, changeYears).map((value) => ({ value }));
-      r++;
-      const first = r;
-      const sums = [0, 0, 0, 0];
-      for (const row of table.rows) {
-        const [bText, cText, dText, , fText] = row.values;
-        const b0 = seedNumber(bText);
-        const c0 = seedNumber(cText);
-        const d = seedNumber(dText);
-        const { previous: b, actual: c } = b0 !== undefined && c0 !== undefined ? unroundedBase(b0, c0, fText) : { previous: b0, actual: c0 };
-        const n = r + 1; // the 1-based row number in formulas
-        const amount = (v: number | undefined): Cell => ({ value: v ?? null, numberFormat: SEED_AMOUNT_FORMAT });
-        const avv = (c ?? 0) - (d ?? 0);
-        const hasChange = fText !== undefined && fText.trim() !== '' && (seedNumber(fText) !== undefined || errorCodeFromText(fText) !== undefined);
-        cells[r] = [
-          { value: paddedLabel(row.code, row.name) },
-          amount(b),
-          amount(c),
-          amount(d),
-          { value: avv, formula: `=C${n}-D${n}`, numberFormat: SEED_AMOUNT_FORMAT },
-          hasChange && b !== undefined && c !== undefined ? changeCell(`=(C${n}/B${n}-1)*100`, b, c) : { value: null, numberFormat: SEED_CHANGE_FORMAT },
-        ];
-        [b, c, d, avv].forEach((v, i) => (sums[i] = (sums[i] as number) + (v ?? 0)));
-        r++;
-      }
-      const last = r; // 1-based number of the last data row
-      r++; // blank row
-      const n = r + 1;
-      cells[r] = [
-        undefined,
-        ...['B', 'C', 'D', 'E'].map((col, i): Cell => ({ value: sums[i] as number, formula: `=SUM(${col}${first + 1}:${col}${last})`, numberFormat: SEED_AMOUNT_FORMAT })),
-        changeCell(`=(C${n}/B${n}-1)*100`, sums[0] as number, sums[1] as number),
-      ];
-      r += 3;
-    }
-    sheets.push({ name: unit, cells });
+    const tables = seed.tables
+      .filter((t) => t.unit === unit)
+      .map((table) => ({ table, changeYears: table.header.startsWith('RN') && unit === 'Kommunledning' ? '2020 o 2022' : '2020 o 2021' }));
+    sheets.push(unitSheetAsGrid(unit, unit, tables));
   }
   return { sheets };
+}
+
+/**
+ * One sheet in the layout of `seedAsWorkbook`: the title in A1, then each
+ * table (header, rows with formulas for Avv and Förändr%, a blank row, the
+ * =SUM total) followed by two empty rows. The benchmark's generated
+ * workbooks (`generate.ts`) use it too.
+ */
+export function unitSheetAsGrid(name: string, title: string, tables: readonly { table: SeedTable; changeYears: string }[]): SheetGrid {
+  const cells: (Cell | undefined)[][] = [[{ value: title }]];
+  let r = 2;
+  for (const { table, changeYears } of tables) {
+    cells[r] = seedHeaderTexts(table.header, 2020, 2021, changeYears).map((value) => ({ value }));
+    r++;
+    const first = r;
+    const sums = [0, 0, 0, 0];
+    for (const row of table.rows) {
+      const [bText, cText, dText, , fText] = row.values;
+      const b0 = seedNumber(bText);
+      const c0 = seedNumber(cText);
+      const d = seedNumber(dText);
+      const { previous: b, actual: c } = b0 !== undefined && c0 !== undefined ? unroundedBase(b0, c0, fText) : { previous: b0, actual: c0 };
+      const n = r + 1; // the 1-based row number in formulas
+      const amount = (v: number | undefined): Cell => ({ value: v ?? null, numberFormat: SEED_AMOUNT_FORMAT });
+      const avv = (c ?? 0) - (d ?? 0);
+      const hasChange = fText !== undefined && fText.trim() !== '' && (seedNumber(fText) !== undefined || errorCodeFromText(fText) !== undefined);
+      cells[r] = [
+        { value: paddedLabel(row.code, row.name) },
+        amount(b),
+        amount(c),
+        amount(d),
+        { value: avv, formula: `=C${n}-D${n}`, numberFormat: SEED_AMOUNT_FORMAT },
+        hasChange && b !== undefined && c !== undefined ? changeCell(`=(C${n}/B${n}-1)*100`, b, c) : { value: null, numberFormat: SEED_CHANGE_FORMAT },
+      ];
+      [b, c, d, avv].forEach((v, i) => (sums[i] = (sums[i] as number) + (v ?? 0)));
+      r++;
+    }
+    const last = r; // 1-based number of the last data row
+    r++; // blank row
+    const n = r + 1;
+    cells[r] = [
+      undefined,
+      ...['B', 'C', 'D', 'E'].map((col, i): Cell => ({ value: sums[i] as number, formula: `=SUM(${col}${first + 1}:${col}${last})`, numberFormat: SEED_AMOUNT_FORMAT })),
+      changeCell(`=(C${n}/B${n}-1)*100`, sums[0] as number, sums[1] as number),
+    ];
+    r += 3;
+  }
+  return { name, cells };
 }
