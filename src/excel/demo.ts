@@ -1,10 +1,11 @@
 /**
  * Demo mode: the same actions on the test host loaded with the example
- * workbook (Kommunstyrelsen's tables, with formulas), for a plain browser
- * and the browser tests. No network, no Office.
+ * workbook (Kommunstyrelsen's tables, with formulas, and its sheet
+ * Kommentarer), for a plain browser and the browser tests. No network, no
+ * Office.
  */
 import seed from '../../examples/source/kommunstyrelsen-2021-tables.json';
-import { seedAsWorkbook, type SeedFile } from '../engine/seed';
+import { seedAsExampleWorkbook, type SeedFile } from '../engine/seed';
 import type { WorkbookActions } from './actions';
 import { memoryStore } from './changelog';
 import { TestHost, type TestHostOptions } from './testhost';
@@ -13,7 +14,7 @@ import { createActions } from './workbook-actions';
 /** The example workbook in a test host (ExcelApi 1.9 so fills are exact; Swedish error texts). */
 export function createDemoHost(options: TestHostOptions = {}): TestHost {
   const language = typeof navigator !== 'undefined' && typeof navigator.language === 'string' ? navigator.language : 'sv-SE';
-  return new TestHost(seedAsWorkbook(seed as SeedFile), { apiVersion: '1.9', language, documentUrl: 'demo:kommunstyrelsen-2021.xlsx', ...options });
+  return new TestHost(seedAsExampleWorkbook(seed as SeedFile), { apiVersion: '1.9', language, documentUrl: 'demo:kommunstyrelsen-2021.xlsx', ...options });
 }
 
 let demo: { host: TestHost; actions: WorkbookActions } | undefined;

@@ -112,7 +112,7 @@ describe('the ribbon Validera', () => {
     let completed = 0;
     await validateCommand(() => Promise.resolve(session), { completed: () => completed++ } as unknown as Office.AddinCommands.Event);
     expect(completed).toBe(1);
-    expect(session.getState().report?.result.sheetsChecked).toBe(5);
+    expect(session.getState().report?.result.sheetsChecked).toBe(6); // five unit sheets and Kommentarer
     expect(div0On(session, 'Kommunledning')).toHaveLength(1);
   });
 
