@@ -167,6 +167,31 @@ describe('check on several files and on files it cannot read', () => {
     expect(await cli(['check'])).toMatchObject({ code: 2, stderr: 'Ange minst en fil. Skriv ”avvikelsekollen --help” för hjälp.\n' });
     expect(await cli(['granska', EXAMPLE_ARG])).toMatchObject({ code: 2, stderr: 'Okänt kommando ”granska”. Skriv ”avvikelsekollen --help” för hjälp.\n' });
     expect(await cli(['check', EXAMPLE_ARG, '--lang', 'de'])).toMatchObject({ code: 2, stderr: 'Okänt språk ”de” (sv eller en). Skriv ”avvikelsekollen --help” för hjälp.\n' });
-    expect((await cli(['--help'])).stdout).toContain('avvikelsekollen check FIL.xlsx...');
+    expect((await cli(['--help'])).stdout).toContain('avvikelsekollen check FIL.xlsx|MAPP...');
+  });
+});
+
+describe('check on a folder of submissions', () => {
+  it('checks every workbook in the folder, in name order, skipping Excel lock files and other files', async () => {
+    const dir = tempDir();
+    for (const name of ['Östra.xlsx', 'Anna.xlsx', 'Bo.XLSX', '~$Anna.xlsx', 'notes.txt']) {
+      fs.copyFileSync(path.join(ROOT, EXAMPLE_ARG), path.join(dir, name));
+    }
+    const r = await cli(['check', dir, '--json']);
+    const files = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => path.basename((JSON.parse(l) as FileJson).file));
+    expect(files).toEqual(['Anna.xlsx', 'Bo.XLSX', 'Östra.xlsx']);
+    expect(r.code).toBe(1);
+  });
+
+  it('says so, in one line and with exit code 2, when the folder holds no workbook', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'inga tabeller här');
+    const r = await cli(['check', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toEqual([`${dir}: mappen innehåller inga .xlsx-filer.`]);
   });
 });

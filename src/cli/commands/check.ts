@@ -1,5 +1,5 @@
 /**
- * `avvikelsekollen check FILE.xlsx... [--json] [--lang sv|en] [--sheet NAME]...`
+ * `avvikelsekollen check FILE.xlsx|FOLDER... [--json] [--lang sv|en] [--sheet NAME]...`
  *
  * Checks every RN/kontogrupp table in each file. Readable report (default)
  * or one JSON object per file and line (`--json`). Exit 0: nothing of
@@ -9,20 +9,25 @@ import { checkWorkbook } from '../../engine/check';
 import { translate } from '../../engine/i18n';
 import { readWorkbookGrid } from '../../xlsx/read';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, failureMessage, line, parseCommandLine, parseLanguage, UsageError, type CliIO, type Command } from '../command';
+import { expandInputs } from '../inputs';
 import { countBySeverity, renderReport, toJson } from '../report';
 
 export const checkCommand: Command = {
   name: 'check',
   async run(args: string[], io: CliIO): Promise<number> {
-    const { values, positionals } = parseCommandLine(args, {
+    const parsed = parseCommandLine(args, {
       json: { type: 'boolean' },
       lang: { type: 'string' },
       sheet: { type: 'string', multiple: true },
     });
+    const values = parsed.values;
     const lang = parseLanguage(values.lang as string | undefined);
     const json = values.json === true;
     const sheets = (values.sheet as string[] | undefined) ?? [];
-    if (positionals.length === 0) throw new UsageError('cli.error.no-files');
+    if (parsed.positionals.length === 0) throw new UsageError('cli.error.no-files');
+    const { files: positionals, emptyFolders } = expandInputs(parsed.positionals);
+    for (const folder of emptyFolders) line(io.stderr, translate('cli.folder.no-workbooks', lang, { folder }));
+    if (positionals.length === 0) return EXIT_UNREADABLE;
 
     const progress = io.stderrIsTTY && positionals.length > 1;
     const totals = { error: 0, warning: 0, info: 0, unreadable: 0 };

@@ -4,7 +4,7 @@ import type { LanguagePack } from './index';
 export const cliEn: LanguagePack = {
   'cli.usage':
     'Usage:\n' +
-    '  avvikelsekollen check FILE.xlsx... [--json] [--lang sv|en] [--sheet NAME]...\n' +
+    '  avvikelsekollen check FILE.xlsx|FOLDER... [--json] [--lang sv|en] [--sheet NAME]...\n' +
     '  avvikelsekollen fix FILE.xlsx -o OUT.xlsx [--marker TEXT] [--meaningless] [--lang sv|en]\n' +
     '  avvikelsekollen comment FILE.xlsx -o OUT.xlsx [--lang sv|en] [--materiality TKR] [--materiality-percent PERCENT]\n' +
     '\n' +
@@ -21,6 +21,7 @@ export const cliEn: LanguagePack = {
   'cli.error.bad-lang': 'Unknown language "{lang}" (sv or en)',
   'cli.error.internal': '{file}: unexpected error ({detail}). The file was left untouched.',
   'cli.file.not-found': '{file}: no such file.',
+  'cli.folder.no-workbooks': '{folder}: the folder holds no .xlsx files.',
   'cli.file.is-directory': '{file}: is a folder, not a file.',
   'cli.file.unreadable': '{file}: cannot be read (permissions?).',
   'cli.file.empty-file': '{file}: the file is empty.',

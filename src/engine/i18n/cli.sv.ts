@@ -4,7 +4,7 @@ import type { LanguagePack } from './index';
 export const cliSv: LanguagePack = {
   'cli.usage':
     'Användning:\n' +
-    '  avvikelsekollen check FIL.xlsx... [--json] [--lang sv|en] [--sheet NAMN]...\n' +
+    '  avvikelsekollen check FIL.xlsx|MAPP... [--json] [--lang sv|en] [--sheet NAMN]...\n' +
     '  avvikelsekollen fix FIL.xlsx -o UT.xlsx [--marker TEXT] [--meaningless] [--lang sv|en]\n' +
     '  avvikelsekollen comment FIL.xlsx -o UT.xlsx [--lang sv|en] [--materiality TKR] [--materiality-percent PROCENT]\n' +
     '\n' +
@@ -21,6 +21,7 @@ export const cliSv: LanguagePack = {
   'cli.error.bad-lang': 'Okänt språk ”{lang}” (sv eller en)',
   'cli.error.internal': '{file}: oväntat fel ({detail}). Filen lämnades orörd.',
   'cli.file.not-found': '{file}: filen finns inte.',
+  'cli.folder.no-workbooks': '{folder}: mappen innehåller inga .xlsx-filer.',
   'cli.file.is-directory': '{file}: är en mapp, inte en fil.',
   'cli.file.unreadable': '{file}: filen kan inte läsas (behörighet?).',
   'cli.file.empty-file': '{file}: filen är tom.',
