@@ -58,6 +58,18 @@ export interface ChangeLogEntry {
   cells: number;
 }
 
+/**
+ * What `applyEdits` may do besides writing cells, in the same batch (ExcelApi
+ * 1.7: `range.columnHidden`, `worksheet.visibility`). Optional: callers that
+ * pass nothing get exactly the behaviour they had.
+ */
+export interface ApplyEditsOptions {
+  /** Columns (0-based) to hide, e.g. the comments sheet's fingerprint column. */
+  hideColumns?: { sheet: string; col: number }[];
+  /** Sheets to hide if they exist, e.g. the template sheet (never the last visible one). */
+  hideSheets?: string[];
+}
+
 export interface WorkbookActions {
   /** Reads every sheet (at most 2 syncs), runs the checks and, if asked, marks the cells. */
   validate(options: ValidateOptions): Promise<ValidationReport>;
@@ -74,8 +86,15 @@ export interface WorkbookActions {
    * it back (the connection stays lost) does the action stay on the change log:
    * then `lastChange()` returns it and `undo()` restores the cells later.
    * Round trips: 2 (check the cells, write them all).
+   *
+   * A sheet whose edits all start from an empty cell (`before` empty), such as
+   * a new Kommentarer sheet, may be missing: it is then added in the same
+   * write batch (one more round trip first, to learn whether it exists).
+   * `undo` deletes a sheet the action added, when nothing but the action's
+   * own cells is on it; otherwise it only restores the cells (leaving the
+   * sheet). Columns and sheets hidden by `options` are shown again by `undo`.
    */
-  applyEdits(edits: readonly CellEdit[], label: string): Promise<ChangeLogEntry>;
+  applyEdits(edits: readonly CellEdit[], label: string, options?: ApplyEditsOptions): Promise<ChangeLogEntry>;
   /** The newest change-log entry that can be undone, if any (survives closing and reopening the pane). */
   lastChange(): Promise<ChangeLogEntry | null>;
   /** Restores the cells of the newest change-log entry exactly; returns it. */

@@ -10,7 +10,7 @@
  * available. Entries are written ahead of the write they describe.
  */
 import type { ChangeLogEntry } from './actions';
-import type { CellChange, CellState, FillState } from './write';
+import type { CellChange, CellState, FillState, LayoutChange } from './write';
 
 export interface KeyValueStore {
   get(key: string): Promise<string | null>;
@@ -68,6 +68,8 @@ export interface LogEntry extends ChangeLogEntry {
   state: 'pending' | 'done';
   before: CellState[];
   changes: CellChange[];
+  /** What puts back the action's layout: sheets it added (deleted by undo), columns and sheets it hid. */
+  layoutBack?: LayoutChange;
 }
 
 /** A cell the add-in marked. */

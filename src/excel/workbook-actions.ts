@@ -3,22 +3,40 @@
  * the test host (`demo.ts`, tests). Round trips per action:
  * - validate: 2 syncs to read (more only for workbooks over ~4 MB), +2 to mark;
  * - applyEdits: 2 (read the cells and check them, then write them all in one);
- * - undo: 2; clearMarks: 2; select: 1.
+ *   3 when the edits may create a sheet (one sync first learns whether it exists);
+ * - undo: 2 (3 when the action added a sheet); clearMarks: 2; select: 1.
  */
 import { checkWorkbook } from '../engine/check';
 import type { CellEdit } from '../engine/finding';
 import { languageFromLocale } from '../engine/i18n';
 import type { CheckOptions } from '../engine/rule';
-import { ActionError, type ChangeLogEntry, type ValidateOptions, type ValidationReport, type WorkbookActions } from './actions';
+import { ActionError, type ApplyEditsOptions, type ChangeLogEntry, type ValidateOptions, type ValidationReport, type WorkbookActions } from './actions';
 import { ChangeLog, publicEntry, type KeyValueStore, type LogEntry } from './changelog';
 import { toActionError } from './errors';
 import { clearAllMarks, markFindings } from './marks';
 import { readWorkbook } from './read';
-import { changeCells, contentOf, holds, needsTextFormat, refuseIfLocked, restoreChange, UnrestoredError, type CellChange, type CellState, type Content } from './write';
+import {
+  changeCells,
+  columnKey,
+  contentOf,
+  holds,
+  needsTextFormat,
+  refuseIfLocked,
+  restoreChange,
+  UnrestoredError,
+  type CellChange,
+  type CellState,
+  type Content,
+  type LayoutChange,
+} from './write';
 import type { XlHost } from './xl';
 
 function newId(): string {
   return `${Date.now().toString(36)}-${Math.floor(Math.random() * 0x10000).toString(36)}`;
+}
+
+function isEmptyContent(c: CellEdit['before']): boolean {
+  return c.formula === undefined && (c.value === null || c.value === '');
 }
 
 function checkOptions(o: ValidateOptions): Partial<CheckOptions> {
@@ -70,26 +88,48 @@ export function createActions(host: XlHost, { store }: ActionsOptions): Workbook
     }
   }
 
-  async function applyEdits(edits: readonly CellEdit[], label: string): Promise<ChangeLogEntry> {
+  async function applyEdits(edits: readonly CellEdit[], label: string, options: ApplyEditsOptions = {}): Promise<ChangeLogEntry> {
     const entry: LogEntry = { id: newId(), label, at: Date.now(), cells: edits.length, state: 'pending', before: [], changes: [] };
     if (edits.length === 0) return publicEntry(entry);
-    const sheets = new Set(edits.map((e) => e.sheet));
+    const sheets = [...new Set(edits.map((e) => e.sheet))];
+    // A sheet whose edits all start from an empty cell may not exist yet: it is added in the write batch.
+    const creatable = sheets.filter((s) => edits.every((e) => e.sheet !== s || isEmptyContent(e.before)));
+    const hideColumns = options.hideColumns ?? [];
+    const hideSheets = [...new Set(options.hideSheets ?? [])];
     try {
       await changeCells(
         host,
         edits,
         (states, info) => {
-          refuseIfLocked(info, sheets);
+          const addSheets = creatable.filter((s) => info.missingSheets.has(s));
+          refuseIfLocked(info, sheets.filter((s) => !addSheets.includes(s)));
           edits.forEach((e, i) => {
             if (!holds(states[i] as CellState, e.before)) throw new ActionError('stale', `${e.sheet}!${e.cell}`);
           });
-          return edits.map(changeForEdit);
+          const layout: LayoutChange = { addSheets };
+          layout.columns = hideColumns
+            .filter((c) => addSheets.includes(c.sheet) || (!info.missingSheets.has(c.sheet) && info.columnHidden.has(columnKey(c)) && info.columnHidden.get(columnKey(c)) !== true))
+            .map((c) => ({ sheet: c.sheet, col: c.col, hidden: true }));
+          // Never the last visible sheet (Excel refuses it).
+          let visible = info.visibleSheets + addSheets.length;
+          layout.sheets = [];
+          for (const name of hideSheets) {
+            const now = addSheets.includes(name) ? 'Visible' : info.visibility.get(name);
+            if (now !== 'Visible' || visible <= 1) continue;
+            layout.sheets.push({ name, visibility: 'Hidden' });
+            visible--;
+          }
+          return { changes: edits.map(changeForEdit), layout };
         },
         {
           mergeUndoGroup: true,
-          beforeWrite: async (before, changes) => {
+          // Columns to hide on a sheet the edits do not touch are probed only if that sheet exists.
+          mayBeMissing: [...creatable, ...hideColumns.map((c) => c.sheet).filter((s) => !sheets.includes(s))],
+          probe: { columns: hideColumns, sheets: hideSheets },
+          beforeWrite: async (before, changes, layoutBack) => {
             entry.before = before;
             entry.changes = changes;
+            if (layoutBack !== undefined) entry.layoutBack = layoutBack;
             await log.update((l) => l.entries.push(entry));
           },
         },
@@ -117,23 +157,37 @@ export function createActions(host: XlHost, { store }: ActionsOptions): Workbook
     const { entries } = await log.load();
     const entry = entries[entries.length - 1];
     if (entry === undefined) throw new ActionError('nothing-to-undo');
-    const sheets = new Set(entry.before.map((b) => b.sheet));
+    const sheets = [...new Set(entry.before.map((b) => b.sheet))];
+    const back = entry.layoutBack;
+    // Sheets the action added: deleted again, unless someone put more on them since.
+    const added = back?.deleteSheets ?? [];
+    const ours = new Set(entry.changes.map((c) => `${c.sheet}\u0000${c.cell}`));
     try {
       await changeCells(
         host,
         entry.before,
         (states, info) => {
-          refuseIfLocked(info, sheets);
-          return entry.changes.map((change, i) => {
+          refuseIfLocked(info, sheets.filter((s) => !(added.includes(s) && info.missingSheets.has(s))));
+          const restores: CellChange[] = [];
+          entry.changes.forEach((change, i) => {
+            if (info.missingSheets.has(change.sheet)) return; // an added sheet someone deleted since: nothing to restore
             const now = states[i] as CellState;
             const before = entry.before[i] as CellState;
             // Each cell must still hold what the action wrote (or, after a failed action, what it held before).
-            const ours = change.content === undefined || holds(now, change.content) || holds(now, contentOf(before));
-            if (!ours) throw new ActionError('stale', `${change.sheet}!${change.cell}`);
-            return restoreChange(before, change);
+            const mine = change.content === undefined || holds(now, change.content) || holds(now, contentOf(before));
+            if (!mine) throw new ActionError('stale', `${change.sheet}!${change.cell}`);
+            restores.push(restoreChange(before, change));
           });
+          const deleteSheets = added.filter((n) => !info.missingSheets.has(n) && [...(info.contents.get(n) ?? [])].every((a) => ours.has(`${n}\u0000${a}`)));
+          const exists = (n: string): boolean => !info.missingSheets.has(n) && !deleteSheets.includes(n);
+          const layout: LayoutChange = {
+            columns: (back?.columns ?? []).filter((c) => exists(c.sheet)),
+            sheets: (back?.sheets ?? []).filter((x) => exists(x.name)),
+            deleteSheets,
+          };
+          return { changes: restores.filter((c) => !deleteSheets.includes(c.sheet)), layout };
         },
-        { mergeUndoGroup: true },
+        { mergeUndoGroup: true, mayBeMissing: added, probe: { contentsOf: added } },
       );
     } catch (err) {
       throw toActionError(err);

@@ -21,10 +21,19 @@
  * For a new value the cell keeps `@`, so editing it later (F2, Enter) cannot
  * turn it into a formula either; when a snapshot is restored, the cell's own
  * format is put back after the text is in.
+ *
+ * Sheets and columns (`LayoutChange`) go in the same write batch as the
+ * cells: sheets the action needs are added first (`worksheets.add`), then the
+ * cells are written, then columns are hidden and sheets hidden. A sheet whose
+ * targets may all be missing (`mayBeMissing`) costs one more sync before the
+ * snapshot, to learn whether it exists (Excel fails a whole request that reads
+ * a range on a missing sheet). A failed write batch also deletes the sheets it
+ * added and puts hidden columns and sheets back.
  */
 import { errorTextEnUs } from '../engine/errors';
-import type { CellValue, ErrorCode } from '../engine/grid';
+import { cellAddress, type CellValue, type ErrorCode } from '../engine/grid';
 import { ActionError } from './actions';
+import { parseRect } from './address';
 import { classifyError, toActionError } from './errors';
 import { toCell } from './read';
 import type { XlContext, XlHost, XlNote, XlRange, XlRangeFill, XlWorksheet } from './xl';
@@ -70,10 +79,66 @@ export interface CellChange extends CellTarget {
   note?: string | null;
 }
 
+/** A column of a sheet, 0-based. */
+export interface ColumnRef {
+  sheet: string;
+  col: number;
+}
+
+/**
+ * What an action changes besides cells, written in the same batch: sheets
+ * added before the cells are written; columns hidden or shown, sheets'
+ * visibility set, and sheets deleted after.
+ */
+export interface LayoutChange {
+  addSheets?: string[];
+  columns?: (ColumnRef & { hidden: boolean })[];
+  sheets?: { name: string; visibility: string }[];
+  deleteSheets?: string[];
+}
+
+/** What of the layout a snapshot reads (besides the target cells). */
+export interface LayoutProbe {
+  /** Whether these columns are hidden (sheets that exist). */
+  columns?: readonly ColumnRef[];
+  /** These sheets' visibility, and how many sheets are visible. */
+  sheets?: readonly string[];
+  /** The cells holding anything on these sheets (to know whether a sheet holds only what the add-in wrote). */
+  contentsOf?: readonly string[];
+}
+
 export interface SnapshotInfo {
   readOnly: boolean;
   protectedSheets: ReadonlySet<string>;
   missingSheets: ReadonlySet<string>;
+  /** `sheet\u0000col` → hidden, for the probed columns of existing sheets. */
+  columnHidden: ReadonlyMap<string, boolean>;
+  /** Probed sheets' visibility (existing ones). */
+  visibility: ReadonlyMap<string, string>;
+  /** How many sheets are visible (when sheets were probed). */
+  visibleSheets: number;
+  /** Probed sheets' non-empty cells (A1 addresses). */
+  contents: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+export function columnKey(c: ColumnRef): string {
+  return `${c.sheet}\u0000${c.col}`;
+}
+
+/** The layout change that undoes `forward`, given the state before it (sheets it added are deleted). */
+export function inverseLayout(forward: LayoutChange, info: SnapshotInfo): LayoutChange {
+  const back: LayoutChange = {};
+  if (forward.addSheets !== undefined && forward.addSheets.length > 0) back.deleteSheets = [...forward.addSheets];
+  const added = new Set(forward.addSheets ?? []);
+  const columns = (forward.columns ?? []).filter((c) => !added.has(c.sheet)).map((c) => ({ sheet: c.sheet, col: c.col, hidden: info.columnHidden.get(columnKey(c)) ?? false }));
+  if (columns.length > 0) back.columns = columns;
+  const sheets = (forward.sheets ?? []).filter((x) => !added.has(x.name)).map((x) => ({ name: x.name, visibility: info.visibility.get(x.name) ?? 'Visible' }));
+  if (sheets.length > 0) back.sheets = sheets;
+  return back;
+}
+
+export function isEmptyLayout(l: LayoutChange | undefined): boolean {
+  return l === undefined || ((l.addSheets ?? []).length === 0 && (l.columns ?? []).length === 0 && (l.sheets ?? []).length === 0 && (l.deleteSheets ?? []).length === 0);
 }
 
 /** True when Excel would not keep this string as the text it is. */
@@ -130,35 +195,74 @@ class Sheets {
     }
     return ws;
   }
+  /** Drops a proxy (a null object cannot be reused for a sheet that is added later). */
+  forget(name: string): void {
+    this.map.delete(name);
+  }
+  /** Queues adding the sheet; later proxies of this batch use the new sheet. */
+  add(name: string): XlWorksheet {
+    const ws = this.context.workbook.worksheets.add(name);
+    this.map.set(name, ws);
+    return ws;
+  }
   all(): [string, XlWorksheet][] {
     return [...this.map];
   }
 }
 
 /** Queues the reads of a snapshot; returns a function that gives the states after sync. */
-function queueSnapshot(host: XlHost, context: XlContext, sheets: Sheets, targets: readonly CellTarget[], notes: boolean): () => { states: CellState[]; info: SnapshotInfo } {
+function queueSnapshot(
+  host: XlHost,
+  context: XlContext,
+  sheets: Sheets,
+  targets: readonly CellTarget[],
+  notes: boolean,
+  known: { missing?: ReadonlySet<string>; probe?: LayoutProbe } = {},
+): () => { states: CellState[]; info: SnapshotInfo } {
   const patterns = host.supports('1.9');
   const json = host.supports('1.16');
-  const names = [...new Set(targets.map((t) => t.sheet))];
+  const knownMissing = known.missing ?? new Set<string>();
+  const probe = known.probe ?? {};
+  const names = [...new Set([...targets.map((t) => t.sheet), ...(probe.columns ?? []).map((c) => c.sheet), ...(probe.sheets ?? []), ...(probe.contentsOf ?? [])])].filter((n) => !knownMissing.has(n));
   for (const name of names) {
     const ws = sheets.get(name);
-    ws.load('name');
+    ws.load('name,visibility');
     ws.protection.load('protected');
   }
   const readOnly = host.supports('1.8');
   if (readOnly) context.workbook.load('readOnly');
   const ranges = targets.map((t) => {
+    if (knownMissing.has(t.sheet)) return undefined;
     const ws = sheets.get(t.sheet);
     const r = ws.getRange(t.cell);
     r.load(json ? 'valuesAsJson,values,valueTypes,formulas,numberFormat' : 'values,valueTypes,formulas,numberFormat');
     r.format.fill.load(patterns ? 'color,pattern,patternColor' : 'color');
     return r;
   });
-  const noteProxies = notes ? targets.map((t) => sheets.get(t.sheet).notes.getItemOrNullObject(t.cell).load('content') as XlNote) : undefined;
+  const noteProxies = notes ? targets.map((t) => (knownMissing.has(t.sheet) ? undefined : (sheets.get(t.sheet).notes.getItemOrNullObject(t.cell).load('content') as XlNote))) : undefined;
+  // Probes on sheets that may be missing are read after the sync, only where the sheet exists.
+  const columnProbes = (probe.columns ?? []).filter((c) => !knownMissing.has(c.sheet)).map((c) => ({ ref: c, range: sheets.get(c.sheet).getRange(cellAddress(0, c.col)).load('columnHidden') as XlRange }));
+  const all = probe.sheets !== undefined && probe.sheets.length > 0 ? context.workbook.worksheets.load('items/name,items/visibility') : undefined;
+  const contentProbes = (probe.contentsOf ?? []).filter((n) => !knownMissing.has(n)).map((n) => ({ name: n, range: sheets.get(n).getUsedRangeOrNullObject(true).load('address,formulas') as XlRange }));
   return () => {
-    const missing = new Set(names.filter((n) => sheets.get(n).isNullObject));
+    const missing = new Set([...knownMissing, ...names.filter((n) => sheets.get(n).isNullObject)]);
     const protectedSheets = new Set(names.filter((n) => !missing.has(n) && sheets.get(n).protection.protected));
-    const info: SnapshotInfo = { readOnly: readOnly && context.workbook.readOnly, protectedSheets, missingSheets: missing };
+    const columnHidden = new Map(columnProbes.filter((p) => !missing.has(p.ref.sheet)).map((p) => [columnKey(p.ref), p.range.columnHidden === true] as const));
+    const visibility = new Map((probe.sheets ?? []).filter((n) => !missing.has(n)).map((n) => [n, sheets.get(n).visibility] as const));
+    const visibleSheets = all === undefined ? 0 : context.workbook.worksheets.items.filter((w) => w.visibility === 'Visible').length;
+    const contents = new Map<string, ReadonlySet<string>>();
+    for (const p of contentProbes) {
+      if (missing.has(p.name)) continue;
+      const set = new Set<string>();
+      if (!p.range.isNullObject) {
+        const origin = parseRect(p.range.address);
+        p.range.formulas.forEach((row, i) => row.forEach((f, j) => {
+          if (f !== '' && f !== null && origin !== undefined) set.add(cellAddress(origin.top + i, origin.left + j));
+        }));
+      }
+      contents.set(p.name, set);
+    }
+    const info: SnapshotInfo = { readOnly: readOnly && context.workbook.readOnly, protectedSheets, missingSheets: missing, columnHidden, visibility, visibleSheets, contents };
     const states = targets.map((t, i) => {
       if (missing.has(t.sheet)) return { sheet: t.sheet, cell: t.cell, value: null, numberFormat: 'General', fill: { none: true, color: '#FFFFFF' } };
       const state = stateOf(t, ranges[i] as XlRange, patterns, json);
@@ -168,6 +272,18 @@ function queueSnapshot(host: XlHost, context: XlContext, sheets: Sheets, targets
     });
     return { states, info };
   };
+}
+
+/** Queues the sheets to add (before any cell of the batch is written). */
+function queueAddSheets(sheets: Sheets, layout: LayoutChange | undefined): void {
+  for (const name of layout?.addSheets ?? []) sheets.add(name);
+}
+
+/** Queues hiding/showing columns and sheets, and deleting sheets (after the cells). */
+function queueLayoutAfter(sheets: Sheets, layout: LayoutChange | undefined): void {
+  for (const c of layout?.columns ?? []) sheets.get(c.sheet).getRange(cellAddress(0, c.col)).columnHidden = c.hidden;
+  for (const x of layout?.sheets ?? []) sheets.get(x.name).visibility = x.visibility;
+  for (const name of layout?.deleteSheets ?? []) sheets.get(name).delete();
 }
 
 function stateOf(t: CellTarget, r: XlRange, patterns: boolean, json: boolean): CellState {
@@ -267,17 +383,31 @@ function satisfied(state: CellState, change: CellChange): boolean {
 export interface ChangeResult {
   before: CellState[];
   changes: CellChange[];
-  /** Syncs made (normally 2: snapshot, write). */
+  /** The layout change written with the cells, if any. */
+  layout?: LayoutChange;
+  /** What puts that layout back (sheets added are deleted, hidden columns and sheets shown again). */
+  layoutBack?: LayoutChange;
+  /** Syncs made (normally 2: snapshot, write; 3 with `mayBeMissing`). */
   syncs: number;
+}
+
+/** What `decide` may return: the cell changes, and a layout change for the same batch. */
+export interface Decision {
+  changes: CellChange[];
+  layout?: LayoutChange;
 }
 
 export interface ChangeOptions {
   /** Called after the decision, before anything is written (the write-ahead log). */
-  beforeWrite?: (before: CellState[], changes: CellChange[]) => Promise<void>;
+  beforeWrite?: (before: CellState[], changes: CellChange[], layoutBack: LayoutChange | undefined) => Promise<void>;
   /** Merge into one step on Excel's undo stack (ExcelApi 1.20). */
   mergeUndoGroup?: boolean;
   /** Read (and allow changing) the cells' notes; only where ExcelApi 1.18 is supported. */
   notes?: boolean;
+  /** Sheets that may not exist: one sync first learns which exist; targets on a missing one read as empty cells. */
+  mayBeMissing?: readonly string[];
+  /** Layout to read in the snapshot, for `decide`. */
+  probe?: LayoutProbe;
 }
 
 /** An action failed and Excel could not be put back: the caller must keep `before` to restore it later. */
@@ -286,6 +416,7 @@ export class UnrestoredError extends ActionError {
     cause: ActionError,
     public readonly before: CellState[],
     public readonly changes: CellChange[],
+    public readonly layoutBack?: LayoutChange,
   ) {
     super(cause.code, `${cause.message}; not restored`);
   }
@@ -298,29 +429,48 @@ export class UnrestoredError extends ActionError {
 export async function changeCells(
   host: XlHost,
   targets: readonly CellTarget[],
-  decide: (states: CellState[], info: SnapshotInfo) => CellChange[],
+  decide: (states: CellState[], info: SnapshotInfo) => CellChange[] | Decision,
   options: ChangeOptions = {},
 ): Promise<ChangeResult> {
   let before: CellState[] = [];
   let changes: CellChange[] = [];
+  let layout: LayoutChange | undefined;
+  let layoutBack: LayoutChange | undefined;
   let readOnly = false;
   let written = false;
   let syncs = 0;
+  const notes = options.notes === true && host.supports('1.18');
   try {
     await host.run(
       async (context) => {
         const sheets = new Sheets(context);
-        const take = queueSnapshot(host, context, sheets, targets, options.notes === true && host.supports('1.18'));
+        let missing: Set<string> | undefined;
+        const maybe = [...new Set(options.mayBeMissing ?? [])];
+        if (maybe.length > 0) {
+          for (const name of maybe) sheets.get(name).load('name');
+          syncs++;
+          await context.sync();
+          missing = new Set(maybe.filter((n) => sheets.get(n).isNullObject));
+          // A null proxy stays null in Excel: sheets that exist get fresh proxies in the snapshot below.
+          for (const n of missing) sheets.forget(n);
+        }
+        const take = queueSnapshot(host, context, sheets, targets, notes, { ...(missing === undefined ? {} : { missing }), ...(options.probe === undefined ? {} : { probe: options.probe }) });
         syncs++;
         await context.sync();
         const { states, info } = take();
         readOnly = info.readOnly;
         before = states;
-        changes = decide(states, info);
-        if (changes.length === 0) return;
-        await options.beforeWrite?.(before, changes);
+        const decision = decide(states, info);
+        ({ changes, layout } = Array.isArray(decision) ? { changes: decision, layout: undefined } : decision);
+        if (isEmptyLayout(layout)) layout = undefined;
+        layoutBack = layout === undefined ? undefined : inverseLayout(layout, info);
+        if (isEmptyLayout(layoutBack)) layoutBack = undefined;
+        if (changes.length === 0 && layout === undefined) return;
+        await options.beforeWrite?.(before, changes, layoutBack);
         const byKey = new Map(states.map((s) => [key(s), s] as const));
+        queueAddSheets(sheets, layout);
         for (const change of changes) queueChange(host, sheets, change, byKey.get(key(change)) as CellState, false);
+        queueLayoutAfter(sheets, layout);
         written = true;
         syncs++;
         await context.sync();
@@ -331,15 +481,17 @@ export async function changeCells(
     const failure = err instanceof ActionError ? err : new ActionError(classifyError(err, readOnly), err instanceof Error ? err.message : String(err));
     if (!written) throw failure;
     // The write batch failed somewhere: put back what it may have changed.
-    const undo = changes.map((c) => restoreChange(before.find((b) => key(b) === key(c)) as CellState, c));
+    const added = new Set(layout?.addSheets ?? []);
+    const undo = changes.filter((c) => !added.has(c.sheet)).map((c) => restoreChange(before.find((b) => key(b) === key(c)) as CellState, c));
     try {
-      await rewrite(host, undo, options.notes === true && host.supports('1.18'));
+      await rewrite(host, undo, notes);
+      if (layoutBack !== undefined) await rewriteLayout(host, layoutBack);
     } catch {
-      throw new UnrestoredError(failure, before, changes);
+      throw new UnrestoredError(failure, before, changes, layoutBack);
     }
     throw failure;
   }
-  return { before, changes, syncs };
+  return { before, changes, syncs, ...(layout === undefined ? {} : { layout }), ...(layoutBack === undefined ? {} : { layoutBack }) };
 }
 
 /** Writes `changes` where the cells differ from them (read, then write: 2 syncs). */
@@ -358,6 +510,32 @@ export async function rewrite(host: XlHost, changes: readonly CellChange[], note
       queued++;
     });
     if (queued > 0) await context.sync();
+  });
+}
+
+/**
+ * Puts a layout back where it differs (read, then write: 2 syncs): sheets to
+ * delete are deleted if they exist, columns and sheets get the visibility given.
+ */
+export async function rewriteLayout(host: XlHost, layout: LayoutChange): Promise<void> {
+  if (isEmptyLayout(layout)) return;
+  await host.run(async (context) => {
+    const sheets = new Sheets(context);
+    const names = [...new Set([...(layout.deleteSheets ?? []), ...(layout.columns ?? []).map((c) => c.sheet), ...(layout.sheets ?? []).map((x) => x.name)])];
+    for (const n of names) sheets.get(n).load('name,visibility');
+    await context.sync();
+    const exists = (n: string): boolean => !sheets.get(n).isNullObject;
+    const columns = (layout.columns ?? []).filter((c) => exists(c.sheet) && !(layout.deleteSheets ?? []).includes(c.sheet));
+    const probes = columns.map((c) => sheets.get(c.sheet).getRange(cellAddress(0, c.col)).load('columnHidden') as XlRange);
+    if (probes.length > 0) await context.sync();
+    const todo: LayoutChange = {
+      columns: columns.filter((c, i) => (probes[i] as XlRange).columnHidden !== c.hidden),
+      sheets: (layout.sheets ?? []).filter((x) => exists(x.name) && sheets.get(x.name).visibility !== x.visibility),
+      deleteSheets: (layout.deleteSheets ?? []).filter(exists),
+    };
+    if (isEmptyLayout(todo)) return;
+    queueLayoutAfter(sheets, todo);
+    await context.sync();
   });
 }
 

@@ -40,6 +40,8 @@ export interface XlRange extends XlLoadable {
   /** ExcelApi 1.16. */
   readonly valuesAsJson: unknown[][];
   readonly format: XlRangeFormat;
+  /** Whether every column of the range is hidden; setting it hides or shows the range's whole columns. */
+  columnHidden: boolean;
   /** `Contents` removes values and formulas, keeping formats. */
   clear(applyTo?: 'All' | 'Formats' | 'Contents'): void;
   select(): void;
@@ -66,19 +68,24 @@ export interface XlNoteCollection {
 export interface XlWorksheet extends XlLoadable {
   readonly isNullObject: boolean;
   readonly name: string;
-  readonly visibility: string;
+  /** `Visible`, `Hidden` or `VeryHidden`; settable. Excel refuses to hide the last visible sheet. */
+  visibility: string;
   readonly protection: XlWorksheetProtection;
   /** ExcelApi 1.18. */
   readonly notes: XlNoteCollection;
   getRange(address?: string): XlRange;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
   activate(): void;
+  /** Deletes the sheet (Excel refuses the last visible one). */
+  delete(): void;
 }
 
 export interface XlWorksheetCollection extends XlLoadable {
   readonly items: XlWorksheet[];
   getItem(key: string): XlWorksheet;
   getItemOrNullObject(key: string): XlWorksheet;
+  /** Adds a sheet at the end; the returned proxy can be used in the same batch. */
+  add(name?: string): XlWorksheet;
 }
 
 export interface XlWorkbook extends XlLoadable {

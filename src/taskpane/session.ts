@@ -10,7 +10,7 @@ import { languageFromLocale, type Language } from '../engine/i18n';
 import { ActionError, type ActionErrorCode, type ChangeLogEntry, type ValidationReport, type WorkbookActions } from '../excel/actions';
 import { browserSettingsStore, type Settings, type SettingsStore } from './settings';
 
-export type Phase = 'idle' | 'validating' | 'applying' | 'undoing' | 'clearing';
+export type Phase = 'idle' | 'validating' | 'applying' | 'undoing' | 'clearing' | 'writing';
 
 export interface Notice {
   /** Message id in the language packs, and its parameters. */
@@ -135,6 +135,30 @@ export class Session {
       const entry = await this.actions.applyEdits(edits, 'action.fix');
       const patch = await this.validateNow();
       return { ...patch, lastChange: patch.lastChange ?? entry, notice: { id: 'taskpane.notice.fixed', params: { cells: entry.cells } } };
+    });
+  }
+
+  /**
+   * Writes every table's drafts to the sheet Kommentarer (created if missing)
+   * in one batch, keeping what a person wrote, with the fingerprint column and
+   * the template sheet hidden; undoable with Ångra. Then validates again, so
+   * the narrative check reads the sheet as written.
+   */
+  writeComments(): Promise<void> {
+    return this.run('writing', async () => {
+      const { report, settings, lang } = this.state;
+      if (report === null) return;
+      const { draftsFor, planCommentsWrite } = await import(/* webpackChunkName: "comments" */ './comments');
+      const plan = planCommentsWrite(report, draftsFor(report, settings, lang), lang);
+      if (plan.edits.length === 0) return { notice: { id: 'taskpane.comments.notice.unchanged' } };
+      const entry = await this.actions.applyEdits(plan.edits, 'action.comments', plan.options);
+      const patch = await this.validateNow();
+      const count = (...states: string[]): number => plan.rows.filter((r) => states.includes(r.state)).length;
+      return {
+        ...patch,
+        lastChange: patch.lastChange ?? entry,
+        notice: { id: 'taskpane.comments.notice.written', params: { new: count('new'), refreshed: count('refreshed'), kept: count('edited', 'own') } },
+      };
     });
   }
 

@@ -17,9 +17,16 @@ export interface Settings {
   tolerance: number;
   /** `auto` follows Excel's display language. */
   language: LanguageSetting;
+  /**
+   * Commentary materiality: a variance below both thresholds gets the short
+   * "i nivå med budget" draft and no gap for the cause. In mnkr and in percent
+   * of the budget.
+   */
+  materialityMnkr: number;
+  materialityPercent: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { marker: '–', signFlipMeaningless: true, tolerance: 0, language: 'auto' };
+export const DEFAULT_SETTINGS: Settings = { marker: '–', signFlipMeaningless: true, tolerance: 0, language: 'auto', materialityMnkr: 0.5, materialityPercent: 5 };
 
 const KEY = 'avvikelsekollen.settings.v1';
 
@@ -32,6 +39,8 @@ export function sanitizeSettings(raw: unknown): Settings {
   if (typeof r.signFlipMeaningless === 'boolean') s.signFlipMeaningless = r.signFlipMeaningless;
   if (typeof r.tolerance === 'number' && Number.isFinite(r.tolerance) && r.tolerance >= 0 && r.tolerance <= 1e6) s.tolerance = r.tolerance;
   if (r.language === 'sv' || r.language === 'en' || r.language === 'auto') s.language = r.language;
+  if (typeof r.materialityMnkr === 'number' && Number.isFinite(r.materialityMnkr) && r.materialityMnkr >= 0 && r.materialityMnkr <= 1e6) s.materialityMnkr = r.materialityMnkr;
+  if (typeof r.materialityPercent === 'number' && Number.isFinite(r.materialityPercent) && r.materialityPercent >= 0 && r.materialityPercent <= 100) s.materialityPercent = r.materialityPercent;
   return s;
 }
 

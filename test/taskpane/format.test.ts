@@ -97,10 +97,18 @@ describe('settings', () => {
     };
   }
 
-  it('keeps the marker, sign-flip choice, tolerance and language across a reload', () => {
+  it('keeps the marker, sign-flip choice, tolerance, language and materiality across a reload', () => {
     const storage = memoryStorage();
-    browserSettingsStore(storage).save({ marker: 'e.j.', signFlipMeaningless: false, tolerance: 2, language: 'en' });
-    expect(browserSettingsStore(storage).load()).toEqual({ marker: 'e.j.', signFlipMeaningless: false, tolerance: 2, language: 'en' });
+    const settings = { marker: 'e.j.', signFlipMeaningless: false, tolerance: 2, language: 'en' as const, materialityMnkr: 1.5, materialityPercent: 10 };
+    browserSettingsStore(storage).save(settings);
+    expect(browserSettingsStore(storage).load()).toEqual(settings);
+  });
+
+  it('settings saved before materiality existed load with its defaults (0,5 mnkr and 5 %)', () => {
+    const storage = memoryStorage();
+    storage.setItem('avvikelsekollen.settings.v1', JSON.stringify({ marker: 'e.j.', signFlipMeaningless: true, tolerance: 0, language: 'auto' }));
+    expect(browserSettingsStore(storage).load()).toMatchObject({ marker: 'e.j.', materialityMnkr: 0.5, materialityPercent: 5 });
+    expect(sanitizeSettings({ materialityMnkr: -1, materialityPercent: 250 })).toMatchObject({ materialityMnkr: 0.5, materialityPercent: 5 });
   });
 
   it('falls back to the defaults for anything damaged or unknown', () => {

@@ -3,11 +3,13 @@ import { cliSv } from './cli.sv';
 import { commentarySv } from './commentary.sv';
 import { rulesSv } from './rules.sv';
 import { taskpaneSv } from './taskpane.sv';
+import { taskpaneCommentsSv } from './taskpane-comments.sv';
 
 /** Swedish: the default language. */
 export const sv: LanguagePack = {
   ...cliSv,
   ...taskpaneSv,
+  ...taskpaneCommentsSv,
   ...commentarySv,
   ...rulesSv,
   'severity.error': 'Fel',

@@ -13,7 +13,10 @@
  *   newer sets fail with ApiNotFound;
  * - error values show in the display language (`#DIVISION/0!` in sv-SE);
  * - written strings are interpreted as Excel interprets typed entries;
- * - formulas are recalculated after every write (see `evaluator.ts`).
+ * - formulas are recalculated after every write (see `evaluator.ts`);
+ * - sheets can be added (`worksheets.add`), deleted and hidden, columns
+ *   hidden (`range.columnHidden`); the last visible sheet cannot be hidden
+ *   or deleted.
  *
  * Faults to inject: protected sheets, a cell in edit mode, a read-only
  * workbook, a dropped connection on a given sync, and a hook before a given
@@ -167,6 +170,10 @@ export class TestHost implements XlHost {
     this.connection = undefined;
   }
 
+  hasSheet(name: string): boolean {
+    return this.sheets.some((x) => x.name === name);
+  }
+
   sheet(name: string): HostSheet {
     const s = this.sheets.find((x) => x.name === name);
     if (s === undefined) throw new Error(`no sheet ${name}`);
@@ -222,8 +229,13 @@ export class TestHost implements XlHost {
     return JSON.stringify(
       this.sheets.map((s) => ({
         name: s.name,
+        visibility: s.visibility,
+        hiddenColumns: [...s.hiddenColumns].sort((a, b) => a - b),
         notes: [...s.notes].sort(),
-        rows: s.rows.map((row) => (row ?? []).map((c) => (c === undefined || (c.value === null && c.error === undefined && c.formula === undefined && c.numberFormat === 'General' && c.fill.pattern === 'None') ? null : c))),
+        rows: s.rows.map((row) => {
+          const cells = (row ?? []).map((c) => (c === undefined || (c.value === null && c.error === undefined && c.formula === undefined && c.numberFormat === 'General' && c.fill.pattern === 'None') ? null : c));
+          return cells.every((c) => c === null) ? null : cells; // a row of untouched cells is no row
+        }),
       })),
       (_k, v: unknown) => (Array.isArray(v) ? trimNulls(v) : v),
     );

@@ -22,7 +22,7 @@ import type {
   XlWorksheetCollection,
   XlWorksheetProtection,
 } from '../xl';
-import { emptyCell, errorDisplayText, interpretEntry, isEmptyContent, NO_FILL, type HostCell, type HostSheet } from './state';
+import { emptyCell, errorDisplayText, interpretEntry, isEmptyContent, newSheet, NO_FILL, type HostCell, type HostSheet } from './state';
 
 /** An error shaped like OfficeExtension.Error: `code` is what the adapter looks at. */
 export class HostError extends Error {
@@ -157,6 +157,32 @@ class WorksheetCollectionProxy extends ProxyBase implements XlWorksheetCollectio
   getItemOrNullObject(key: string): WorksheetProxy {
     return new WorksheetProxy(this.ctx, `${this.path}.getItemOrNullObject(${JSON.stringify(key)})`, (server) => findSheet(server, key, false));
   }
+  private added = 0;
+  /** Server side: the sheet each queued `add` created, by its number. */
+  private readonly addedSheets = new Map<number, HostSheet>();
+  add(name?: string): WorksheetProxy {
+    const n = ++this.added;
+    this.queueCall('add', name, n);
+    // Bound to the sheet the queued `add` creates (it runs before anything queued after it).
+    return new WorksheetProxy(this.ctx, `${this.path}.add(${JSON.stringify(name ?? '')})#${n}`, () => this.addedSheets.get(n) ?? null);
+  }
+  override invoke(server: Server, method: string, args: unknown[]): void {
+    if (method !== 'add') return super.invoke(server, method, args);
+    if (server.readOnly()) throw new HostError('AccessDenied', 'The workbook is read-only; changes cannot be made.');
+    let name = args[0] as string | undefined;
+    if (name === undefined) {
+      let i = server.sheets.length + 1;
+      while (findSheet(server, `Blad${i}`, false) !== null) i++;
+      name = `Blad${i}`;
+    }
+    if (name.trim() === '' || name.length > 31 || /[[\]:*?/\\]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
+      throw new HostError('InvalidArgument', `The sheet name ${name} is not valid.`);
+    }
+    if (findSheet(server, name, false) !== null) throw new HostError('ItemAlreadyExists', `A sheet named ${name} already exists.`);
+    const sheet = newSheet(name);
+    server.sheets.push(sheet);
+    this.addedSheets.set(args[1] as number, sheet);
+  }
   exists(): boolean {
     return true;
   }
@@ -229,6 +255,9 @@ export class WorksheetProxy extends ProxyBase implements XlWorksheet {
   get visibility(): string {
     return this.prop('visibility');
   }
+  set visibility(v: string) {
+    this.queueSet('visibility', v);
+  }
   exists(server: Server): boolean {
     if (this.bound === undefined) this.bound = this.resolver(server);
     return this.bound !== null;
@@ -260,9 +289,28 @@ export class WorksheetProxy extends ProxyBase implements XlWorksheet {
   activate(): void {
     this.queueCall('activate');
   }
+  delete(): void {
+    this.queueCall('delete');
+  }
   override invoke(server: Server, method: string): void {
-    if (method !== 'activate') super.invoke(server, method, []);
-    server.activate(this.target(server));
+    const sheet = this.target(server);
+    if (method === 'activate') return server.activate(sheet);
+    if (method !== 'delete') return super.invoke(server, method, []);
+    if (server.readOnly()) throw new HostError('AccessDenied', 'The workbook is read-only; changes cannot be made.');
+    if (sheet.visibility === 'Visible' && server.sheets.filter((s) => s.visibility === 'Visible').length === 1) {
+      throw new HostError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+    }
+    server.sheets.splice(server.sheets.indexOf(sheet), 1);
+  }
+  override write(server: Server, prop: string, value: unknown): void {
+    if (prop !== 'visibility') return super.write(server, prop, value);
+    const sheet = this.target(server);
+    if (server.readOnly()) throw new HostError('AccessDenied', 'The workbook is read-only; changes cannot be made.');
+    if (value !== 'Visible' && value !== 'Hidden' && value !== 'VeryHidden') throw new HostError('InvalidArgument', `visibility ${String(value)}`);
+    if (value !== 'Visible' && sheet.visibility === 'Visible' && server.sheets.filter((s) => s.visibility === 'Visible').length === 1) {
+      throw new HostError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+    }
+    sheet.visibility = value;
   }
 }
 
@@ -360,6 +408,12 @@ export class RangeProxy extends ProxyBase implements XlRange {
   get valuesAsJson(): unknown[][] {
     return this.prop('valuesAsJson');
   }
+  get columnHidden(): boolean {
+    return this.prop('columnHidden');
+  }
+  set columnHidden(v: boolean) {
+    this.queueSet('columnHidden', v);
+  }
   clear(applyTo: 'All' | 'Formats' | 'Contents' = 'All'): void {
     this.queueCall('clear', applyTo);
   }
@@ -419,6 +473,11 @@ export class RangeProxy extends ProxyBase implements XlRange {
         return this.grid(server, (c) => (c === undefined ? '' : (c.formula ?? (c.error !== undefined ? errorTextEnUs(c.error) : (c.value ?? '')))));
       case 'numberFormat':
         return this.grid(server, (c) => c?.numberFormat ?? 'General');
+      case 'columnHidden': {
+        let all = true;
+        for (let c = rect.left; c <= rect.right; c++) all &&= sheet.hiddenColumns.has(c);
+        return all;
+      }
       case 'valuesAsJson':
         requireVersion(server, '1.16', 'Range.valuesAsJson');
         return this.grid(server, (c) => {
@@ -476,6 +535,15 @@ export class RangeProxy extends ProxyBase implements XlRange {
         return this.apply(server, value, (c, v) => {
           c.numberFormat = String(v);
         });
+      case 'columnHidden': {
+        const { sheet, rect } = this.target(server);
+        server.checkWritable(sheet);
+        for (let c = rect.left; c <= rect.right; c++) {
+          if (value === true) sheet.hiddenColumns.add(c);
+          else sheet.hiddenColumns.delete(c);
+        }
+        return;
+      }
       default:
         return super.write(server, prop, value);
     }

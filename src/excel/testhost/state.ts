@@ -32,6 +32,13 @@ export interface HostSheet {
   protected: boolean;
   rows: (HostCell | undefined)[][];
   notes: Map<string, string>;
+  /** 0-based indexes of hidden columns. */
+  hiddenColumns: Set<number>;
+}
+
+/** A new, empty, visible sheet (what `worksheets.add` creates). */
+export function newSheet(name: string): HostSheet {
+  return { name, visibility: 'Visible', protected: false, rows: [], notes: new Map(), hiddenColumns: new Set() };
 }
 
 /** Error texts as Swedish Excel shows them. */
@@ -67,6 +74,7 @@ export function sheetsFromGrid(grid: WorkbookGrid): HostSheet[] {
     visibility: s.hidden === true ? 'Hidden' : 'Visible',
     protected: false,
     notes: new Map(),
+    hiddenColumns: new Set<number>(),
     rows: s.cells.map((row) =>
       (row ?? []).map((c) => {
         if (c === undefined) return undefined;

@@ -1,0 +1,32 @@
+import type { LanguagePack } from './index';
+
+/** The task pane's Comments view (issue 4), English. */
+export const taskpaneCommentsEn: LanguagePack = {
+  'taskpane.tab.comments': 'Comments',
+  'taskpane.busy.writing': 'Writing the comments…',
+  'taskpane.comments.loading': 'Loading the drafts…',
+  'taskpane.comments.validateFirst': 'Click Validate first: the drafts are written from the tables that were checked.',
+  'taskpane.comments.noTables': 'No RN tables were found, so there is nothing to draft.',
+  'taskpane.comments.table': 'Table',
+  'taskpane.comments.tableOption': '{unit} ({sheet}, {range})',
+  'taskpane.comments.intro': 'The drafts say what the numbers say. The marked gap is the cause, which only you know.',
+  'taskpane.comments.summary': 'Summary',
+  'taskpane.comments.units': 'Departments',
+  'taskpane.comments.copy': 'Copy',
+  'taskpane.comments.copyLabel': 'Copy the draft for {name}',
+  'taskpane.comments.copied': 'Copied',
+  'taskpane.comments.copyFailed': 'Could not copy. Select the text and copy it with Ctrl+C.',
+  'taskpane.comments.gap': 'Gap to fill in',
+  'taskpane.comments.cells': 'Computed from',
+  'taskpane.comments.goto': 'Go to {cell}',
+  'taskpane.comments.immaterial': 'In line with budget',
+  'taskpane.comments.write': 'Write to the Kommentarer sheet',
+  'taskpane.comments.writeHint': "Writes every table's drafts. Text you wrote or changed is kept. Can be undone.",
+  'taskpane.comments.notice.written': 'The Kommentarer sheet is updated: {new} new, {refreshed} refreshed, {kept} of your own texts kept. Click Undo to restore it.',
+  'taskpane.comments.notice.unchanged': 'The Kommentarer sheet is already up to date. Nothing changed.',
+  'taskpane.comments.templateIssue': 'Template not used: {message}',
+  'taskpane.settings.materiality': 'Materiality for comments',
+  'taskpane.settings.materialityMnkr': 'Threshold in SEK m',
+  'taskpane.settings.materialityPercent': 'Threshold in % of budget',
+  'taskpane.settings.materiality.hint': 'A variance below both thresholds gets one short sentence ("in line with budget") and no gap to explain.',
+};

@@ -1,0 +1,32 @@
+import type { LanguagePack } from './index';
+
+/** The task pane's Kommentarer view (issue 4), Swedish. Keys `taskpane.comments.*`, `taskpane.tab.comments`, `taskpane.settings.materiality*`. */
+export const taskpaneCommentsSv: LanguagePack = {
+  'taskpane.tab.comments': 'Kommentarer',
+  'taskpane.busy.writing': 'Skriver kommentarerna…',
+  'taskpane.comments.loading': 'Hämtar utkasten…',
+  'taskpane.comments.validateFirst': 'Klicka på Validera först: utkasten skrivs från tabellerna som kontrollerades.',
+  'taskpane.comments.noTables': 'Inga RN-tabeller hittades, så det finns inget att skriva utkast för.',
+  'taskpane.comments.table': 'Tabell',
+  'taskpane.comments.tableOption': '{unit} ({sheet}, {range})',
+  'taskpane.comments.intro': 'Utkasten säger det siffrorna säger. Den markerade luckan är orsaken, som bara du vet.',
+  'taskpane.comments.summary': 'Sammanfattning',
+  'taskpane.comments.units': 'Avdelningar',
+  'taskpane.comments.copy': 'Kopiera',
+  'taskpane.comments.copyLabel': 'Kopiera utkastet för {name}',
+  'taskpane.comments.copied': 'Kopierad',
+  'taskpane.comments.copyFailed': 'Kunde inte kopiera. Markera texten och kopiera med Ctrl+C.',
+  'taskpane.comments.gap': 'Lucka att fylla i',
+  'taskpane.comments.cells': 'Beräknat från',
+  'taskpane.comments.goto': 'Gå till {cell}',
+  'taskpane.comments.immaterial': 'I nivå med budget',
+  'taskpane.comments.write': 'Skriv till bladet Kommentarer',
+  'taskpane.comments.writeHint': 'Skriver alla tabellers utkast. Text du har skrivit eller ändrat behålls. Kan ångras.',
+  'taskpane.comments.notice.written': 'Bladet Kommentarer är uppdaterat: {new} nya, {refreshed} uppdaterade, {kept} egna texter behålls. Klicka Ångra för att återställa.',
+  'taskpane.comments.notice.unchanged': 'Bladet Kommentarer är redan aktuellt. Inget ändrades.',
+  'taskpane.comments.templateIssue': 'Mall som inte används: {message}',
+  'taskpane.settings.materiality': 'Väsentlighet för kommentarer',
+  'taskpane.settings.materialityMnkr': 'Gräns i mnkr',
+  'taskpane.settings.materialityPercent': 'Gräns i % av budget',
+  'taskpane.settings.materiality.hint': 'En avvikelse under båda gränserna får en kort mening ("i nivå med budget") och ingen lucka att förklara.',
+};
