@@ -1,23 +1,30 @@
-/** What every benchmark takes and returns; `bench/index.ts` prints the results. */
+/** What every benchmark takes and returns; `bench/index.ts` prints the rows. */
 export interface BenchOptions {
-  /** Fewer repetitions, for a quick look. */
+  /** Small sizes and few repetitions: proves the benchmark still runs (CI). */
   quick: boolean;
 }
 
-export interface BenchResult {
-  name: string;
-  /** What was measured: sheets, rows, file size. */
+/** One printed row: a figure beside its baseline and target. */
+export interface BenchRow {
+  /** Section: engine, cli, office, bytes, taskpane, growth. */
+  bench: string;
+  measure: string;
+  /** What was measured on: sheets, rows, cells, file size. */
   size: string;
-  /** Median wall time in milliseconds. */
-  ms: number;
-  runs: number;
-  /** The target in words, whether it was met, and the ratio it is stated in (if any). */
+  /** The figure as printed (`812 ms`, `2 + 1`, `41 B/cell`) and as a number with its unit, for --json. */
+  figure: string;
+  value: number;
+  unit: string;
+  /** What the figure is compared with (a baseline measured in the same run), if anything. */
+  baseline?: string;
+  /** The target in words, and whether it held. */
   target?: string;
-  ratio?: number;
   met?: boolean;
+  /** Repetitions behind a median, if timed. */
+  runs?: number;
 }
 
 export interface Bench {
   name: string;
-  run(options: BenchOptions): Promise<BenchResult[]>;
+  run(options: BenchOptions): Promise<BenchRow[]>;
 }

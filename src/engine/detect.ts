@@ -66,7 +66,26 @@ interface HeaderCandidate {
   roles: Map<number, ColumnRole>;
 }
 
+/**
+ * The rows' roles of the sheet being scanned, each row classified once (the
+ * scan looks at a row as a header candidate, as the row after one, and as a
+ * body row that might start the next table).
+ */
+let rolesCache: { sheet: SheetGrid; rows: (Map<number, ColumnRole> | undefined)[] } | undefined;
+
 function rowRoles(sheet: SheetGrid, row: number): Map<number, ColumnRole> {
+  if (rolesCache !== undefined && rolesCache.sheet === sheet) {
+    let known = rolesCache.rows[row];
+    if (known === undefined) {
+      known = classifyRow(sheet, row);
+      rolesCache.rows[row] = known;
+    }
+    return known;
+  }
+  return classifyRow(sheet, row);
+}
+
+function classifyRow(sheet: SheetGrid, row: number): Map<number, ColumnRole> {
   const roles = new Map<number, ColumnRole>();
   const cells = sheet.cells[row];
   if (cells === undefined) return roles;
@@ -94,6 +113,16 @@ export function findTables(workbook: WorkbookGrid, onlySheets: readonly string[]
 
 /** Finds the tables on one sheet, top to bottom, left to right. */
 export function findTablesOnSheet(sheet: SheetGrid): VarianceTable[] {
+  const outer = rolesCache;
+  rolesCache = { sheet, rows: [] };
+  try {
+    return scanSheet(sheet);
+  } finally {
+    rolesCache = outer;
+  }
+}
+
+function scanSheet(sheet: SheetGrid): VarianceTable[] {
   const tables: VarianceTable[] = [];
   const claimed = new Set<string>();
   const rows = sheet.cells.length;

@@ -31,7 +31,7 @@ function openedByOffice(): boolean {
  */
 export function detectHost(timeoutMs = openedByOffice() ? 15000 : 2500): Promise<HostMode> {
   if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return Promise.resolve('demo');
-  if (/[?&]demo=1\b/.test(window.location.search)) return Promise.resolve('demo');
+  if (/[?&]demo=(1|bench\d+)\b/.test(window.location.search)) return Promise.resolve('demo');
   return new Promise<HostMode>((resolve) => {
     const timer = setTimeout(() => resolve('demo'), timeoutMs);
     Office.onReady()

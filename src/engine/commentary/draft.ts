@@ -109,8 +109,17 @@ interface Ctx {
   texts: Record<TemplateId, string>;
 }
 
+/** Words never change within a language: each is translated once. */
+const WORDS = new Map<string, string>();
+
 function word(ctx: Ctx, key: string): string {
-  return translate(`commentary.ord.${key}`, ctx.lang);
+  const k = `${ctx.lang}:${key}`;
+  let w = WORDS.get(k);
+  if (w === undefined) {
+    w = translate(`commentary.ord.${key}`, ctx.lang);
+    WORDS.set(k, w);
+  }
+  return w;
 }
 
 function directionOf(mnkr: number): Direction {

@@ -16,17 +16,25 @@ export function languageFromLocale(locale: string | undefined): Language {
   return locale !== undefined && /^en\b/i.test(locale) ? 'en' : 'sv';
 }
 
-const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
+const NUMBER_FORMATS = new Map<string, { format: Intl.NumberFormat; texts: Map<number, string> }>();
 
 /** Formats a number for display in the language's convention: `−1 078`, `4,6`. */
 export function formatNumber(value: number, lang: Language, decimals = 0): string {
   const key = `${lang}:${decimals}`;
   let f = NUMBER_FORMATS.get(key);
   if (f === undefined) {
-    f = new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    f = { format: new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }), texts: new Map() };
     NUMBER_FORMATS.set(key, f);
   }
-  return f.format(value);
+  // Drafts format the same few amounts (mnkr with one decimal) 100 000s of times: each text is made once.
+  if (Object.is(value, -0)) return f.format.format(value); // the cache's keys do not tell −0 from 0
+  let text = f.texts.get(value);
+  if (text === undefined) {
+    text = f.format.format(value);
+    if (f.texts.size >= 20_000) f.texts.clear();
+    f.texts.set(value, text);
+  }
+  return text;
 }
 
 /**

@@ -15,7 +15,7 @@ import type { Finding } from '../finding';
 import { cellAt, cellAddress, type SheetGrid } from '../grid';
 import { overlaps, roundTo, sub, sum, type Interval } from '../interval';
 import type { Measure, TableRow, VarianceTable } from '../table';
-import { amountInterval, amountValue, eachTable, readSlot, shownDecimals } from './common';
+import { amountInterval, amountValue, columnSlots, eachTable, shownDecimals, tableRows, type Slot } from './common';
 
 const MEASURES: readonly Measure[] = ['previous', 'actual', 'budget', 'variance'];
 
@@ -37,15 +37,16 @@ function hull(a: Interval, b: Interval): Interval {
  * figures the quantity it stands for is not: an Avv `=C5−D5` stands for
  * Utfall − Budget over their intervals.
  */
-function rowInterval(sheet: SheetGrid, table: VarianceTable, row: TableRow, measure: Measure): Interval | undefined {
+function rowInterval(sheet: SheetGrid, table: VarianceTable, index: number, measure: Measure): Interval | undefined {
   const column = table.columns[measure];
   if (column === undefined) return undefined;
+  const row = tableRows(sheet, table)[index] as TableRow;
   const cell = cellAt(sheet, row.row, column.col);
-  const slot = readSlot(cell);
+  const slot = columnSlots(sheet, table, column.col)[index] as Slot;
   const own = amountInterval(slot);
   if (own === undefined || cell.formula === undefined || measure !== 'variance') return own;
-  const a = rowInterval(sheet, table, row, 'actual');
-  const b = rowInterval(sheet, table, row, 'budget');
+  const a = rowInterval(sheet, table, index, 'actual');
+  const b = rowInterval(sheet, table, index, 'budget');
   if (a === undefined || b === undefined) return own;
   const inputs = sub(a, b);
   return overlaps(inputs, own) ? hull(inputs, own) : own;
@@ -60,23 +61,24 @@ function rowInterval(sheet: SheetGrid, table: VarianceTable, row: TableRow, meas
 function totalOf(sheet: SheetGrid, table: VarianceTable, measure: Measure): Total | undefined {
   const column = table.columns[measure];
   if (column === undefined) return undefined;
+  const slots = columnSlots(sheet, table, column.col);
   const items: Interval[] = [];
   let value = 0;
   let readable = true;
-  for (const r of table.rows) {
-    const i = rowInterval(sheet, table, r, measure);
-    const v = amountValue(readSlot(cellAt(sheet, r.row, column.col)));
-    if (i === undefined || v === undefined) {
+  for (let i = 0; i < table.rows.length; i++) {
+    const iv = rowInterval(sheet, table, i, measure);
+    const v = amountValue(slots[i] as Slot);
+    if (iv === undefined || v === undefined) {
       readable = false;
       break;
     }
-    items.push(i);
+    items.push(iv);
     value += v;
   }
   const rows = readable ? sum(items) : undefined;
   if (table.total !== null) {
     const cell = cellAt(sheet, table.total.row, column.col);
-    const slot = readSlot(cell);
+    const slot = slots[table.rows.length] as Slot;
     if (slot.kind !== 'number') return undefined;
     const decimals = shownDecimals(cell, slot, 0);
     const interval = cell.formula !== undefined && rows !== undefined && overlaps(rows, slot.interval) ? hull(rows, slot.interval) : slot.interval;
@@ -98,6 +100,36 @@ function sameUnit(a: VarianceTable, b: VarianceTable): boolean {
   return a.sheet === b.sheet;
 }
 
+/**
+ * The RN tables each kontogrupp table pairs with, in table order. Indexed by
+ * title and by sheet, so pairing is linear in the number of tables (not one
+ * comparison per pair of tables in the workbook).
+ */
+function partners(kg: { table: VarianceTable }[], rn: { table: VarianceTable }[]): number[][] {
+  const byTitle = new Map<string, number[]>();
+  const untitledBySheet = new Map<string, number[]>();
+  const bySheet = new Map<string, number[]>();
+  const push = (m: Map<string, number[]>, k: string, i: number): void => {
+    const l = m.get(k);
+    if (l === undefined) m.set(k, [i]);
+    else l.push(i);
+  };
+  rn.forEach(({ table }, i) => {
+    const t = normalTitle(table.title);
+    if (t === null) push(untitledBySheet, table.sheet, i);
+    else push(byTitle, t, i);
+    push(bySheet, table.sheet, i);
+  });
+  return kg.map(({ table }) => {
+    const t = normalTitle(table.title);
+    // Same as `sameUnit`: both titled → equal titles; otherwise the same sheet.
+    if (t === null) return bySheet.get(table.sheet) ?? [];
+    const titled = byTitle.get(t) ?? [];
+    const untitled = untitledBySheet.get(table.sheet) ?? [];
+    return untitled.length === 0 ? titled : [...titled, ...untitled].sort((a, b) => a - b);
+  });
+}
+
 export const crossTableTotal: Rule = {
   id: 'cross-table-total',
   check(ctx) {
@@ -105,15 +137,27 @@ export const crossTableTotal: Rule = {
     const rn: { table: VarianceTable; sheet: SheetGrid }[] = [];
     const kg: { table: VarianceTable; sheet: SheetGrid }[] = [];
     eachTable(ctx, (table, sheet) => (table.kind === 'rn' ? rn : kg).push({ table, sheet }));
-    for (const k of kg) {
-      for (const r of rn) {
+    // Each table's totals once, however many tables it pairs with.
+    const totals = new Map<VarianceTable, (Total | undefined)[]>();
+    const totalsOf = (t: { table: VarianceTable; sheet: SheetGrid }): (Total | undefined)[] => {
+      let v = totals.get(t.table);
+      if (v === undefined) {
+        v = MEASURES.map((m) => totalOf(t.sheet, t.table, m));
+        totals.set(t.table, v);
+      }
+      return v;
+    };
+    const pairs = partners(kg, rn);
+    kg.forEach((k, ki) => {
+      for (const ri of pairs[ki] as number[]) {
+        const r = rn[ri] as { table: VarianceTable; sheet: SheetGrid };
         if (!sameUnit(k.table, r.table)) continue;
-        for (const m of MEASURES) {
-          const kt = totalOf(k.sheet, k.table, m);
-          const rt = totalOf(r.sheet, r.table, m);
+        MEASURES.forEach((m, mi) => {
+          const kt = totalsOf(k)[mi];
+          const rt = totalsOf(r)[mi];
           const col = k.table.columns[m]?.col;
-          if (kt === undefined || rt === undefined || col === undefined) continue;
-          if (overlaps(kt.interval, rt.interval, ctx.options.tolerance)) continue;
+          if (kt === undefined || rt === undefined || col === undefined) return;
+          if (overlaps(kt.interval, rt.interval, ctx.options.tolerance)) return;
           const expected = roundTo(rt.value, kt.decimals);
           const rCol = r.table.columns[m]?.col as number;
           out.push(
@@ -126,9 +170,9 @@ export const crossTableTotal: Rule = {
               level: r.table.level ?? 'RN',
             }),
           );
-        }
+        });
       }
-    }
+    });
     return out;
   },
 };

@@ -1,0 +1,53 @@
+/**
+ * Memory of one command in a fresh process (run by bench/cli.ts):
+ *   node --expose-gc --import tsx bench/cli-memory.ts load|check FILE
+ * `load`: the heap the loaded exceljs workbook keeps (after a full GC, with
+ * the workbook still referenced), and the process's peak RSS over its RSS at
+ * the start. `check`: the peak RSS of `avvikelsekollen check --json` over the
+ * RSS at the start. Prints one JSON line.
+ */
+import ExcelJS from 'exceljs';
+import { main } from '../src/cli/main';
+
+export interface MemoryReport {
+  mode: string;
+  /** Heap held by the result after a full GC (load: the workbook). */
+  retainedBytes: number;
+  /** Peak resident set size during the command, over the resident set size before it. */
+  peakRssDelta: number;
+}
+
+function gc(): void {
+  const g = (globalThis as { gc?: () => void }).gc;
+  if (g === undefined) throw new Error('run with --expose-gc');
+  g();
+  g();
+}
+
+async function run(): Promise<void> {
+  const [mode, file] = process.argv.slice(2);
+  if (file === undefined || (mode !== 'load' && mode !== 'check')) throw new Error('usage: cli-memory.ts load|check FILE');
+  gc();
+  const rss0 = process.memoryUsage().rss;
+  const heap0 = process.memoryUsage().heapUsed;
+  let keep: unknown;
+  if (mode === 'load') {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    keep = wb;
+  } else {
+    const sink = { write: () => true };
+    keep = await main(['check', file, '--json'], { stdout: sink, stderr: sink, stderrIsTTY: false });
+  }
+  const peakRss = process.resourceUsage().maxRSS * 1024;
+  gc();
+  const heap1 = process.memoryUsage().heapUsed;
+  const report: MemoryReport = { mode, retainedBytes: heap1 - heap0, peakRssDelta: peakRss - rss0 };
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+  void keep;
+}
+
+run().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,136 @@
+/**
+ * (5) The task pane: the JavaScript the page loads before first paint
+ * (the taskpane entry's initial chunks in the production build's webpack
+ * stats), gzipped; and, in headless Chromium (Debian's, through
+ * playwright-core), offline, in demo mode on the generated 40-sheet workbook
+ * (`taskpane.html?demo=bench40`): the time from navigation to a rendered
+ * findings list (the pane, then Validera clicked as soon as it shows).
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as http from 'http';
+import type { AddressInfo } from 'net';
+import * as path from 'path';
+import * as zlib from 'zlib';
+import { chromium } from 'playwright-core';
+import { kib, median, ms } from './timing';
+import type { BenchOptions, BenchRow } from './types';
+
+const ROOT = path.join(__dirname, '..');
+const DIST = path.join(ROOT, 'dist');
+const STATS = path.join(ROOT, 'artifacts', 'webpack-stats.json');
+const CHROMIUM = '/usr/bin/chromium';
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+function newestMtime(p: string): number {
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return fs.readdirSync(p).reduce((m, f) => Math.max(m, newestMtime(path.join(p, f))), st.mtimeMs);
+}
+
+/** The production build's stats, building dist/ when it is older than its sources (or has no stats). */
+function productionStats(): { entryAssets: string[] } {
+  const sources = ['src', 'assets', 'manifest.xml', 'webpack.config.js', 'package.json'].map((p) => path.join(ROOT, p));
+  const built = path.join(DIST, 'taskpane.html');
+  const fresh = fs.existsSync(STATS) && fs.existsSync(built) && fs.statSync(STATS).mtimeMs >= fs.statSync(built).mtimeMs - 5000 && fs.statSync(built).mtimeMs > Math.max(...sources.map(newestMtime));
+  if (!fresh || process.env.ADDIN_BASE_URL !== undefined) {
+    fs.mkdirSync(path.dirname(STATS), { recursive: true });
+    const env = { ...process.env };
+    delete env.ADDIN_BASE_URL;
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production', '--json', STATS], { cwd: ROOT, env, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`webpack failed:\n${r.stdout.slice(-2000)}\n${r.stderr.slice(-2000)}`);
+  }
+  const stats = JSON.parse(fs.readFileSync(STATS, 'utf8')) as { entrypoints: Record<string, { assets: ({ name: string } | string)[] }> };
+  const entry = stats.entrypoints.taskpane;
+  if (entry === undefined) throw new Error('no taskpane entry in the webpack stats');
+  return { entryAssets: entry.assets.map((a) => (typeof a === 'string' ? a : a.name)).filter((n) => n.endsWith('.js')) };
+}
+
+function serve(dir: string): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = path.normalize(path.join(dir, rel));
+    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    const type = file.endsWith('.html') ? 'text/html; charset=utf-8' : file.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'application/octet-stream';
+    res.writeHead(200, { 'Content-Type': type });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+interface PaneTiming {
+  readyMs: number;
+  findingsMs: number;
+  findings: number;
+}
+
+async function paneTimings(sheets: number, runs: number): Promise<PaneTiming[]> {
+  const server = await serve(DIST);
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+  try {
+    const out: PaneTiming[] = [];
+    for (let i = 0; i <= runs; i++) {
+      // A fresh context each time: nothing cached from the run before.
+      const context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 320, height: 900 }, serviceWorkers: 'block' });
+      const page = await context.newPage();
+      await page.route('**/*', (route) => (route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort(route.request().url() === OFFICE_JS ? 'internetdisconnected' : 'blockedbyclient')));
+      await page.goto(`${origin}/taskpane.html?demo=bench${sheets}`, { waitUntil: 'commit' });
+      const validate = page.getByRole('button', { name: 'Validera', exact: true });
+      await validate.waitFor();
+      const readyMs = await page.evaluate(() => performance.now());
+      await validate.click();
+      await page.locator('[data-testid="finding"]').first().waitFor();
+      const findingsMs = await page.evaluate(() => performance.now());
+      const findings = await page.locator('[data-testid="finding"]').count();
+      if (i > 0) out.push({ readyMs, findingsMs, findings }); // the first run warms the disk cache and the server
+      await context.close();
+    }
+    return out;
+  } finally {
+    await browser.close();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+export async function benchTaskpane(options: BenchOptions): Promise<BenchRow[]> {
+  const { entryAssets } = productionStats();
+  const gzip = entryAssets.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(DIST, f)), { level: 9 }).length, 0);
+  const raw = entryAssets.reduce((n, f) => n + fs.statSync(path.join(DIST, f)).size, 0);
+  const sheets = options.quick ? 4 : 40;
+  const timings = await paneTimings(sheets, options.quick ? 1 : 5);
+  const ready = median(timings.map((t) => t.readyMs));
+  const findings = median(timings.map((t) => t.findingsMs));
+  const shown = timings[0]?.findings ?? 0;
+  return [
+    {
+      bench: 'taskpane',
+      measure: 'JS before first paint, gzipped',
+      size: `${entryAssets.join(', ')} (taskpane entry, webpack stats)`,
+      figure: kib(gzip),
+      value: gzip,
+      unit: 'bytes',
+      baseline: `minified ${kib(raw)}`,
+      target: '≤ 200 KB',
+      met: gzip <= 200 * 1000,
+    },
+    {
+      bench: 'taskpane',
+      measure: 'page load → findings list (demo, Chromium)',
+      size: `?demo=bench${sheets}: ${sheets} blad, ${shown} anm. visade`,
+      figure: ms(findings),
+      value: findings,
+      unit: 'ms',
+      baseline: `pane ready ${ms(ready)}, Validera → list ${ms(findings - ready)}`,
+      target: '< 1 s',
+      met: findings < 1000,
+      runs: timings.length,
+    },
+  ];
+}

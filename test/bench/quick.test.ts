@@ -1,0 +1,47 @@
+/**
+ * The benchmark (issue 5) still runs: `npm run bench -- --quick --json` on
+ * small sizes completes and reports every row of every section, each with a
+ * figure. No timing is asserted (figures depend on the machine); the full
+ * benchmark's figures are in docs/performance.md.
+ */
+import { spawnSync } from 'child_process';
+import * as path from 'path';
+import type { BenchRow } from '../../bench/types';
+
+jest.setTimeout(600_000);
+
+const ROOT = path.join(__dirname, '..', '..');
+
+describe('npm run bench -- --quick', () => {
+  it('completes and prints every row of every section', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'index.ts'), '--quick', '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 590_000 });
+    if (r.status !== 0) throw new Error(`bench --quick failed (${String(r.status ?? r.signal)}):\n${r.stderr}`);
+    const out = JSON.parse(r.stdout) as { quick: boolean; machine: { cpus: number; node: string }; rows: BenchRow[] };
+    expect(out.quick).toBe(true);
+    expect(out.machine.node).toBe(process.version);
+    const count = (bench: string, measure: string): number => out.rows.filter((row) => row.bench === bench && row.measure === measure).length;
+    // (1) engine on 1, 10, 40 sheets and the stress case, with its split; (6) growth at three sizes.
+    expect(count('engine', 'detect + rules + drafts')).toBe(3);
+    expect(count('engine', 'detect + rules + drafts, stress')).toBe(1);
+    expect(count('engine', 'stress: detect / rules / drafts')).toBe(1);
+    expect(out.rows.filter((row) => row.bench === 'growth')).toHaveLength(3);
+    // (2) the command line against exceljs, and its memory.
+    expect(count('cli', 'check --json vs exceljs load')).toBe(1);
+    expect(count('cli', 'check: peak memory')).toBe(1);
+    // (3) round trips for three workbook sizes and over 5 MB; (4) bytes for the same three.
+    expect(count('office', 'round trips per Validera (read + mark)')).toBe(3);
+    expect(count('office', 'round trips to read, over 5 MB')).toBe(1);
+    expect(count('bytes', 'bytes per Validera (requests + responses)')).toBe(3);
+    // (5) the task pane: bundle and time to findings in Chromium.
+    expect(count('taskpane', 'JS before first paint, gzipped')).toBe(1);
+    expect(count('taskpane', 'page load → findings list (demo, Chromium)')).toBe(1);
+    for (const row of out.rows) {
+      expect(Number.isFinite(row.value)).toBe(true);
+      expect(row.value).toBeGreaterThan(0);
+      expect(row.figure).not.toBe('');
+    }
+    // The generated workbooks are checked for real: the 97th-row #DIVISION/0! units are found on every sheet.
+    const forty = out.rows.find((row) => row.bench === 'engine' && row.size.startsWith('40 blad'));
+    expect(forty?.size).toMatch(/80 tabeller, [1-9]\d* anm\./);
+  });
+});
