@@ -4,13 +4,14 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
+  Spinner,
   Tab,
   TabList,
   Text,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
 import { Filters } from './components/Filters';
 import { Findings } from './components/Findings';
 import { FixPreview } from './components/FixPreview';
@@ -21,11 +22,13 @@ import type { Session } from './session';
 import { useSessionState, useT } from './useSession';
 
 /**
- * The pane's views. The commentary drafts (issue 4) add a `comments` view
- * ("Kommentarer") here: one entry in VIEWS, its label key
- * `taskpane.tab.comments`, and its component in the switch below.
+ * The pane's views: the findings, the commentary drafts (issue 4,
+ * "Kommentarer") and the settings.
  */
-const VIEWS = ['findings', 'settings'] as const;
+const VIEWS = ['findings', 'comments', 'settings'] as const;
+
+/** Loaded when first opened, so the commentary engine is not in the first-paint bundle. */
+const CommentsView = lazy(() => import(/* webpackChunkName: "comments" */ './components/CommentsView'));
 type View = (typeof VIEWS)[number];
 
 const useStyles = makeStyles({
@@ -166,6 +169,19 @@ export function App({ session }: { session: Session }) {
             </Text>
           )}
           <Findings groups={groups} lang={lang} onSelect={(f) => void session.select(f.sheet, f.cell)} />
+        </div>
+      )}
+      {view === 'comments' && (
+        <div className={styles.view} role="tabpanel" aria-label={t('taskpane.tab.comments')}>
+          <Suspense fallback={<Spinner size="tiny" label={t('taskpane.comments.loading')} />}>
+            <CommentsView
+              state={state}
+              t={t}
+              onSelect={(sheet, cell) => void session.select(sheet, cell)}
+              onWrite={() => void session.writeComments()}
+              onUndo={() => void session.undo()}
+            />
+          </Suspense>
         </div>
       )}
       {view === 'settings' && (

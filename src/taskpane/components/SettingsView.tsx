@@ -4,6 +4,8 @@ import type { LanguageSetting, Settings } from '../settings';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, padding: 0, border: 'none', minWidth: 0 },
+  legend: { padding: 0, marginBottom: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold },
 });
 
 interface Props {
@@ -12,7 +14,7 @@ interface Props {
   onChange: (patch: Partial<Settings>) => void;
 }
 
-/** The settings economists change: marker text, sign flips, rounding tolerance, language. */
+/** The settings economists change: marker text, sign flips, rounding tolerance, commentary materiality, language. */
 export function SettingsView({ settings, t, onChange }: Props) {
   const styles = useStyles();
   return (
@@ -42,6 +44,38 @@ export function SettingsView({ settings, t, onChange }: Props) {
           }}
         />
       </Field>
+      <fieldset className={styles.group}>
+        <legend className={styles.legend}>{t('taskpane.settings.materiality')}</legend>
+        <Field label={t('taskpane.settings.materialityMnkr')}>
+          <Input
+            type="number"
+            inputMode="decimal"
+            min={0}
+            step={0.1}
+            value={String(settings.materialityMnkr)}
+            onChange={(_, d) => {
+              const n = Number(d.value.replace(',', '.'));
+              if (d.value.trim() !== '' && Number.isFinite(n) && n >= 0) onChange({ materialityMnkr: n });
+            }}
+            data-testid="materiality-mnkr"
+          />
+        </Field>
+        <Field label={t('taskpane.settings.materialityPercent')} hint={t('taskpane.settings.materiality.hint')}>
+          <Input
+            type="number"
+            inputMode="decimal"
+            min={0}
+            max={100}
+            step={1}
+            value={String(settings.materialityPercent)}
+            onChange={(_, d) => {
+              const n = Number(d.value.replace(',', '.'));
+              if (d.value.trim() !== '' && Number.isFinite(n) && n >= 0 && n <= 100) onChange({ materialityPercent: n });
+            }}
+            data-testid="materiality-percent"
+          />
+        </Field>
+      </fieldset>
       <Field label={t('taskpane.settings.language')}>
         <Select value={settings.language} onChange={(_, d) => onChange({ language: d.value as LanguageSetting })}>
           <option value="auto">{t('taskpane.settings.language.auto')}</option>
