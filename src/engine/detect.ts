@@ -5,7 +5,7 @@
 import { cellAddress, cellAt, isBlank, type Cell, type SheetGrid, type WorkbookGrid } from './grid';
 import { errorCodeFromText } from './errors';
 import { isPercentFormat, readNumber } from './numbers';
-import type { ExtraColumn, Measure, TableColumn, TableKind, TableRow, VarianceTable } from './table';
+import type { AmountUnit, ExtraColumn, Measure, TableColumn, TableKind, TableRow, VarianceTable } from './table';
 
 type ColumnRole = Measure | 'forecast' | 'forecast-variance' | 'label' | 'other';
 
@@ -279,6 +279,7 @@ function buildTable(sheet: SheetGrid, cand: HeaderCandidate): VarianceTable | un
     columns,
     extraColumns,
     changeUnit: changeCol === undefined ? 'percent' : changeUnitOf(sheet, body.rows, body.total, changeCol),
+    unit: amountUnitOf(sheet, headerTop, headerBottom, Math.min(labelCol, leftmostValue), right, body.rows, core.filter((m) => m !== 'change').map((m) => (columns[m] as TableColumn).col)),
     rows: body.rows,
     total: body.total,
     top,
@@ -361,7 +362,9 @@ function looksLikeValueRow(sheet: SheetGrid, row: number, cols: number[]): boole
   for (const c of cols) {
     const cell = cellAt(sheet, row, c);
     if (isBlank(cell)) continue;
-    if (cell.error !== undefined || readNumber(cell) !== undefined || cell.formula !== undefined) values++;
+    // Any number is a figure here, also one no rule can use (1E+308, NaN from a broken export): the rules report it.
+    if (cell.error !== undefined || typeof cell.value === 'number' || readNumber(cell) !== undefined || cell.formula !== undefined) values++;
+    else if (typeof cell.value === 'boolean') texts++;
     else if (typeof cell.value === 'string' && errorCodeFromText(cell.value) !== undefined) values++;
     else if (typeof cell.value !== 'string' || cell.value.length > MAX_HEADER_TEXT || classifyHeader(cell.value) !== undefined || yearsIn(cell.value).length > 0) return false;
     else texts++;
@@ -418,6 +421,55 @@ function changeUnitOf(sheet: SheetGrid, rows: TableRow[], total: TableRow | null
     }
   }
   return fraction > percent ? 'fraction' : 'percent';
+}
+
+/** `tkr`, `kr`, `kronor`, `tusen kronor`, `mnkr` … as words (not inside `Kronoberg`). */
+const UNIT_WORD = /(?<![\p{L}\p{N}])(tkr|tkr\.|tusen\s+kronor|tusental\s+kronor|mnkr|mkr|miljoner\s+kronor|kr|kronor)(?![\p{L}\p{N}])/giu;
+
+/** What a text says about the unit: 'kr', 'tkr' (thousands or millions: not kr), or nothing. */
+function unitWordIn(text: string): AmountUnit | undefined {
+  let found: AmountUnit | undefined;
+  for (const m of text.matchAll(UNIT_WORD)) {
+    const raw = m[1] as string;
+    const w = raw.toLowerCase().replace(/\s+/g, ' ');
+    // `KR` in capitals is a unit code (`KR   Kommunrevisionen`), not kronor.
+    if (w === 'kr' || w === 'kronor') {
+      if (raw !== 'KR') found ??= 'kr';
+    } else return 'tkr';
+  }
+  return found;
+}
+
+/**
+ * The unit of a table's amounts: tkr unless the title rows above the header
+ * (up to 3), the header cells, or the amount cells' number format say kr.
+ * Any mention of tkr (or mnkr) wins over a bare kr (`Belopp i tkr (kr/invånare)`).
+ */
+function amountUnitOf(sheet: SheetGrid, headerTop: number, headerBottom: number, left: number, right: number, rows: TableRow[], amountCols: number[]): AmountUnit {
+  let kr = false;
+  for (let r = Math.max(0, headerTop - 3); r <= headerBottom; r++) {
+    for (let c = left; c <= right; c++) {
+      const v = cellAt(sheet, r, c).value;
+      if (typeof v !== 'string' || v.length > MAX_HEADER_TEXT) continue;
+      const u = unitWordIn(v);
+      if (u === 'tkr') return 'tkr';
+      if (u === 'kr') kr = true;
+    }
+  }
+  if (kr) return 'kr';
+  // A currency format: `#,##0 "kr"`, `[$kr-41D] #,##0` (but not `"tkr"`).
+  let krFormat = 0;
+  let other = 0;
+  for (const row of rows.slice(0, 20)) {
+    for (const c of amountCols) {
+      const cell = cellAt(sheet, row.row, c);
+      if (typeof cell.value !== 'number') continue;
+      const f = cell.numberFormat ?? '';
+      if (/"\s*kr\.?\s*"|\[\$kr[-\]]|\\k\\r/i.test(f)) krFormat++;
+      else other++;
+    }
+  }
+  return krFormat > 0 && krFormat >= other ? 'kr' : 'tkr';
 }
 
 /** The nearest text above the header (within 3 rows) that names the table, e.g. the unit. */

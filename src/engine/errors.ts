@@ -67,6 +67,11 @@ export function errorCodeFromText(text: string): ErrorCode | undefined {
   return BY_TEXT.get(t.toUpperCase());
 }
 
+/** Every error display text recognised, in every language listed above (for tests and fuzzing). */
+export function knownErrorTexts(): readonly (readonly [string, ErrorCode])[] {
+  return ERROR_TEXTS;
+}
+
 /** The en-US display text of an error code, as used in formulas (`#DIV/0!`). */
 export function errorTextEnUs(code: ErrorCode): string {
   return EN_US.get(code) ?? '#N/A';

@@ -60,10 +60,14 @@ export function containsZero(a: Interval): boolean {
   return a.lo <= 0 && a.hi >= 0;
 }
 
-/** a / b, or undefined when b may be 0 (the quotient is then unbounded). */
+/**
+ * a / b, or undefined when b may be 0 or is so near it that the quotient
+ * overflows (1 / 6E-301): the quotient is then unbounded.
+ */
 export function div(a: Interval, b: Interval): Interval | undefined {
   if (containsZero(b)) return undefined;
   const q = [a.lo / b.lo, a.lo / b.hi, a.hi / b.lo, a.hi / b.hi];
+  if (!q.every(Number.isFinite)) return undefined;
   return { lo: Math.min(...q), hi: Math.max(...q) };
 }
 
@@ -115,12 +119,14 @@ export function changeScale(unit: ChangeUnit): number {
 export function changeInterval(actual: Interval, base: Interval, unit: ChangeUnit): Interval | undefined {
   const ratio = div(actual, base);
   if (ratio === undefined) return undefined;
-  return scale({ lo: ratio.lo - 1, hi: ratio.hi - 1 }, changeScale(unit));
+  const range = scale({ lo: ratio.lo - 1, hi: ratio.hi - 1 }, changeScale(unit));
+  return Number.isFinite(range.lo) && Number.isFinite(range.hi) ? range : undefined;
 }
 
 /** Rounds to a number of decimals, halves away from zero as Excel does. */
 export function roundTo(x: number, decimals: number): number {
-  if (!Number.isFinite(x)) return x;
+  // From 1e15 on a double has no decimals left to round (and scaling it up could overflow).
+  if (!Number.isFinite(x) || Math.abs(x) >= 1e15) return x;
   const d = Math.max(0, Math.min(12, Math.round(decimals)));
   const f = 10 ** d;
   const r = Math.sign(x) * Math.round(Math.abs(x) * f * (1 + Number.EPSILON)) / f;

@@ -15,6 +15,15 @@ export interface ReadNumber {
   percentText: boolean;
 }
 
+/**
+ * The largest magnitude read as a figure. Excel keeps 15 significant digits,
+ * so a larger number cannot be an amount someone typed or a ledger exported
+ * (1e15 tkr is a thousand times Sweden's GDP); it comes from a broken source
+ * (1E+308, an overflowed formula). Reading it as "not a number" keeps every
+ * sum, difference and interval finite: the rules report the cell instead.
+ */
+export const MAX_FIGURE = 1e15;
+
 const MINUS = /[\u2212\u2012\u2013\u2014\uFE63\uFF0D]/g;
 const SPACES = /[\s\u00A0\u2007\u2009\u202F\u2002-\u2006\u2008\u200A']/g;
 
@@ -42,7 +51,7 @@ export function parseNumberText(text: string): { value: number; decimals: number
   const sep = t.search(/[.,]/);
   const decimals = sep < 0 ? 0 : t.length - sep - 1;
   const value = Number(t.replace(',', '.'));
-  if (!Number.isFinite(value)) return undefined;
+  if (!Number.isFinite(value) || Math.abs(value) > MAX_FIGURE) return undefined;
   return { value: negate ? -value : value, decimals, percent };
 }
 
@@ -106,7 +115,7 @@ export function readNumber(cell: Cell): ReadNumber | undefined {
   if (cell.error !== undefined) return undefined;
   const v = cell.value;
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) return undefined;
+    if (!Number.isFinite(v) || Math.abs(v) > MAX_FIGURE) return undefined;
     if (cell.formula !== undefined) return { value: v, halfUnit: 0, fromText: false, percentText: false };
     const shown = formatDecimals(cell.numberFormat);
     const percent = isPercentFormat(cell.numberFormat);

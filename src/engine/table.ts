@@ -9,6 +9,14 @@ export const MEASURES: readonly Measure[] = ['previous', 'actual', 'budget', 'va
 
 export type TableKind = 'rn' | 'kontogrupp';
 
+/** The unit of a table's amounts: tkr (the standard), or kr when its title or header says so. */
+export type AmountUnit = 'tkr' | 'kr';
+
+/** Amounts in `unit` × this factor are tkr. */
+export function tkrFactor(unit: AmountUnit): number {
+  return unit === 'kr' ? 0.001 : 1;
+}
+
 /** A value column of a table and what its header says. */
 export interface TableColumn {
   /** 0-based column index on the sheet. */
@@ -59,6 +67,14 @@ export interface VarianceTable {
   extraColumns: ExtraColumn[];
   /** How the change % is stored: already × 100 (`0,0`) or as a fraction (`0,0%`). */
   changeUnit: 'percent' | 'fraction';
+  /**
+   * The unit of the amounts (Bokslut, Utfall, Budget, Avv, Prognos): `tkr`
+   * unless the title above the table, a header cell or the cells' number
+   * format says kr (`Belopp i kr`, `Budget (kr)`, `#,##0 "kr"`). The rules
+   * compare figures within the table, so they need no conversion; whatever
+   * states amounts in tkr or mnkr (commentary, narrative check) converts.
+   */
+  unit: AmountUnit;
   rows: TableRow[];
   /** The total row, if the table has one. */
   total: TableRow | null;

@@ -81,6 +81,8 @@ export interface Draft {
   text: string;
   /** The cell(s) the variance was read from. */
   varianceCells: CellRef[];
+  /** The unit of those cells (a table in kr): `varianceTkr` is already converted to tkr. */
+  sourceUnit: 'tkr' | 'kr';
 }
 
 /** The drafts of one table: its summary and one draft per unit row. */
@@ -304,6 +306,7 @@ function buildDraft(ctx: Ctx, sheet: SheetGrid, subject: Subject, figs: RowFigur
     sentences,
     text: sentences.map((s) => s.text).join(' '),
     varianceCells: variance.cells,
+    sourceUnit: subject.table.unit,
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import { cellAddress, cellAt, type SheetGrid } from '../grid';
 import { readNumber } from '../numbers';
-import type { Measure, TableRow, VarianceTable } from '../table';
+import { tkrFactor, type Measure, type TableRow, type VarianceTable } from '../table';
 
 /** A cell on a sheet: what the task pane selects and the comments sheet links. */
 export interface CellRef {
@@ -13,7 +13,7 @@ export interface CellRef {
   cell: string;
 }
 
-/** An amount in tkr and the cells it was read or computed from. */
+/** An amount in tkr (converted from kr for a table in kr) and the cells it was read or computed from. */
 export interface Figure {
   tkr: number;
   /** Half the last displayed unit of the source (0 for formula results): the true value lies in tkr ± halfUnit. */
@@ -38,7 +38,8 @@ function figureAt(sheet: SheetGrid, table: VarianceTable, row: number, measure: 
   if (col === undefined) return undefined;
   const n = readNumber(cellAt(sheet, row, col.col));
   if (n === undefined) return undefined;
-  return { tkr: n.value, halfUnit: n.halfUnit, cells: [{ sheet: table.sheet, cell: cellAddress(row, col.col) }] };
+  const k = tkrFactor(table.unit);
+  return { tkr: n.value * k, halfUnit: n.halfUnit * k, cells: [{ sheet: table.sheet, cell: cellAddress(row, col.col) }] };
 }
 
 function difference(a: Figure, b: Figure): Figure {

@@ -216,7 +216,8 @@ export function planCommentsSheetWithReport(workbook: WorkbookGrid, drafts: Comm
     write(row, at('enhet'), { value: d.label });
     const [src] = d.varianceCells;
     const amount: CellContent = { value: d.varianceTkr };
-    if (d.varianceCells.length === 1 && src !== undefined) amount.formula = `=${quoteSheet(src.sheet)}!${src.cell}`;
+    // Linked to its cell, in tkr: a table in kr is divided by 1 000.
+    if (d.varianceCells.length === 1 && src !== undefined) amount.formula = `=${quoteSheet(src.sheet)}!${src.cell}${d.sourceUnit === 'kr' ? '/1000' : ''}`;
     write(row, at('avvikelse'), amount);
     write(row, at('förändring'), { value: d.changePercent });
     const sources = d.varianceCells.length <= 3 ? d.varianceCells.map((c) => `${c.sheet}!${c.cell}`).join(', ') : d.tableId;

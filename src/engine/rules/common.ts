@@ -8,7 +8,7 @@ import { cellAt, isBlank, type Cell, type ErrorCode, type SheetGrid } from '../g
 import { decimalsOfHalfUnit, exact, fromReading, roundTo, type ChangeUnit, type Interval } from '../interval';
 import { formatDecimals, isPercentFormat, readNumber } from '../numbers';
 import type { RuleContext } from '../rule';
-import type { Measure, TableColumn, TableRow, VarianceTable } from '../table';
+import { tkrFactor, type Measure, type TableColumn, type TableRow, type VarianceTable } from '../table';
 
 /** What a table cell holds, as the rules see it. */
 export type Slot =
@@ -215,6 +215,11 @@ export function allValueColumns(table: VarianceTable): TableColumn[] {
   }
   out.push(...table.extraColumns);
   return out.sort((a, b) => a.col - b.col);
+}
+
+/** The tolerance option (in tkr) in the table's own amount unit: × 1 000 for a table in kr. */
+export function amountTolerance(ctx: RuleContext, table: VarianceTable): number {
+  return ctx.options.tolerance / tkrFactor(table.unit);
 }
 
 /** Calls fn for each table whose sheet exists. */

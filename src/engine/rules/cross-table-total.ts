@@ -15,7 +15,7 @@ import type { Finding } from '../finding';
 import { cellAt, cellAddress, type SheetGrid } from '../grid';
 import { overlaps, roundTo, sub, sum, type Interval } from '../interval';
 import type { Measure, TableRow, VarianceTable } from '../table';
-import { amountInterval, amountValue, columnSlots, eachTable, shownDecimals, tableRows, type Slot } from './common';
+import { amountTolerance, amountInterval, amountValue, columnSlots, eachTable, shownDecimals, tableRows, type Slot } from './common';
 
 const MEASURES: readonly Measure[] = ['previous', 'actual', 'budget', 'variance'];
 
@@ -151,13 +151,14 @@ export const crossTableTotal: Rule = {
     kg.forEach((k, ki) => {
       for (const ri of pairs[ki] as number[]) {
         const r = rn[ri] as { table: VarianceTable; sheet: SheetGrid };
-        if (!sameUnit(k.table, r.table)) continue;
+        // Tables of one unit in the same amount unit only (kr against tkr would differ by 1 000).
+        if (!sameUnit(k.table, r.table) || k.table.unit !== r.table.unit) continue;
         MEASURES.forEach((m, mi) => {
           const kt = totalsOf(k)[mi];
           const rt = totalsOf(r)[mi];
           const col = k.table.columns[m]?.col;
           if (kt === undefined || rt === undefined || col === undefined) return;
-          if (overlaps(kt.interval, rt.interval, ctx.options.tolerance)) return;
+          if (overlaps(kt.interval, rt.interval, amountTolerance(ctx, k.table))) return;
           const expected = roundTo(rt.value, kt.decimals);
           const rCol = r.table.columns[m]?.col as number;
           out.push(

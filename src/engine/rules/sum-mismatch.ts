@@ -15,7 +15,7 @@ import type { Finding } from '../finding';
 import { cellAt, type SheetGrid } from '../grid';
 import { changeInterval, changeScale, overlaps, roundTo, sum, type Interval } from '../interval';
 import type { TableColumn, VarianceTable } from '../table';
-import { amountColumns, amountInterval, amountValue, asPercent, changeSlots, columnSlots, eachTable, readChange, readSlot, shownDecimals, type Slot } from './common';
+import { amountTolerance, amountColumns, amountInterval, amountValue, asPercent, changeSlots, columnSlots, eachTable, readChange, readSlot, shownDecimals, type Slot } from './common';
 
 /** The rows' figures in a column as intervals and their plain sum, or undefined when one cannot be read. */
 function columnSum(sheet: SheetGrid, table: VarianceTable, column: TableColumn): { interval: Interval; value: number } | undefined {
@@ -82,7 +82,7 @@ export const sumMismatch: Rule = {
         const t = readSlot(tCell);
         if (t.kind !== 'number') continue;
         const s = columnSum(sheet, table, column);
-        if (s === undefined || overlaps(s.interval, t.interval, ctx.options.tolerance)) continue;
+        if (s === undefined || overlaps(s.interval, t.interval, amountTolerance(ctx, table))) continue;
         const decimals = shownDecimals(tCell, t, 0);
         const expected = roundTo(s.value, decimals);
         out.push(

@@ -15,7 +15,7 @@ import type { Finding } from '../finding';
 import { cellAt } from '../grid';
 import { neg, overlaps, roundTo, sub } from '../interval';
 import type { TableRow } from '../table';
-import { amountInterval, amountValue, columnSlots, eachTable, rowLabel, shownDecimals, tableRows, type Slot } from './common';
+import { amountTolerance, amountInterval, amountValue, columnSlots, eachTable, rowLabel, shownDecimals, tableRows, type Slot } from './common';
 
 export const varianceMismatch: Rule = {
   id: 'variance-mismatch',
@@ -42,9 +42,9 @@ export const varianceMismatch: Rule = {
         const bv = amountValue(b);
         if (ai === undefined || bi === undefined || av === undefined || bv === undefined) continue;
         const computed = sub(ai, bi);
-        if (overlaps(computed, v.interval, ctx.options.tolerance)) continue;
+        if (overlaps(computed, v.interval, amountTolerance(ctx, table))) continue;
         const expected = roundTo(av - bv, shownDecimals(vCell, v, 0));
-        const reversed = overlaps(neg(computed), v.interval, ctx.options.tolerance);
+        const reversed = overlaps(neg(computed), v.interval, amountTolerance(ctx, table));
         out.push(
           finding('variance-mismatch', 'error', table, sheet.name, row.row, variance.col, expected, v.value, reversed ? 'variance-mismatch.reversed' : 'variance-mismatch', {
             label: rowLabel(table, row),
