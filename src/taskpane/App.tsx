@@ -48,6 +48,8 @@ const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   muted: { color: tokens.colorNeutralForeground2 },
+  // Three tabs are wider than the 320 px pane in some languages: they wrap instead of scrolling.
+  tabs: { flexWrap: 'wrap', minWidth: 0 },
 });
 
 export function App({ session }: { session: Session }) {
@@ -121,7 +123,7 @@ export function App({ session }: { session: Session }) {
         {message}
         {marksWarning}
       </div>
-      <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} aria-label={t('taskpane.tabs')} size="small">
+      <TabList className={styles.tabs} selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} aria-label={t('taskpane.tabs')} size="small">
         {VIEWS.map((v) => (
           <Tab key={v} value={v}>
             {t(`taskpane.tab.${v}`)}

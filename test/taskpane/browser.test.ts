@@ -2,7 +2,9 @@
  * The production build of the task pane in a real browser (Debian's Chromium
  * through playwright-core), offline, in demo mode: Validera shows the
  * example's #DIVISION/0! on Kommunledning, the fix preview lists the edit,
- * Åtgärda removes the finding, Ångra brings it back. The page may request
+ * Åtgärda removes the finding, Ångra brings it back; the Kommentarer view
+ * shows KAI's draft, copies it and writes the sheet Kommentarer, after which
+ * the narrative check finds what it found before. The page may request
  * nothing but its own files and office.js from Microsoft's CDN (which is
  * refused here, as offline, and must fall back to demo mode).
  * Leaves a screenshot at 320 px and the measurements in artifacts/.
@@ -13,7 +15,7 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const ROOT = path.join(__dirname, '..', '..');
 const DIST = path.join(ROOT, 'dist');
@@ -81,6 +83,7 @@ describe('task pane in Chromium (production build, demo mode, offline)', () => {
   let server: http.Server;
   let origin: string;
   let browser: Browser;
+  let context: BrowserContext;
   let page: Page;
   const foreign: string[] = [];
   const cspViolations: string[] = [];
@@ -95,7 +98,7 @@ describe('task pane in Chromium (production build, demo mode, offline)', () => {
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
     });
-    const context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 320, height: 900 }, serviceWorkers: 'block' });
+    context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 320, height: 900 }, serviceWorkers: 'block' });
     page = await context.newPage();
     await page.route('**/*', (route) => {
       const url = route.request().url();
@@ -162,10 +165,62 @@ describe('task pane in Chromium (production build, demo mode, offline)', () => {
     expect(pageErrors).toEqual([]);
 
     const bundle = initialScripts();
+    // Issue 5's budget for first paint; the Kommentarer view is loaded when opened.
+    expect(bundle.gzipBytes).toBeLessThan(200 * 1024);
+    for (const f of bundle.files) expect(fs.readFileSync(path.join(DIST, f), 'utf8')).not.toContain('comments-view');
     fs.writeFileSync(
       path.join(ARTIFACTS, 'taskpane-metrics.json'),
       JSON.stringify({ paneReadyMs, findingsMs, initialScripts: bundle.files, initialScriptsGzipBytes: bundle.gzipBytes }, null, 2),
     );
+  });
+
+  it('Kommentarer: shows the KAI draft, copies it, writes the sheet; the narrative check finds what it found before', async () => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    await page.goto(`${origin}/taskpane.html`);
+    await page.getByRole('button', { name: 'Validera', exact: true }).click();
+    const narrative = page.locator('[data-testid="finding"][data-rule="narrative-mismatch"]');
+    await narrative.first().waitFor();
+    const before = (await narrative.evaluateAll((els) => els.map((e) => e.getAttribute('data-cell')))).sort();
+    expect(before).toHaveLength(5); // the example's five comments that disagree with the tables
+
+    await page.getByRole('tab', { name: 'Kommentarer' }).click();
+    const picker = page.getByTestId('comments-table');
+    await picker.waitFor();
+    const table = await page.locator('[data-testid="comments-table"] option', { hasText: 'Kommunstyrelseförvaltning' }).first().getAttribute('value');
+    await picker.selectOption(table as string);
+    const kai = page.locator('[data-testid="draft"][data-key="rad:KAI"]');
+    await kai.waitFor();
+    const text = kai.getByTestId('draft-text');
+    await expect(text.textContent()).resolves.toContain('Kommunikation visar en positiv budgetavvikelse med 4,6 mnkr');
+    // The gap for the cause is marked, and every figure links to its cell.
+    await expect(kai.getByTestId('draft-gap').textContent()).resolves.toMatch(/Förklara avvikelsen/);
+    const cells = kai.getByTestId('draft-cell');
+    expect(await cells.count()).toBeGreaterThan(0);
+    await expect(cells.first().getAttribute('data-cell')).resolves.toMatch(/^Kommunstyrelseförvaltning!E\d+$/);
+    await cells.first().click();
+    await expect(page.getByTestId('error').count()).resolves.toBe(0);
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane-320-comments.png'), fullPage: true });
+
+    await kai.getByTestId('copy-draft').click();
+    await expect(kai.getByTestId('copy-draft').textContent()).resolves.toBe('Kopierad');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toMatch(/^Kommunikation visar en positiv budgetavvikelse med 4,6 mnkr\. .*\[Förklara avvikelsen/);
+
+    await page.getByTestId('write-comments').click();
+    await expect(page.getByTestId('notice').textContent()).resolves.toMatch(/Bladet Kommentarer är uppdaterat: \d+ nya, \d+ uppdaterade, 17 egna texter behålls/);
+    // The pane validated again: the same five findings, none on the new drafts.
+    await page.getByRole('tab', { name: 'Resultat' }).click();
+    await narrative.first().waitFor();
+    const after = (await narrative.evaluateAll((els) => els.map((e) => e.getAttribute('data-cell')))).sort();
+    expect(after).toEqual(before);
+
+    // Ångra, like the fix.
+    await page.getByRole('tab', { name: 'Kommentarer' }).click();
+    await page.getByTestId('comments-undo').click();
+    await expect(page.getByTestId('notice').textContent()).resolves.toMatch(/^Återställde \d+ celler/);
+    expect(pageErrors).toEqual([]);
+    expect(foreign).toEqual([]);
   });
 
   it('uses the marker chosen in the settings in the fix preview, and switches to English', async () => {
