@@ -39,7 +39,7 @@ function memory(mode: 'load' | 'check', file: string): MemoryReport {
 export async function benchCli(options: BenchOptions): Promise<BenchRow[]> {
   const sheets = options.quick ? 4 : 40;
   const rnRows = 150;
-  const runs = options.quick ? 2 : 7;
+  const runs = options.quick ? 2 : 5;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'avk-bench-'));
   try {
     const file = path.join(dir, `bench-${sheets}-blad.xlsx`);

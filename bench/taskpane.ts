@@ -104,7 +104,7 @@ export async function benchTaskpane(options: BenchOptions): Promise<BenchRow[]> 
   const gzip = entryAssets.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(DIST, f)), { level: 9 }).length, 0);
   const raw = entryAssets.reduce((n, f) => n + fs.statSync(path.join(DIST, f)).size, 0);
   const sheets = options.quick ? 4 : 40;
-  const timings = await paneTimings(sheets, options.quick ? 1 : 5);
+  const timings = await paneTimings(sheets, options.quick ? 1 : 3);
   const ready = median(timings.map((t) => t.readyMs));
   const findings = median(timings.map((t) => t.findingsMs));
   const shown = timings[0]?.findings ?? 0;

@@ -13,9 +13,9 @@ export async function time(fn: () => Promise<unknown> | unknown): Promise<number
   return performance.now() - t0;
 }
 
-/** Median wall time of `runs` calls after one warm-up call. */
-export async function medianTime(runs: number, fn: () => Promise<unknown> | unknown): Promise<number> {
-  await fn();
+/** Median wall time of `runs` calls, after one warm-up call unless `warm` is false. */
+export async function medianTime(runs: number, fn: () => Promise<unknown> | unknown, warm = true): Promise<number> {
+  if (warm) await fn();
   const out: number[] = [];
   for (let i = 0; i < runs; i++) out.push(await time(fn));
   return median(out);
