@@ -12,7 +12,7 @@
 import ExcelJS from 'exceljs';
 import { errorCodeFromText } from '../engine/errors';
 import type { Cell, CellValue, ErrorCode, SheetGrid, WorkbookGrid } from '../engine/grid';
-import { loadWorkbook } from './file';
+import { loadWorkbook, XlsxFileError } from './file';
 import { evaluateFormula, type FormulaValue } from './formula';
 
 const MS_PER_DAY = 86_400_000;
@@ -193,6 +193,18 @@ export function workbookToGrid(wb: ExcelJS.Workbook): WorkbookGrid {
     sheets.push(sheet);
   }
   return { sheets };
+}
+
+/**
+ * Refuses a workbook there is nothing to check in, with the reason: no
+ * worksheet at all (an empty package, or only chart sheets, which exceljs
+ * does not read as worksheets), only hidden sheets (Excel itself never saves
+ * such a file: it comes from another tool), or sheets without a single cell.
+ */
+export function assertCheckable(grid: WorkbookGrid, file: string): void {
+  if (grid.sheets.length === 0) throw new XlsxFileError('no-sheets', file);
+  if (grid.sheets.every((s) => s.hidden === true)) throw new XlsxFileError('only-hidden', file);
+  if (grid.sheets.every((s) => s.cells.every((row) => row === undefined || row.every((c) => c === undefined)))) throw new XlsxFileError('empty-workbook', file);
 }
 
 /**

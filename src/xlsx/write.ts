@@ -112,6 +112,15 @@ export function assertWritableCopy(inFile: string, outFile: string): void {
   } catch (e) {
     if (e instanceof XlsxFileError) throw e;
   }
+  // Can the folder be written? Try it (permissions, a read-only share or medium), leaving nothing behind.
+  const probe = path.join(dir, `.${path.basename(outFile)}.${process.pid}.probe.tmp`);
+  try {
+    fs.writeFileSync(probe, '', { flag: 'wx' });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new XlsxFileError(code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'output-folder-readonly' : 'write-failed', outFile, e instanceof Error ? e.message : undefined);
+  }
+  fs.rmSync(probe, { force: true });
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import { checkWorkbook } from '../../engine/check';
 import { translate } from '../../engine/i18n';
-import { readWorkbookGrid } from '../../xlsx/read';
+import { assertCheckable, readWorkbookGrid } from '../../xlsx/read';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, failureMessage, line, parseCommandLine, parseLanguage, UsageError, type CliIO, type Command } from '../command';
 import { expandInputs } from '../inputs';
 import { countBySeverity, renderReport, toJson } from '../report';
@@ -37,6 +37,7 @@ export const checkCommand: Command = {
       let result;
       try {
         const grid = await readWorkbookGrid(file);
+        assertCheckable(grid, file);
         for (const s of sheets) {
           if (!grid.sheets.some((g) => g.name === s)) {
             if (progress) io.stderr.write('\r\x1b[K');

@@ -17,7 +17,7 @@ import { TEMPLATE_SHEET } from '../../engine/commentary/templates';
 import type { WorkbookGrid } from '../../engine/grid';
 import { translate } from '../../engine/i18n';
 import { loadWorkbook } from '../../xlsx/file';
-import { workbookToGrid } from '../../xlsx/read';
+import { assertCheckable, workbookToGrid } from '../../xlsx/read';
 import { applyEditsToWorkbook, assertWritableCopy, writeFileAtomic } from '../../xlsx/write';
 import { EXIT_OK, line, parseCommandLine, parseLanguage, UsageError, type CliIO, type Command } from '../command';
 
@@ -68,6 +68,7 @@ export const commentCommand: Command = {
     assertWritableCopy(input, output);
     const wb = await loadWorkbook(input);
     const grid = workbookToGrid(wb);
+    assertCheckable(grid, input);
     const result = checkWorkbook(grid);
     if (result.tables.length === 0) {
       line(io.stdout, translate('cli.no-tables', lang, { file: input }));

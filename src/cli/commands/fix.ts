@@ -11,7 +11,7 @@ import type { CellContent } from '../../engine/finding';
 import { planFixes } from '../../engine/fixes';
 import { translate, type Language } from '../../engine/i18n';
 import { loadWorkbook } from '../../xlsx/file';
-import { workbookToGrid } from '../../xlsx/read';
+import { assertCheckable, workbookToGrid } from '../../xlsx/read';
 import { applyEditsToWorkbook, assertWritableCopy, writeFileAtomic } from '../../xlsx/write';
 import { EXIT_OK, line, parseCommandLine, parseLanguage, UsageError, type CliIO, type Command } from '../command';
 
@@ -40,6 +40,7 @@ export const fixCommand: Command = {
     assertWritableCopy(input, output);
     const wb = await loadWorkbook(input);
     const grid = workbookToGrid(wb);
+    assertCheckable(grid, input);
     const result = checkWorkbook(grid);
     if (result.tables.length === 0) {
       line(io.stdout, translate('cli.no-tables', lang, { file: input }));

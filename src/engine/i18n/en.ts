@@ -1,6 +1,7 @@
 import type { LanguagePack } from './index';
 import { cliEn } from './cli.en';
 import { commentaryEn } from './commentary.en';
+import { robustnessEn } from './robustness.en';
 import { rulesEn } from './rules.en';
 import { taskpaneEn } from './taskpane.en';
 import { taskpaneCommentsEn } from './taskpane-comments.en';
@@ -12,6 +13,7 @@ export const en: LanguagePack = {
   ...taskpaneCommentsEn,
   ...commentaryEn,
   ...rulesEn,
+  ...robustnessEn,
   'severity.error': 'Error',
   'severity.warning': 'Warning',
   'severity.info': 'Info',

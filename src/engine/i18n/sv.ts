@@ -1,6 +1,7 @@
 import type { LanguagePack } from './index';
 import { cliSv } from './cli.sv';
 import { commentarySv } from './commentary.sv';
+import { robustnessSv } from './robustness.sv';
 import { rulesSv } from './rules.sv';
 import { taskpaneSv } from './taskpane.sv';
 import { taskpaneCommentsSv } from './taskpane-comments.sv';
@@ -12,6 +13,7 @@ export const sv: LanguagePack = {
   ...taskpaneCommentsSv,
   ...commentarySv,
   ...rulesSv,
+  ...robustnessSv,
   'severity.error': 'Fel',
   'severity.warning': 'Varning',
   'severity.info': 'Info',
