@@ -28,15 +28,8 @@ export function rnUnits(drafts: CommentaryDrafts): UnitDraft[] {
   return drafts.units.filter((u) => u.kind === 'rn');
 }
 
-/**
- * The RN table to show first: the one containing the given cell (e.g. where
- * the user stands), else the first.
- */
-export function defaultTable(units: readonly UnitDraft[], report: ValidationReport, at?: { sheet: string; row: number }): string | undefined {
-  if (at !== undefined) {
-    const table = report.result.tables.find((t) => t.sheet === at.sheet && t.top <= at.row && at.row <= t.bottom && units.some((u) => u.tableId === t.id));
-    if (table !== undefined) return table.id;
-  }
+/** The RN table to show first: the first in the workbook (Excel's selection is not read, to keep the view free of round trips). */
+export function defaultTable(units: readonly UnitDraft[]): string | undefined {
   return units[0]?.tableId;
 }
 

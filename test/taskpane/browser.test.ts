@@ -207,6 +207,17 @@ describe('task pane in Chromium (production build, demo mode, offline)', () => {
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toMatch(/^Kommunikation visar en positiv budgetavvikelse med 4,6 mnkr\. .*\[Förklara avvikelsen/);
 
+    // Where the host offers no Clipboard API (some Office webviews), the fallback copies too.
+    await page.evaluate(() => {
+      (window as unknown as { clip: Clipboard }).clip = navigator.clipboard;
+      Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
+    });
+    const summary = page.locator('[data-testid="draft"][data-kind="summary"]');
+    await summary.getByTestId('copy-draft').click();
+    await expect(summary.getByTestId('copy-draft').textContent()).resolves.toBe('Kopierad');
+    const fallback = await page.evaluate(() => (window as unknown as { clip: Clipboard }).clip.readText());
+    expect(fallback).toMatch(/^Kommunstyrelseförvaltning visar sammantaget en negativ budgetavvikelse med −12,4 mnkr\. .*\[Förklara avvikelsen/);
+
     await page.getByTestId('write-comments').click();
     await expect(page.getByTestId('notice').textContent()).resolves.toMatch(/Bladet Kommentarer är uppdaterat: \d+ nya, \d+ uppdaterade, 17 egna texter behålls/);
     // The pane validated again: the same five findings, none on the new drafts.

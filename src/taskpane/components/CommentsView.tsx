@@ -146,7 +146,7 @@ export function CommentsView({ state, t, onSelect, onWrite, onUndo }: Props) {
   const drafts = useMemo(() => (report === null ? null : draftsFor(report, { materialityMnkr, materialityPercent }, lang)), [report, materialityMnkr, materialityPercent, lang]);
   const units = useMemo(() => (drafts === null ? [] : rnUnits(drafts)), [drafts]);
   const [picked, setPicked] = useState<string | undefined>(undefined);
-  const current = units.find((u) => u.tableId === picked) ?? units.find((u) => u.tableId === (report === null ? undefined : defaultTable(units, report)));
+  const current = units.find((u) => u.tableId === picked) ?? units.find((u) => u.tableId === defaultTable(units));
 
   if (report === null) return <Text>{t('taskpane.comments.validateFirst')}</Text>;
   return (
