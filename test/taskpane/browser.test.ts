@@ -283,3 +283,123 @@ describe('task pane in Chromium (production build, demo mode, offline)', () => {
     await page.emulateMedia({ forcedColors: 'none' });
   });
 });
+
+/**
+ * Security of the production build (issue 6): the files in dist/ carry no
+ * source maps, absolute paths or development code; the page's
+ * Content-Security-Policy is in force (no eval, no connection, no inline
+ * script); text from cells is shown as text, never as HTML.
+ */
+describe('production build: CSP in force, cell text never HTML, no development code', () => {
+  let server: http.Server;
+  let origin: string;
+  let browser: Browser;
+  let page: Page;
+  const foreign: string[] = [];
+  const dialogs: string[] = [];
+  const PAYLOAD = '<img src=x onerror=alert(1)>';
+
+  beforeAll(async () => {
+    ensureBuild();
+    server = await serve(DIST);
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+    const context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 320, height: 900 }, serviceWorkers: 'block' });
+    page = await context.newPage();
+    await page.route('**/*', async (route) => {
+      const url = route.request().url();
+      if (url === OFFICE_JS) return route.abort('internetdisconnected');
+      if (!url.startsWith(`${origin}/`)) {
+        foreign.push(url);
+        return route.abort('blockedbyclient');
+      }
+      // The demo workbook with a unit named like an HTML injection (KLFÖ, the row with #DIVISION/0!).
+      if (/\/demo\.[0-9a-f]+\.js$/.test(url)) {
+        const res = await route.fetch();
+        const body = (await res.text()).split('Kommunledn Fördelning').join(PAYLOAD);
+        return route.fulfill({ response: res, body });
+      }
+      return route.continue();
+    });
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  it('dist/ has no source map, no absolute path of the build machine and no development build of a library', () => {
+    const files = fs.readdirSync(DIST, { recursive: true }).map(String).filter((f) => fs.statSync(path.join(DIST, f)).isFile());
+    expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
+    for (const f of files.filter((x) => /\.(js|html|xml)$/.test(x))) {
+      const text = fs.readFileSync(path.join(DIST, f), 'utf8');
+      expect({ f, sourceMap: /sourceMappingURL/.test(text) }).toEqual({ f, sourceMap: false });
+      expect({ f, root: text.includes(ROOT) }).toEqual({ f, root: false });
+      expect({ f, paths: /(?:\/home\/|\/Users\/|\/work\/|[A-Z]:\\\\(?:Users|src))/.test(text) }).toEqual({ f, paths: false });
+      // Development code: React's development build, webpack's dev server or hot reload, eval-based modules.
+      expect({ f, dev: /react-dom\.development|webpack-dev-server|webpackHotUpdate|hot-update\.json|sockjs|eval\("/.test(text) }).toEqual({ f, dev: false });
+    }
+    // React's dev-only warnings ("Warning: Each child in a list…") are stripped from a production build.
+    const js = files.filter((f) => f.endsWith('.js')).map((f) => fs.readFileSync(path.join(DIST, f), 'utf8')).join('\n');
+    expect(js).not.toContain('Each child in a list should have a unique');
+  });
+
+  it('every page carries a CSP with no eval, no inline script and connect-src none', () => {
+    for (const html of ['taskpane.html', 'commands.html']) {
+      const text = fs.readFileSync(path.join(DIST, html), 'utf8');
+      const csp = /http-equiv=["']?Content-Security-Policy["']?\s+content="([^"]+)"/i.exec(text)?.[1] ?? '';
+      expect(csp).toContain("connect-src 'none'");
+      expect(csp).toContain("object-src 'none'");
+      expect(csp).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com(;|$)/);
+      expect(csp).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
+    }
+  });
+
+  it('the CSP is enforced in the page: eval, fetch, foreign images and inline handlers are all refused', async () => {
+    await page.goto(`${origin}/taskpane.html`);
+    await page.getByRole('button', { name: 'Validera', exact: true }).waitFor();
+    const outcome = await page.evaluate(async () => {
+      const w = window as unknown as { injected?: number; evalRan?: number };
+      const violations: string[] = [];
+      document.addEventListener('securitypolicyviolation', (e) => violations.push(e.effectiveDirective));
+      // Code from a string (what eval does). DevTools' own evaluate is exempt from the CSP, a timer is not.
+      (window.setTimeout as unknown as (code: string, ms: number) => number)('window.evalRan = 1', 0);
+      let fetchBlocked = false;
+      try {
+        await fetch('/taskpane.html');
+      } catch {
+        fetchBlocked = true;
+      }
+      const div = document.createElement('div');
+      div.innerHTML = '<img src="x-missing.png" onerror="window.injected = 1">';
+      document.body.appendChild(div);
+      const img = new Image();
+      img.src = 'https://tracker.invalid/pixel.png';
+      await new Promise((r) => setTimeout(r, 300));
+      div.remove();
+      return { evalBlocked: w.evalRan === undefined, fetchBlocked, injected: w.injected ?? 0, violations: [...new Set(violations)].sort() };
+    });
+    expect(outcome).toMatchObject({ evalBlocked: true, fetchBlocked: true, injected: 0 });
+    // Each refusal is the CSP's: the string code and the inline handler (script-src), the fetch, the foreign image.
+    expect(outcome.violations).toEqual(expect.arrayContaining(['connect-src', 'img-src', 'script-src']));
+    expect(foreign).toEqual([]); // the foreign image never became a request
+  });
+
+  it('a unit named <img src=x onerror=alert(1)> is shown as that text, never as an element', async () => {
+    await page.goto(`${origin}/taskpane.html`);
+    await page.getByRole('button', { name: 'Validera', exact: true }).click();
+    const div0 = page.locator('[data-testid="finding"][data-rule="div0"][data-cell^="Kommunledning!"]').first();
+    await div0.waitFor();
+    await expect(div0.textContent()).resolves.toContain(PAYLOAD);
+    await expect(page.locator('img[src="x"]').count()).resolves.toBe(0);
+    await page.getByTestId('open-fix-preview').click();
+    await page.locator('[data-testid="planned-edit"]').first().waitFor();
+    await expect(page.locator('img[src="x"]').count()).resolves.toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(foreign).toEqual([]);
+  });
+});
