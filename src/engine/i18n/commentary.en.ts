@@ -61,6 +61,7 @@ export const commentaryEn: LanguagePack = {
   'commentary.template.unbalanced': 'Template {mall} has an unpaired brace {}. The default text is used instead.',
   'commentary.template.unknown-id': 'Template {mall} (cell {cell} on sheet {blad}) does not exist and is not used.',
 
+  'rule.narrative-mismatch.name': 'Comment does not match',
   'narrative-mismatch': 'The comment does not agree with the table.',
   'narrative-mismatch.amount': 'The comment for {kod} states the variance as {angivet}, but the table shows {förväntat} {enhet_belopp} ({tkr} SEK k in {tabell}).',
   'narrative-mismatch.direction':

@@ -68,6 +68,7 @@ export const commentarySv: LanguagePack = {
   'commentary.template.unknown-id': 'Mallen {mall} (cell {cell} på bladet {blad}) finns inte och används inte.',
 
   // Rule narrative-mismatch.
+  'rule.narrative-mismatch.name': 'Kommentaren stämmer inte',
   'narrative-mismatch': 'Kommentaren stämmer inte med tabellen.',
   'narrative-mismatch.amount':
     'Kommentaren för {kod} anger avvikelsen {angivet}, men tabellen visar {förväntat} {enhet_belopp} ({tkr} tkr i {tabell}).',
