@@ -110,6 +110,7 @@ export class Session {
       mark: true,
       tolerance: settings.tolerance,
       signFlipMeaningless: settings.signFlipMeaningless,
+      notes: settings.notes,
       lang,
     });
     const lastChange = await this.actions.lastChange().catch(() => this.state.lastChange);

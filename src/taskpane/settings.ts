@@ -24,9 +24,11 @@ export interface Settings {
    */
   materialityMnkr: number;
   materialityPercent: number;
+  /** Also put a note with the message on each marked cell, where Excel supports notes (ExcelApi 1.18). */
+  notes: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { marker: '–', signFlipMeaningless: true, tolerance: 0, language: 'auto', materialityMnkr: 0.5, materialityPercent: 5 };
+export const DEFAULT_SETTINGS: Settings = { marker: '–', signFlipMeaningless: true, tolerance: 0, language: 'auto', materialityMnkr: 0.5, materialityPercent: 5, notes: false };
 
 const KEY = 'avvikelsekollen.settings.v1';
 
@@ -37,6 +39,7 @@ export function sanitizeSettings(raw: unknown): Settings {
   const r = raw as Record<string, unknown>;
   if (typeof r.marker === 'string' && MARKERS.includes(r.marker)) s.marker = r.marker;
   if (typeof r.signFlipMeaningless === 'boolean') s.signFlipMeaningless = r.signFlipMeaningless;
+  if (typeof r.notes === 'boolean') s.notes = r.notes;
   if (typeof r.tolerance === 'number' && Number.isFinite(r.tolerance) && r.tolerance >= 0 && r.tolerance <= 1e6) s.tolerance = r.tolerance;
   if (r.language === 'sv' || r.language === 'en' || r.language === 'auto') s.language = r.language;
   if (typeof r.materialityMnkr === 'number' && Number.isFinite(r.materialityMnkr) && r.materialityMnkr >= 0 && r.materialityMnkr <= 1e6) s.materialityMnkr = r.materialityMnkr;

@@ -99,7 +99,7 @@ describe('settings', () => {
 
   it('keeps the marker, sign-flip choice, tolerance, language and materiality across a reload', () => {
     const storage = memoryStorage();
-    const settings = { marker: 'e.j.', signFlipMeaningless: false, tolerance: 2, language: 'en' as const, materialityMnkr: 1.5, materialityPercent: 10 };
+    const settings = { marker: 'e.j.', signFlipMeaningless: false, tolerance: 2, language: 'en' as const, materialityMnkr: 1.5, materialityPercent: 10, notes: true };
     browserSettingsStore(storage).save(settings);
     expect(browserSettingsStore(storage).load()).toEqual(settings);
   });

@@ -125,3 +125,15 @@ describe('the ribbon Validera', () => {
     expect(session.getState().error).toBe('editing');
   });
 });
+
+describe('Session setting: notes on marked cells', () => {
+  it('adds a note with the message where Excel supports notes, only when the setting is on', async () => {
+    const host = createDemoHost({ language: 'sv-SE', apiVersion: '1.18' });
+    const session = new Session(createActions(host, { store: memoryStore() }), 'demo', browserSettingsStore(undefined));
+    await session.validate();
+    expect(host.cell('Kommunledning', 'F5').note).toBeUndefined();
+    session.updateSettings({ notes: true });
+    await session.validate();
+    expect(host.cell('Kommunledning', 'F5').note).toContain('KLFÖ');
+  });
+});

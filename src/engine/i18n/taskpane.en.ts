@@ -55,6 +55,7 @@ export const taskpaneEn: LanguagePack = {
   'taskpane.error.title': 'That did not work',
   'taskpane.settings.marker': 'Text when the change is not meaningful',
   'taskpane.settings.marker.empty': 'Empty cell',
+  'taskpane.settings.notes': 'A note with the message on marked cells (Excel 365)',
   'taskpane.settings.signFlip': 'A sign change between the years counts as not meaningful',
   'taskpane.settings.tolerance': 'Rounding tolerance (tkr)',
   'taskpane.settings.tolerance.hint': 'On top of what rounding already explains. 0 = only what rounding cannot explain.',

@@ -55,6 +55,7 @@ export const taskpaneSv: LanguagePack = {
   'taskpane.error.title': 'Det gick inte',
   'taskpane.settings.marker': 'Text när förändringen inte är meningsfull',
   'taskpane.settings.marker.empty': 'Tom cell',
+  'taskpane.settings.notes': 'Anteckning med meddelandet i markerade celler (Excel 365)',
   'taskpane.settings.signFlip': 'Teckenbyte mellan åren räknas som inte meningsfullt',
   'taskpane.settings.tolerance': 'Avrundningstolerans (tkr)',
   'taskpane.settings.tolerance.hint': 'Utöver det som avrundningen redan förklarar. 0 = bara det avrundning inte kan förklara.',

@@ -31,6 +31,7 @@ export function SettingsView({ settings, t, onChange }: Props) {
         label={t('taskpane.settings.signFlip')}
         onChange={(_, d) => onChange({ signFlipMeaningless: d.checked })}
       />
+      <Switch checked={settings.notes} label={t('taskpane.settings.notes')} onChange={(_, d) => onChange({ notes: d.checked })} />
       <Field label={t('taskpane.settings.tolerance')} hint={t('taskpane.settings.tolerance.hint')}>
         <Input
           type="number"
