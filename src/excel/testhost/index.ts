@@ -19,8 +19,9 @@
  *   or deleted.
  *
  * Faults to inject: protected sheets, a cell in edit mode, a read-only
- * workbook, a dropped connection on a given sync, and a hook before a given
- * sync (another user changing the sheet).
+ * workbook, a dropped connection on a given sync, the task pane closed
+ * during a given sync (`closePane`), and a hook before a given sync (another
+ * user changing the sheet).
  */
 import { errorCodeFromText } from '../../engine/errors';
 import type { WorkbookGrid } from '../../engine/grid';
@@ -96,6 +97,7 @@ export class TestHost implements XlHost {
   private readOnlyWorkbook = false;
   private connection: ConnectionFault | undefined;
   private readonly hooks = new Map<number, () => void>();
+  private paneClosed: { at: number; applied: boolean } | undefined;
   selection: { sheet: string; address: string } | null = null;
   activeSheet: string | null = null;
 
@@ -157,6 +159,15 @@ export class TestHost implements XlHost {
     this.connection = { at: this.stats.syncs + onSync, applied, lasting };
   }
 
+  /**
+   * The task pane is closed during the `onSync`-th sync from now: that
+   * request never answers, and the add-in's code after it never runs. With
+   * `applied`, Excel applied the request before the pane went away.
+   */
+  closePane({ onSync = 1, applied = false }: { onSync?: number; applied?: boolean } = {}): void {
+    this.paneClosed = { at: this.stats.syncs + onSync, applied };
+  }
+
   /** Runs `f` just before the `onSync`-th sync from now (someone else changing the workbook). */
   beforeSync(onSync: number, f: () => void): void {
     this.hooks.set(this.stats.syncs + onSync, f);
@@ -168,6 +179,7 @@ export class TestHost implements XlHost {
     this.stats.excelUndoSteps = 0;
     this.hooks.clear();
     this.connection = undefined;
+    this.paneClosed = undefined;
   }
 
   hasSheet(name: string): boolean {
@@ -282,6 +294,9 @@ export class TestHost implements XlHost {
     };
     this.hooks.get(n)?.();
     this.hooks.delete(n);
+    const closing = this.paneClosed !== undefined && this.paneClosed.at === n ? this.paneClosed : undefined;
+    if (closing !== undefined) this.paneClosed = undefined;
+    if (closing !== undefined && !closing.applied) return new Promise<never>(() => undefined);
 
     const c = this.connection;
     const dropped = c !== undefined && n >= c.at && n < c.at + c.lasting;
@@ -318,6 +333,7 @@ export class TestHost implements XlHost {
       if (!run.merge || !run.wrote) this.stats.excelUndoSteps++;
       run.wrote = true;
     }
+    if (closing !== undefined) return new Promise<never>(() => undefined);
     if (failure !== undefined) fail(failure instanceof HostError ? failure : new HostError('GeneralException', String(failure)));
     if (dropped) fail(new HostError('ConnectionFailure', 'The connection to Excel was lost.'));
 
