@@ -3,13 +3,32 @@
  * back every cell's own previous fill exactly (a colour, a pattern, or no
  * fill at all), and removes the notes the add-in added (ExcelApi 1.18).
  * A cell whose fill someone changed after it was marked is left alone.
+ *
+ * Round trips. After a read (Validera), marking is 1 sync: the actions of a
+ * batch run in order on the host, so a cell's fill loaded in the batch
+ * BEFORE its new fill is set comes back as the fill it had (its own, to
+ * keep); what must be known before writing comes from the read: the sheets,
+ * their protection and the workbook's read-only flag (sync 1), and the
+ * current fill of every cell marked earlier (loaded with the data, since
+ * those cells are known before the check), which decides whether an old
+ * mark is still ours to take away. Without that (notes asked for: whether a
+ * cell has its own note must be known before adding one), 2 syncs: read the
+ * cells, then write.
+ *
+ * If the one batch fails, the cells are put back in 2 more syncs: cells
+ * marked before to the fill they had at the read, new marks to no fill where
+ * the cell shows the mark (their own fill came back in the failed answer,
+ * which Excel does not deliver). The one case not exact: a cell with a fill
+ * of its own, newly marked, when the batch failed after writing it.
  */
 import { SEVERITY_ORDER, type Finding, type Severity } from '../engine/finding';
 import { translate, type Language } from '../engine/i18n';
 import { ActionError } from './actions';
 import { ChangeLog, type MarkRecord } from './changelog';
-import { changeCells, sameFill, UnrestoredError, type CellChange, type CellState, type FillState, type SnapshotInfo } from './write';
-import type { XlHost } from './xl';
+import { toActionError } from './errors';
+import type { ReadFacts, ReadOptions } from './read';
+import { changeCells, fillOf, queueFill, sameFill, UnrestoredError, type CellChange, type CellState, type FillState, type SnapshotInfo } from './write';
+import type { XlHost, XlRangeFill, XlWorksheet } from './xl';
 
 /**
  * Fill colours per severity. Each has a relative luminance of about 0.18, so
@@ -44,7 +63,44 @@ function markFill(severity: Severity): FillState {
 }
 
 function isOurs(state: CellState, record: MarkRecord): boolean {
-  return !state.fill.none && state.fill.color.toUpperCase() === record.applied.toUpperCase() && (state.fill.pattern ?? 'Solid') === 'Solid';
+  return isOursFill(state.fill, record.applied);
+}
+
+function isOursFill(fill: FillState, applied: string): boolean {
+  return !fill.none && fill.color.toUpperCase() === applied.toUpperCase() && (fill.pattern ?? 'Solid') === 'Solid';
+}
+
+const NO_FILL: FillState = { none: true, color: '#FFFFFF' };
+/** A fill not known: writing over it sets every part (colour and pattern). */
+const UNKNOWN_FILL: FillState = { none: false, color: '', pattern: '', patternColor: '' };
+
+/** What a read learnt for marking in one batch. */
+export interface MarkKnowledge {
+  facts: ReadFacts;
+  /** The fill each earlier-marked cell had at the read (`sheet\u0000cell`); undefined when it was not read. */
+  fills: ReadonlyMap<string, FillState> | undefined;
+}
+
+/**
+ * Loads, with the read's first data request, the fill of every cell marked
+ * earlier (on sheets that exist). `knowledge` gives them after the read.
+ */
+export function probeMarks(host: XlHost, marks: readonly MarkRecord[]): { alongside: NonNullable<ReadOptions['alongside']>; knowledge: (facts: ReadFacts) => MarkKnowledge } {
+  const patterns = host.supports('1.9');
+  let fills: Map<string, FillState> | undefined = marks.length === 0 ? new Map() : undefined;
+  const alongside: NonNullable<ReadOptions['alongside']> = (_context, sheets) => {
+    const probes = marks.flatMap((m) => {
+      const ws = sheets.get(m.sheet);
+      if (ws === undefined) return [];
+      const fill = ws.getRange(m.cell).format.fill;
+      fill.load(patterns ? 'color,pattern,patternColor' : 'color');
+      return [{ key: cellKey(m.sheet, m.cell), fill }];
+    });
+    return () => {
+      fills = new Map(probes.map((p) => [p.key, fillOf(p.fill, patterns)] as const));
+    };
+  };
+  return { alongside, knowledge: (facts) => ({ facts, fills }) };
 }
 
 const cellKey = (sheet: string, cell: string): string => `${sheet}\u0000${cell}`;
@@ -61,9 +117,10 @@ interface Wanted {
 
 /**
  * Marks the findings' cells, replacing earlier marks (cells no longer in the
- * findings get their own fill back). 2 syncs. Protected sheets are skipped.
+ * findings get their own fill back). 1 sync with what a read just learnt
+ * (`known`), else 2. Protected sheets are skipped.
  */
-export async function markFindings(host: XlHost, log: ChangeLog, findings: readonly Finding[], options: { notes: boolean; lang: Language }): Promise<MarkOutcome> {
+export async function markFindings(host: XlHost, log: ChangeLog, findings: readonly Finding[], options: { notes: boolean; lang: Language; known?: MarkKnowledge }): Promise<MarkOutcome> {
   const stored = await log.load();
   const old = new Map(stored.marks.map((m) => [cellKey(m.sheet, m.cell), m] as const));
   const wanted = new Map<string, Wanted & { sheet: string; cell: string }>();
@@ -80,6 +137,14 @@ export async function markFindings(host: XlHost, log: ChangeLog, findings: reado
   const targets = [...new Map([...old.values(), ...wanted.values()].map((t) => [cellKey(t.sheet, t.cell), { sheet: t.sheet, cell: t.cell }])).values()];
   if (targets.length === 0) return { cells: 0, skippedSheets: [] };
   const notes = options.notes && host.supports('1.18');
+  const known = options.known;
+  if (!notes && known !== undefined) {
+    const fills = known.fills ?? (old.size === 0 ? new Map<string, FillState>() : undefined);
+    const present = new Set(known.facts.sheets.map((s) => s.name));
+    if (fills !== undefined && [...old.values()].every((m) => !present.has(m.sheet) || fills.has(cellKey(m.sheet, m.cell)))) {
+      return markInOneBatch(host, log, stored.marks, wanted, { facts: known.facts, fills });
+    }
+  }
   const skipped = new Set<string>();
   let next: MarkRecord[] = [];
   let kept: MarkRecord[] = [];
@@ -135,6 +200,121 @@ export async function markFindings(host: XlHost, log: ChangeLog, findings: reado
   }
   await log.update((l) => (l.marks = [...next, ...kept]));
   return { cells: next.length, skippedSheets: [...skipped] };
+}
+
+interface Planned {
+  sheet: string;
+  cell: string;
+  prev: MarkRecord | undefined;
+  want: Severity | undefined;
+  /** The fill at the read (cells marked before), undefined for a new mark. */
+  pre: FillState | undefined;
+  /** The fill to set, if any. */
+  write: FillState | undefined;
+  /** The fill proxy, loaded before the write: the fill the cell had. */
+  snap?: XlRangeFill;
+}
+
+/** Marking in 1 sync, from what the read learnt (see the module comment). */
+async function markInOneBatch(
+  host: XlHost,
+  log: ChangeLog,
+  storedMarks: readonly MarkRecord[],
+  wanted: ReadonlyMap<string, Wanted & { sheet: string; cell: string }>,
+  known: { facts: ReadFacts; fills: ReadonlyMap<string, FillState> },
+): Promise<MarkOutcome> {
+  if (known.facts.readOnly) throw new ActionError('readonly');
+  const patterns = host.supports('1.9');
+  const sheets = new Map(known.facts.sheets.map((s) => [s.name, s] as const));
+  const old = new Map(storedMarks.map((m) => [cellKey(m.sheet, m.cell), m] as const));
+  const skipped = new Set<string>();
+  const kept: MarkRecord[] = [];
+  const plan: Planned[] = [];
+  for (const k of new Set([...old.keys(), ...wanted.keys()])) {
+    const prev = old.get(k);
+    const w = wanted.get(k);
+    const { sheet, cell } = (prev ?? w) as { sheet: string; cell: string };
+    const facts = sheets.get(sheet);
+    if (facts === undefined) continue; // the sheet is gone, and its marks with it
+    if (facts.protected) {
+      skipped.add(sheet);
+      if (prev !== undefined) kept.push(prev);
+      continue;
+    }
+    const pre = prev === undefined ? undefined : known.fills.get(k);
+    const preOurs = prev !== undefined && pre !== undefined && isOursFill(pre, prev.applied);
+    let write: FillState | undefined;
+    if (w !== undefined) {
+      write = markFill(w.severity);
+      if (pre !== undefined && sameFill(pre, write)) write = undefined;
+    } else if (preOurs) {
+      write = (prev as MarkRecord).previous;
+    }
+    if (w === undefined && write === undefined) {
+      continue; // an old mark someone recoloured: theirs now, no longer on record
+    }
+    plan.push({ sheet, cell, prev, want: w?.severity, pre, write });
+  }
+  const record = (p: Planned, fill: FillState | undefined): MarkRecord => ({
+    sheet: p.sheet,
+    cell: p.cell,
+    previous: p.prev !== undefined && fill !== undefined && isOursFill(fill, p.prev.applied) ? p.prev.previous : (fill ?? NO_FILL),
+    applied: MARK_COLORS[p.want as Severity],
+  });
+  // Written ahead: every cell that may carry a mark is on record (a new mark's own fill is known only after the sync).
+  const ahead = [...storedMarks.filter((m) => !wanted.has(cellKey(m.sheet, m.cell))), ...plan.filter((p) => p.want !== undefined).map((p) => record(p, p.pre)), ...kept];
+  await log.update((l) => (l.marks = ahead));
+  try {
+    if (plan.length > 0) {
+      await host.run(async (context) => {
+        const proxies = new Map<string, XlWorksheet>();
+        for (const p of plan) {
+          let ws = proxies.get(p.sheet);
+          if (ws === undefined) proxies.set(p.sheet, (ws = context.workbook.worksheets.getItem(p.sheet)));
+          const fill = ws.getRange(p.cell).format.fill;
+          fill.load(patterns ? 'color,pattern,patternColor' : 'color'); // before the write below: the fill the cell has
+          p.snap = fill;
+          if (p.write !== undefined) queueFill(fill, p.write, patterns, p.pre ?? UNKNOWN_FILL);
+        }
+        await context.sync();
+      });
+    }
+  } catch (err) {
+    const failure = toActionError(err);
+    try {
+      await restorePlan(host, plan);
+    } catch {
+      throw new UnrestoredError(failure, [], []);
+    }
+    await log.update((l) => (l.marks = [...storedMarks]));
+    throw failure;
+  }
+  const next: MarkRecord[] = [];
+  const fixups: CellChange[] = [];
+  for (const p of plan) {
+    const had = fillOf(p.snap as XlRangeFill, patterns);
+    if (p.want !== undefined) next.push(record(p, had));
+    else if (p.prev !== undefined && !isOursFill(had, p.prev.applied)) {
+      fixups.push({ sheet: p.sheet, cell: p.cell, fill: had }); // recoloured by hand between the read and this batch: put theirs back
+    }
+  }
+  if (fixups.length > 0) await changeCells(host, fixups, (states) => fixups.filter((c, i) => !sameFill((states[i] as CellState).fill, c.fill as FillState)));
+  await log.update((l) => (l.marks = [...next, ...kept]));
+  return { cells: next.length, skippedSheets: [...skipped] };
+}
+
+/** After a failed marking batch: every planned cell back to its fill at the read; a new mark to no fill where it shows. */
+async function restorePlan(host: XlHost, plan: readonly Planned[]): Promise<void> {
+  const targets = plan.filter((p) => p.write !== undefined);
+  if (targets.length === 0) return;
+  await changeCells(host, targets, (states, info) =>
+    targets.flatMap((p, i): CellChange[] => {
+      const state = states[i] as CellState;
+      if (info.missingSheets.has(p.sheet) || info.protectedSheets.has(p.sheet)) return [];
+      if (p.pre !== undefined) return sameFill(state.fill, p.pre) ? [] : [{ sheet: p.sheet, cell: p.cell, fill: p.pre }];
+      return p.want !== undefined && isOursFill(state.fill, MARK_COLORS[p.want]) ? [{ sheet: p.sheet, cell: p.cell, fill: NO_FILL }] : [];
+    }),
+  );
 }
 
 /** Puts back every marked cell's own fill and removes the add-in's notes. 2 syncs. */

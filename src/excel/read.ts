@@ -1,24 +1,22 @@
 /**
  * Reading the whole workbook into a `WorkbookGrid` in as few round trips as
- * Excel allows.
+ * Excel allows: 2 for any workbook whose data fits one 5 MB request.
  *
- * - Sync 1 lists the sheets (names, visibility). Office.js cannot reach a
- *   sheet's used range before it knows the sheet, so this sync cannot be
- *   avoided.
- * - Sync 2 loads, for every sheet at once, the used range's address and size
- *   (`getUsedRangeOrNullObject(true)`: values only, so formatting far away
- *   does not count) AND its data: values, formulas, number formats and value
- *   types (or `valuesAsJson` where ExcelApi 1.16 is supported). The data is
- *   clipped to a window per sheet (`WINDOW_COLUMNS` columns × as many rows as
- *   the payload budget allows for that many sheets), so this request can never
- *   exceed Excel on the web's 5 MB limit, and never reads more than its
- *   budget of cells.
- * - Only when a sheet's used range reaches beyond its window (a workbook of
- *   more than about 4 MB, or a sheet much wider than a budget table), the
- *   rest is read in further syncs, now that every size is known: split into
- *   row bands and packed into as few requests as fit the budget. Before that,
- *   a workbook of more than 5 million cells is refused (`too-large`), having
- *   read no more than the windows.
+ * - Sync 1 lists the sheets (names, visibility, protection) AND learns every
+ *   sheet's used range (`getUsedRangeOrNullObject(true)`: values only, so
+ *   formatting far away does not count). Office.js cannot reach a sheet
+ *   before the request that names it, but a `getFirst()` /
+ *   `getNextOrNullObject()` chain (ExcelApi 1.5) names the 1st, 2nd, … sheet
+ *   without knowing them: `SHEET_CHAIN` links are queued, the links past the
+ *   last sheet are null objects with null used ranges. A workbook of more
+ *   sheets continues the chain in one more sync per `SHEET_CHAIN` sheets.
+ * - A workbook of more than 5 million cells is refused here (`too-large`),
+ *   before any data is read.
+ * - Sync 2 … reads exactly the used ranges: values, formulas, number formats
+ *   and value types (or `valuesAsJson` where ExcelApi 1.16 is supported),
+ *   packed by their known sizes into the fewest requests of at most
+ *   `READ_BUDGET_BYTES` each (a sheet larger than that is split into row
+ *   bands): one request up to ~4.5 MB of data.
  *
  * A request Excel still refuses for its size (cells of very long text beat
  * the estimate) is split in two and retried; nothing is lost.
@@ -28,7 +26,7 @@ import type { Cell, CellValue, ErrorCode, SheetGrid, WorkbookGrid } from '../eng
 import { ActionError } from './actions';
 import { parseRect, rectAddress, rectCells, type Rect } from './address';
 import { isPayloadTooLarge, toActionError } from './errors';
-import { MAX_CELLS, PAYLOAD_LIMIT_BYTES, type XlHost, type XlRange } from './xl';
+import { MAX_CELLS, PAYLOAD_LIMIT_BYTES, type XlContext, type XlHost, type XlRange, type XlWorksheet } from './xl';
 
 /** What the reader plans with: bytes per request (a margin below 5 MB) and per cell. */
 export const READ_BUDGET_BYTES = Math.floor(PAYLOAD_LIMIT_BYTES * 0.9);
@@ -40,17 +38,11 @@ export const READ_BUDGET_BYTES = Math.floor(PAYLOAD_LIMIT_BYTES * 0.9);
  */
 export const BYTES_PER_CELL = 48;
 export const BYTES_PER_CELL_JSON = 96;
-/**
- * Width of the window read in sync 2 (A:P): budget tables have 6–12 columns
- * (label, five value columns, a delårsrapport's forecast columns). Data
- * further right is read in a later sync.
- */
-export const WINDOW_COLUMNS = 16;
 
 export interface ReadStats {
   /** `context.sync()` calls made. */
   syncs: number;
-  /** Syncs that carried cell data (sync 2 and any further bands). */
+  /** Syncs that carried cell data (sync 2 and, over ~4.5 MB, the further ones). */
   dataRequests: number;
   /** Cells in all used ranges. */
   cells: number;
@@ -198,30 +190,37 @@ export function planBands(parts: readonly Band[], budget: number, perCell: numbe
   return requests;
 }
 
-/** The parts of `used` outside `window` (right strip, then bottom strip). */
-export function outside(used: Rect, window: Rect | undefined): Rect[] {
-  if (window === undefined) return [used];
-  const parts: Rect[] = [];
-  if (used.right > window.right) parts.push({ top: used.top, left: window.right + 1, bottom: used.bottom, right: used.right });
-  if (used.bottom > window.bottom) {
-    parts.push({ top: window.bottom + 1, left: used.left, bottom: used.bottom, right: Math.min(used.right, window.right) });
-  }
-  return parts;
-}
+/** How many sheets the first sync names through the `getNextOrNullObject()` chain. */
+export const SHEET_CHAIN = 255;
 
-/** Rows per sheet in the sync-2 window, for n sheets. */
-export function windowRows(sheets: number, perCell: number, budget = READ_BUDGET_BYTES): number {
-  return Math.max(1, Math.floor(budget / (Math.max(1, sheets) * WINDOW_COLUMNS * perCell)));
-}
-
-interface SheetInfo {
+/** What the first sync learnt of a sheet (besides its data). */
+export interface SheetFacts {
   name: string;
   hidden: boolean;
+  /** The sheet is protected: writes to it fail. */
+  protected: boolean;
+  /** The used range (values only), undefined for an empty sheet. */
   used: Rect | undefined;
 }
 
+/** Also known after reading: what marking needs to write in one batch. */
+export interface ReadFacts {
+  sheets: SheetFacts[];
+  /** The workbook is read-only (ExcelApi 1.8; false where unknown). */
+  readOnly: boolean;
+}
+
+export interface ReadOptions {
+  /**
+   * Queues further loads in the first data request (no extra round trip),
+   * once the sheets are known; the returned function is called after that
+   * request arrived. Not called for a workbook without data.
+   */
+  alongside?: (context: XlContext, sheets: ReadonlyMap<string, XlWorksheet>) => () => void;
+}
+
 /** Reads every sheet of the workbook. Throws ActionError (`too-large`, `editing`, `connection` …). */
-export async function readWorkbook(host: XlHost): Promise<ReadResult> {
+export async function readWorkbook(host: XlHost, options: ReadOptions = {}): Promise<ReadResult & { facts: ReadFacts }> {
   const json = host.supports('1.16');
   const perCell = json ? BYTES_PER_CELL_JSON : BYTES_PER_CELL;
   const stats: ReadStats = { syncs: 0, dataRequests: 0, cells: 0, valuesAsJson: json };
@@ -231,77 +230,83 @@ export async function readWorkbook(host: XlHost): Promise<ReadResult> {
         stats.syncs++;
         await context.sync();
       };
-      // Sync 1: the sheets.
+      // Sync 1: the sheets and their used ranges, through the sheet chain.
       const collection = context.workbook.worksheets;
-      collection.load('items/name,items/visibility');
+      collection.load('items/name,items/visibility,items/protection/protected');
+      const readOnlyKnown = host.supports('1.8');
+      if (readOnlyKnown) context.workbook.load('readOnly');
+      const useds: XlRange[] = [];
+      let link = collection.getFirst();
+      const queueChain = (): void => {
+        for (let k = 0; k < SHEET_CHAIN; k++) {
+          useds.push(link.getUsedRangeOrNullObject(true).load('address') as XlRange);
+          link = link.getNextOrNullObject();
+        }
+      };
+      queueChain();
       await sync();
       const sheets = collection.items;
-      const infos: SheetInfo[] = sheets.map((s) => ({ name: s.name, hidden: s.visibility !== 'Visible', used: undefined }));
-      const grids: SheetGrid[] = infos.map((s) => ({ name: s.name, cells: [], ...(s.hidden ? { hidden: true } : {}) }));
-
-      // Sync 2: every used range's size, and its data inside the window.
-      const rows = windowRows(sheets.length, perCell);
-      const windowRect: Rect = { top: 0, left: 0, bottom: rows - 1, right: WINDOW_COLUMNS - 1 };
-      const windowAddress = rectAddress(windowRect);
-      const useds = sheets.map((s) => {
-        const used = s.getUsedRangeOrNullObject(true);
-        used.load('address,rowCount,columnCount');
-        return used;
-      });
-      let windows: XlRange[] | undefined = sheets.map((s, i) => queueData((useds[i] as XlRange).getIntersectionOrNullObject(s.getRange(windowAddress)), json));
-      try {
-        stats.dataRequests++;
+      // More sheets than links: continue the chain (one more sync per SHEET_CHAIN sheets).
+      while (useds.length < sheets.length) {
+        queueChain();
         await sync();
-      } catch (err) {
-        if (!isPayloadTooLarge(err)) throw err;
-        // Longer texts than estimated: ask again for the sizes only; read everything in bands.
-        windows = undefined;
-        stats.dataRequests--;
-        const again = sheets.map((s) => {
-          const used = s.getUsedRangeOrNullObject(true);
-          used.load('address,rowCount,columnCount');
-          return used;
-        });
-        await sync();
-        again.forEach((u, i) => (useds[i] = u));
       }
-      useds.forEach((u, i) => {
-        if (!u.isNullObject) (infos[i] as SheetInfo).used = parseRect(u.address);
+      const facts: SheetFacts[] = sheets.map((s, i) => {
+        const u = useds[i] as XlRange;
+        return { name: s.name, hidden: s.visibility !== 'Visible', protected: s.protection.protected, used: u.isNullObject ? undefined : parseRect(u.address) };
       });
-      stats.cells = useds.reduce((n, u) => n + (u.isNullObject ? 0 : u.rowCount * u.columnCount), 0);
+      // The chain follows the sheets' order, as `items` does; should a host differ, the address names the sheet.
+      useds.slice(0, sheets.length).forEach((u) => {
+        if (u.isNullObject) return;
+        const named = sheetOfAddress(u.address);
+        const f = facts.find((x) => x.name === named);
+        if (f !== undefined) f.used = parseRect(u.address);
+      });
+      const grids: SheetGrid[] = facts.map((s) => ({ name: s.name, cells: [], ...(s.hidden ? { hidden: true } : {}) }));
+      stats.cells = facts.reduce((n, f) => n + (f.used === undefined ? 0 : rectCells(f.used)), 0);
       if (stats.cells > MAX_CELLS) throw new ActionError('too-large', `${stats.cells} cells`);
-      if (windows !== undefined) windows.forEach((w, i) => (w.isNullObject ? undefined : fill(grids[i] as SheetGrid, w, json)));
 
-      // Syncs 3…: what lies outside the windows, in the fewest requests.
+      // Syncs 2…: exactly the used ranges, in the fewest requests that fit.
       const parts: Band[] = [];
-      infos.forEach((info, i) => {
-        if (info.used === undefined) return;
-        for (const rect of outside(info.used, windows === undefined ? undefined : windowRect)) parts.push({ sheet: i, rect });
+      facts.forEach((f, i) => {
+        if (f.used !== undefined) parts.push({ sheet: i, rect: f.used });
       });
+      let alongside = options.alongside;
+      const byName = new Map(sheets.map((s) => [s.name, s] as const));
       const readBands = async (bands: Band[]): Promise<void> => {
-        const ranges = bands.map((b) => queueData((sheets[b.sheet] as (typeof sheets)[number]).getRange(rectAddress(b.rect)), json));
+        const ranges = bands.map((b) => queueData((sheets[b.sheet] as XlWorksheet).getRange(rectAddress(b.rect)), json));
+        const extra = alongside?.(context, byName);
+        alongside = undefined;
         try {
           stats.dataRequests++;
           await sync();
         } catch (err) {
           if (!isPayloadTooLarge(err)) throw err;
           stats.dataRequests--;
+          if (extra !== undefined) alongside = options.alongside;
           const halves = splitBands(bands);
           if (halves === undefined) throw new ActionError('too-large', 'one row exceeds the payload limit');
           await readBands(halves[0]);
           await readBands(halves[1]);
           return;
         }
+        extra?.();
         ranges.forEach((r, k) => fill(grids[(bands[k] as Band).sheet] as SheetGrid, r, json));
       };
       for (const request of planBands(parts, READ_BUDGET_BYTES, perCell)) await readBands(request);
-      return { workbook: { sheets: grids }, stats };
+      return { workbook: { sheets: grids }, stats, facts: { sheets: facts, readOnly: readOnlyKnown && context.workbook.readOnly } };
     });
   } catch (err) {
     throw toActionError(err);
   }
 }
 
+/** The sheet name of a qualified address (`'Blad 1'!A1:F9` → `Blad 1`). */
+function sheetOfAddress(address: string): string {
+  const bang = address.lastIndexOf('!');
+  const name = bang < 0 ? '' : address.slice(0, bang);
+  return name.startsWith("'") && name.endsWith("'") ? name.slice(1, -1).replace(/''/g, "'") : name;
+}
 /** Splits a request's bands in two halves by cells, or undefined when it is a single row. */
 function splitBands(bands: Band[]): [Band[], Band[]] | undefined {
   if (bands.length > 1) {

@@ -1,7 +1,8 @@
 /**
  * `WorkbookActions` on any `XlHost`: Excel through Office.js (`office.ts`) or
  * the test host (`demo.ts`, tests). Round trips per action:
- * - validate: 2 syncs to read (more only for workbooks over ~4 MB), +2 to mark;
+ * - validate: 2 syncs to read (more only for workbooks over ~4.5 MB of data or
+ *   over 255 sheets), +1 to mark (+2 with notes);
  * - applyEdits: 2 (read the cells and check them, then write them all in one);
  *   3 when the edits may create a sheet (one sync first learns whether it exists);
  * - undo: 2 (3 when the action added a sheet); clearMarks: 2; select: 1.
@@ -13,7 +14,7 @@ import type { CheckOptions } from '../engine/rule';
 import { ActionError, type ApplyEditsOptions, type ChangeLogEntry, type ValidateOptions, type ValidationReport, type WorkbookActions } from './actions';
 import { ChangeLog, publicEntry, type KeyValueStore, type LogEntry } from './changelog';
 import { toActionError } from './errors';
-import { clearAllMarks, markFindings } from './marks';
+import { clearAllMarks, markFindings, probeMarks } from './marks';
 import { readWorkbook } from './read';
 import {
   changeCells,
@@ -65,13 +66,15 @@ export function createActions(host: XlHost, { store }: ActionsOptions): Workbook
   const log = new ChangeLog(store, ChangeLog.keyFor(host.documentUrl()));
 
   async function validate(options: ValidateOptions): Promise<ValidationReport> {
-    const { workbook, stats } = await readWorkbook(host);
+    // Marking in one batch needs the earlier marks' fills: read with the data, no extra round trip.
+    const probe = options.mark ? probeMarks(host, (await log.load()).marks) : undefined;
+    const { workbook, stats, facts } = await readWorkbook(host, probe === undefined ? {} : { alongside: probe.alongside });
     const result = checkWorkbook(workbook, checkOptions(options));
     const report: ValidationReport = { result, workbook, read: { syncs: stats.syncs, dataRequests: stats.dataRequests, cells: stats.cells } };
     if (options.mark) {
       try {
         const lang = options.lang ?? languageFromLocale(host.displayLanguage());
-        const marked = await markFindings(host, log, result.findings, { notes: options.notes === true, lang });
+        const marked = await markFindings(host, log, result.findings, { notes: options.notes === true, lang, ...(probe === undefined ? {} : { known: probe.knowledge(facts) }) });
         report.marks = { cells: marked.cells, skippedSheets: marked.skippedSheets };
       } catch (err) {
         report.marks = { cells: 0, skippedSheets: [], error: toActionError(err).code };

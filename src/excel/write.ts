@@ -295,7 +295,7 @@ function stateOf(t: CellTarget, r: XlRange, patterns: boolean, json: boolean): C
   return state;
 }
 
-function fillOf(fill: XlRangeFill, patterns: boolean): FillState {
+export function fillOf(fill: XlRangeFill, patterns: boolean): FillState {
   const color = String(fill.color ?? '#FFFFFF').toUpperCase();
   if (!patterns) return { none: color === '#FFFFFF', color };
   const pattern = String(fill.pattern ?? 'None');
@@ -341,7 +341,7 @@ function queueChange(host: XlHost, sheets: Sheets, change: CellChange, current: 
   }
 }
 
-function queueFill(fill: XlRangeFill, target: FillState, patterns: boolean, current: FillState): void {
+export function queueFill(fill: XlRangeFill, target: FillState, patterns: boolean, current: FillState): void {
   if (target.none) {
     fill.clear();
     return;

@@ -75,6 +75,12 @@ export interface XlWorksheet extends XlLoadable {
   readonly notes: XlNoteCollection;
   getRange(address?: string): XlRange;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
+  /**
+   * ExcelApi 1.5: the sheet after this one, or a null object after the last.
+   * Called on a null object it gives a null object, so a chain of them can be
+   * queued in one request, longer than the workbook.
+   */
+  getNextOrNullObject(visibleOnly?: boolean): XlWorksheet;
   activate(): void;
   /** Deletes the sheet (Excel refuses the last visible one). */
   delete(): void;
@@ -84,6 +90,8 @@ export interface XlWorksheetCollection extends XlLoadable {
   readonly items: XlWorksheet[];
   getItem(key: string): XlWorksheet;
   getItemOrNullObject(key: string): XlWorksheet;
+  /** ExcelApi 1.5: the first sheet (the request fails in a workbook without one, which Excel does not allow). */
+  getFirst(visibleOnly?: boolean): XlWorksheet;
   /** Adds a sheet at the end; the returned proxy can be used in the same batch. */
   add(name?: string): XlWorksheet;
 }

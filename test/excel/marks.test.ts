@@ -38,14 +38,18 @@ describe('marks', () => {
 
     host.resetStats();
     const report = await actions.validate({ mark: true });
-    expect(host.stats.syncs).toBe(4);
+    expect(host.stats.syncs).toBe(3); // read 2, mark 1
+    expect(report.read?.syncs).toBe(2);
+    expect(host.stats.requests[2]?.writes).toBeGreaterThan(0);
     expect(report.marks).toEqual({ cells: cells.length, skippedSheets: [] });
     for (const f of report.result.findings) {
       const worst = report.result.findings.filter((g) => g.sheet === f.sheet && g.cell === f.cell).sort((x, y) => ['error', 'warning', 'info'].indexOf(x.severity) - ['error', 'warning', 'info'].indexOf(y.severity))[0]!;
       expect(host.cell(f.sheet, f.cell).fill).toMatchObject({ pattern: 'Solid', color: MARK_COLORS[worst.severity] });
     }
-    // Validating again replaces the marks without taking the mark colour for the cell's own fill.
+    // Validating again replaces the marks without taking the mark colour for the cell's own fill; still 1 sync to mark.
+    host.resetStats();
     await actions.validate({ mark: true });
+    expect(host.stats.syncs).toBe(3);
     host.resetStats();
     await actions.clearMarks();
     expect(host.stats.syncs).toBe(2);
@@ -75,6 +79,36 @@ describe('marks', () => {
     await actions.validate({ mark: true });
     expect(host.cell('Kommunledning', 'F5').fill.pattern).toBe('Solid');
     await actions.clearMarks();
+    expect(host.snapshot()).toBe(before);
+  });
+
+  it('marking after Validera is one batch: each cell\'s own fill is loaded in it before the mark is set (Office.js runs a batch in order)', async () => {
+    const { host, actions } = setup({ apiVersion: '1.9' });
+    host.setFill('Kommunledning', 'F5', { color: '#FFFF00', pattern: 'Gray25' });
+    const before = host.snapshot();
+    host.resetStats();
+    const report = await actions.validate({ mark: true });
+    expect(report.marks?.cells).toBeGreaterThan(3);
+    expect(host.stats.syncs).toBe(3);
+    expect(host.cell('Kommunledning', 'F5').fill).toMatchObject({ pattern: 'Solid', color: MARK_COLORS.error });
+    await actions.clearMarks();
+    expect(host.cell('Kommunledning', 'F5').fill).toMatchObject({ pattern: 'Gray25', color: '#FFFF00' });
+    expect(host.snapshot()).toBe(before);
+  });
+
+  it('a mark recoloured by hand before the next Validera stays theirs: not taken for ours, and its old fill not put back', async () => {
+    const { host, actions } = setup({ apiVersion: '1.9' });
+    const before = host.snapshot();
+    const first = await actions.validate({ mark: true });
+    await actions.applyEdits(planFixes(first.workbook, first.result, { marker: '' }), 'action.fix'); // F5 is no longer a finding
+    host.setFill('Kommunledning', 'F5', { color: '#92D050' });
+    host.resetStats();
+    await actions.validate({ mark: true });
+    expect(host.stats.syncs).toBe(3);
+    expect(host.cell('Kommunledning', 'F5').fill).toMatchObject({ pattern: 'Solid', color: '#92D050' });
+    await actions.clearMarks();
+    await actions.undo();
+    host.setFill('Kommunledning', 'F5', null);
     expect(host.snapshot()).toBe(before);
   });
 
@@ -128,10 +162,31 @@ describe('marks', () => {
     expect(host.snapshot()).toBe(before);
   });
 
+  it('the connection lost after Excel applied the one marking batch: the marks are taken away, earlier ones kept as they were', async () => {
+    const { host, actions, store } = setup({ apiVersion: '1.9' });
+    await actions.validate({ mark: true });
+    const marked = host.snapshot();
+    host.dropConnection({ onSync: 3, applied: true });
+    const report = await actions.validate({ mark: true });
+    expect(report.marks?.error).toBe('connection');
+    expect(host.snapshot()).toBe(marked);
+    await createActions(host, { store }).clearMarks();
+    expect(host.cell('Kommunledning', 'F5').fill.pattern).toBe('None');
+  });
+
+  it('the connection lost after Excel applied the first marking: no mark is left', async () => {
+    const { host, actions } = setup({ apiVersion: '1.9' });
+    const before = host.snapshot();
+    host.dropConnection({ onSync: 3, applied: true });
+    const report = await actions.validate({ mark: true });
+    expect(report.marks?.error).toBe('connection');
+    expect(host.snapshot()).toBe(before);
+  });
+
   it('marking that breaks off half-way is put back', async () => {
     const { host, actions } = setup();
     const before = host.snapshot();
-    host.beforeSync(4, () => host.protect('Stadsrevisionen'));
+    host.beforeSync(3, () => host.protect('Stadsrevisionen')); // between the read and the one marking batch
     const report = await actions.validate({ mark: true });
     expect(report.marks?.error).toBe('protected');
     host.protect('Stadsrevisionen', false);

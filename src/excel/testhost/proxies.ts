@@ -157,6 +157,19 @@ class WorksheetCollectionProxy extends ProxyBase implements XlWorksheetCollectio
   getItemOrNullObject(key: string): WorksheetProxy {
     return new WorksheetProxy(this.ctx, `${this.path}.getItemOrNullObject(${JSON.stringify(key)})`, (server) => findSheet(server, key, false));
   }
+  getFirst(visibleOnly = false): WorksheetProxy {
+    const path = `${this.path}.getFirst(${String(visibleOnly)})`;
+    return new WorksheetProxy(
+      this.ctx,
+      path,
+      (server) => {
+        const s = server.sheets.find((x) => !visibleOnly || x.visibility === 'Visible');
+        if (s === undefined) throw new HostError('ItemNotFound', 'The workbook has no worksheet.');
+        return s;
+      },
+      { root: path, index: 0 },
+    );
+  }
   private added = 0;
   /** Server side: the sheet each queued `add` created, by its number. */
   private readonly addedSheets = new Map<number, HostSheet>();
@@ -188,10 +201,10 @@ class WorksheetCollectionProxy extends ProxyBase implements XlWorksheetCollectio
   }
   private pendingSheets: HostSheet[] = [];
   read(server: Server, prop: string): unknown {
-    const m = /^items\/(name|visibility)$/.exec(prop);
+    const m = /^items\/(name|visibility|protection\/protected)$/.exec(prop);
     if (m === null) throw new HostError('InvalidArgument', `WorksheetCollection.${prop}`);
     this.pendingSheets = server.sheets.slice();
-    return server.sheets.map((s) => (m[1] === 'name' ? s.name : s.visibility));
+    return server.sheets.map((s) => (m[1] === 'name' ? s.name : m[1] === 'visibility' ? s.visibility : s.protected));
   }
   /** Collection loads create item proxies bound to the sheets. */
   override deliver(values: Map<string, unknown>, isNull: boolean): void {
@@ -199,7 +212,11 @@ class WorksheetCollectionProxy extends ProxyBase implements XlWorksheetCollectio
       const item = new WorksheetProxy(this.ctx, `${this.path}.items[${i}]`, () => sheet);
       item.bind(sheet);
       const props = new Map<string, unknown>();
-      for (const [key, list] of values) props.set(key.replace(/^items\//, ''), (list as unknown[])[i]);
+      for (const [key, list] of values) {
+        const name = key.replace(/^items\//, '');
+        if (name === 'protection/protected') item.protection.deliver(new Map([['protected', (list as unknown[])[i]]]), false);
+        else props.set(name, (list as unknown[])[i]);
+      }
       item.deliver(props, false);
       return item;
     });
@@ -241,6 +258,8 @@ export class WorksheetProxy extends ProxyBase implements XlWorksheet {
     ctx: TestContext,
     path: string,
     private readonly resolver: (server: Server) => HostSheet | null,
+    /** For a `getFirst()` / `getNextOrNullObject()` chain: its start and this sheet's place in it. */
+    private readonly chain?: { root: string; index: number },
   ) {
     super(ctx, path);
     this.protection = new ProtectionProxy(ctx, `${path}.protection`, this);
@@ -279,8 +298,24 @@ export class WorksheetProxy extends ProxyBase implements XlWorksheet {
       return { sheet: this.target(server), rect };
     });
   }
+  getNextOrNullObject(visibleOnly = false): WorksheetProxy {
+    // Office.js sends each object path once, by id: a chain costs the same per link however long it is.
+    const chain = { root: this.chain?.root ?? this.path, index: (this.chain?.index ?? 0) + 1 };
+    return new WorksheetProxy(
+      this.ctx,
+      `${chain.root}.next(${chain.index}${visibleOnly ? ',visible' : ''})`,
+      (server) => {
+        if (!this.exists(server)) return null; // a null object's next is a null object
+        const sheet = this.target(server);
+        const after = server.sheets.slice(server.sheets.indexOf(sheet) + 1);
+        return after.find((x) => !visibleOnly || x.visibility === 'Visible') ?? null;
+      },
+      chain,
+    );
+  }
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
     return new RangeProxy(this.ctx, `${this.path}.getUsedRangeOrNullObject(${String(valuesOnly)})`, (server) => {
+      if (!this.exists(server)) return null; // a null sheet's used range is a null object
       const sheet = this.target(server);
       const rect = usedRect(sheet, valuesOnly);
       return rect === undefined ? null : { sheet, rect };
