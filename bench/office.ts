@@ -1,7 +1,7 @@
 /**
  * (3) Office.js round trips and (4) request bytes per Validera, counted on
- * the test host (src/excel/testhost): reading (sheets, then every used range
- * and its data) and marking the findings, on generated workbooks of 1, 10
+ * the test host (src/excel/testhost): reading (the sheets with their used
+ * ranges' sizes, then exactly their data) and marking the findings, on generated workbooks of 1, 10
  * and 50 sheets, and on one large enough that the read must be split under
  * Excel on the web's 5 MB limit.
  */
