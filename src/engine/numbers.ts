@@ -97,14 +97,59 @@ function stripFormatLiterals(section: string): string {
   return section.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
 }
 
-/** Decimals in the shortest representation of a stored number, at most 12. */
+/** Exact powers of ten 10^0 … 10^12 (every one is a double exactly). */
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12];
+
+/**
+ * Decimals in the shortest representation of a stored number, at most 12:
+ * the decimals of `toPrecision(15)` with trailing zeros taken off.
+ *
+ * Fast path, without strings: the smallest k ≤ 12 for which x is the double
+ * nearest to the decimal r / 10^k (r = round(x × 10^k) < 10^15). Such a
+ * decimal has at most 15 significant digits, so `toPrecision(15)` gives it
+ * back exactly (15 digits survive a round trip through a double), and no
+ * smaller k means r does not end in 0: the string method counts k too.
+ * Anything else (no such k, |x| < 10^-6 where toPrecision goes exponential,
+ * |x| ≥ 10^15) takes the string method itself.
+ */
 export function storedDecimals(x: number): number {
+  if (!Number.isFinite(x) || Number.isInteger(x)) return 0;
+  const a = Math.abs(x);
+  if (a >= 1e-6 && a < 1e15) {
+    for (let k = 1; k <= 12; k++) {
+      const p = POW10[k] as number;
+      const r = Math.round(a * p);
+      if (r >= 1e15) break;
+      if (r / p === a) return k;
+    }
+  }
+  return storedDecimalsByString(x);
+}
+
+/** The reference method: decimals of `toPrecision(15)` (or of `String(x)` when that is exponential), at most 12. */
+export function storedDecimalsByString(x: number): number {
   if (!Number.isFinite(x) || Number.isInteger(x)) return 0;
   const s = Math.abs(x).toPrecision(15);
   const trimmed = s.includes('e') ? String(Math.abs(x)) : s.replace(/0+$/, '');
   const dot = trimmed.indexOf('.');
   if (dot < 0) return 0;
   return Math.min(12, trimmed.length - dot - 1);
+}
+
+/** 0.5 × 10^-d for d = 0 … 11 (computed as readNumber always did), 0 from 12 decimals on. */
+const HALF_UNITS = Array.from({ length: 13 }, (_, d) => (d >= 12 ? 0 : 0.5 * 10 ** -d));
+
+/**
+ * Half the last displayed unit of a typed (not formula) number: from its own
+ * decimals or its format's, whichever shows more.
+ */
+export function constantHalfUnit(v: number, numberFormat: string | undefined): number {
+  const shown = formatDecimals(numberFormat);
+  // A value typed into a % format is stored as a fraction: its shown decimals count two more.
+  const shownStored = shown === undefined ? 0 : shown + (isPercentFormat(numberFormat) ? 2 : 0);
+  const own = Number.isInteger(v) ? 0 : storedDecimals(v);
+  const decimals = own > shownStored ? own : shownStored;
+  return decimals >= 12 ? 0 : (HALF_UNITS[decimals] as number);
 }
 
 /**
@@ -117,12 +162,7 @@ export function readNumber(cell: Cell): ReadNumber | undefined {
   if (typeof v === 'number') {
     if (!Number.isFinite(v) || Math.abs(v) > MAX_FIGURE) return undefined;
     if (cell.formula !== undefined) return { value: v, halfUnit: 0, fromText: false, percentText: false };
-    const shown = formatDecimals(cell.numberFormat);
-    const percent = isPercentFormat(cell.numberFormat);
-    // A value typed into a % format is stored as a fraction: its shown decimals count two more.
-    const shownStored = shown === undefined ? undefined : shown + (percent ? 2 : 0);
-    const decimals = Math.max(storedDecimals(v), shownStored ?? 0);
-    return { value: v, halfUnit: decimals >= 12 ? 0 : 0.5 * 10 ** -decimals, fromText: false, percentText: false };
+    return { value: v, halfUnit: constantHalfUnit(v, cell.numberFormat), fromText: false, percentText: false };
   }
   if (typeof v === 'string') {
     const p = parseNumberText(v);
