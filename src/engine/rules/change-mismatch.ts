@@ -14,9 +14,9 @@
 import { finding, type Rule } from '../rule';
 import type { Finding } from '../finding';
 import { cellAt } from '../grid';
-import { changeInterval, changeScale, midpoint, overlaps, roundTo, type ChangeUnit } from '../interval';
+import { changeInterval, changeScale, midpoint, overlaps, roundTo } from '../interval';
 import type { TableRow } from '../table';
-import { amountInterval, amountValue, asPercent, changeSlots, columnSlots, eachTable, rowLabel, shownDecimals, type Slot } from './common';
+import { amountInterval, amountValue, asPercent, changeSlots, columnSlots, eachTable, rowLabel, shownDecimals, type NumberSlot } from './common';
 
 export const changeMismatch: Rule = {
   id: 'change-mismatch',
@@ -30,12 +30,13 @@ export const changeMismatch: Rule = {
       const bs = columnSlots(sheet, table, previous.col);
       const as = columnSlots(sheet, table, actual.col);
       for (let i = 0; i < rows.length; i++) {
-        const { slot: c, unit } = cs[i] as { slot: Slot; unit: ChangeUnit };
-        if (c.kind !== 'number') continue;
+        if (cs.kind(i) !== 'number') continue;
+        const c = cs.get(i) as NumberSlot;
+        const unit = cs.unit(i);
         const row = rows[i] as TableRow;
         const cCell = cellAt(sheet, row.row, change.col);
-        const b = bs[i] as Slot;
-        const a = as[i] as Slot;
+        const b = bs.get(i);
+        const a = as.get(i);
         const bi = amountInterval(b);
         const ai = amountInterval(a);
         const bv = amountValue(b);
@@ -43,7 +44,7 @@ export const changeMismatch: Rule = {
         if (bi === undefined || ai === undefined || bv === undefined || av === undefined) continue;
         const range = changeInterval(ai, bi, unit);
         if (range === undefined) continue;
-        if (overlaps(range, c.interval, ctx.options.tolerance)) continue;
+        if (overlaps(range, c, ctx.options.tolerance)) continue;
         const decimals = shownDecimals(cCell, c, unit === 'fraction' ? 3 : 1);
         const raw = bv === 0 ? midpoint(range) : (av / bv - 1) * changeScale(unit);
         const expected = roundTo(raw, decimals);

@@ -5,14 +5,17 @@
  */
 import { errorCodeFromText, errorTextEnUs } from '../errors';
 import { cellAt, isBlank, type Cell, type ErrorCode, type SheetGrid } from '../grid';
-import { decimalsOfHalfUnit, exact, fromReading, roundTo, type ChangeUnit, type Interval } from '../interval';
-import { formatDecimals, isPercentFormat, readNumber } from '../numbers';
+import { decimalsOfHalfUnit, exact, roundTo, type ChangeUnit, type Interval } from '../interval';
+import { constantHalfUnit, formatDecimals, isPercentFormat, MAX_FIGURE, readNumber } from '../numbers';
 import type { RuleContext } from '../rule';
 import { tkrFactor, type Measure, type TableColumn, type TableRow, type VarianceTable } from '../table';
 
-/** What a table cell holds, as the rules see it. */
+/**
+ * What a table cell holds, as the rules see it. A number is its own rounding
+ * interval (`lo`, `hi`: value ± half), so reading a cell makes one object.
+ */
 export type Slot =
-  | { kind: 'number'; value: number; half: number; interval: Interval; formula: boolean }
+  | { kind: 'number'; value: number; half: number; lo: number; hi: number; formula: boolean }
   | { kind: 'blank' }
   /** A "not meaningful" marker: `–`, `e.j.`, or a formula that returns "" (a guarded change %). */
   | { kind: 'marker'; text: string }
@@ -29,6 +32,26 @@ const MARKER = /^(?:[-–—]|e\.?\s?j\.?|n\/a|\.\.|…|x)$/i;
 /** True for the texts economists write for "not meaningful" (and for dashes meaning nothing). */
 export function isMarkerText(text: string): boolean {
   return MARKER.test(text.trim());
+}
+
+/** A number slot: value ± half (as `around` makes it). */
+function numberSlot(value: number, half: number, formula: boolean): NumberSlot {
+  const h = Math.abs(half);
+  return { kind: 'number', value, half, lo: value - h, hi: value + h, formula };
+}
+
+export type ErrorSlot = Extract<Slot, { kind: 'error' }>;
+
+/**
+ * The cell's error, exactly as `readSlot` reads it, or undefined when it
+ * holds none; for label columns, where nothing else is read.
+ */
+export function readErrorSlot(cell: Cell): ErrorSlot | undefined {
+  if (cell.error !== undefined) return readSlot(cell) as ErrorSlot;
+  const v = cell.value;
+  if (typeof v !== 'string') return undefined;
+  const code = errorCodeFromText(v);
+  return code === undefined ? undefined : { kind: 'error', code, text: v.trim(), fromText: cell.formula === undefined };
 }
 
 /**
@@ -49,14 +72,13 @@ export function readSlot(cell: Cell, percentDivisor = 1): Slot {
     const r = readNumber(cell);
     if (r === undefined) return { kind: 'text', text: v.trim() };
     const d = r.percentText ? percentDivisor : 1;
-    const value = r.value / d;
-    const half = r.halfUnit / d;
-    return { kind: 'number', value, half, interval: fromReading({ ...r, value, halfUnit: half }), formula: false };
+    return numberSlot(r.value / d, r.halfUnit / d, false);
   }
   if (typeof v === 'number') {
-    const r = readNumber(cell);
-    if (r === undefined) return { kind: 'text', text: String(v) };
-    return { kind: 'number', value: r.value, half: r.halfUnit, interval: fromReading(r), formula: cell.formula !== undefined };
+    // readNumber without its object: a formula's result is exact, a constant known to ± half its last shown unit.
+    if (!Number.isFinite(v) || Math.abs(v) > MAX_FIGURE) return { kind: 'text', text: String(v) };
+    const formula = cell.formula !== undefined;
+    return numberSlot(v, formula ? 0 : constantHalfUnit(v, cell.numberFormat), formula);
   }
   if (typeof v === 'boolean') return { kind: 'text', text: v ? 'TRUE' : 'FALSE' };
   return { kind: 'unknown' };
@@ -83,7 +105,7 @@ export function readChange(cell: Cell, table: VarianceTable): { slot: Slot; unit
  * text and formulas without a value.
  */
 export function amountInterval(slot: Slot): Interval | undefined {
-  if (slot.kind === 'number') return slot.interval;
+  if (slot.kind === 'number') return slot;
   if (slot.kind === 'blank' || slot.kind === 'marker') return exact(0);
   return undefined;
 }
@@ -115,6 +137,85 @@ export function asPercent(value: number, unit: ChangeUnit): number {
   return unit === 'fraction' ? value * 100 : value;
 }
 
+const BLANK: Slot = { kind: 'blank' };
+/** Kinds of a column's rows: 0 is any other slot (kept as read). */
+const K_CONSTANT = 1;
+const K_FORMULA = 2;
+const K_BLANK = 3;
+
+/**
+ * A column's cells read once per check and shared by every rule, one per row
+ * of `tableRows` (data rows, then the total). Numbers are kept in typed
+ * arrays and handed out as a fresh `Slot` by `get` (a slot lives only as long
+ * as a rule looks at it: keeping 600 000 of them alive through a check cost
+ * more than all the rules); the rare text, error and marker cells as read.
+ */
+export class SlotColumn {
+  readonly length: number;
+  private readonly kinds: Uint8Array;
+  /** value, half for row i at 2i, 2i + 1. */
+  private readonly numbers: Float64Array;
+  private readonly others = new Map<number, Slot>();
+  /** Per row: 1 when the change % is stored as a fraction (change columns only). */
+  private readonly fractions: Uint8Array | undefined;
+
+  constructor(sheet: SheetGrid, rows: readonly TableRow[], col: number, changeOf?: VarianceTable) {
+    const n = rows.length;
+    this.length = n;
+    this.kinds = new Uint8Array(n);
+    this.numbers = new Float64Array(2 * n);
+    this.fractions = changeOf === undefined ? undefined : new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const cell = cellAt(sheet, (rows[i] as TableRow).row, col);
+      let divisor = 1;
+      if (changeOf !== undefined && changeUnitOfCell(cell, changeOf) === 'fraction') {
+        (this.fractions as Uint8Array)[i] = 1;
+        divisor = 100;
+      }
+      const v = cell.value;
+      if (typeof v === 'number' && cell.error === undefined && Number.isFinite(v) && Math.abs(v) <= MAX_FIGURE) {
+        // readSlot's number case, without the object.
+        const formula = cell.formula !== undefined;
+        this.kinds[i] = formula ? K_FORMULA : K_CONSTANT;
+        this.numbers[2 * i] = v;
+        this.numbers[2 * i + 1] = formula ? 0 : constantHalfUnit(v, cell.numberFormat);
+        continue;
+      }
+      const slot = readSlot(cell, divisor);
+      if (slot.kind === 'number') {
+        this.kinds[i] = slot.formula ? K_FORMULA : K_CONSTANT;
+        this.numbers[2 * i] = slot.value;
+        this.numbers[2 * i + 1] = slot.half;
+      } else if (slot.kind === 'blank') {
+        this.kinds[i] = K_BLANK;
+      } else {
+        this.others.set(i, slot);
+      }
+    }
+  }
+
+  /** The slot of row i (as `readSlot` reads the cell). */
+  get(i: number): Slot {
+    const k = this.kinds[i];
+    if (k === K_CONSTANT || k === K_FORMULA) return numberSlot(this.numbers[2 * i] as number, this.numbers[2 * i + 1] as number, k === K_FORMULA);
+    if (k === K_BLANK) return BLANK;
+    return this.others.get(i) ?? BLANK;
+  }
+
+  /** The kind of row i's slot, without making the slot. */
+  kind(i: number): Slot['kind'] {
+    const k = this.kinds[i];
+    if (k === K_CONSTANT || k === K_FORMULA) return 'number';
+    if (k === K_BLANK) return 'blank';
+    return (this.others.get(i) ?? BLANK).kind;
+  }
+
+  /** The unit of row i's change % (change columns; 'percent' elsewhere). */
+  unit(i: number): ChangeUnit {
+    return this.fractions !== undefined && this.fractions[i] === 1 ? 'fraction' : 'percent';
+  }
+}
+
 /**
  * Per table, each column's cells read once and shared by every rule of one
  * check (rules are linear in the table's size; a cell is parsed once, not
@@ -123,8 +224,8 @@ export function asPercent(value: number, unit: ChangeUnit): number {
  */
 interface TableView {
   rows: TableRow[];
-  columns: Map<number, Slot[]>;
-  change?: { slot: Slot; unit: ChangeUnit }[];
+  columns: Map<number, SlotColumn>;
+  change?: SlotColumn;
 }
 
 const VIEWS = new WeakMap<SheetGrid, WeakMap<VarianceTable, TableView>>();
@@ -154,22 +255,25 @@ export function tableRows(sheet: SheetGrid, table: VarianceTable): TableRow[] {
 }
 
 /** The slots of a column, one per row of `rowsWithTotal` (data rows first, then the total). */
-export function columnSlots(sheet: SheetGrid, table: VarianceTable, col: number): Slot[] {
+export function columnSlots(sheet: SheetGrid, table: VarianceTable, col: number): SlotColumn {
   const view = viewOf(sheet, table);
   let slots = view.columns.get(col);
   if (slots === undefined) {
-    slots = view.rows.map((r) => readSlot(cellAt(sheet, r.row, col)));
+    slots = new SlotColumn(sheet, view.rows, col);
     view.columns.set(col, slots);
   }
   return slots;
 }
 
-/** The change-% slots in each cell's own unit, one per row of `rowsWithTotal`; empty without a change column. */
-export function changeSlots(sheet: SheetGrid, table: VarianceTable): { slot: Slot; unit: ChangeUnit }[] {
+/**
+ * The change-% slots in each cell's own unit (`readChange`), one per row of
+ * `rowsWithTotal`, with `unit(i)`; empty without a change column.
+ */
+export function changeSlots(sheet: SheetGrid, table: VarianceTable): SlotColumn {
   const change = table.columns.change;
-  if (change === undefined) return [];
   const view = viewOf(sheet, table);
-  if (view.change === undefined) view.change = view.rows.map((r) => readChange(cellAt(sheet, r.row, change.col), table));
+  if (change === undefined) return new SlotColumn(sheet, [], 0, table);
+  view.change ??= new SlotColumn(sheet, view.rows, change.col, table);
   return view.change;
 }
 
@@ -247,15 +351,15 @@ export interface ChangeBasis {
 function showsZero(cell: Cell, slot: Slot): boolean {
   if (slot.kind === 'blank' || slot.kind === 'marker') return true;
   if (slot.kind !== 'number') return false;
-  return displayedValue(cell, slot) === 0 || (slot.interval.lo <= 0 && slot.interval.hi >= 0);
+  return displayedValue(cell, slot) === 0 || (slot.lo <= 0 && slot.hi >= 0);
 }
 
 export function changeBasis(sheet: SheetGrid, table: VarianceTable, index: number): ChangeBasis {
   const { previous, actual } = table.columns;
   if (previous === undefined || actual === undefined) return { meaning: 'unknown' };
   const row = viewOf(sheet, table).rows[index] as TableRow;
-  const b = columnSlots(sheet, table, previous.col)[index] as Slot;
-  const a = columnSlots(sheet, table, actual.col)[index] as Slot;
+  const b = columnSlots(sheet, table, previous.col).get(index);
+  const a = columnSlots(sheet, table, actual.col).get(index);
   const bokslut = amountValue(b);
   const utfall = amountValue(a);
   if (bokslut === undefined || utfall === undefined) return { meaning: 'unknown' };

@@ -15,7 +15,7 @@ import type { Finding } from '../finding';
 import { cellAt, cellAddress, type SheetGrid } from '../grid';
 import { overlaps, roundTo, sub, sum, type Interval } from '../interval';
 import type { Measure, TableRow, VarianceTable } from '../table';
-import { amountTolerance, amountInterval, amountValue, columnSlots, eachTable, shownDecimals, tableRows, type Slot } from './common';
+import { amountTolerance, amountInterval, amountValue, columnSlots, eachTable, shownDecimals, tableRows } from './common';
 
 const MEASURES: readonly Measure[] = ['previous', 'actual', 'budget', 'variance'];
 
@@ -42,7 +42,7 @@ function rowInterval(sheet: SheetGrid, table: VarianceTable, index: number, meas
   if (column === undefined) return undefined;
   const row = tableRows(sheet, table)[index] as TableRow;
   const cell = cellAt(sheet, row.row, column.col);
-  const slot = columnSlots(sheet, table, column.col)[index] as Slot;
+  const slot = columnSlots(sheet, table, column.col).get(index);
   const own = amountInterval(slot);
   if (own === undefined || cell.formula === undefined || measure !== 'variance') return own;
   const a = rowInterval(sheet, table, index, 'actual');
@@ -67,7 +67,7 @@ function totalOf(sheet: SheetGrid, table: VarianceTable, measure: Measure): Tota
   let readable = true;
   for (let i = 0; i < table.rows.length; i++) {
     const iv = rowInterval(sheet, table, i, measure);
-    const v = amountValue(slots[i] as Slot);
+    const v = amountValue(slots.get(i));
     if (iv === undefined || v === undefined) {
       readable = false;
       break;
@@ -78,10 +78,10 @@ function totalOf(sheet: SheetGrid, table: VarianceTable, measure: Measure): Tota
   const rows = readable ? sum(items) : undefined;
   if (table.total !== null) {
     const cell = cellAt(sheet, table.total.row, column.col);
-    const slot = slots[table.rows.length] as Slot;
+    const slot = slots.get(table.rows.length);
     if (slot.kind !== 'number') return undefined;
     const decimals = shownDecimals(cell, slot, 0);
-    const interval = cell.formula !== undefined && rows !== undefined && overlaps(rows, slot.interval) ? hull(rows, slot.interval) : slot.interval;
+    const interval = cell.formula !== undefined && rows !== undefined && overlaps(rows, slot) ? hull(rows, slot) : slot;
     return { interval, value: slot.value, row: table.total.row, decimals };
   }
   if (rows === undefined) return undefined;

@@ -9,7 +9,7 @@
 import { finding, type Rule } from '../rule';
 import type { Finding } from '../finding';
 import type { TableRow } from '../table';
-import { allValueColumns, amountValue, columnSlots, eachTable, rowLabel, tableRows, type Slot } from './common';
+import { allValueColumns, amountValue, columnSlots, eachTable, rowLabel, tableRows } from './common';
 
 export const div0: Rule = {
   id: 'div0',
@@ -22,10 +22,11 @@ export const div0: Rule = {
       for (const column of columns) {
         const slots = columnSlots(sheet, table, column.col);
         for (let i = 0; i < rows.length; i++) {
-          const slot = slots[i] as Slot;
+          if (slots.kind(i) !== 'error') continue;
+          const slot = slots.get(i);
           if (slot.kind !== 'error' || slot.code !== 'DIV_BY_ZERO') continue;
           const row = rows[i] as TableRow;
-          const base = previous === undefined ? undefined : amountValue(columnSlots(sheet, table, previous.col)[i] as Slot);
+          const base = previous === undefined ? undefined : amountValue(columnSlots(sheet, table, previous.col).get(i));
           const onChange = table.columns.change?.col === column.col;
           const messageId = slot.fromText ? 'div0.text' : onChange ? 'div0' : 'div0.other';
           out.push(

@@ -9,21 +9,25 @@
 import { finding, type Rule } from '../rule';
 import type { Finding } from '../finding';
 import type { TableRow } from '../table';
-import { allValueColumns, columnSlots, eachTable, rowLabel, tableRows, type Slot } from './common';
+import { cellAt } from '../grid';
+import { allValueColumns, columnSlots, eachTable, readErrorSlot, rowLabel, tableRows } from './common';
 
 export const errorValue: Rule = {
   id: 'error-value',
   check(ctx) {
     const out: Finding[] = [];
     eachTable(ctx, (table, sheet) => {
-      const cols = [table.labelCol, ...(table.nameCol === null ? [] : [table.nameCol]), ...allValueColumns(table).map((c) => c.col)];
+      const labelCols = [table.labelCol, ...(table.nameCol === null ? [] : [table.nameCol])];
+      const valueCols = allValueColumns(table).map((c) => c.col);
       const rows = tableRows(sheet, table);
-      for (const col of cols) {
-        const slots = columnSlots(sheet, table, col);
+      for (const col of [...labelCols, ...valueCols]) {
+        // Label cells are only looked at for errors (value columns are read once for every rule).
+        const slots = valueCols.includes(col) ? columnSlots(sheet, table, col) : undefined;
         for (let i = 0; i < rows.length; i++) {
-          const slot = slots[i] as Slot;
-          if (slot.kind !== 'error' || slot.code === 'DIV_BY_ZERO') continue;
           const row = rows[i] as TableRow;
+          if (slots !== undefined && slots.kind(i) !== 'error') continue;
+          const slot = slots === undefined ? readErrorSlot(cellAt(sheet, row.row, col)) : slots.get(i);
+          if (slot === undefined || slot.kind !== 'error' || slot.code === 'DIV_BY_ZERO') continue;
           out.push(
             finding('error-value', 'error', table, sheet.name, row.row, col, null, slot.text, slot.fromText ? 'error-value.text' : 'error-value', {
               label: rowLabel(table, row),

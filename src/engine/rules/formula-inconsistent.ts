@@ -20,14 +20,15 @@ import type { Finding } from '../finding';
 import { cellAt, columnLetter, type SheetGrid } from '../grid';
 import { formulaShape, fromR1C1 } from '../r1c1';
 import type { TableColumn, TableRow, VarianceTable } from '../table';
-import { allValueColumns, columnSlots, eachTable, readSlot, rowLabel, type Slot } from './common';
+import { allValueColumns, columnSlots, eachTable, readSlot, rowLabel, type SlotColumn } from './common';
 
 type Entry = { row: number; shape: string; formula: string } | { row: number; constant: number | string };
 
-function entryOf(sheet: SheetGrid, row: number, col: number): Entry | undefined {
+/** `read`: the cell's slot when the column's slots are at hand (else the cell is read here). */
+function entryOf(sheet: SheetGrid, row: number, col: number, read?: { slots: SlotColumn; index: number }): Entry | undefined {
   const cell = cellAt(sheet, row, col);
   if (cell.formula !== undefined) return { row, shape: formulaShape(cell.formula, row, col), formula: cell.formula };
-  const slot = readSlot(cell);
+  const slot = read === undefined ? readSlot(cell) : read.slots.get(read.index);
   if (slot.kind === 'number') return { row, constant: slot.value };
   return undefined;
 }
@@ -53,14 +54,15 @@ function checkColumn(sheet: SheetGrid, table: VarianceTable, column: TableColumn
   let constants = 0;
   for (let i = 0; i < table.rows.length; i++) {
     if (cellAt(sheet, (table.rows[i] as TableRow).row, column.col).formula !== undefined) formulas++;
-    else if ((slots[i] as Slot).kind === 'number') constants++;
+    else if (slots.kind(i) === 'number') constants++;
   }
   const computed = column === table.columns.variance || column === table.columns.change;
   if (formulas < 2 || (computed ? formulas < constants : formulas <= constants)) return undefined;
   const entries: Entry[] = [];
   const rows = new Map<number, TableRow>();
-  for (const r of table.rows) {
-    const e = entryOf(sheet, r.row, column.col);
+  for (let i = 0; i < table.rows.length; i++) {
+    const r = table.rows[i] as TableRow;
+    const e = entryOf(sheet, r.row, column.col, { slots, index: i });
     if (e === undefined) continue;
     entries.push(e);
     rows.set(r.row, r);

@@ -17,9 +17,9 @@
  */
 import { finding, type Rule } from '../rule';
 import type { Finding } from '../finding';
-import { changeScale, roundTo, type ChangeUnit } from '../interval';
+import { changeScale, roundTo } from '../interval';
 import type { TableRow } from '../table';
-import { allValueColumns, amountColumns, amountValue, asPercent, changeBasis, changeSlots, columnSlots, eachTable, rowLabel, tableRows, type Slot } from './common';
+import { allValueColumns, amountColumns, amountValue, asPercent, changeBasis, changeSlots, columnSlots, eachTable, rowLabel, tableRows } from './common';
 
 export const missingValue: Rule = {
   id: 'missing-value',
@@ -35,9 +35,9 @@ export const missingValue: Rule = {
       for (let i = 0; i < rows.length; i++) {
         const row = rows[i] as TableRow;
         const isTotal = table.total !== null && row.row === table.total.row;
-        if (values.every((slots) => (slots[i] as Slot).kind === 'blank')) continue;
+        if (values.every((slots) => slots.kind(i) === 'blank')) continue;
         for (const { measure, column, slots } of amounts) {
-          const slot = slots[i] as Slot;
+          const slot = slots.get(i);
           if (slot.kind === 'text') {
             out.push(finding('missing-value', 'warning', table, sheet.name, row.row, column.col, null, slot.text, 'missing-value.text', { label: rowLabel(table, row), text: slot.text }));
             continue;
@@ -45,13 +45,13 @@ export const missingValue: Rule = {
           if (slot.kind !== 'blank') continue;
           let expected: number | null = null;
           if (measure === 'variance' && actual !== undefined && budget !== undefined) {
-            const a = amountValue(columnSlots(sheet, table, actual.col)[i] as Slot);
-            const b = amountValue(columnSlots(sheet, table, budget.col)[i] as Slot);
+            const a = amountValue(columnSlots(sheet, table, actual.col).get(i));
+            const b = amountValue(columnSlots(sheet, table, budget.col).get(i));
             if (a !== undefined && b !== undefined) expected = roundTo(a - b, 0);
           } else if (isTotal) {
             let s = 0;
             for (let j = 0; j < table.rows.length; j++) {
-              const v = amountValue(slots[j] as Slot);
+              const v = amountValue(slots.get(j));
               if (v === undefined) {
                 s = Number.NaN;
                 break;
@@ -69,7 +69,8 @@ export const missingValue: Rule = {
           );
         }
         if (change === undefined) continue;
-        const { slot: c, unit } = changes[i] as { slot: Slot; unit: ChangeUnit };
+        const c = changes.get(i);
+        const unit = changes.unit(i);
         if (c.kind === 'text') {
           out.push(finding('missing-value', 'warning', table, sheet.name, row.row, change.col, null, c.text, 'missing-value.text', { label: rowLabel(table, row), text: c.text }));
           continue;

@@ -10,9 +10,9 @@
  */
 import { finding, type Rule } from '../rule';
 import type { Finding } from '../finding';
-import { roundTo, type ChangeUnit } from '../interval';
+import { roundTo } from '../interval';
 import type { TableRow } from '../table';
-import { asPercent, changeBasis, changeSlots, eachTable, rowLabel, tableRows, type Slot } from './common';
+import { asPercent, changeBasis, changeSlots, eachTable, rowLabel, tableRows, type NumberSlot } from './common';
 
 export const signFlip: Rule = {
   id: 'sign-flip',
@@ -25,8 +25,9 @@ export const signFlip: Rule = {
       const rows = tableRows(sheet, table);
       const cs = changeSlots(sheet, table);
       for (let i = 0; i < rows.length; i++) {
-        const { slot: c, unit } = cs[i] as { slot: Slot; unit: ChangeUnit };
-        if (c.kind !== 'number') continue;
+        if (cs.kind(i) !== 'number') continue;
+        const c = cs.get(i) as NumberSlot;
+        const unit = cs.unit(i);
         const basis = changeBasis(sheet, table, i);
         const row = rows[i] as TableRow;
         if (basis.meaning !== 'sign-flip') continue;

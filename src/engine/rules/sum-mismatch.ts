@@ -15,7 +15,7 @@ import type { Finding } from '../finding';
 import { cellAt, type SheetGrid } from '../grid';
 import { changeInterval, changeScale, overlaps, roundTo, sum, type Interval } from '../interval';
 import type { TableColumn, VarianceTable } from '../table';
-import { amountTolerance, amountColumns, amountInterval, amountValue, asPercent, changeSlots, columnSlots, eachTable, readChange, readSlot, shownDecimals, type Slot } from './common';
+import { amountTolerance, amountColumns, amountInterval, amountValue, asPercent, changeSlots, columnSlots, eachTable, readChange, readSlot, shownDecimals } from './common';
 
 /** The rows' figures in a column as intervals and their plain sum, or undefined when one cannot be read. */
 function columnSum(sheet: SheetGrid, table: VarianceTable, column: TableColumn): { interval: Interval; value: number } | undefined {
@@ -23,7 +23,7 @@ function columnSum(sheet: SheetGrid, table: VarianceTable, column: TableColumn):
   let value = 0;
   const slots = columnSlots(sheet, table, column.col);
   for (let k = 0; k < table.rows.length; k++) {
-    const slot = slots[k] as Slot;
+    const slot = slots.get(k);
     const i = amountInterval(slot);
     const v = amountValue(slot);
     if (i === undefined || v === undefined) return undefined;
@@ -48,18 +48,18 @@ function checkChangeTotal(sheet: SheetGrid, table: VarianceTable, tolerance: num
   const av = amountValue(a);
   if (bi === undefined || ai === undefined || bv === undefined || av === undefined || bv === 0) return;
   const range = changeInterval(ai, bi, unit);
-  if (range === undefined || overlaps(range, c.interval, tolerance)) return;
+  if (range === undefined || overlaps(range, c, tolerance)) return;
   const expected = roundTo((av / bv - 1) * changeScale(unit), shownDecimals(cCell, c, unit === 'fraction' ? 3 : 1));
   // Is the printed total % the sum of the rows' %?
   const parts: Interval[] = [];
   let readable = true;
   const changes = changeSlots(sheet, table);
   for (let k = 0; k < table.rows.length; k++) {
-    const s = (changes[k] as { slot: Slot }).slot;
-    if (s.kind === 'number') parts.push(s.interval);
+    const s = changes.get(k);
+    if (s.kind === 'number') parts.push(s);
     else if (s.kind !== 'blank' && s.kind !== 'marker') readable = false;
   }
-  const summed = readable && parts.length >= 2 && overlaps(sum(parts), c.interval, tolerance);
+  const summed = readable && parts.length >= 2 && overlaps(sum(parts), c, tolerance);
   out.push(
     finding('sum-mismatch', 'error', table, sheet.name, total.row, change.col, expected, c.value, summed ? 'sum-mismatch.change-summed' : 'sum-mismatch.change', {
       expected: roundTo(asPercent(expected, unit), 1),
@@ -82,7 +82,7 @@ export const sumMismatch: Rule = {
         const t = readSlot(tCell);
         if (t.kind !== 'number') continue;
         const s = columnSum(sheet, table, column);
-        if (s === undefined || overlaps(s.interval, t.interval, amountTolerance(ctx, table))) continue;
+        if (s === undefined || overlaps(s.interval, t, amountTolerance(ctx, table))) continue;
         const decimals = shownDecimals(tCell, t, 0);
         const expected = roundTo(s.value, decimals);
         out.push(

@@ -15,7 +15,7 @@ import type { Finding } from '../finding';
 import { cellAt } from '../grid';
 import { neg, overlaps, roundTo, sub } from '../interval';
 import type { TableRow } from '../table';
-import { amountTolerance, amountInterval, amountValue, columnSlots, eachTable, rowLabel, shownDecimals, tableRows, type Slot } from './common';
+import { amountTolerance, amountInterval, amountValue, columnSlots, eachTable, rowLabel, shownDecimals, tableRows, type NumberSlot } from './common';
 
 export const varianceMismatch: Rule = {
   id: 'variance-mismatch',
@@ -29,12 +29,12 @@ export const varianceMismatch: Rule = {
       const as = columnSlots(sheet, table, actual.col);
       const bs = columnSlots(sheet, table, budget.col);
       for (let i = 0; i < rows.length; i++) {
-        const v = vs[i] as Slot;
-        if (v.kind !== 'number') continue;
+        if (vs.kind(i) !== 'number') continue;
+        const v = vs.get(i) as NumberSlot;
         const row = rows[i] as TableRow;
         const vCell = cellAt(sheet, row.row, variance.col);
-        const a = as[i] as Slot;
-        const b = bs[i] as Slot;
+        const a = as.get(i);
+        const b = bs.get(i);
         if (a.kind === 'blank' && b.kind === 'blank') continue;
         const ai = amountInterval(a);
         const bi = amountInterval(b);
@@ -42,9 +42,9 @@ export const varianceMismatch: Rule = {
         const bv = amountValue(b);
         if (ai === undefined || bi === undefined || av === undefined || bv === undefined) continue;
         const computed = sub(ai, bi);
-        if (overlaps(computed, v.interval, amountTolerance(ctx, table))) continue;
+        if (overlaps(computed, v, amountTolerance(ctx, table))) continue;
         const expected = roundTo(av - bv, shownDecimals(vCell, v, 0));
-        const reversed = overlaps(neg(computed), v.interval, amountTolerance(ctx, table));
+        const reversed = overlaps(neg(computed), v, amountTolerance(ctx, table));
         out.push(
           finding('variance-mismatch', 'error', table, sheet.name, row.row, variance.col, expected, v.value, reversed ? 'variance-mismatch.reversed' : 'variance-mismatch', {
             label: rowLabel(table, row),
