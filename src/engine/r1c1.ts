@@ -9,14 +9,9 @@
  * the spaces removed. Function names (`LOG10(`) and defined names are left alone.
  */
 
-import { columnLetter, parseAddress } from './grid';
+import { columnLetter } from './grid';
 
-const REF = /^(\$?)([A-Z]{1,3})(\$?)([1-9]\d{0,6})/;
 const WORD_CHAR = /[A-Z0-9_.]/;
-
-function columnNumber(letters: string): number {
-  return (parseAddress(`${letters}1`) as { col: number }).col;
-}
 
 /** Copies a quoted run (`"…"` or `'…'`, the quote doubled inside) starting at i; returns the index after it. */
 function quotedEnd(text: string, i: number): number {
@@ -35,6 +30,50 @@ function quotedEnd(text: string, i: number): number {
   return text.length;
 }
 
+/** True for the characters of a word (`[A-Z0-9_.]`, on the upper-cased text). */
+function isWordCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46;
+}
+
+/**
+ * The length of an A1 reference (`$?[A-Z]{1,3}$?[1-9][0-9]{0,6}`) at i of the
+ * upper-cased text, 0 when there is none; the parts go to `REF_PARTS`.
+ */
+const REF_PARTS = { colAbs: false, col: 0, rowAbs: false, row: 0 };
+
+function refAt(src: string, i: number): number {
+  let j = i;
+  const colAbs = src.charCodeAt(j) === 36; /* $ */
+  if (colAbs) j++;
+  const letters = j;
+  while (j < src.length && j - letters < 3) {
+    const c = src.charCodeAt(j);
+    if (c < 65 || c > 90) break;
+    j++;
+  }
+  // As the regular expression does: 1–3 letters directly followed by an optional $ and a digit 1–9.
+  if (j === letters) return 0;
+  let col = 0;
+  for (let k = letters; k < j; k++) col = col * 26 + (src.charCodeAt(k) - 64);
+  const rowAbs = src.charCodeAt(j) === 36;
+  if (rowAbs) j++;
+  const first = src.charCodeAt(j);
+  if (!(first >= 49 && first <= 57)) return 0;
+  let row = 0;
+  const digits = j;
+  while (j < src.length && j - digits < 7) {
+    const c = src.charCodeAt(j);
+    if (c < 48 || c > 57) break;
+    row = row * 10 + (c - 48);
+    j++;
+  }
+  REF_PARTS.colAbs = colAbs;
+  REF_PARTS.col = col - 1;
+  REF_PARTS.rowAbs = rowAbs;
+  REF_PARTS.row = row - 1;
+  return j - i;
+}
+
 /**
  * The formula in R1C1 terms relative to the cell at 0-based (row, col):
  * relative parts as `R[dr]`/`C[dc]`, absolute parts (`$`) as `R7`/`C3` (1-based).
@@ -43,39 +82,40 @@ export function toR1C1(formula: string, row: number, col: number): string {
   const src = formula.toUpperCase();
   let out = '';
   let i = 0;
-  while (i < src.length) {
-    const ch = src[i] as string;
-    if (ch === '"' || ch === "'") {
+  const n = src.length;
+  while (i < n) {
+    const ch = src.charCodeAt(i);
+    if (ch === 34 || ch === 39) {
+      // "…" or '…': literals keep their case
       const end = quotedEnd(src, i);
-      out += formula.slice(i, end); // literals keep their case
+      out += formula.slice(i, end);
       i = end;
       continue;
     }
-    if (ch === ' ' || ch === '\n' || ch === '\r' || ch === '\t') {
+    if (ch === 32 || ch === 10 || ch === 13 || ch === 9) {
       i++;
       continue;
     }
-    const prev = i > 0 ? (src[i - 1] as string) : '';
-    if ((ch === '$' || (ch >= 'A' && ch <= 'Z')) && !WORD_CHAR.test(prev)) {
-      const m = REF.exec(src.slice(i, i + 14));
-      if (m !== null) {
-        const after = src[i + m[0].length] ?? '';
-        if (!WORD_CHAR.test(after) && after !== '(') {
-          const c = columnNumber(m[2] as string);
-          const r = Number(m[4]) - 1;
-          out += (m[3] === '$' ? `R${r + 1}` : `R[${r - row}]`) + (m[1] === '$' ? `C${c + 1}` : `C[${c - col}]`);
-          i += m[0].length;
+    if ((ch === 36 || (ch >= 65 && ch <= 90)) && !(i > 0 && isWordCode(src.charCodeAt(i - 1)))) {
+      const len = refAt(src, i);
+      if (len > 0) {
+        const after = i + len < n ? src.charCodeAt(i + len) : -1;
+        if (!isWordCode(after) && after !== 40 /* ( */) {
+          const r = REF_PARTS.row;
+          const c = REF_PARTS.col;
+          out += (REF_PARTS.rowAbs ? `R${r + 1}` : `R[${r - row}]`) + (REF_PARTS.colAbs ? `C${c + 1}` : `C[${c - col}]`);
+          i += len;
           continue;
         }
       }
       // A word (function or name): copy it whole so no reference is found inside it.
       let j = i + 1;
-      while (j < src.length && WORD_CHAR.test(src[j] as string)) j++;
+      while (j < n && isWordCode(src.charCodeAt(j))) j++;
       out += src.slice(i, j);
       i = j;
       continue;
     }
-    out += ch;
+    out += src[i] as string;
     i++;
   }
   return out;
@@ -190,7 +230,17 @@ export function formulaCore(shape: string): string {
   return `=${expr}`;
 }
 
+/** Cores of the R1C1 texts seen: a column of 1 000 formulas has one or two shapes. */
+const CORES = new Map<string, string>();
+
 /** The shape a formula at (row, col) has for comparing it with its neighbours: R1C1, guards off. */
 export function formulaShape(formula: string, row: number, col: number): string {
-  return formulaCore(toR1C1(formula, row, col));
+  const r1c1 = toR1C1(formula, row, col);
+  let core = CORES.get(r1c1);
+  if (core === undefined) {
+    core = formulaCore(r1c1);
+    if (CORES.size >= 10_000) CORES.clear();
+    CORES.set(r1c1, core);
+  }
+  return core;
 }

@@ -1,0 +1,95 @@
+import fc from 'fast-check';
+import { formulaShape, toR1C1 } from '../../src/engine/r1c1';
+
+/**
+ * The regular-expression scanner `toR1C1` was first written as: the fast
+ * character scanner must give the same shape for every formula.
+ */
+function referenceToR1C1(formula: string, row: number, col: number): string {
+  const REF = /^(\$?)([A-Z]{1,3})(\$?)([1-9]\d{0,6})/;
+  const WORD_CHAR = /[A-Z0-9_.]/;
+  const quotedEnd = (text: string, i: number): number => {
+    const q = text[i];
+    let j = i + 1;
+    while (j < text.length) {
+      if (text[j] === q) {
+        if (text[j + 1] === q) {
+          j += 2;
+          continue;
+        }
+        return j + 1;
+      }
+      j++;
+    }
+    return text.length;
+  };
+  const columnNumber = (letters: string): number => {
+    let c = 0;
+    for (const ch of letters) c = c * 26 + (ch.charCodeAt(0) - 64);
+    return c - 1;
+  };
+  const src = formula.toUpperCase();
+  let out = '';
+  let i = 0;
+  while (i < src.length) {
+    const ch = src[i] as string;
+    if (ch === '"' || ch === "'") {
+      const end = quotedEnd(src, i);
+      out += formula.slice(i, end);
+      i = end;
+      continue;
+    }
+    if (ch === ' ' || ch === '\n' || ch === '\r' || ch === '\t') {
+      i++;
+      continue;
+    }
+    const prev = i > 0 ? (src[i - 1] as string) : '';
+    if ((ch === '$' || (ch >= 'A' && ch <= 'Z')) && !WORD_CHAR.test(prev)) {
+      const m = REF.exec(src.slice(i, i + 14));
+      if (m !== null) {
+        const after = src[i + m[0].length] ?? '';
+        if (!WORD_CHAR.test(after) && after !== '(') {
+          const c = columnNumber(m[2] as string);
+          const r = Number(m[4]) - 1;
+          out += (m[3] === '$' ? `R${r + 1}` : `R[${r - row}]`) + (m[1] === '$' ? `C${c + 1}` : `C[${c - col}]`);
+          i += m[0].length;
+          continue;
+        }
+      }
+      let j = i + 1;
+      while (j < src.length && WORD_CHAR.test(src[j] as string)) j++;
+      out += src.slice(i, j);
+      i = j;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}
+
+const piece = fc.oneof(
+  fc.constantFrom('=', '+', '-', '*', '/', '(', ')', ',', ':', '!', ' ', '\n', '$', '"', "'", '""', '.', '_', 'ß', 'é', 'ı', '%', '1', '0'),
+  fc.tuple(fc.constantFrom('', '$'), fc.stringMatching(/^[A-Za-z]{1,4}$/), fc.constantFrom('', '$'), fc.integer({ min: 0, max: 123_456_789 })).map(([a, l, b, n]) => `${a}${l}${b}${n}`),
+  fc.constantFrom('SUM', 'IF', 'IFERROR', 'LOG10', 'Blad1', "'Kommun ledning'", '"e.j."', 'R1C1', 'A1B2'),
+);
+const formula = fc.array(piece, { maxLength: 16 }).map((parts) => `=${parts.join('')}`);
+
+describe('formula shapes (R1C1)', () => {
+  it('the same shape as the reference scanner for any formula-like text', () => {
+    fc.assert(
+      fc.property(formula, fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 0, max: 60 }), (f, row, col) => toR1C1(f, row, col) === referenceToR1C1(f, row, col)),
+      { numRuns: 50_000 },
+    );
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30 }), fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 10 }), (f, row, col) => toR1C1(f, row, col) === referenceToR1C1(f, row, col)),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('rows of one column share a shape; a shifted reference does not', () => {
+    expect(formulaShape('=C5-D5', 4, 4)).toBe(formulaShape('=C6-D6', 5, 4));
+    expect(formulaShape('=IF(B6=0,"",(C6/B6-1)*100)', 5, 5)).toBe(formulaShape('=(C5/B5-1)*100', 4, 5));
+    expect(formulaShape('=C7-D8', 6, 4)).not.toBe(formulaShape('=C5-D5', 4, 4));
+  });
+});
