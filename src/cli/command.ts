@@ -69,7 +69,18 @@ export function parseCommandLine<T extends ParseArgsConfig['options']>(args: str
 }
 
 export function line(io: CliIO['stdout'], text: string): void {
-  io.write(`${text}\n`);
+  io.write(`${printable(text)}\n`);
+}
+
+/**
+ * Cell text on a terminal: control characters (an escape sequence hidden in a
+ * unit's name could move the cursor or recolour the terminal) become U+FFFD.
+ * Line breaks and tabs stay. JSON output is unaffected: JSON.stringify has
+ * already escaped them.
+ */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
 }
 
 /** The one-line message for a file that cannot be read or written. */

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { FileJson } from '../../src/cli/report';
 import { EXAMPLE, makeCompoundFile, tempDir } from '../xlsx/files';
+import { printable } from '../../src/cli/command';
 import { cli, cliProcess, ROOT } from './run';
 
 const EXAMPLE_ARG = 'examples/kommunstyrelsen-2021.xlsx';
@@ -193,5 +194,26 @@ describe('check on a folder of submissions', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toEqual([`${dir}: mappen innehåller inga .xlsx-filer.`]);
+  });
+});
+
+describe('check shows cell text safely on a terminal', () => {
+  it('never passes an escape character from a workbook to the terminal', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Blad1');
+    ws.addRow(['RN3', '2020\nBokslut', '2021\nUtfall Ack dec', '2021\nBudget', '2021\nAvv Budg o Utf', 'Förändr%\n2020 o 2021']);
+    ws.addRow(['KAI   Kommunikation\u001b[2J\u001b[31m', -50786, -52862, -57489, 9999, 4.1]);
+    const file = path.join(tempDir(), 'escape.xlsx');
+    await wb.xlsx.writeFile(file);
+    const r = await cli(['check', file]);
+    expect(r.stdout).toContain('Avvikelsen stämmer inte');
+    expect(r.stdout).not.toContain('\u001b');
+    const json = await cli(['check', file, '--json']);
+    expect(JSON.parse(json.stdout).findings.length).toBeGreaterThan(0);
+  });
+
+  it('replaces control characters but keeps line breaks, tabs and Swedish letters', () => {
+    expect(printable('KAI\u001b[31m Kommunikation\u0007\r')).toBe('KAI\ufffd[31m Kommunikation\ufffd\ufffd');
+    expect(printable('Förändr%\n2020 o 2021\tÅÄÖ −1 078')).toBe('Förändr%\n2020 o 2021\tÅÄÖ −1 078');
   });
 });
