@@ -71,9 +71,9 @@ interface HeaderCandidate {
  * scan looks at a row as a header candidate, as the row after one, and as a
  * body row that might start the next table).
  */
-let rolesCache: { sheet: SheetGrid; rows: (Map<number, ColumnRole> | undefined)[] } | undefined;
+let rolesCache: { sheet: SheetGrid; rows: (ReadonlyMap<number, ColumnRole> | undefined)[] } | undefined;
 
-function rowRoles(sheet: SheetGrid, row: number): Map<number, ColumnRole> {
+function rowRoles(sheet: SheetGrid, row: number): ReadonlyMap<number, ColumnRole> {
   if (rolesCache !== undefined && rolesCache.sheet === sheet) {
     let known = rolesCache.rows[row];
     if (known === undefined) {
@@ -85,17 +85,20 @@ function rowRoles(sheet: SheetGrid, row: number): Map<number, ColumnRole> {
   return classifyRow(sheet, row);
 }
 
-function classifyRow(sheet: SheetGrid, row: number): Map<number, ColumnRole> {
-  const roles = new Map<number, ColumnRole>();
+/** The roles of a row without header words (most rows): one shared empty map, never changed. */
+const NO_ROLES: ReadonlyMap<number, ColumnRole> = new Map();
+
+function classifyRow(sheet: SheetGrid, row: number): ReadonlyMap<number, ColumnRole> {
+  let roles: Map<number, ColumnRole> | undefined;
   const cells = sheet.cells[row];
-  if (cells === undefined) return roles;
+  if (cells === undefined) return NO_ROLES;
   for (let c = 0; c < cells.length; c++) {
     const cell = cells[c];
     if (cell === undefined || typeof cell.value !== 'string') continue;
     const role = classifyHeader(headerText(cell));
-    if (role !== undefined) roles.set(c, role);
+    if (role !== undefined) (roles ??= new Map()).set(c, role);
   }
-  return roles;
+  return roles ?? NO_ROLES;
 }
 
 /**
@@ -326,7 +329,7 @@ function hasTextBelow(sheet: SheetGrid, firstRow: number, col: number): boolean 
 
 /** Splits a padded label into code and name: `KLC   Kansli Centerpartiet` → KLC / Kansli Centerpartiet. */
 export function splitLabel(label: string): { code: string; name: string } {
-  const t = label.replace(/\u00A0/g, ' ').trim();
+  const t = (label.includes('\u00A0') ? label.replace(/\u00A0/g, ' ') : label).trim();
   const m = /^(\S+)\s+(.+)$/.exec(t);
   if (m !== null && CODE.test(m[1] as string) && /[A-ZÅÄÖ0-9]/.test(m[1] as string) && m[1] === (m[1] as string).toUpperCase()) {
     return { code: m[1] as string, name: (m[2] as string).trim() };
@@ -341,9 +344,11 @@ function rowLabel(sheet: SheetGrid, row: number, labelCol: number, nameCol: numb
     const name = labelTextOf(cellAt(sheet, row, nameCol)).trim();
     if (first !== '' && CODE.test(first)) return { code: first, name, text: `${first} ${name}`.trim() };
     if (first === '' && name !== '') return { code: '', name, text: name };
-    return { ...splitLabel(first), text: first };
+    const split = splitLabel(first);
+    return { code: split.code, name: split.name, text: first };
   }
-  return { ...splitLabel(first), text: first };
+  const split = splitLabel(first);
+  return { code: split.code, name: split.name, text: first };
 }
 
 function valuesBlank(sheet: SheetGrid, row: number, cols: number[]): boolean {
