@@ -9,16 +9,14 @@
  * failure no output file is written.
  */
 import type ExcelJS from 'exceljs';
-import { checkWorkbook } from '../../engine/check';
 import { COMMENTS_SHEET, FINGERPRINT_HEADER, findCommentsLayout } from '../../engine/commentary/layout';
 import { draftCommentary } from '../../engine/commentary/draft';
 import { planCommentsSheetWithReport, type CommentsSheetPlan } from '../../engine/commentary/sheet';
 import { TEMPLATE_SHEET } from '../../engine/commentary/templates';
 import type { WorkbookGrid } from '../../engine/grid';
 import { translate } from '../../engine/i18n';
-import { loadWorkbook } from '../../xlsx/file';
-import { assertCheckable, workbookToGrid } from '../../xlsx/read';
-import { applyEditsToWorkbook, assertWritableCopy, writeFileAtomic } from '../../xlsx/write';
+import { applyEditsToWorkbook, writeFileAtomic } from '../../xlsx/write';
+import { loadForCopy } from '../copy';
 import { EXIT_OK, line, parseCommandLine, parseLanguage, UsageError, type CliIO, type Command } from '../command';
 
 function parseNumberOption(value: unknown, option: string): number | undefined {
@@ -65,15 +63,9 @@ export const commentCommand: Command = {
     const materialityTkr = parseNumberOption(values.materiality, 'materiality');
     const materialityPercent = parseNumberOption(values['materiality-percent'], 'materiality-percent');
 
-    assertWritableCopy(input, output);
-    const wb = await loadWorkbook(input);
-    const grid = workbookToGrid(wb);
-    assertCheckable(grid, input);
-    const result = checkWorkbook(grid);
-    if (result.tables.length === 0) {
-      line(io.stdout, translate('cli.no-tables', lang, { file: input }));
-      return EXIT_OK;
-    }
+    const loaded = await loadForCopy(input, output, io, lang);
+    if (loaded === null) return EXIT_OK;
+    const { workbook: wb, grid, result } = loaded;
     const drafts = draftCommentary(result, grid, {
       lang,
       ...(materialityTkr === undefined ? {} : { materialityTkr }),

@@ -6,13 +6,11 @@
  * `--meaningless` also the sign-flip rows. FILE is never modified; on any
  * failure no output file is written.
  */
-import { checkWorkbook } from '../../engine/check';
 import type { CellContent } from '../../engine/finding';
 import { planFixes } from '../../engine/fixes';
 import { translate, type Language } from '../../engine/i18n';
-import { loadWorkbook } from '../../xlsx/file';
-import { assertCheckable, workbookToGrid } from '../../xlsx/read';
-import { applyEditsToWorkbook, assertWritableCopy, writeFileAtomic } from '../../xlsx/write';
+import { applyEditsToWorkbook, writeFileAtomic } from '../../xlsx/write';
+import { loadForCopy } from '../copy';
 import { EXIT_OK, line, parseCommandLine, parseLanguage, UsageError, type CliIO, type Command } from '../command';
 
 function show(content: CellContent, lang: Language): string {
@@ -36,16 +34,10 @@ export const fixCommand: Command = {
     if (output === undefined || output === '') throw new UsageError('cli.error.no-output');
     const input = positionals[0] as string;
 
-    // Refuse before any work: same file, missing folder.
-    assertWritableCopy(input, output);
-    const wb = await loadWorkbook(input);
-    const grid = workbookToGrid(wb);
-    assertCheckable(grid, input);
-    const result = checkWorkbook(grid);
-    if (result.tables.length === 0) {
-      line(io.stdout, translate('cli.no-tables', lang, { file: input }));
-      return EXIT_OK;
-    }
+    // Refuses before any work: same file, missing or unwritable folder, unreadable workbook.
+    const loaded = await loadForCopy(input, output, io, lang);
+    if (loaded === null) return EXIT_OK;
+    const { workbook: wb, grid, result } = loaded;
     const edits = planFixes(grid, result, { marker: (values.marker as string | undefined) ?? '', meaningless: values.meaningless === true });
     applyEditsToWorkbook(wb, edits);
     writeFileAtomic(output, Buffer.from(await wb.xlsx.writeBuffer()));
