@@ -12,8 +12,15 @@ import { formatNumber, type Language } from '../i18n';
  */
 export function roundHalfAway(value: number, decimals: number): number {
   const f = 10 ** decimals;
-  const scaled = Number((Math.abs(value) * f).toFixed(6));
-  const r = Math.floor(scaled + 0.5) / f;
+  const x = Math.abs(value) * f;
+  let r: number;
+  // Fast path, no string: away from the .5 and whole-number edges by more than 1e-5 (where
+  // rounding to 6 decimals cannot move x across them, x < 1e9), the result is plain.
+  const whole = Math.floor(x);
+  const frac = x - whole;
+  if (x < 1e9 && frac > 1e-5 && frac < 0.5 - 1e-5) r = whole / f;
+  else if (x < 1e9 && frac > 0.5 + 1e-5 && frac < 1 - 1e-5) r = (whole + 1) / f;
+  else r = Math.floor(Number(x.toFixed(6)) + 0.5) / f;
   return value < 0 && r !== 0 ? -r : r;
 }
 
