@@ -109,6 +109,8 @@ interface Ctx {
   lang: Language;
   opts: CommentaryOptions;
   texts: Record<TemplateId, string>;
+  /** Each table's `år` and `år_föregående` texts, made once per table. */
+  years: Map<VarianceTable, { year: string; previous: string }>;
 }
 
 /** Words never change within a language: each is translated once. */
@@ -149,11 +151,13 @@ function tableYears(table: VarianceTable): { year: number | undefined; previous:
 function cellsOf(...figures: (Figure | undefined)[]): CellRef[] {
   const out: CellRef[] = [];
   for (const f of figures) if (f !== undefined) for (const c of f.cells) if (!out.some((o) => o.sheet === c.sheet && o.cell === c.cell)) out.push(c);
-  return out;
+  // A copy of its own length: an array grown by push keeps room for 17 (drafts keep 100 000s of these).
+  return out.slice();
 }
 
-function sentence(ctx: Ctx, id: TemplateId, values: Record<string, string>, cells: CellRef[], gap = false): DraftSentence {
-  return { templateId: id, text: fillTemplate(ctx.texts[id], values), cells, gap };
+/** A sentence from its template, `values` and (winning over them) `overlay`. */
+function sentence(ctx: Ctx, id: TemplateId, values: Record<string, string>, cells: CellRef[], gap = false, overlay?: Record<string, string>): DraftSentence {
+  return { templateId: id, text: fillTemplate(ctx.texts[id], values, overlay), cells, gap };
 }
 
 interface Subject {
@@ -189,41 +193,48 @@ function citedPercent(figs: RowFigures, b: Figure, u: Figure): { value: number; 
   return ok ? { value: cell.tkr, fromCell: true } : { value: computed, fromCell: false };
 }
 
-/** The change-since-last-year sentence, or none when there is nothing to compare. */
-function changeSentence(ctx: Ctx, figs: RowFigures, values: Record<string, string>): { s: DraftSentence; percent: number | null } | undefined {
+/**
+ * The change-since-last-year sentence, or none when there is nothing to
+ * compare; without `withSentence` only the % it would cite.
+ */
+function changeSentence(ctx: Ctx, figs: RowFigures, values: Record<string, string>, withSentence = true): { s: DraftSentence | undefined; percent: number | null } | undefined {
   const b = figs.previous;
   const u = figs.actual;
   if (b === undefined || u === undefined) return undefined;
   const B = b.tkr;
   const U = u.tkr;
   if (B === 0 && U === 0) return undefined;
+  if (!withSentence) {
+    if (B === 0 || B * U < 0 || Math.abs(B) < ctx.opts.tinyBaseTkr) return { s: undefined, percent: null };
+    return { s: undefined, percent: roundHalfAway(citedPercent(figs, b, u).value, 1) };
+  }
   const cells = cellsOf(b, u);
   const nettopost = (x: number): string => word(ctx, x < 0 ? 'nettokostnaden' : 'nettointäkten');
-  const v: Record<string, string> = { ...values, bokslut_mnkr: formatMnkr(tkrToMnkr(B), ctx.lang) };
-  if (B === 0) return { s: sentence(ctx, 'förändring.nollbas', { ...v, nettopost: nettopost(U) }, cells), percent: null };
+  const bokslut_mnkr = formatMnkr(tkrToMnkr(B), ctx.lang);
+  // The sentence's own values lie over the draft's (no copy of them per sentence).
+  if (B === 0) return { s: sentence(ctx, 'förändring.nollbas', values, cells, false, { bokslut_mnkr, nettopost: nettopost(U) }), percent: null };
   if (B * U < 0) {
     const post = (x: number): string => word(ctx, x < 0 ? 'en_nettokostnad' : 'en_nettointäkt');
     const flip = {
-      ...v,
+      bokslut_mnkr,
       från_post: post(B),
       från_mnkr: formatMnkr(tkrToMnkr(Math.abs(B)), ctx.lang),
       till_post: post(U),
       till_mnkr: formatMnkr(tkrToMnkr(Math.abs(U)), ctx.lang),
     };
-    return { s: sentence(ctx, 'förändring.teckenbyte', flip, cells), percent: null };
+    return { s: sentence(ctx, 'förändring.teckenbyte', values, cells, false, flip), percent: null };
   }
   const diff = Math.abs(U) - Math.abs(B);
-  const change = {
-    ...v,
-    nettopost: nettopost(U === 0 ? B : U),
-    förändring_mnkr: formatMnkr(tkrToMnkr(Math.abs(diff)), ctx.lang),
-    förändring_riktning: word(ctx, diff >= 0 ? 'ökat' : 'minskat'),
-  };
-  if (Math.abs(B) < ctx.opts.tinyBaseTkr) return { s: sentence(ctx, 'förändring.låg_bas', change, cells), percent: null };
+  const nettopostText = nettopost(U === 0 ? B : U);
+  const förändring_mnkr = formatMnkr(tkrToMnkr(Math.abs(diff)), ctx.lang);
+  const förändring_riktning = word(ctx, diff >= 0 ? 'ökat' : 'minskat');
+  if (Math.abs(B) < ctx.opts.tinyBaseTkr) {
+    return { s: sentence(ctx, 'förändring.låg_bas', values, cells, false, { bokslut_mnkr, nettopost: nettopostText, förändring_mnkr, förändring_riktning }), percent: null };
+  }
   const percent = citedPercent(figs, b, u);
-  const withPercent = { ...change, förändring_procent: formatPercent(Math.abs(percent.value), ctx.lang) };
+  const withPercent = { bokslut_mnkr, nettopost: nettopostText, förändring_mnkr, förändring_riktning, förändring_procent: formatPercent(Math.abs(percent.value), ctx.lang) };
   const id: TemplateId = tkrToMnkr(Math.abs(diff)) === 0 ? 'förändring.oförändrad' : 'förändring';
-  return { s: sentence(ctx, id, withPercent, figs.change !== undefined && percent.fromCell ? cellsOf(b, u, figs.change) : cells), percent: roundHalfAway(percent.value, 1) };
+  return { s: sentence(ctx, id, values, figs.change !== undefined && percent.fromCell ? cellsOf(b, u, figs.change) : cells, false, withPercent), percent: roundHalfAway(percent.value, 1) };
 }
 
 /** The rows of a table with their variances, strongest first in the given direction. */
@@ -253,13 +264,18 @@ function buildDraft(ctx: Ctx, sheet: SheetGrid, subject: Subject, figs: RowFigur
   const mnkr = tkrToMnkr(variance.tkr);
   const direction = directionOf(mnkr);
   const material = isMaterial(variance.tkr, figs.budget?.tkr, ctx.opts);
-  const years = tableYears(subject.table);
+  let years = ctx.years.get(subject.table);
+  if (years === undefined) {
+    const y = tableYears(subject.table);
+    years = { year: y.year === undefined ? word(ctx, 'år') : String(y.year), previous: y.previous === undefined ? word(ctx, 'år_föregående') : String(y.previous) };
+    ctx.years.set(subject.table, years);
+  }
   const missing = '–';
   const values: Record<string, string> = {
     enhet: subject.name,
     kod: subject.code,
-    år: years.year === undefined ? word(ctx, 'år') : String(years.year),
-    år_föregående: years.previous === undefined ? word(ctx, 'år_föregående') : String(years.previous),
+    år: years.year,
+    år_föregående: years.previous,
     riktning: word(ctx, variance.tkr < 0 ? 'negativ' : 'positiv'),
     avvikelse_mnkr: formatMnkr(mnkr, lang),
     avvikelse_mnkr_abs: formatMnkr(Math.abs(mnkr), lang),
@@ -278,15 +294,23 @@ function buildDraft(ctx: Ctx, sheet: SheetGrid, subject: Subject, figs: RowFigur
     if (figs.actual !== undefined && figs.budget !== undefined) sentences.push(sentence(ctx, 'utfall', values, cellsOf(figs.actual, figs.budget)));
     const change = changeSentence(ctx, figs, values);
     if (change !== undefined) {
-      sentences.push(change.s);
+      sentences.push(change.s as DraftSentence);
       changePercent = change.percent;
     }
     sentences.push(...extras(values, direction));
     sentences.push(sentence(ctx, 'lucka', values, [], true));
   }
   if (changePercent === null && material === false) {
-    const change = changeSentence(ctx, figs, values);
+    const change = changeSentence(ctx, figs, values, false);
     if (change !== undefined) changePercent = change.percent;
+  }
+  const text = sentences.map((s) => s.text).join(' ');
+  // Each sentence's text as a piece of the draft's: one flat string per draft, not a tree of pieces per sentence.
+  let at = 0;
+  for (const s of sentences) {
+    const n = s.text.length;
+    s.text = text.slice(at, at + n);
+    at += n + 1;
   }
   return {
     key: subject.key,
@@ -303,8 +327,8 @@ function buildDraft(ctx: Ctx, sheet: SheetGrid, subject: Subject, figs: RowFigur
     changePercent,
     material,
     direction,
-    sentences,
-    text: sentences.map((s) => s.text).join(' '),
+    sentences: sentences.slice(),
+    text,
     varianceCells: variance.cells,
     sourceUnit: subject.table.unit,
   };
@@ -366,7 +390,7 @@ export function draftCommentary(result: Pick<CheckResult, 'tables'>, workbook: W
   const opts: CommentaryOptions = { ...DEFAULT_COMMENTARY_OPTIONS, ...options };
   const overrides = [...readTemplateOverrides(workbook), ...opts.templates];
   const set = resolveTemplates(opts.lang, overrides);
-  const ctx: Ctx = { lang: opts.lang, opts, texts: set.texts };
+  const ctx: Ctx = { lang: opts.lang, opts, texts: set.texts, years: new Map() };
   const sheets = new Map(workbook.sheets.map((s) => [s.name, s] as const));
   const units: UnitDraft[] = [];
   const usedAsDrivers = new Set<string>();

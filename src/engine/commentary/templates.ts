@@ -184,13 +184,16 @@ export function resolveTemplates(lang: Language, overrides: readonly TemplateOve
 /**
  * Fills a template's placeholders. Every placeholder must have a value (the
  * templates are validated first); a missing one is left visible as `{name}`
- * rather than dropped, so a sentence is never silently broken.
+ * rather than dropped, so a sentence is never silently broken. Values in
+ * `overlay` win over those in `values`.
  */
-export function fillTemplate(text: string, values: Readonly<Record<string, string>>): string {
+export function fillTemplate(text: string, values: Readonly<Record<string, string>>, overlay?: Readonly<Record<string, string>>): string {
   const parts = compiled(text);
   let out = parts[0] as string;
   for (let i = 1; i < parts.length; i += 3) {
-    out += (values[parts[i] as string] ?? (parts[i + 1] as string)) + (parts[i + 2] as string);
+    const name = parts[i] as string;
+    // `overlay` wins over `values`, as `{ ...values, ...overlay }` would, without copying them.
+    out += ((overlay === undefined ? undefined : overlay[name]) ?? values[name] ?? (parts[i + 1] as string)) + (parts[i + 2] as string);
   }
   return out;
 }
