@@ -17,72 +17,12 @@ export function languageFromLocale(locale: string | undefined): Language {
 }
 
 /** How a format writes numbers, read from Intl: minus sign, group separator, decimal mark. */
-interface Style {
-  minus: string;
-  group: string;
-  decimal: string;
-}
-
 interface NumberFormatter {
   format: Intl.NumberFormat;
   texts: Map<number, string>;
-  /** Set when writing by hand gives exactly this Intl format's text (see `styleOf`). */
-  style: Style | undefined;
-  decimals: number;
 }
 
 const NUMBER_FORMATS = new Map<string, NumberFormatter>();
-
-/** Digits of a whole number ≥ 0 grouped by three: 1234567 → 1 234 567 (with `group`). */
-function groupDigits(digits: string, group: string): string {
-  if (digits.length <= 3) return digits;
-  let out = digits.slice(0, digits.length % 3 || 3);
-  for (let i = out.length; i < digits.length; i += 3) out += group + digits.slice(i, i + 3);
-  return out;
-}
-
-/**
- * `n / 10^decimals` written with the style: n a safe integer. The number it
- * stands for is a decimal with exactly that many decimals, which Intl writes
- * without rounding.
- */
-function formatScaled(n: number, decimals: number, style: Style): string {
-  let digits = String(Math.abs(n));
-  let text: string;
-  if (decimals === 0) {
-    text = groupDigits(digits, style.group);
-  } else {
-    if (digits.length <= decimals) digits = '0'.repeat(decimals + 1 - digits.length) + digits;
-    text = groupDigits(digits.slice(0, digits.length - decimals), style.group) + style.decimal + digits.slice(digits.length - decimals);
-  }
-  return n < 0 ? style.minus + text : text;
-}
-
-const POWERS = [1, 10, 100];
-
-/**
- * The minus sign, group separator and decimal mark of a format, read from
- * Intl itself and kept only when writing by hand gives exactly Intl's text
- * for a set of probes (so another ICU, e.g. a browser's, never changes a
- * text: it only falls back to Intl).
- */
-function styleOf(format: Intl.NumberFormat, decimals: number): Style | undefined {
-  if (decimals >= POWERS.length) return undefined;
-  try {
-    const parts = format.formatToParts(-1234567.25);
-    const minus = parts.find((p) => p.type === 'minusSign')?.value;
-    const group = parts.find((p) => p.type === 'group')?.value;
-    const decimal = decimals === 0 ? '' : parts.find((p) => p.type === 'decimal')?.value;
-    if (minus === undefined || group === undefined || decimal === undefined) return undefined;
-    const style = { minus, group, decimal };
-    const probes = [0, 1, -1, 9, 12, -99, 100, 999, 1000, -1000, 1234, -4626, 9999, 10_000, 12_345, -99_999, 100_000, 999_999, 1_000_000, -1_234_567, 123_456_789, 9_007_199_254_740_991];
-    const p = POWERS[decimals] as number;
-    for (const n of probes) if (formatScaled(n, decimals, style) !== format.format(n / p)) return undefined;
-    return style;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Formats a number for display in the language's convention: `−1 078`, `4,6`. */
 export function formatNumber(value: number, lang: Language, decimals = 0): string {
@@ -90,18 +30,11 @@ export function formatNumber(value: number, lang: Language, decimals = 0): strin
   let f = NUMBER_FORMATS.get(key);
   if (f === undefined) {
     const format = new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-    f = { format, texts: new Map(), style: styleOf(format, decimals), decimals };
+    f = { format, texts: new Map() };
     NUMBER_FORMATS.set(key, f);
   }
-  // A number that is exactly some n / 10^decimals (whole tkr, mnkr already rounded to one decimal:
-  // 100 000s of them in drafts) is written by hand, as Intl writes it.
-  // (Below 1e12 a double is far nearer than half the last decimal to the decimal it stands for.)
-  if (f.style !== undefined && value !== 0 && (f.decimals === 0 || Math.abs(value) < 1e12)) {
-    const p = POWERS[f.decimals] as number;
-    const n = Math.round(value * p);
-    if (Number.isSafeInteger(n) && n / p === value) return formatScaled(n, f.decimals, f.style);
-  }
-  // Other amounts are remembered (the cache's keys do not tell −0 from 0).
+  // Amounts repeat (whole tkr, mnkr at one decimal): Intl's texts are remembered
+  // (the cache's keys do not tell −0 from 0).
   if (Object.is(value, -0)) return f.format.format(value);
   let text = f.texts.get(value);
   if (text === undefined) {
