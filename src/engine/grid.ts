@@ -1,5 +1,5 @@
 /**
- * The grid model that every adapter (Office.js, exceljs, test hosts) fills and
+ * The grid model that every adapter (the Excel add-in, the .xlsx reader, the test hosts) fills and
  * the engine reads. It is deliberately plain data: no methods, no classes, so
  * it can cross a worker boundary or be written to JSON for golden tests.
  *
