@@ -4,7 +4,8 @@
  * fill at all), and removes the notes the add-in added (ExcelApi 1.18).
  * A cell whose fill someone changed after it was marked is left alone.
  *
- * Round trips. After a read (Validera), marking is 1 sync: the actions of a
+ * Round trips. After a read (Validera) that already knows the fill of every
+ * cell to mark (cells marked before: a re-validation), marking is 1 sync: the actions of a
  * batch run in order on the host, so a cell's fill loaded in the batch
  * BEFORE its new fill is set comes back as the fill it had (its own, to
  * keep); what must be known before writing comes from the read: the sheets,
@@ -15,11 +16,11 @@
  * cell has its own note must be known before adding one), 2 syncs: read the
  * cells, then write.
  *
- * If the one batch fails, the cells are put back in 2 more syncs: cells
- * marked before to the fill they had at the read, new marks to no fill where
- * the cell shows the mark (their own fill came back in the failed answer,
- * which Excel does not deliver). The one case not exact: a cell with a fill
- * of its own, newly marked, when the batch failed after writing it.
+ * A cell marked for the first time takes the 2-sync path (read, then
+ * write): its own fill would only come back in the batch's answer, which a
+ * failed batch never delivers, so one batch could not be undone exactly.
+ * If the one batch fails, the cells are put back in 2 more syncs, each to the
+ * fill it had at the read: exact.
  */
 import { SEVERITY_ORDER, type Finding, type Severity } from '../engine/finding';
 import { translate, type Language } from '../engine/i18n';
@@ -141,7 +142,15 @@ export async function markFindings(host: XlHost, log: ChangeLog, findings: reado
   if (!notes && known !== undefined) {
     const fills = known.fills ?? (old.size === 0 ? new Map<string, FillState>() : undefined);
     const present = new Set(known.facts.sheets.map((s) => s.name));
-    if (fills !== undefined && [...old.values()].every((m) => !present.has(m.sheet) || fills.has(cellKey(m.sheet, m.cell)))) {
+    // One batch only when every cell it touches has a fill known from the read: then a batch that
+    // fails half-way is put back exactly. A cell marked for the first time has its own fill known
+    // only from the batch's answer, which a failed batch never delivers: those take the 2-sync path.
+    const known1 = (k: string, sheet: string): boolean => !present.has(sheet) || (fills?.has(k) ?? false);
+    if (
+      fills !== undefined &&
+      [...old.values()].every((m) => known1(cellKey(m.sheet, m.cell), m.sheet)) &&
+      [...wanted.entries()].every(([k, w]) => known1(k, w.sheet))
+    ) {
       return markInOneBatch(host, log, stored.marks, wanted, { facts: known.facts, fills });
     }
   }
