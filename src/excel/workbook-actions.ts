@@ -2,7 +2,8 @@
  * `WorkbookActions` on any `XlHost`: Excel through Office.js (`office.ts`) or
  * the test host (`demo.ts`, tests). Round trips per action:
  * - validate: 2 syncs to read (more only for workbooks over ~4.5 MB of data or
- *   over 255 sheets), +1 to mark (+2 with notes);
+ *   over 255 sheets), +1 to mark cells already marked (+2 on a first marking or
+ *   with notes: see marks.ts);
  * - applyEdits: 2 (read the cells and check them, then write them all in one);
  *   3 when the edits may create a sheet (one sync first learns whether it exists);
  * - undo: 2 (3 when the action added a sheet); clearMarks: 2; select: 1.
