@@ -8,13 +8,13 @@
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import { chromium } from 'playwright-core';
 import { kib, median, ms } from './timing';
 import type { BenchOptions, BenchRow } from './types';
+import { serveStatic } from '../test/helpers/static-server';
 
 const ROOT = path.join(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
@@ -46,20 +46,6 @@ function productionStats(): { entryAssets: string[] } {
   return { entryAssets: entry.assets.map((a) => (typeof a === 'string' ? a : a.name)).filter((n) => n.endsWith('.js')) };
 }
 
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = path.normalize(path.join(dir, rel));
-    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    const type = file.endsWith('.html') ? 'text/html; charset=utf-8' : file.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'application/octet-stream';
-    res.writeHead(200, { 'Content-Type': type });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 interface PaneTiming {
   readyMs: number;
@@ -68,7 +54,7 @@ interface PaneTiming {
 }
 
 async function paneTimings(sheets: number, runs: number): Promise<PaneTiming[]> {
-  const server = await serve(DIST);
+  const server = await serveStatic(DIST);
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

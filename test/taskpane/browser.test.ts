@@ -16,6 +16,7 @@ import type { AddressInfo } from 'net';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { serveStatic } from '../helpers/static-server';
 
 const ROOT = path.join(__dirname, '..', '..');
 const DIST = path.join(ROOT, 'dist');
@@ -47,26 +48,7 @@ function ensureBuild(): void {
   if (r.status !== 0) throw new Error(`webpack failed:\n${r.stdout}\n${r.stderr}`);
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.png': 'image/png',
-  '.xml': 'application/xml',
-};
 
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = path.normalize(path.join(dir, rel));
-    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 /** The JavaScript taskpane.html loads before first paint, and its gzipped size. */
 function initialScripts(): { files: string[]; gzipBytes: number } {
@@ -92,7 +74,7 @@ describe('task pane in Chromium (production build, demo mode, offline)', () => {
 
   beforeAll(async () => {
     ensureBuild();
-    server = await serve(DIST);
+    server = await serveStatic(DIST);
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -301,7 +283,7 @@ describe('production build: CSP in force, cell text never HTML, no development c
 
   beforeAll(async () => {
     ensureBuild();
-    server = await serve(DIST);
+    server = await serveStatic(DIST);
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
     const context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 320, height: 900 }, serviceWorkers: 'block' });
