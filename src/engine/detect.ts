@@ -27,17 +27,19 @@ function headerText(cell: Cell): string {
 
 /** What a column header (all header rows joined) says the column holds. */
 export function classifyHeader(text: string): ColumnRole | undefined {
-  const t = text.toLowerCase().replace(/\s+/g, ' ');
-  if (t.trim() === '') return undefined;
+  // Case-insensitive patterns on the text as it is (no lower-cased copy per cell: every label of every row comes here).
+  if (BLANK_TEXT.test(text)) return undefined;
   if (LEVEL.test(text) || KONTOGRUPP.test(text)) return 'label';
-  if (/prognos|forecast/.test(t)) return /avv|avvikelse|diff|variance/.test(t) ? 'forecast-variance' : 'forecast';
-  if (/förändr|forandr|förändring|change|%/.test(t)) return 'change';
-  if (/\bavv|avvikelse|variance|differens/.test(t)) return 'variance';
-  if (/bokslut|closing/.test(t)) return 'previous';
-  if (/utfall|ack|actual|outcome/.test(t)) return 'actual';
-  if (/budget/.test(t)) return 'budget';
+  if (/prognos|forecast/i.test(text)) return /avv|avvikelse|diff|variance/i.test(text) ? 'forecast-variance' : 'forecast';
+  if (/förändr|forandr|förändring|change|%/i.test(text)) return 'change';
+  if (/\bavv|avvikelse|variance|differens/i.test(text)) return 'variance';
+  if (/bokslut|closing/i.test(text)) return 'previous';
+  if (/utfall|ack|actual|outcome/i.test(text)) return 'actual';
+  if (/budget/i.test(text)) return 'budget';
   return undefined;
 }
+
+const BLANK_TEXT = /^\s*$/;
 
 function yearsIn(text: string): number[] {
   const out: number[] = [];
@@ -117,7 +119,7 @@ export function findTables(workbook: WorkbookGrid, onlySheets: readonly string[]
 /** Finds the tables on one sheet, top to bottom, left to right. */
 export function findTablesOnSheet(sheet: SheetGrid): VarianceTable[] {
   const outer = rolesCache;
-  rolesCache = { sheet, rows: [] };
+  rolesCache = { sheet, rows: new Array<ReadonlyMap<number, ColumnRole> | undefined>(sheet.cells.length + 1) };
   try {
     return scanSheet(sheet);
   } finally {
@@ -331,7 +333,8 @@ function hasTextBelow(sheet: SheetGrid, firstRow: number, col: number): boolean 
 export function splitLabel(label: string): { code: string; name: string } {
   const t = (label.includes('\u00A0') ? label.replace(/\u00A0/g, ' ') : label).trim();
   const m = /^(\S+)\s+(.+)$/.exec(t);
-  if (m !== null && CODE.test(m[1] as string) && /[A-ZÅÄÖ0-9]/.test(m[1] as string) && m[1] === (m[1] as string).toUpperCase()) {
+  // CODE admits only capitals and digits: a code is never a word in lower case.
+  if (m !== null && CODE.test(m[1] as string)) {
     return { code: m[1] as string, name: (m[2] as string).trim() };
   }
   if (CODE.test(t) && t.length <= 6) return { code: t, name: '' };

@@ -98,9 +98,14 @@ export function midpoint(a: Interval): number {
  * figures that agree to the last displayed digit never count as a mismatch.
  */
 export function overlaps(a: Interval, b: Interval, tolerance = 0): boolean {
-  const magnitude = Math.max(1, Math.abs(a.lo), Math.abs(a.hi), Math.abs(b.lo), Math.abs(b.hi));
+  return rangesOverlap(a.lo, a.hi, b.lo, b.hi, tolerance);
+}
+
+/** `overlaps` on the ends of two intervals, for the rules' per-row loops (no objects). */
+export function rangesOverlap(aLo: number, aHi: number, bLo: number, bHi: number, tolerance = 0): boolean {
+  const magnitude = Math.max(1, Math.abs(aLo), Math.abs(aHi), Math.abs(bLo), Math.abs(bHi));
   const slack = Math.abs(tolerance) + magnitude * 1e-9;
-  return a.lo <= b.hi + slack && b.lo <= a.hi + slack;
+  return aLo <= bHi + slack && bLo <= aHi + slack;
 }
 
 /** How the change % is stored: already × 100, or as a fraction. */
@@ -117,10 +122,31 @@ export function changeScale(unit: ChangeUnit): number {
  * (then the change is unbounded and means nothing).
  */
 export function changeInterval(actual: Interval, base: Interval, unit: ChangeUnit): Interval | undefined {
-  const ratio = div(actual, base);
-  if (ratio === undefined) return undefined;
-  const range = scale({ lo: ratio.lo - 1, hi: ratio.hi - 1 }, changeScale(unit));
-  return Number.isFinite(range.lo) && Number.isFinite(range.hi) ? range : undefined;
+  return changeRange(actual.lo, actual.hi, base.lo, base.hi, unit) ? { lo: CHANGE_RANGE.lo, hi: CHANGE_RANGE.hi } : undefined;
+}
+
+/** Where `changeRange` leaves its result (read it before the next call). */
+export const CHANGE_RANGE: Interval = { lo: 0, hi: 0 };
+
+/**
+ * `changeInterval` on the ends of the intervals, for the rules' per-row
+ * loops: false when the change is unbounded, else true with the range in
+ * `CHANGE_RANGE`. The same arithmetic in the same order as `div` and `scale`.
+ */
+export function changeRange(aLo: number, aHi: number, bLo: number, bHi: number, unit: ChangeUnit): boolean {
+  if (bLo <= 0 && bHi >= 0) return false;
+  const q1 = aLo / bLo;
+  const q2 = aLo / bHi;
+  const q3 = aHi / bLo;
+  const q4 = aHi / bHi;
+  if (!(Number.isFinite(q1) && Number.isFinite(q2) && Number.isFinite(q3) && Number.isFinite(q4))) return false;
+  const k = changeScale(unit);
+  const lo = (Math.min(q1, q2, q3, q4) - 1) * k;
+  const hi = (Math.max(q1, q2, q3, q4) - 1) * k;
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return false;
+  CHANGE_RANGE.lo = lo;
+  CHANGE_RANGE.hi = hi;
+  return true;
 }
 
 /** Rounds to a number of decimals, halves away from zero as Excel does. */

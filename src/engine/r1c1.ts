@@ -244,3 +244,130 @@ export function formulaShape(formula: string, row: number, col: number): string 
   }
   return core;
 }
+
+/* Comparing two formulas' R1C1 texts without making them. A column of 6 000
+ * formulas otherwise makes 6 000 R1C1 strings only to find one shape. */
+
+const T_END = 0;
+const T_QUOTED = 1;
+const T_WORD = 2;
+const T_CHAR = 3;
+const T_REF = 4;
+
+/** A position in a formula for `sameR1C1`, and the token just read. */
+interface Cursor {
+  text: string;
+  i: number;
+  start: number;
+  end: number;
+  rowAbs: boolean;
+  row: number;
+  colAbs: boolean;
+  col: number;
+}
+
+const CURSOR_A: Cursor = { text: '', i: 0, start: 0, end: 0, rowAbs: false, row: 0, colAbs: false, col: 0 };
+const CURSOR_B: Cursor = { text: '', i: 0, start: 0, end: 0, rowAbs: false, row: 0, colAbs: false, col: 0 };
+
+/**
+ * True when `toR1C1` would read the text as it is: only ASCII, and no lower
+ * case outside quotes (Excel writes references and function names in upper
+ * case; a formula with a lower-case name is compared the long way).
+ */
+function readsAsItIs(text: string): boolean {
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const ch = text.charCodeAt(i);
+    if (ch >= 128) return false;
+    if (ch === 34 || ch === 39) {
+      const end = quotedEnd(text, i);
+      for (let k = i + 1; k < end; k++) if (text.charCodeAt(k) >= 128) return false;
+      i = end;
+      continue;
+    }
+    if (ch >= 97 && ch <= 122) return false;
+    i++;
+  }
+  return true;
+}
+
+/** The next token of the formula, exactly as `toR1C1`'s loop splits an upper-case ASCII text. */
+function nextToken(c: Cursor): number {
+  const src = c.text;
+  const n = src.length;
+  while (c.i < n) {
+    const i = c.i;
+    const ch = src.charCodeAt(i);
+    if (ch === 34 || ch === 39) {
+      c.start = i;
+      c.end = quotedEnd(src, i);
+      c.i = c.end;
+      return T_QUOTED;
+    }
+    if (ch === 32 || ch === 10 || ch === 13 || ch === 9) {
+      c.i++;
+      continue;
+    }
+    if ((ch === 36 || (ch >= 65 && ch <= 90)) && !(i > 0 && isWordCode(src.charCodeAt(i - 1)))) {
+      const len = refAt(src, i);
+      if (len > 0) {
+        const after = i + len < n ? src.charCodeAt(i + len) : -1;
+        if (!isWordCode(after) && after !== 40 /* ( */) {
+          c.rowAbs = REF_PARTS.rowAbs;
+          c.row = REF_PARTS.row;
+          c.colAbs = REF_PARTS.colAbs;
+          c.col = REF_PARTS.col;
+          c.i = i + len;
+          return T_REF;
+        }
+      }
+      let j = i + 1;
+      while (j < n && isWordCode(src.charCodeAt(j))) j++;
+      c.start = i;
+      c.end = j;
+      c.i = j;
+      return T_WORD;
+    }
+    c.start = i;
+    c.end = i + 1;
+    c.i = i + 1;
+    return T_CHAR;
+  }
+  return T_END;
+}
+
+function sameSpan(a: Cursor, b: Cursor): boolean {
+  const n = a.end - a.start;
+  if (n !== b.end - b.start) return false;
+  for (let k = 0; k < n; k++) if (a.text.charCodeAt(a.start + k) !== b.text.charCodeAt(b.start + k)) return false;
+  return true;
+}
+
+/**
+ * True when formula a at (rowA, colA) and formula b at (rowB, colB) have the
+ * same R1C1 text (`toR1C1(a, rowA, colA) === toR1C1(b, rowB, colB)`), found
+ * without making either text: `=C5-D5` in row 5 and `=C6-D6` in row 6 are
+ * the same. False means "not shown to be the same": compare the R1C1 texts.
+ */
+export function sameR1C1(a: string, rowA: number, colA: number, b: string, rowB: number, colB: number): boolean {
+  if (!readsAsItIs(a) || !readsAsItIs(b)) return false;
+  const x = CURSOR_A;
+  const y = CURSOR_B;
+  x.text = a;
+  x.i = 0;
+  y.text = b;
+  y.i = 0;
+  for (;;) {
+    const t = nextToken(x);
+    if (nextToken(y) !== t) return false;
+    if (t === T_END) return true;
+    if (t === T_REF) {
+      if (x.rowAbs !== y.rowAbs || x.colAbs !== y.colAbs) return false;
+      if (x.rowAbs ? x.row !== y.row : x.row - rowA !== y.row - rowB) return false;
+      if (x.colAbs ? x.col !== y.col : x.col - colA !== y.col - colB) return false;
+    } else if (!sameSpan(x, y)) {
+      return false;
+    }
+  }
+}

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { formulaShape, toR1C1 } from '../../src/engine/r1c1';
+import { formulaShape, sameR1C1, toR1C1 } from '../../src/engine/r1c1';
 
 /**
  * The regular-expression scanner `toR1C1` was first written as: the fast
@@ -91,5 +91,28 @@ describe('formula shapes (R1C1)', () => {
     expect(formulaShape('=C5-D5', 4, 4)).toBe(formulaShape('=C6-D6', 5, 4));
     expect(formulaShape('=IF(B6=0,"",(C6/B6-1)*100)', 5, 5)).toBe(formulaShape('=(C5/B5-1)*100', 4, 5));
     expect(formulaShape('=C7-D8', 6, 4)).not.toBe(formulaShape('=C5-D5', 4, 4));
+  });
+
+  it('sameR1C1 says "same" only when the R1C1 texts are the same', () => {
+    const cell = fc.tuple(fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 0, max: 60 }));
+    fc.assert(
+      fc.property(formula, cell, formula, cell, (a, [ra, ca], b, [rb, cb]) => !sameR1C1(a, ra, ca, b, rb, cb) || toR1C1(a, ra, ca) === toR1C1(b, rb, cb)),
+      { numRuns: 30_000 },
+    );
+    // The same formula seen from two cells (relative references follow, absolute ones stay).
+    fc.assert(
+      fc.property(formula, cell, cell, (a, [ra, ca], [rb, cb]) => !sameR1C1(a, ra, ca, a, rb, cb) || toR1C1(a, ra, ca) === toR1C1(a, rb, cb)),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('sameR1C1 finds the rows of a filled-down column alike without making their texts', () => {
+    const at = (r: number): string => `=IF(B${r}=0,"e.j.",(C${r}/B${r}-1)*100)+SUM($D$2:D${r})+'Blad 2'!E${r}`;
+    for (let r = 5; r < 200; r++) expect(sameR1C1(at(r), r - 1, 5, at(r + 1), r, 5)).toBe(true);
+    expect(sameR1C1('=C5-D5', 4, 4, '=C7-D8', 6, 4)).toBe(false);
+    expect(sameR1C1('=C5-D5', 4, 4, '=$C$6-D6', 5, 4)).toBe(false);
+    // Lower case or non-ASCII text outside quotes is left to the R1C1 texts (false: not shown to be the same).
+    expect(sameR1C1('=c5-d5', 4, 4, '=c6-d6', 5, 4)).toBe(false);
+    expect(toR1C1('=c5-d5', 4, 4)).toBe(toR1C1('=c6-d6', 5, 4));
   });
 });

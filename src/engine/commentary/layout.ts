@@ -33,7 +33,8 @@ const EXTRA_NAMES: Record<CommentsColumn, string[]> = {
 };
 
 function norm(s: string): string {
-  return s.toLocaleLowerCase('sv-SE').replace(/\s+/g, ' ').trim();
+  // Swedish has no language-specific case mappings (only lt, tr and az do): toLowerCase is the same, and much faster.
+  return s.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** Every header text a column is recognised by (both languages' headers and common variants). */

@@ -14,9 +14,9 @@
 import { finding, type Rule } from '../rule';
 import type { Finding } from '../finding';
 import { cellAt } from '../grid';
-import { changeInterval, changeScale, midpoint, overlaps, roundTo } from '../interval';
+import { CHANGE_RANGE, changeRange, changeScale, midpoint, rangesOverlap, roundTo } from '../interval';
 import type { TableRow } from '../table';
-import { amountInterval, amountValue, asPercent, changeSlots, columnSlots, eachTable, rowLabel, shownDecimals, type NumberSlot } from './common';
+import { asPercent, changeSlots, columnSlots, eachTable, rowLabel, shownDecimals, type NumberSlot } from './common';
 
 export const changeMismatch: Rule = {
   id: 'change-mismatch',
@@ -30,21 +30,20 @@ export const changeMismatch: Rule = {
       const bs = columnSlots(sheet, table, previous.col);
       const as = columnSlots(sheet, table, actual.col);
       for (let i = 0; i < rows.length; i++) {
-        if (cs.kind(i) !== 'number') continue;
-        const c = cs.get(i) as NumberSlot;
+        if (!cs.isNumber(i)) continue;
         const unit = cs.unit(i);
+        // Utfall / Bokslut − 1 over their intervals, compared without making objects (most rows agree).
+        const bLo = bs.amountLo(i);
+        const aLo = as.amountLo(i);
+        if (Number.isNaN(bLo) || Number.isNaN(aLo)) continue;
+        if (!changeRange(aLo, as.amountHi(i), bLo, bs.amountHi(i), unit)) continue;
+        if (rangesOverlap(CHANGE_RANGE.lo, CHANGE_RANGE.hi, cs.lo(i), cs.hi(i), ctx.options.tolerance)) continue;
+        const range = { lo: CHANGE_RANGE.lo, hi: CHANGE_RANGE.hi };
+        const c = cs.get(i) as NumberSlot;
         const row = rows[i] as TableRow;
         const cCell = cellAt(sheet, row.row, change.col);
-        const b = bs.get(i);
-        const a = as.get(i);
-        const bi = amountInterval(b);
-        const ai = amountInterval(a);
-        const bv = amountValue(b);
-        const av = amountValue(a);
-        if (bi === undefined || ai === undefined || bv === undefined || av === undefined) continue;
-        const range = changeInterval(ai, bi, unit);
-        if (range === undefined) continue;
-        if (overlaps(range, c, ctx.options.tolerance)) continue;
+        const bv = bs.amount(i);
+        const av = as.amount(i);
         const decimals = shownDecimals(cCell, c, unit === 'fraction' ? 3 : 1);
         const raw = bv === 0 ? midpoint(range) : (av / bv - 1) * changeScale(unit);
         const expected = roundTo(raw, decimals);

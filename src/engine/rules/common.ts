@@ -127,9 +127,14 @@ export function shownDecimals(cell: Cell, slot: Slot, fallback: number): number 
 
 /** The value a cell displays (rounded at its format's decimals, or at its own rounding). */
 export function displayedValue(cell: Cell, slot: NumberSlot): number {
+  return displayedNumber(cell, slot.value, slot.half);
+}
+
+/** `displayedValue` of a number read from the cell as value ± half. */
+function displayedNumber(cell: Cell, value: number, half: number): number {
   const d = formatDecimals(cell.numberFormat);
-  if (d === undefined) return slot.half > 0 ? slot.value : roundTo(slot.value, 6);
-  return roundTo(slot.value, d + (isPercentFormat(cell.numberFormat) && typeof cell.value === 'number' ? 2 : 0));
+  if (d === undefined) return half > 0 ? value : roundTo(value, 6);
+  return roundTo(value, d + (isPercentFormat(cell.numberFormat) && typeof cell.value === 'number' ? 2 : 0));
 }
 
 /** A change value in percent for messages (a fraction × 100). */
@@ -142,6 +147,8 @@ const BLANK: Slot = { kind: 'blank' };
 const K_CONSTANT = 1;
 const K_FORMULA = 2;
 const K_BLANK = 3;
+/** A "not meaningful" marker (kept as read, like the other slots). */
+const K_MARKER = 4;
 
 /**
  * A column's cells read once per check and shared by every rule, one per row
@@ -149,6 +156,12 @@ const K_BLANK = 3;
  * arrays and handed out as a fresh `Slot` by `get` (a slot lives only as long
  * as a rule looks at it: keeping 600 000 of them alive through a check cost
  * more than all the rules); the rare text, error and marker cells as read.
+ *
+ * The rules' per-row loops read the figures without making slots at all
+ * (`isNumber`, `lo`, `hi`, `amount`, `amountLo`, `amountHi`), and make the
+ * slot objects only for the rows they report: a check of a 6 000-row workbook
+ * otherwise allocates tens of megabytes of short-lived slots and intervals,
+ * and the collector's time for them is most of the check's.
  */
 export class SlotColumn {
   readonly length: number;
@@ -189,6 +202,7 @@ export class SlotColumn {
       } else if (slot.kind === 'blank') {
         this.kinds[i] = K_BLANK;
       } else {
+        if (slot.kind === 'marker') this.kinds[i] = K_MARKER;
         this.others.set(i, slot);
       }
     }
@@ -207,7 +221,55 @@ export class SlotColumn {
     const k = this.kinds[i];
     if (k === K_CONSTANT || k === K_FORMULA) return 'number';
     if (k === K_BLANK) return 'blank';
+    if (k === K_MARKER) return 'marker';
     return (this.others.get(i) ?? BLANK).kind;
+  }
+
+  /** True when row i holds a number (`kind(i) === 'number'`). */
+  isNumber(i: number): boolean {
+    const k = this.kinds[i];
+    return k === K_CONSTANT || k === K_FORMULA;
+  }
+
+  /** Row i's number (its slot's `value`); NaN when it holds none. */
+  value(i: number): number {
+    return this.isNumber(i) ? (this.numbers[2 * i] as number) : Number.NaN;
+  }
+
+  /** Half the last shown unit of row i's number (its slot's `half`); NaN when it holds none. */
+  half(i: number): number {
+    return this.isNumber(i) ? (this.numbers[2 * i + 1] as number) : Number.NaN;
+  }
+
+  /** The low end of row i's number (its slot's `lo`); NaN when it holds none. */
+  lo(i: number): number {
+    return this.isNumber(i) ? (this.numbers[2 * i] as number) - Math.abs(this.numbers[2 * i + 1] as number) : Number.NaN;
+  }
+
+  /** The high end of row i's number (its slot's `hi`); NaN when it holds none. */
+  hi(i: number): number {
+    return this.isNumber(i) ? (this.numbers[2 * i] as number) + Math.abs(this.numbers[2 * i + 1] as number) : Number.NaN;
+  }
+
+  /** Row i as an amount (`amountValue`): a number as read, empty or a marker as 0; NaN for errors, text and unknown values. */
+  amount(i: number): number {
+    const k = this.kinds[i];
+    if (k === K_CONSTANT || k === K_FORMULA) return this.numbers[2 * i] as number;
+    return k === K_BLANK || k === K_MARKER ? 0 : Number.NaN;
+  }
+
+  /** The low end of row i as an amount (`amountInterval(…).lo`); NaN where `amount` is. */
+  amountLo(i: number): number {
+    const k = this.kinds[i];
+    if (k === K_CONSTANT || k === K_FORMULA) return (this.numbers[2 * i] as number) - Math.abs(this.numbers[2 * i + 1] as number);
+    return k === K_BLANK || k === K_MARKER ? 0 : Number.NaN;
+  }
+
+  /** The high end of row i as an amount (`amountInterval(…).hi`); NaN where `amount` is. */
+  amountHi(i: number): number {
+    const k = this.kinds[i];
+    if (k === K_CONSTANT || k === K_FORMULA) return (this.numbers[2 * i] as number) + Math.abs(this.numbers[2 * i + 1] as number);
+    return k === K_BLANK || k === K_MARKER ? 0 : Number.NaN;
   }
 
   /** The unit of row i's change % (change columns; 'percent' elsewhere). */
@@ -348,24 +410,42 @@ export interface ChangeBasis {
 }
 
 /** True when the cell shows 0 (an empty cell too): the number rounded at its displayed precision is 0. */
-function showsZero(cell: Cell, slot: Slot): boolean {
-  if (slot.kind === 'blank' || slot.kind === 'marker') return true;
-  if (slot.kind !== 'number') return false;
-  return displayedValue(cell, slot) === 0 || (slot.lo <= 0 && slot.hi >= 0);
+function showsZero(cell: Cell, slots: SlotColumn, index: number): boolean {
+  const kind = slots.kind(index);
+  if (kind === 'blank' || kind === 'marker') return true;
+  if (kind !== 'number') return false;
+  return displayedNumber(cell, slots.value(index), slots.half(index)) === 0 || (slots.lo(index) <= 0 && slots.hi(index) >= 0);
+}
+
+/** What `changeMeaning` found besides the meaning (read it before the next call). */
+const BASIS = { bokslut: 0, utfall: 0, utfallZero: false };
+
+/**
+ * `changeBasis`'s meaning without its object, for the per-row loops; the
+ * figures are left in `BASIS` (bokslut and utfall unless `unknown`,
+ * utfallZero unless `unknown`).
+ */
+export function changeMeaning(sheet: SheetGrid, table: VarianceTable, index: number): ChangeBasis['meaning'] {
+  const { previous, actual } = table.columns;
+  if (previous === undefined || actual === undefined) return 'unknown';
+  const bs = columnSlots(sheet, table, previous.col);
+  const as = columnSlots(sheet, table, actual.col);
+  const bokslut = bs.amount(index);
+  const utfall = as.amount(index);
+  if (Number.isNaN(bokslut) || Number.isNaN(utfall)) return 'unknown';
+  if (bs.kind(index) === 'blank' && as.kind(index) === 'blank') return 'unknown';
+  const row = (viewOf(sheet, table).rows[index] as TableRow).row;
+  const utfallZero = showsZero(cellAt(sheet, row, actual.col), as, index);
+  BASIS.bokslut = bokslut;
+  BASIS.utfall = utfall;
+  BASIS.utfallZero = utfallZero;
+  if (showsZero(cellAt(sheet, row, previous.col), bs, index)) return 'zero-base';
+  if (!utfallZero && Math.sign(bokslut) !== Math.sign(utfall)) return 'sign-flip';
+  return 'meaningful';
 }
 
 export function changeBasis(sheet: SheetGrid, table: VarianceTable, index: number): ChangeBasis {
-  const { previous, actual } = table.columns;
-  if (previous === undefined || actual === undefined) return { meaning: 'unknown' };
-  const row = viewOf(sheet, table).rows[index] as TableRow;
-  const b = columnSlots(sheet, table, previous.col).get(index);
-  const a = columnSlots(sheet, table, actual.col).get(index);
-  const bokslut = amountValue(b);
-  const utfall = amountValue(a);
-  if (bokslut === undefined || utfall === undefined) return { meaning: 'unknown' };
-  if (b.kind === 'blank' && a.kind === 'blank') return { meaning: 'unknown' };
-  const utfallZero = showsZero(cellAt(sheet, row.row, actual.col), a);
-  if (showsZero(cellAt(sheet, row.row, previous.col), b)) return { meaning: 'zero-base', bokslut, utfall, utfallZero };
-  if (!utfallZero && Math.sign(bokslut) !== Math.sign(utfall)) return { meaning: 'sign-flip', bokslut, utfall, utfallZero };
-  return { meaning: 'meaningful', bokslut, utfall, utfallZero };
+  const meaning = changeMeaning(sheet, table, index);
+  if (meaning === 'unknown') return { meaning };
+  return { meaning, bokslut: BASIS.bokslut, utfall: BASIS.utfall, utfallZero: BASIS.utfallZero };
 }

@@ -13,9 +13,9 @@
 import { finding, type Rule } from '../rule';
 import type { Finding } from '../finding';
 import { cellAt, cellAddress, type SheetGrid } from '../grid';
-import { overlaps, roundTo, sub, sum, type Interval } from '../interval';
+import { overlaps, rangesOverlap, roundTo, type Interval } from '../interval';
 import type { Measure, TableRow, VarianceTable } from '../table';
-import { amountTolerance, amountInterval, amountValue, columnSlots, eachTable, shownDecimals, tableRows } from './common';
+import { amountTolerance, columnSlots, eachTable, shownDecimals, tableRows } from './common';
 
 const MEASURES: readonly Measure[] = ['previous', 'actual', 'budget', 'variance'];
 
@@ -31,25 +31,42 @@ function hull(a: Interval, b: Interval): Interval {
   return { lo: Math.min(a.lo, b.lo), hi: Math.max(a.hi, b.hi) };
 }
 
+/** Where `rowRange` leaves its result (read it before the next call). */
+const RANGE = { lo: 0, hi: 0 };
+
 /**
- * What a row's figure stands for. A constant: its rounding interval. A
- * formula is exact given its inputs, but when the inputs are rounded typed
- * figures the quantity it stands for is not: an Avv `=C5−D5` stands for
- * Utfall − Budget over their intervals.
+ * What a row's figure stands for, left in `RANGE`; false when it cannot be
+ * read. A constant: its rounding interval. A formula is exact given its
+ * inputs, but when the inputs are rounded typed figures the quantity it
+ * stands for is not: an Avv `=C5−D5` stands for Utfall − Budget over their
+ * intervals (the hull of both when they meet).
  */
-function rowInterval(sheet: SheetGrid, table: VarianceTable, index: number, measure: Measure): Interval | undefined {
+function rowRange(sheet: SheetGrid, table: VarianceTable, rows: readonly TableRow[], index: number, measure: Measure): boolean {
   const column = table.columns[measure];
-  if (column === undefined) return undefined;
-  const row = tableRows(sheet, table)[index] as TableRow;
-  const cell = cellAt(sheet, row.row, column.col);
-  const slot = columnSlots(sheet, table, column.col).get(index);
-  const own = amountInterval(slot);
-  if (own === undefined || cell.formula === undefined || measure !== 'variance') return own;
-  const a = rowInterval(sheet, table, index, 'actual');
-  const b = rowInterval(sheet, table, index, 'budget');
-  if (a === undefined || b === undefined) return own;
-  const inputs = sub(a, b);
-  return overlaps(inputs, own) ? hull(inputs, own) : own;
+  if (column === undefined) return false;
+  const slots = columnSlots(sheet, table, column.col);
+  const lo = slots.amountLo(index);
+  if (Number.isNaN(lo)) return false;
+  const hi = slots.amountHi(index);
+  RANGE.lo = lo;
+  RANGE.hi = hi;
+  if (measure !== 'variance' || cellAt(sheet, (rows[index] as TableRow).row, column.col).formula === undefined) return true;
+  if (!rowRange(sheet, table, rows, index, 'actual')) return restore(lo, hi);
+  const aLo = RANGE.lo;
+  const aHi = RANGE.hi;
+  if (!rowRange(sheet, table, rows, index, 'budget')) return restore(lo, hi);
+  const inLo = aLo - RANGE.hi;
+  const inHi = aHi - RANGE.lo;
+  if (!rangesOverlap(inLo, inHi, lo, hi)) return restore(lo, hi);
+  RANGE.lo = Math.min(inLo, lo);
+  RANGE.hi = Math.max(inHi, hi);
+  return true;
+}
+
+function restore(lo: number, hi: number): true {
+  RANGE.lo = lo;
+  RANGE.hi = hi;
+  return true;
 }
 
 /**
@@ -62,20 +79,22 @@ function totalOf(sheet: SheetGrid, table: VarianceTable, measure: Measure): Tota
   const column = table.columns[measure];
   if (column === undefined) return undefined;
   const slots = columnSlots(sheet, table, column.col);
-  const items: Interval[] = [];
+  const all = tableRows(sheet, table);
+  let lo = 0;
+  let hi = 0;
   let value = 0;
   let readable = true;
   for (let i = 0; i < table.rows.length; i++) {
-    const iv = rowInterval(sheet, table, i, measure);
-    const v = amountValue(slots.get(i));
-    if (iv === undefined || v === undefined) {
+    const v = slots.amount(i);
+    if (Number.isNaN(v) || !rowRange(sheet, table, all, i, measure)) {
       readable = false;
       break;
     }
-    items.push(iv);
+    lo += RANGE.lo;
+    hi += RANGE.hi;
     value += v;
   }
-  const rows = readable ? sum(items) : undefined;
+  const rows: Interval | undefined = readable ? { lo, hi } : undefined;
   if (table.total !== null) {
     const cell = cellAt(sheet, table.total.row, column.col);
     const slot = slots.get(table.rows.length);

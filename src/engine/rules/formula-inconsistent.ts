@@ -18,7 +18,7 @@
 import { finding, type Rule } from '../rule';
 import type { Finding } from '../finding';
 import { cellAt, columnLetter, type SheetGrid } from '../grid';
-import { formulaShape, fromR1C1 } from '../r1c1';
+import { formulaShape, fromR1C1, sameR1C1 } from '../r1c1';
 import type { TableColumn, TableRow, VarianceTable } from '../table';
 import { allValueColumns, columnSlots, eachTable, readSlot, rowLabel, type SlotColumn } from './common';
 
@@ -60,9 +60,18 @@ function checkColumn(sheet: SheetGrid, table: VarianceTable, column: TableColumn
   if (formulas < 2 || (computed ? formulas < constants : formulas <= constants)) return undefined;
   const entries: Entry[] = [];
   const rows = new Map<number, TableRow>();
+  // A formula shaped as the one above it (the usual case) takes its shape without an R1C1 text of its own.
+  let above: { row: number; shape: string; formula: string } | undefined;
   for (let i = 0; i < table.rows.length; i++) {
     const r = table.rows[i] as TableRow;
-    const e = entryOf(sheet, r.row, column.col, { slots, index: i });
+    const formula = cellAt(sheet, r.row, column.col).formula;
+    let e: Entry | undefined;
+    if (formula !== undefined && above !== undefined && sameR1C1(above.formula, above.row, column.col, formula, r.row, column.col)) {
+      e = above = { row: r.row, shape: above.shape, formula };
+    } else {
+      e = entryOf(sheet, r.row, column.col, { slots, index: i });
+      if (e !== undefined && 'shape' in e) above = e;
+    }
     if (e === undefined) continue;
     entries.push(e);
     rows.set(r.row, r);

@@ -19,7 +19,13 @@ import { finding, type Rule } from '../rule';
 import type { Finding } from '../finding';
 import { changeScale, roundTo } from '../interval';
 import type { TableRow } from '../table';
-import { allValueColumns, amountColumns, amountValue, asPercent, changeBasis, changeSlots, columnSlots, eachTable, rowLabel, tableRows } from './common';
+import { allValueColumns, amountColumns, amountValue, asPercent, changeBasis, changeSlots, columnSlots, eachTable, rowLabel, tableRows, type Slot, type SlotColumn } from './common';
+
+/** True when every one of the columns is empty in row i. */
+function allBlank(columns: readonly SlotColumn[], i: number): boolean {
+  for (const slots of columns) if (slots.kind(i) !== 'blank') return false;
+  return true;
+}
 
 export const missingValue: Rule = {
   id: 'missing-value',
@@ -35,14 +41,15 @@ export const missingValue: Rule = {
       for (let i = 0; i < rows.length; i++) {
         const row = rows[i] as TableRow;
         const isTotal = table.total !== null && row.row === table.total.row;
-        if (values.every((slots) => slots.kind(i) === 'blank')) continue;
+        if (allBlank(values, i)) continue;
         for (const { measure, column, slots } of amounts) {
-          const slot = slots.get(i);
-          if (slot.kind === 'text') {
+          const kind = slots.kind(i);
+          if (kind === 'text') {
+            const slot = slots.get(i) as Extract<Slot, { kind: 'text' }>;
             out.push(finding('missing-value', 'warning', table, sheet.name, row.row, column.col, null, slot.text, 'missing-value.text', { label: rowLabel(table, row), text: slot.text }));
             continue;
           }
-          if (slot.kind !== 'blank') continue;
+          if (kind !== 'blank') continue;
           let expected: number | null = null;
           if (measure === 'variance' && actual !== undefined && budget !== undefined) {
             const a = amountValue(columnSlots(sheet, table, actual.col).get(i));
@@ -69,6 +76,8 @@ export const missingValue: Rule = {
           );
         }
         if (change === undefined) continue;
+        const kind = changes.kind(i);
+        if (kind !== 'text' && kind !== 'blank' && kind !== 'marker') continue;
         const c = changes.get(i);
         const unit = changes.unit(i);
         if (c.kind === 'text') {

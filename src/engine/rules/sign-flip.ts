@@ -12,7 +12,7 @@ import { finding, type Rule } from '../rule';
 import type { Finding } from '../finding';
 import { roundTo } from '../interval';
 import type { TableRow } from '../table';
-import { asPercent, changeBasis, changeSlots, eachTable, rowLabel, tableRows, type NumberSlot } from './common';
+import { asPercent, changeBasis, changeMeaning, changeSlots, eachTable, rowLabel, tableRows, type NumberSlot } from './common';
 
 export const signFlip: Rule = {
   id: 'sign-flip',
@@ -25,12 +25,11 @@ export const signFlip: Rule = {
       const rows = tableRows(sheet, table);
       const cs = changeSlots(sheet, table);
       for (let i = 0; i < rows.length; i++) {
-        if (cs.kind(i) !== 'number') continue;
+        if (!cs.isNumber(i) || changeMeaning(sheet, table, i) !== 'sign-flip') continue;
         const c = cs.get(i) as NumberSlot;
         const unit = cs.unit(i);
         const basis = changeBasis(sheet, table, i);
         const row = rows[i] as TableRow;
-        if (basis.meaning !== 'sign-flip') continue;
         out.push(
           finding('sign-flip', 'warning', table, sheet.name, row.row, change.col, null, c.value, 'sign-flip', {
             label: rowLabel(table, row),

@@ -19,18 +19,18 @@ import { amountTolerance, amountColumns, amountInterval, amountValue, asPercent,
 
 /** The rows' figures in a column as intervals and their plain sum, or undefined when one cannot be read. */
 function columnSum(sheet: SheetGrid, table: VarianceTable, column: TableColumn): { interval: Interval; value: number } | undefined {
-  const items: Interval[] = [];
+  let lo = 0;
+  let hi = 0;
   let value = 0;
   const slots = columnSlots(sheet, table, column.col);
   for (let k = 0; k < table.rows.length; k++) {
-    const slot = slots.get(k);
-    const i = amountInterval(slot);
-    const v = amountValue(slot);
-    if (i === undefined || v === undefined) return undefined;
-    items.push(i);
+    const v = slots.amount(k);
+    if (Number.isNaN(v)) return undefined;
+    lo += slots.amountLo(k);
+    hi += slots.amountHi(k);
     value += v;
   }
-  return { interval: sum(items), value };
+  return { interval: { lo, hi }, value };
 }
 
 function checkChangeTotal(sheet: SheetGrid, table: VarianceTable, tolerance: number, out: Finding[]): void {

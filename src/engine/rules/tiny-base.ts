@@ -13,7 +13,7 @@ import type { Finding } from '../finding';
 import { cellAt } from '../grid';
 import { roundTo } from '../interval';
 import type { TableRow } from '../table';
-import { asPercent, changeBasis, changeSlots, displayedValue, eachTable, rowLabel, tableRows, type NumberSlot } from './common';
+import { asPercent, changeBasis, changeMeaning, changeSlots, displayedValue, eachTable, rowLabel, tableRows, type NumberSlot } from './common';
 
 export const tinyBase: Rule = {
   id: 'tiny-base',
@@ -25,13 +25,12 @@ export const tinyBase: Rule = {
       const rows = tableRows(sheet, table);
       const cs = changeSlots(sheet, table);
       for (let i = 0; i < rows.length; i++) {
-        if (cs.kind(i) !== 'number') continue;
+        if (!cs.isNumber(i) || changeMeaning(sheet, table, i) !== 'zero-base') continue;
         const c = cs.get(i) as NumberSlot;
         const unit = cs.unit(i);
         const basis = changeBasis(sheet, table, i);
         const row = rows[i] as TableRow;
         const cCell = cellAt(sheet, row.row, change.col);
-        if (basis.meaning !== 'zero-base') continue;
         if (basis.utfallZero === true && displayedValue(cCell, c) === 0) continue;
         out.push(
           finding('tiny-base', 'warning', table, sheet.name, row.row, change.col, null, c.value, 'tiny-base', {

@@ -13,9 +13,9 @@
 import { finding, type Rule } from '../rule';
 import type { Finding } from '../finding';
 import { cellAt } from '../grid';
-import { neg, overlaps, roundTo, sub } from '../interval';
+import { neg, overlaps, rangesOverlap, roundTo, sub, type Interval } from '../interval';
 import type { TableRow } from '../table';
-import { amountTolerance, amountInterval, amountValue, columnSlots, eachTable, rowLabel, shownDecimals, tableRows, type NumberSlot } from './common';
+import { amountTolerance, amountInterval, columnSlots, eachTable, rowLabel, shownDecimals, tableRows, type NumberSlot } from './common';
 
 export const varianceMismatch: Rule = {
   id: 'variance-mismatch',
@@ -28,23 +28,23 @@ export const varianceMismatch: Rule = {
       const vs = columnSlots(sheet, table, variance.col);
       const as = columnSlots(sheet, table, actual.col);
       const bs = columnSlots(sheet, table, budget.col);
+      const tolerance = amountTolerance(ctx, table);
       for (let i = 0; i < rows.length; i++) {
-        if (vs.kind(i) !== 'number') continue;
+        if (!vs.isNumber(i)) continue;
+        if (as.kind(i) === 'blank' && bs.kind(i) === 'blank') continue;
+        // Utfall − Budget over their intervals, compared without making objects (most rows agree).
+        const aLo = as.amountLo(i);
+        const bLo = bs.amountLo(i);
+        if (Number.isNaN(aLo) || Number.isNaN(bLo)) continue;
+        if (rangesOverlap(aLo - bs.amountHi(i), as.amountHi(i) - bLo, vs.lo(i), vs.hi(i), tolerance)) continue;
         const v = vs.get(i) as NumberSlot;
         const row = rows[i] as TableRow;
         const vCell = cellAt(sheet, row.row, variance.col);
-        const a = as.get(i);
-        const b = bs.get(i);
-        if (a.kind === 'blank' && b.kind === 'blank') continue;
-        const ai = amountInterval(a);
-        const bi = amountInterval(b);
-        const av = amountValue(a);
-        const bv = amountValue(b);
-        if (ai === undefined || bi === undefined || av === undefined || bv === undefined) continue;
-        const computed = sub(ai, bi);
-        if (overlaps(computed, v, amountTolerance(ctx, table))) continue;
+        const computed = sub(amountInterval(as.get(i)) as Interval, amountInterval(bs.get(i)) as Interval);
+        const av = as.amount(i);
+        const bv = bs.amount(i);
         const expected = roundTo(av - bv, shownDecimals(vCell, v, 0));
-        const reversed = overlaps(neg(computed), v, amountTolerance(ctx, table));
+        const reversed = overlaps(neg(computed), v, tolerance);
         out.push(
           finding('variance-mismatch', 'error', table, sheet.name, row.row, variance.col, expected, v.value, reversed ? 'variance-mismatch.reversed' : 'variance-mismatch', {
             label: rowLabel(table, row),
