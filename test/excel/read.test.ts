@@ -219,6 +219,22 @@ describe('the test host behaves like Office.js proxies', () => {
     });
   });
 
+  it('formatting does not recalculate (as in Excel): a value Excel calculated stays until an entry changes the sheet', async () => {
+    // Utfall 100, Budget 40, and an Avv last calculated as 50 (calculation was manual when it was saved).
+    const grid: WorkbookGrid = { sheets: [{ name: 'Blad1', cells: [[{ value: 100 }, { value: 40 }, { value: 50, formula: '=A1-B1' }]] }] };
+    const host = new TestHost(grid, { apiVersion: '1.9' });
+    await host.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Blad1');
+      ws.getRange('C1').format.fill.color = '#FFC7CE';
+      ws.getRange('C1').numberFormat = [['0.0']];
+      await ctx.sync();
+      expect(host.cell('Blad1', 'C1')).toMatchObject({ value: 50, numberFormat: '0.0', fill: { pattern: 'Solid', color: '#FFC7CE' } });
+      ws.getRange('B1').values = [[30]];
+      await ctx.sync();
+      expect(host.cell('Blad1', 'C1').value).toBe(70);
+    });
+  });
+
   it('a load sees the state at its place in the batch: before a queued write the old value and fill, after it the new', async () => {
     const host = new TestHost(example(), { apiVersion: '1.9' });
     host.setFill('Kommunledning', 'B4', { color: '#FFFF00', pattern: 'Gray25' });

@@ -13,7 +13,10 @@
  *   newer sets fail with ApiNotFound;
  * - error values show in the display language (`#DIVISION/0!` in sv-SE);
  * - written strings are interpreted as Excel interprets typed entries;
- * - formulas are recalculated after every write (see `evaluator.ts`);
+ * - formulas are recalculated after a write that can change values (an
+ *   entry, cleared contents, a sheet added or deleted; see `evaluator.ts`),
+ *   not after formatting (fills, number formats, notes, hidden columns), as
+ *   Excel does;
  * - sheets can be added (`worksheets.add`), deleted and hidden, columns
  *   hidden (`range.columnHidden`); the last visible sheet cannot be hidden
  *   or deleted.
@@ -308,6 +311,7 @@ export class TestHost implements XlHost {
     const results = new Map<ProxyBase, Map<string, unknown>>();
     const touched = new Map<ProxyBase, boolean>();
     let failure: unknown;
+    let recalc = false;
     for (const action of actions) {
       try {
         const exists = action.obj.exists(server);
@@ -321,6 +325,7 @@ export class TestHost implements XlHost {
           if (!exists) throw new HostError('InvalidObjectPath', 'The object is a null object.');
           if (action.kind === 'set') action.obj.write(server, action.prop, action.value);
           else action.obj.invoke(server, action.method, action.args);
+          recalc ||= action.obj.changesValues?.(action) === true;
           if (!(action.kind === 'call' && (action.method === 'select' || action.method === 'activate'))) record.writes++;
         }
       } catch (err) {
@@ -328,8 +333,8 @@ export class TestHost implements XlHost {
         break;
       }
     }
+    if (recalc) recalculate(this.sheets);
     if (record.writes > 0) {
-      recalculate(this.sheets);
       if (!run.merge || !run.wrote) this.stats.excelUndoSteps++;
       run.wrote = true;
     }

@@ -114,6 +114,12 @@ export abstract class ProxyBase {
   invoke(_server: Server, method: string, args: unknown[]): void {
     throw new HostError('InvalidArgument', `Unknown method ${method} (${args.length} arguments)`);
   }
+  /**
+   * Whether a queued setter or method can change what formulas calculate:
+   * Excel recalculates after an entry or a change to the sheets, not after
+   * formatting (a fill, a number format, a note, a hidden column or sheet).
+   */
+  changesValues?(action: Action): boolean;
 
   /** Delivers a request's results to the proxy. */
   deliver(values: Map<string, unknown>, isNull: boolean): void {
@@ -195,6 +201,10 @@ class WorksheetCollectionProxy extends ProxyBase implements XlWorksheetCollectio
     const sheet = newSheet(name);
     server.sheets.push(sheet);
     this.addedSheets.set(args[1] as number, sheet);
+  }
+  /** A new sheet can give a formula that named it a value (it showed #REF!). */
+  override changesValues(action: Action): boolean {
+    return action.kind === 'call' && action.method === 'add';
   }
   exists(): boolean {
     return true;
@@ -336,6 +346,10 @@ export class WorksheetProxy extends ProxyBase implements XlWorksheet {
       throw new HostError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
     }
     server.sheets.splice(server.sheets.indexOf(sheet), 1);
+  }
+  /** A deleted sheet's references become #REF!. */
+  override changesValues(action: Action): boolean {
+    return action.kind === 'call' && action.method === 'delete';
   }
   override write(server: Server, prop: string, value: unknown): void {
     if (prop !== 'visibility') return super.write(server, prop, value);
@@ -607,6 +621,12 @@ export class RangeProxy extends ProxyBase implements XlRange {
         }
       }
     }
+  }
+
+  /** Entries (values, formulas) and clearing contents; not number formats, hidden columns or selecting. */
+  override changesValues(action: Action): boolean {
+    if (action.kind === 'set') return action.prop === 'values' || action.prop === 'formulas';
+    return action.kind === 'call' && action.method === 'clear' && action.args[0] !== 'Formats';
   }
 
   /** Server side, for the fill proxy: every cell of the range, created where missing. */
