@@ -27,8 +27,9 @@ function headerText(cell: Cell): string {
 
 /** What a column header (all header rows joined) says the column holds. */
 export function classifyHeader(text: string): ColumnRole | undefined {
-  // Case-insensitive patterns on the text as it is (no lower-cased copy per cell: every label of every row comes here).
-  if (BLANK_TEXT.test(text)) return undefined;
+  // Case-insensitive patterns on the text as it is (no lower-cased copy per cell: every label of every row comes here),
+  // and one test that turns away the texts with none of the words (the labels `KLC   Kansli Centerpartiet`).
+  if (!ANY_HEADER_WORD.test(text)) return undefined;
   if (LEVEL.test(text) || KONTOGRUPP.test(text)) return 'label';
   if (/prognos|forecast/i.test(text)) return /avv|avvikelse|diff|variance/i.test(text) ? 'forecast-variance' : 'forecast';
   if (/förändr|forandr|förändring|change|%/i.test(text)) return 'change';
@@ -39,7 +40,8 @@ export function classifyHeader(text: string): ColumnRole | undefined {
   return undefined;
 }
 
-const BLANK_TEXT = /^\s*$/;
+/** Every word the tests below look for; a text without any of them has no role. */
+const ANY_HEADER_WORD = /rn|kontogrupp|prognos|forecast|förändr|forandr|change|%|avv|diff|variance|bokslut|closing|utfall|ack|actual|outcome|budget/i;
 
 function yearsIn(text: string): number[] {
   const out: number[] = [];

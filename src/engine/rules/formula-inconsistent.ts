@@ -33,64 +33,76 @@ function entryOf(sheet: SheetGrid, row: number, col: number, read?: { slots: Slo
   return undefined;
 }
 
-function commonest(entries: Entry[]): { shape: string; count: number; counts: Map<string, number> } | undefined {
-  const counts = new Map<string, number>();
-  for (const e of entries) if ('shape' in e) counts.set(e.shape, (counts.get(e.shape) ?? 0) + 1);
-  let best: string | undefined;
-  let n = 0;
-  for (const [s, c] of counts) {
-    if (c > n) {
-      best = s;
-      n = c;
-    }
-  }
-  return best === undefined ? undefined : { shape: best, count: n, counts };
-}
-
 function checkColumn(sheet: SheetGrid, table: VarianceTable, column: TableColumn, out: Finding[]): string | undefined {
   // Count first (cheap), shape only a column that is one of formulas.
   const slots = columnSlots(sheet, table, column.col);
+  const n = table.rows.length;
+  const col = column.col;
   let formulas = 0;
   let constants = 0;
-  for (let i = 0; i < table.rows.length; i++) {
-    if (cellAt(sheet, (table.rows[i] as TableRow).row, column.col).formula !== undefined) formulas++;
-    else if (slots.kind(i) === 'number') constants++;
+  for (let i = 0; i < n; i++) {
+    if (cellAt(sheet, (table.rows[i] as TableRow).row, col).formula !== undefined) formulas++;
+    else if (slots.isNumber(i)) constants++;
   }
   const computed = column === table.columns.variance || column === table.columns.change;
   if (formulas < 2 || (computed ? formulas < constants : formulas <= constants)) return undefined;
-  const entries: Entry[] = [];
-  const rows = new Map<number, TableRow>();
-  // A formula shaped as the one above it (the usual case) takes its shape without an R1C1 text of its own.
-  let above: { row: number; shape: string; formula: string } | undefined;
-  for (let i = 0; i < table.rows.length; i++) {
-    const r = table.rows[i] as TableRow;
-    const formula = cellAt(sheet, r.row, column.col).formula;
-    let e: Entry | undefined;
-    if (formula !== undefined && above !== undefined && sameR1C1(above.formula, above.row, column.col, formula, r.row, column.col)) {
-      e = above = { row: r.row, shape: above.shape, formula };
+
+  // Each formula row's shape (undefined: a constant or nothing), counted per shape in order of first appearance.
+  // A formula shaped as the one above it (the usual case) takes that shape without an R1C1 text of its own.
+  const shapes: (string | undefined)[] = new Array<string | undefined>(n);
+  const counts = new Map<string, number>();
+  let aboveRow = -1;
+  let aboveFormula = '';
+  let aboveShape = '';
+  let run = 0;
+  for (let i = 0; i < n; i++) {
+    const row = (table.rows[i] as TableRow).row;
+    const formula = cellAt(sheet, row, col).formula;
+    if (formula === undefined) continue;
+    let shape: string;
+    if (aboveRow >= 0 && sameR1C1(aboveFormula, aboveRow, col, formula, row, col)) {
+      shape = aboveShape;
+      run++;
     } else {
-      e = entryOf(sheet, r.row, column.col, { slots, index: i });
-      if (e !== undefined && 'shape' in e) above = e;
+      shape = formulaShape(formula, row, col);
+      if (run > 0) counts.set(aboveShape, (counts.get(aboveShape) ?? 0) + run);
+      run = 1;
+      if (!counts.has(shape)) counts.set(shape, 0);
     }
-    if (e === undefined) continue;
-    entries.push(e);
-    rows.set(r.row, r);
+    shapes[i] = shape;
+    aboveRow = row;
+    aboveFormula = formula;
+    aboveShape = shape;
   }
-  const top = commonest(entries);
+  if (run > 0) counts.set(aboveShape, (counts.get(aboveShape) ?? 0) + run);
+
+  // The commonest shape (the first to reach the highest count); a rarer shape or a constant is reported.
+  let top: string | undefined;
+  let topCount = 0;
+  for (const [shape, c] of counts) {
+    if (c > topCount) {
+      top = shape;
+      topCount = c;
+    }
+  }
   if (top === undefined) return undefined;
-  for (const e of entries) {
-    const odd = 'constant' in e || (e.shape !== top.shape && (top.counts.get(e.shape) ?? 0) < top.count);
+  for (let i = 0; i < n; i++) {
+    const shape = shapes[i];
+    const odd = shape === undefined ? slots.isNumber(i) : shape !== top && (counts.get(shape) ?? 0) < topCount;
     if (!odd) continue;
-    const row = rows.get(e.row);
-    const label = row === undefined ? '' : rowLabel(table, row);
-    const expected = fromR1C1(top.shape, e.row, column.col);
-    if ('constant' in e) {
-      out.push(finding('formula-inconsistent', 'warning', table, sheet.name, e.row, column.col, expected, e.constant, 'formula-inconsistent.constant', { label, expected, actual: String(e.constant) }));
+    const tableRow = table.rows[i] as TableRow;
+    const row = tableRow.row;
+    const label = rowLabel(table, tableRow);
+    const expected = fromR1C1(top, row, col);
+    if (shape === undefined) {
+      const constant = slots.value(i);
+      out.push(finding('formula-inconsistent', 'warning', table, sheet.name, row, col, expected, constant, 'formula-inconsistent.constant', { label, expected, actual: String(constant) }));
     } else {
-      out.push(finding('formula-inconsistent', 'warning', table, sheet.name, e.row, column.col, expected, e.formula, 'formula-inconsistent', { label, expected, actual: e.formula }));
+      const formula = cellAt(sheet, row, col).formula as string;
+      out.push(finding('formula-inconsistent', 'warning', table, sheet.name, row, col, expected, formula, 'formula-inconsistent', { label, expected, actual: formula }));
     }
   }
-  return top.shape;
+  return top;
 }
 
 const SUM_RANGE = /^=SUM\(R\[(-?\d+)\]C\[0\]:R\[(-?\d+)\]C\[0\]\)$/;
