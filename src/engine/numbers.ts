@@ -144,9 +144,21 @@ const HALF_UNITS = Array.from({ length: 13 }, (_, d) => (d >= 12 ? 0 : 0.5 * 10 
  * decimals or its format's, whichever shows more.
  */
 export function constantHalfUnit(v: number, numberFormat: string | undefined): number {
+  return halfUnitShown(v, shownStoredDecimals(numberFormat));
+}
+
+/**
+ * The decimals of the stored value a number format shows (0 for General): a
+ * value typed into a % format is stored as a fraction, so its shown decimals
+ * count two more.
+ */
+export function shownStoredDecimals(numberFormat: string | undefined): number {
   const shown = formatDecimals(numberFormat);
-  // A value typed into a % format is stored as a fraction: its shown decimals count two more.
-  const shownStored = shown === undefined ? 0 : shown + (isPercentFormat(numberFormat) ? 2 : 0);
+  return shown === undefined ? 0 : shown + (isPercentFormat(numberFormat) ? 2 : 0);
+}
+
+/** `constantHalfUnit` given its format's `shownStoredDecimals` (for loops over cells of one format). */
+export function halfUnitShown(v: number, shownStored: number): number {
   const own = Number.isInteger(v) ? 0 : storedDecimals(v);
   const decimals = own > shownStored ? own : shownStored;
   return decimals >= 12 ? 0 : (HALF_UNITS[decimals] as number);

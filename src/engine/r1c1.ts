@@ -292,6 +292,18 @@ function readsAsItIs(text: string): boolean {
   return true;
 }
 
+/** The last two texts found to read as they are (a column's formulas are compared each with the one above). */
+let plainLast = '';
+let plainBefore = '';
+
+function readsAsItIsRemembered(text: string): boolean {
+  if (text === plainLast || text === plainBefore) return true;
+  if (!readsAsItIs(text)) return false;
+  plainBefore = plainLast;
+  plainLast = text;
+  return true;
+}
+
 /** The next token of the formula, exactly as `toR1C1`'s loop splits an upper-case ASCII text. */
 function nextToken(c: Cursor): number {
   const src = c.text;
@@ -351,7 +363,7 @@ function sameSpan(a: Cursor, b: Cursor): boolean {
  * the same. False means "not shown to be the same": compare the R1C1 texts.
  */
 export function sameR1C1(a: string, rowA: number, colA: number, b: string, rowB: number, colB: number): boolean {
-  if (!readsAsItIs(a) || !readsAsItIs(b)) return false;
+  if (!readsAsItIsRemembered(a) || !readsAsItIsRemembered(b)) return false;
   const x = CURSOR_A;
   const y = CURSOR_B;
   x.text = a;

@@ -6,7 +6,7 @@
 import { errorCodeFromText, errorTextEnUs } from '../errors';
 import { cellAt, isBlank, type Cell, type ErrorCode, type SheetGrid } from '../grid';
 import { decimalsOfHalfUnit, exact, roundTo, type ChangeUnit, type Interval } from '../interval';
-import { constantHalfUnit, formatDecimals, isPercentFormat, MAX_FIGURE, readNumber } from '../numbers';
+import { constantHalfUnit, formatDecimals, halfUnitShown, isPercentFormat, MAX_FIGURE, readNumber, shownStoredDecimals } from '../numbers';
 import type { RuleContext } from '../rule';
 import { tkrFactor, type Measure, type TableColumn, type TableRow, type VarianceTable } from '../table';
 
@@ -178,20 +178,33 @@ export class SlotColumn {
     this.kinds = new Uint8Array(n);
     this.numbers = new Float64Array(2 * n);
     this.fractions = changeOf === undefined ? undefined : new Uint8Array(n);
+    // A column's cells share one or two number formats: what a format says is worked out when it changes.
+    let format: string | undefined;
+    let shownStored = shownStoredDecimals(undefined);
+    let numberUnit: ChangeUnit | undefined;
     for (let i = 0; i < n; i++) {
       const cell = cellAt(sheet, (rows[i] as TableRow).row, col);
-      let divisor = 1;
-      if (changeOf !== undefined && changeUnitOfCell(cell, changeOf) === 'fraction') {
-        (this.fractions as Uint8Array)[i] = 1;
-        divisor = 100;
-      }
       const v = cell.value;
+      if (cell.numberFormat !== format) {
+        format = cell.numberFormat;
+        shownStored = shownStoredDecimals(format);
+        numberUnit = undefined;
+      }
+      let divisor = 1;
+      if (changeOf !== undefined) {
+        // changeUnitOfCell, remembered per format for number cells (whose unit only their format decides).
+        const unit = typeof v === 'number' ? (numberUnit ??= changeUnitOfCell(cell, changeOf)) : changeUnitOfCell(cell, changeOf);
+        if (unit === 'fraction') {
+          (this.fractions as Uint8Array)[i] = 1;
+          divisor = 100;
+        }
+      }
       if (typeof v === 'number' && cell.error === undefined && Number.isFinite(v) && Math.abs(v) <= MAX_FIGURE) {
         // readSlot's number case, without the object.
         const formula = cell.formula !== undefined;
         this.kinds[i] = formula ? K_FORMULA : K_CONSTANT;
         this.numbers[2 * i] = v;
-        this.numbers[2 * i + 1] = formula ? 0 : constantHalfUnit(v, cell.numberFormat);
+        this.numbers[2 * i + 1] = formula ? 0 : halfUnitShown(v, shownStored);
         continue;
       }
       const slot = readSlot(cell, divisor);
