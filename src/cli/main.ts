@@ -6,11 +6,16 @@
  */
 import { translate } from '../engine/i18n';
 import { EXIT_OK, EXIT_UNREADABLE, failureMessage, line, peekLanguage, UsageError, usageMessage, type CliIO, type Command } from './command';
-import { checkCommand } from './commands/check';
-import { commentCommand } from './commands/comment';
-import { fixCommand } from './commands/fix';
 
-export const COMMANDS: readonly Command[] = [checkCommand, fixCommand, commentCommand];
+/**
+ * The commands by name, each loaded when it is run: a one-shot `check` does
+ * not compile the drafting, fixing and writing code it never calls.
+ */
+export const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  check: async () => (await import('./commands/check')).checkCommand,
+  fix: async () => (await import('./commands/fix')).fixCommand,
+  comment: async () => (await import('./commands/comment')).commentCommand,
+};
 
 /** Runs the command line (arguments after the program name); returns the exit code. */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
@@ -21,13 +26,13 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     line(name === undefined ? io.stderr : io.stdout, translate('cli.usage', lang));
     return name === undefined ? EXIT_UNREADABLE : EXIT_OK;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (command === undefined) {
+  const load = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (load === undefined) {
     line(io.stderr, usageMessage(new UsageError('cli.error.unknown-command', { command: name }), lang));
     return EXIT_UNREADABLE;
   }
   try {
-    return await command.run(args.slice(1), io);
+    return await (await load()).run(args.slice(1), io);
   } catch (e) {
     const file = args.slice(1).find((a) => !a.startsWith('-')) ?? '';
     line(io.stderr, failureMessage(e, lang, file));
@@ -37,6 +42,13 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
 
 /** The process entry: real streams, exit code set when all output is flushed. */
 export function run(): void {
+  // A reader that stops early (`avvikelsekollen check … | head`) closes the pipe: stop quietly, as other tools do.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') process.stderr.write(`${e.message}\n`);
+      process.exit(e.code === 'EPIPE' ? (typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK) : EXIT_UNREADABLE);
+    });
+  }
   const io: CliIO = { stdout: process.stdout, stderr: process.stderr, stderrIsTTY: process.stderr.isTTY === true };
   main(process.argv.slice(2), io).then(
     (code) => {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'child_process';
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -162,6 +163,15 @@ describe('check on several files and on files it cannot read', () => {
   it('a missing file, as a real process: one line, exit 2, no stack trace', () => {
     const r = cliProcess(['check', 'finns-inte.xlsx']);
     expect(r).toEqual({ code: 2, stdout: '', stderr: 'finns-inte.xlsx: filen finns inte.\n' });
+  });
+
+  it('a reader that stops early (`| head -1`), as a real process: the report stops quietly, no stack trace', () => {
+    const tsx = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+    // More report than a pipe holds (64 KB), so writes go on after the reader has gone.
+    const files = Array.from({ length: 30 }, () => EXAMPLE_ARG).join(' ');
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${tsx}" src/cli/main.ts check ${files} | head -1`], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stdout).toBe('examples/kommunstyrelsen-2021.xlsx\n');
+    expect(r.stderr).toBe('');
   });
 
   it('bad usage: one line, exit 2', async () => {
