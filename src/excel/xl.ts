@@ -28,6 +28,60 @@ export interface XlRangeFormat {
   fill: XlRangeFill;
 }
 
+/** ExcelApi 1.6: the fill a conditional format shows while its rule is met. */
+export interface XlConditionalRangeFill extends XlLoadable {
+  /** `#RRGGBB`; null where the format sets no fill. */
+  color: string;
+}
+
+/** ExcelApi 1.6. */
+export interface XlConditionalRangeFormat {
+  readonly fill: XlConditionalRangeFill;
+}
+
+/** ExcelApi 1.6: a custom format's rule. */
+export interface XlConditionalFormatRule extends XlLoadable {
+  /** The rule's formula (en-US, like `Range.formulas`); the format shows where it is true. */
+  formula: string;
+}
+
+/** ExcelApi 1.6: the rule and format of a `Custom` conditional format. */
+export interface XlCustomConditionalFormat extends XlLoadable {
+  readonly isNullObject: boolean;
+  readonly rule: XlConditionalFormatRule;
+  readonly format: XlConditionalRangeFormat;
+}
+
+/** ExcelApi 1.6: one conditional format (rule and format) over one or more ranges. */
+export interface XlConditionalFormat extends XlLoadable {
+  /** ExcelApi 1.6: the format's id (what `ConditionalFormatCollection.getItem` takes). */
+  readonly id: string;
+  /** `Custom`, `CellValue`, `DataBar` … */
+  readonly type: string;
+  /** Its rule and format; only for a `Custom` format. */
+  readonly custom: XlCustomConditionalFormat;
+  /** The same, or a null object for a format of another type (loadable on every item of a collection). */
+  readonly customOrNullObject: XlCustomConditionalFormat;
+  delete(): void;
+}
+
+/**
+ * ExcelApi 1.6: the conditional formats that intersect a range (or a
+ * `RangeAreas`, ExcelApi 1.9), in priority order.
+ */
+export interface XlConditionalFormatCollection extends XlLoadable {
+  readonly items: XlConditionalFormat[];
+  /** Adds a format over the collection's range(s), at the top priority. */
+  add(type: 'Custom'): XlConditionalFormat;
+  /** The format with this id (the request fails with ItemNotFound when there is none). */
+  getItem(id: string): XlConditionalFormat;
+}
+
+/** ExcelApi 1.9: several ranges of one sheet (`Worksheet.getRanges("F5, F9:F11")`). */
+export interface XlRangeAreas extends XlLoadable {
+  readonly conditionalFormats: XlConditionalFormatCollection;
+}
+
 export interface XlRange extends XlLoadable {
   readonly isNullObject: boolean;
   readonly address: string;
@@ -40,6 +94,8 @@ export interface XlRange extends XlLoadable {
   /** ExcelApi 1.16. */
   readonly valuesAsJson: unknown[][];
   readonly format: XlRangeFormat;
+  /** ExcelApi 1.6: the conditional formats that intersect the range. */
+  readonly conditionalFormats: XlConditionalFormatCollection;
   /** Whether every column of the range is hidden; setting it hides or shows the range's whole columns. */
   columnHidden: boolean;
   /** `Contents` removes values and formulas, keeping formats. */
@@ -73,7 +129,10 @@ export interface XlWorksheet extends XlLoadable {
   readonly protection: XlWorksheetProtection;
   /** ExcelApi 1.18. */
   readonly notes: XlNoteCollection;
+  /** Without an address: the whole sheet. */
   getRange(address?: string): XlRange;
+  /** ExcelApi 1.9: the ranges of a comma-separated address list; without one, the whole sheet. */
+  getRanges(address?: string): XlRangeAreas;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
   /**
    * ExcelApi 1.5: the sheet after this one, or a null object after the last.
@@ -129,7 +188,7 @@ export interface XlHost {
 }
 
 /** The ExcelApi versions the adapter asks about. */
-export type ExcelApiVersion = '1.7' | '1.8' | '1.9' | '1.16' | '1.18' | '1.20';
+export type ExcelApiVersion = '1.6' | '1.7' | '1.8' | '1.9' | '1.16' | '1.18' | '1.20';
 
 /** Excel on the web's limit for a request's and a response's payload. */
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;

@@ -31,10 +31,13 @@ import type { WorkbookGrid } from '../../engine/grid';
 import { parseRect } from '../address';
 import { PAYLOAD_LIMIT_BYTES, type ExcelApiVersion, type XlContext, type XlHost, type XlRunOptions } from '../xl';
 import { HostError, TestContext, type Action, type ProxyBase, type Server } from './proxies';
+// Conditional formats (ExcelApi 1.6, RangeAreas 1.9) live in their own file and plug into the proxies.
+import { addFormat, displayedFill, formatSnapshots, type FormatSnapshot } from './conditional-formats';
 import { emptyCell, interpretEntry, recalculate, sheetsFromGrid, type HostCell, type HostFill, type HostSheet } from './state';
 
 export { HostError } from './proxies';
 export type { HostCell, HostFill, HostSheet } from './state';
+export type { FormatSnapshot } from './conditional-formats';
 
 export interface TestHostOptions {
   /** Highest ExcelApi version supported (default '1.7', Office 2019). */
@@ -235,6 +238,23 @@ export class TestHost implements XlHost {
     c.fill = fill === null ? { pattern: 'None', color: '#FFFFFF', patternColor: '#000000' } : { pattern: fill.pattern ?? 'Solid', color: fill.color.toUpperCase(), patternColor: '#000000' };
   }
 
+  /** What a cell shows: a conditional format's fill where one over it applies, else the cell's own fill. */
+  displayedFill(sheet: string, address: string): HostFill {
+    const r = parseRect(address);
+    if (r === undefined) throw new Error(`bad address ${address}`);
+    return displayedFill(this.sheet(sheet), r.top, r.left, (this.cellAt(sheet, address, false) ?? emptyCell()).fill);
+  }
+
+  /** A sheet's conditional formats, highest priority first. */
+  conditionalFormats(sheet: string): FormatSnapshot[] {
+    return formatSnapshots(this.sheet(sheet));
+  }
+
+  /** Adds a conditional format as the economist would (on top of the others); returns its id. */
+  addConditionalFormat(sheet: string, address: string, format: { type?: string; formula?: string; fill?: string | null }): string {
+    return addFormat(this.sheet(sheet), address, format);
+  }
+
   setNumberFormat(sheet: string, address: string, format: string): void {
     (this.cellAt(sheet, address, true) as HostCell).numberFormat = format;
   }
@@ -247,6 +267,7 @@ export class TestHost implements XlHost {
         visibility: s.visibility,
         hiddenColumns: [...s.hiddenColumns].sort((a, b) => a - b),
         notes: [...s.notes].sort(),
+        ...((s.conditionalFormats ?? []).length > 0 ? { conditionalFormats: formatSnapshots(s) } : {}),
         rows: s.rows.map((row) => {
           const cells = (row ?? []).map((c) => (c === undefined || (c.value === null && c.error === undefined && c.formula === undefined && c.numberFormat === 'General' && c.fill.pattern === 'None') ? null : c));
           return cells.every((c) => c === null) ? null : cells; // a row of untouched cells is no row

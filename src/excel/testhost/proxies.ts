@@ -14,7 +14,9 @@ import type {
   XlContext,
   XlNote,
   XlNoteCollection,
+  XlConditionalFormatCollection,
   XlRange,
+  XlRangeAreas,
   XlRangeFill,
   XlRangeFormat,
   XlWorkbook,
@@ -128,7 +130,28 @@ export abstract class ProxyBase {
   }
 }
 
-function requireVersion(server: Server, version: ExcelApiVersion, what: string): void {
+/**
+ * Parts of the object model kept in files of their own (conditional formats,
+ * `conditional-formats.ts`) plug in here, so they can build on this file
+ * without an import cycle.
+ */
+export const extensions: {
+  /** The conditional formats intersecting a range or ranges of a sheet (ExcelApi 1.6). */
+  conditionalFormats?: (ctx: TestContext, path: string, target: (server: Server) => { sheet: HostSheet; rects: Rect[] }) => XlConditionalFormatCollection;
+  /** `Worksheet.getRanges(address)` (ExcelApi 1.9). */
+  rangeAreas?: (ctx: TestContext, path: string, sheet: WorksheetProxy, address: string | undefined) => XlRangeAreas;
+} = {};
+
+function extension<K extends keyof typeof extensions>(name: K): NonNullable<(typeof extensions)[K]> {
+  const f = extensions[name];
+  if (f === undefined) throw new Error(`test host: ${name} not loaded (import './conditional-formats')`);
+  return f as NonNullable<(typeof extensions)[K]>;
+}
+
+/** The whole sheet (`Worksheet.getRange()` without an address): 1 048 576 rows × 16 384 columns. */
+export const WHOLE_SHEET: Readonly<Rect> = Object.freeze({ top: 0, left: 0, bottom: 1_048_575, right: 16_383 });
+
+export function requireVersion(server: Server, version: ExcelApiVersion, what: string): void {
   if (!server.supports(version)) throw new HostError('ApiNotFound', `${what} needs ExcelApi ${version}`);
 }
 
@@ -303,10 +326,13 @@ export class WorksheetProxy extends ProxyBase implements XlWorksheet {
   }
   getRange(address = ''): RangeProxy {
     return new RangeProxy(this.ctx, `${this.path}.getRange(${JSON.stringify(address)})`, (server) => {
-      const rect = parseRect(address);
+      const rect = address === '' ? { ...WHOLE_SHEET } : parseRect(address);
       if (rect === undefined) throw new HostError('InvalidArgument', `Bad address ${address}`);
       return { sheet: this.target(server), rect };
     });
+  }
+  getRanges(address?: string): XlRangeAreas {
+    return extension('rangeAreas')(this.ctx, `${this.path}.getRanges(${JSON.stringify(address ?? '')})`, this, address);
   }
   getNextOrNullObject(visibleOnly = false): WorksheetProxy {
     // Office.js sends each object path once, by id: a chain costs the same per link however long it is.
@@ -415,6 +441,14 @@ export class RangeProxy extends ProxyBase implements XlRange {
   ) {
     super(ctx, path);
     this.format = { fill: new FillProxy(ctx, `${path}.format.fill`, this) };
+  }
+  private formats: XlConditionalFormatCollection | undefined;
+  get conditionalFormats(): XlConditionalFormatCollection {
+    this.formats ??= extension('conditionalFormats')(this.ctx, `${this.path}.conditionalFormats`, (server) => {
+      const { sheet, rect } = this.target(server);
+      return { sheet, rects: [rect] };
+    });
+    return this.formats;
   }
   exists(server: Server): boolean {
     if (this.bound === undefined) this.bound = this.resolver(server);

@@ -5,6 +5,7 @@
  */
 import { errorCodeFromText, errorTextEnUs } from '../../engine/errors';
 import type { ErrorCode, WorkbookGrid } from '../../engine/grid';
+import type { Rect } from '../address';
 import { evaluate, understands, type Scalar } from './evaluator';
 
 export interface HostFill {
@@ -26,6 +27,20 @@ export interface HostCell {
   fill: HostFill;
 }
 
+/** A conditional format (ExcelApi 1.6) as Excel keeps it; see `conditional-formats.ts`. */
+export interface HostConditionalFormat {
+  /** Unique in the workbook, never reused. */
+  id: string;
+  /** `Custom` (the type the host models fully), `CellValue`, `DataBar` … */
+  type: string;
+  /** The cells it applies to. */
+  ranges: Rect[];
+  /** A custom format's rule formula (en-US), '' until set. */
+  formula: string;
+  /** The fill it shows while its rule is met (`#RRGGBB`), null for none. */
+  fill: string | null;
+}
+
 export interface HostSheet {
   name: string;
   visibility: 'Visible' | 'Hidden' | 'VeryHidden';
@@ -34,6 +49,8 @@ export interface HostSheet {
   notes: Map<string, string>;
   /** 0-based indexes of hidden columns. */
   hiddenColumns: Set<number>;
+  /** Conditional formats, highest priority first (none when absent). */
+  conditionalFormats?: HostConditionalFormat[];
 }
 
 /** A new, empty, visible sheet (what `worksheets.add` creates). */
