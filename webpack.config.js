@@ -78,10 +78,12 @@ module.exports = async (env, options) => {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
+      // A worker the task pane starts (src/taskpane/boot.ts), by this fixed name.
+      'intl-warmup': './src/taskpane/intl-warmup.ts',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
-      filename: dev ? '[name].js' : '[name].[contenthash:8].js',
+      filename: (pathData) => (dev || pathData.chunk.name === 'intl-warmup' ? '[name].js' : '[name].[contenthash:8].js'),
       chunkFilename: dev ? '[name].js' : '[name].[contenthash:8].js',
       publicPath: '',
       clean: true,

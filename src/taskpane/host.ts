@@ -24,16 +24,31 @@ function openedByOffice(): boolean {
   }
 }
 
+/** Demo mode asked for in the address (`?demo=1`, or the benchmark's `?demo=bench40`). */
+const DEMO_QUERY = /[?&]demo=(1|bench\d+)\b/;
+
+/**
+ * The mode when it is known without waiting: 'demo' when office.js is missing
+ * (offline, blocked: it is a blocking script before ours, so it has run or
+ * failed by now) or demo mode is asked for in the address; else undefined
+ * (Office.onReady decides).
+ */
+export function knownHost(): HostMode | undefined {
+  if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return 'demo';
+  if (DEMO_QUERY.test(window.location.search)) return 'demo';
+  return undefined;
+}
+
 /**
  * Waits for office.js. Resolves 'excel' when Office reports Excel, else 'demo':
  * office.js missing (offline, blocked), onReady without a host (plain
  * browser), or no answer within the timeout.
  */
-export function detectHost(timeoutMs = openedByOffice() ? 15000 : 2500): Promise<HostMode> {
-  if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return Promise.resolve('demo');
-  if (/[?&]demo=(1|bench\d+)\b/.test(window.location.search)) return Promise.resolve('demo');
+export function detectHost(timeoutMs?: number): Promise<HostMode> {
+  const known = knownHost();
+  if (known !== undefined) return Promise.resolve(known);
   return new Promise<HostMode>((resolve) => {
-    const timer = setTimeout(() => resolve('demo'), timeoutMs);
+    const timer = setTimeout(() => resolve('demo'), timeoutMs ?? (openedByOffice() ? 15000 : 2500));
     Office.onReady()
       .then((info) => resolve(info.host === Office.HostType.Excel ? 'excel' : 'demo'))
       .catch(() => resolve('demo'))
@@ -51,13 +66,29 @@ async function loadActions(mode: HostMode): Promise<WorkbookActions> {
 }
 
 let session: Promise<Session> | undefined;
+let ready: Session | undefined;
 
-/** The runtime's one session, created on first use. */
+/**
+ * The runtime's one session, created on first use. When the mode is known at
+ * once (demo), the workbook code is requested in the same call, so its files
+ * download while the rest of the page's script runs.
+ */
 export function getSession(): Promise<Session> {
-  session ??= detectHost().then(async (mode) => {
-    const s = new Session(await loadActions(mode), mode);
-    await s.start();
-    return s;
-  });
+  if (session === undefined) {
+    const known = knownHost();
+    const mode = known !== undefined ? Promise.resolve(known) : detectHost();
+    const actions = known !== undefined ? loadActions(known) : mode.then(loadActions);
+    session = Promise.all([mode, actions]).then(async ([m, a]) => {
+      const s = new Session(a, m);
+      await s.start();
+      ready = s;
+      return s;
+    });
+  }
   return session;
+}
+
+/** The session once it has started (for a first render without a spinner), else undefined. */
+export function startedSession(): Session | undefined {
+  return ready;
 }

@@ -3,13 +3,14 @@
  * ribbon's functions, decides Excel or demo mode (after Office.onReady or a
  * timeout), and renders the pane inside FluentProvider.
  */
+import './boot'; // first: starts the session before the UI libraries are evaluated
 import { FluentProvider, Spinner, teamsHighContrastTheme, webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-components';
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { registerCommands } from '../commands/register';
 import { languageFromLocale, translate } from '../engine/i18n';
 import { App } from './App';
-import { getSession } from './host';
+import { getSession, startedSession } from './host';
 import type { Session } from './session';
 
 registerCommands(getSession);
@@ -37,8 +38,9 @@ function chooseTheme(mode: 'excel' | 'demo' | undefined): Theme {
 }
 
 function Root() {
-  const [session, setSession] = useState<Session | null>(null);
-  const [theme, setTheme] = useState<Theme>(() => chooseTheme(undefined));
+  // The session may have started before the first render (demo mode): then no spinner.
+  const [session, setSession] = useState<Session | null>(() => startedSession() ?? null);
+  const [theme, setTheme] = useState<Theme>(() => chooseTheme(startedSession()?.getState().mode));
   useEffect(() => {
     let alive = true;
     void getSession().then((s) => {
