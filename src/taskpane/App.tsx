@@ -11,7 +11,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
+import type { Finding } from '../engine/finding';
 import { Filters } from './components/Filters';
 import { Findings } from './components/Findings';
 import { FixPreview } from './components/FixPreview';
@@ -61,6 +62,8 @@ export function App({ session }: { session: Session }) {
   const [filter, setFilter] = useState<FindingFilter>(NO_FILTER);
   const [previewOpen, setPreviewOpen] = useState(false);
   const busy = phase !== 'idle';
+  // Stable, so findings already drawn are not drawn again when the pane re-renders.
+  const selectFinding = useCallback((f: Finding) => void session.select(f.sheet, f.cell), [session]);
 
   useEffect(() => {
     document.documentElement.lang = lang === 'sv' ? 'sv-SE' : 'en';
@@ -170,7 +173,7 @@ export function App({ session }: { session: Session }) {
               {t('taskpane.findings.shown', { shown: shown.length, total: findings.length })}
             </Text>
           )}
-          <Findings groups={groups} lang={lang} onSelect={(f) => void session.select(f.sheet, f.cell)} />
+          <Findings groups={groups} lang={lang} onSelect={selectFinding} />
         </div>
       )}
       {view === 'comments' && (

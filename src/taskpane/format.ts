@@ -92,6 +92,33 @@ export function groupFindings(findings: readonly Finding[], tables: readonly Var
     .sort((a, b) => SEVERITY_ORDER[a.worst] - SEVERITY_ORDER[b.worst] || (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0));
 }
 
+/** How many findings the groups hold. */
+export function countFindings(groups: readonly SheetGroup[]): number {
+  return groups.reduce((n, g) => n + g.tables.reduce((m, t) => m + t.findings.length, 0), 0);
+}
+
+/**
+ * The first `limit` findings of the list, in the list's order and grouping
+ * (the pane draws these first; a sheet or table past the limit is left out).
+ * The groups themselves when they hold no more than that.
+ */
+export function firstFindings(groups: readonly SheetGroup[], limit: number): readonly SheetGroup[] {
+  if (countFindings(groups) <= limit) return groups;
+  const out: SheetGroup[] = [];
+  let left = limit;
+  for (const g of groups) {
+    if (left <= 0) break;
+    const tables: TableGroup[] = [];
+    for (const t of g.tables) {
+      if (left <= 0) break;
+      tables.push(t.findings.length <= left ? t : { ...t, findings: t.findings.slice(0, left) });
+      left -= Math.min(left, t.findings.length);
+    }
+    out.push({ ...g, tables });
+  }
+  return out;
+}
+
 /** A value as the pane shows it: numbers in the language's format, text as is, empty as a word. */
 export function displayValue(value: CellValue | undefined, lang: Language): string {
   if (value === null || value === undefined || value === '') return translate('taskpane.value.empty', lang);

@@ -7,7 +7,8 @@ import { checkWorkbook } from '../../src/engine/check';
 import { planFixes } from '../../src/engine/fixes';
 import { seedAsPastedValues } from '../../src/engine/seed';
 import { SEVERITY_ORDER } from '../../src/engine/finding';
-import { NO_FILTER, applyFilter, countBySeverity, displayContent, displayValue, editLine, groupFindings, ruleName, rulesPresent } from '../../src/taskpane/format';
+import { NO_FILTER, applyFilter, countBySeverity, countFindings, displayContent, displayValue, editLine, firstFindings, groupFindings, ruleName, rulesPresent } from '../../src/taskpane/format';
+import { generatedWorkbook } from '../../src/engine/generate';
 import { DEFAULT_SETTINGS, browserSettingsStore, sanitizeSettings } from '../../src/taskpane/settings';
 import { loadSeed } from '../helpers/seed';
 
@@ -58,6 +59,30 @@ describe('findings as the pane lists them', () => {
     expect(rules[0]).toBe('div0');
     expect(ruleName('div0', 'sv')).toBe('Division med noll');
     expect(ruleName('div0', 'en')).toBe('Division by zero');
+  });
+});
+
+describe('a long list is drawn from its top', () => {
+  // The benchmark's 40-sheet workbook: 240 findings over 40 sheets.
+  const big = generatedWorkbook(40, 150);
+  const bigResult = checkWorkbook(big);
+  const all = groupFindings(bigResult.findings, bigResult.tables, big.sheets.map((s) => s.name));
+  const flat = (gs: readonly { tables: { findings: unknown[] }[] }[]) => gs.flatMap((g) => g.tables.flatMap((t) => t.findings));
+
+  it('the first 40 are the top of the same list, under the same sheet and table headings', () => {
+    expect(countFindings(all)).toBe(bigResult.findings.length);
+    expect(bigResult.findings.length).toBeGreaterThan(40);
+    const first = firstFindings(all, 40);
+    expect(flat(first)).toEqual(flat(all).slice(0, 40));
+    first.forEach((g, i) => {
+      expect(g.sheet).toBe(all[i]?.sheet);
+      g.tables.forEach((t, j) => expect(t.tableId).toBe(all[i]?.tables[j]?.tableId));
+    });
+  });
+
+  it('a list no longer than the limit (the example workbook) is drawn whole at once', () => {
+    const groups = groupFindings(result.findings, result.tables, sheetOrder);
+    expect(firstFindings(groups, 40)).toBe(groups);
   });
 });
 
