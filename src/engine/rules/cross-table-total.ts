@@ -15,7 +15,7 @@ import type { Finding } from '../finding';
 import { cellAt, cellAddress, type SheetGrid } from '../grid';
 import { overlaps, rangesOverlap, roundTo, type Interval } from '../interval';
 import type { Measure, TableRow, VarianceTable } from '../table';
-import { amountTolerance, columnSlots, eachTable, shownDecimals, tableRows } from './common';
+import { amountTolerance, columnSlots, eachTable, shownDecimals, tableRows, type SlotColumn } from './common';
 
 const MEASURES: readonly Measure[] = ['previous', 'actual', 'budget', 'variance'];
 
@@ -41,26 +41,38 @@ const RANGE = { lo: 0, hi: 0 };
  * stands for is not: an Avv `=C5−D5` stands for Utfall − Budget over their
  * intervals (the hull of both when they meet).
  */
-function rowRange(sheet: SheetGrid, table: VarianceTable, rows: readonly TableRow[], index: number, measure: Measure): boolean {
+function rowRange(sheet: SheetGrid, table: VarianceTable, rows: readonly TableRow[], slots: TableSlots, index: number, measure: Measure): boolean {
   const column = table.columns[measure];
-  if (column === undefined) return false;
-  const slots = columnSlots(sheet, table, column.col);
-  const lo = slots.amountLo(index);
+  const own = slots[measure];
+  if (column === undefined || own === undefined) return false;
+  const lo = own.amountLo(index);
   if (Number.isNaN(lo)) return false;
-  const hi = slots.amountHi(index);
+  const hi = own.amountHi(index);
   RANGE.lo = lo;
   RANGE.hi = hi;
   if (measure !== 'variance' || cellAt(sheet, (rows[index] as TableRow).row, column.col).formula === undefined) return true;
-  if (!rowRange(sheet, table, rows, index, 'actual')) return restore(lo, hi);
+  if (!rowRange(sheet, table, rows, slots, index, 'actual')) return restore(lo, hi);
   const aLo = RANGE.lo;
   const aHi = RANGE.hi;
-  if (!rowRange(sheet, table, rows, index, 'budget')) return restore(lo, hi);
+  if (!rowRange(sheet, table, rows, slots, index, 'budget')) return restore(lo, hi);
   const inLo = aLo - RANGE.hi;
   const inHi = aHi - RANGE.lo;
   if (!rangesOverlap(inLo, inHi, lo, hi)) return restore(lo, hi);
   RANGE.lo = Math.min(inLo, lo);
   RANGE.hi = Math.max(inHi, hi);
   return true;
+}
+
+/** A table's value columns read once for `rowRange`. */
+type TableSlots = Partial<Record<Measure, SlotColumn>>;
+
+function tableSlots(sheet: SheetGrid, table: VarianceTable): TableSlots {
+  const out: TableSlots = {};
+  for (const m of MEASURES) {
+    const c = table.columns[m];
+    if (c !== undefined) out[m] = columnSlots(sheet, table, c.col);
+  }
+  return out;
 }
 
 function restore(lo: number, hi: number): true {
@@ -80,13 +92,14 @@ function totalOf(sheet: SheetGrid, table: VarianceTable, measure: Measure): Tota
   if (column === undefined) return undefined;
   const slots = columnSlots(sheet, table, column.col);
   const all = tableRows(sheet, table);
+  const bySlots = tableSlots(sheet, table);
   let lo = 0;
   let hi = 0;
   let value = 0;
   let readable = true;
   for (let i = 0; i < table.rows.length; i++) {
     const v = slots.amount(i);
-    if (Number.isNaN(v) || !rowRange(sheet, table, all, i, measure)) {
+    if (Number.isNaN(v) || !rowRange(sheet, table, all, bySlots, i, measure)) {
       readable = false;
       break;
     }
