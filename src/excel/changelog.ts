@@ -1,7 +1,10 @@
 /**
  * The add-in's own change log: what every action changed, with each touched
  * cell's state before (value, formula, number format, fill), so "Ångra" can
- * restore it exactly, and the marks with each cell's own previous fill.
+ * restore it exactly, and the marks: the conditional formats the add-in
+ * added (by id) and its notes, or, for marks made by filling cells (the
+ * previous version, and hosts without ExcelApi 1.9), each cell's own
+ * previous fill.
  *
  * It lives outside the document (never document settings or custom XML parts:
  * saving those clears Excel's undo stack), keyed by the document's URL, in
@@ -72,7 +75,10 @@ export interface LogEntry extends ChangeLogEntry {
   layoutBack?: LayoutChange;
 }
 
-/** A cell the add-in marked. */
+/**
+ * A cell the add-in marked by filling it: marks made by the previous version,
+ * and on hosts without ExcelApi 1.9. Cleared by putting `previous` back.
+ */
 export interface MarkRecord {
   sheet: string;
   cell: string;
@@ -84,10 +90,38 @@ export interface MarkRecord {
   note?: string;
 }
 
+/**
+ * A conditional format the add-in added to mark finding cells (ExcelApi 1.9:
+ * over `RangeAreas`); the cells' own formatting is never written. Deleted by
+ * id (ExcelApi 1.6), or found by its signature (rule formula and colour, see
+ * `mark-formats.ts`) while the id is not known.
+ */
+export interface FormatRecord {
+  sheet: string;
+  /** `ConditionalFormat.id`; absent while the batch that adds it has not answered (written ahead). */
+  id?: string;
+  /** The cells it was added over (`F5:F7,H9`). */
+  address: string;
+  /** Its fill, `MARK_COLORS[severity]`. */
+  color: string;
+}
+
+/** A note the add-in added to a marked cell (ExcelApi 1.18), with conditional-format marks. */
+export interface NoteRecord {
+  sheet: string;
+  cell: string;
+  note: string;
+}
+
 export interface StoredLog {
   version: 1;
   entries: LogEntry[];
+  /** Marks made by filling cells (the previous version; hosts without ExcelApi 1.9). */
   marks: MarkRecord[];
+  /** Marks made by conditional formats (absent in logs written by the previous version). */
+  formats?: FormatRecord[];
+  /** Notes added with conditional-format marks (absent in logs written by the previous version). */
+  notes?: NoteRecord[];
 }
 
 /** How many actions can be undone, newest first. */

@@ -1,46 +1,42 @@
 /**
- * Marks: each finding's cell gets its severity's fill colour; clearing puts
- * back every cell's own previous fill exactly (a colour, a pattern, or no
- * fill at all), and removes the notes the add-in added (ExcelApi 1.18).
- * A cell whose fill someone changed after it was marked is left alone.
+ * Marks: each finding's cell shows its severity's colour; clearing takes
+ * every mark away and leaves every cell exactly as the economist formatted
+ * it; notes with the message where ExcelApi 1.18 allows (only where the cell
+ * has no note of its own).
  *
- * Round trips. After a read (Validera) that already knows the fill of every
- * cell to mark (cells marked before: a re-validation), marking is 1 sync: the actions of a
- * batch run in order on the host, so a cell's fill loaded in the batch
- * BEFORE its new fill is set comes back as the fill it had (its own, to
- * keep); what must be known before writing comes from the read: the sheets,
- * their protection and the workbook's read-only flag (sync 1), and the
- * current fill of every cell marked earlier (loaded with the data, since
- * those cells are known before the check), which decides whether an old
- * mark is still ours to take away. Without that (notes asked for: whether a
- * cell has its own note must be known before adding one), 2 syncs: read the
- * cells, then write.
+ * Two ways to mark, by what the host supports:
+ * - ExcelApi 1.9 (Excel 2021, Microsoft 365, the web, Mac): conditional
+ *   formats over the finding cells (`mark-formats.ts`). The cells' own
+ *   fills, fonts and notes are never written, so clearing is exact by
+ *   construction. A Validera marks in 1 round trip after its read, also the
+ *   first time (2 with notes).
+ * - Without it (ExcelApi 1.7–1.8, Excel 2019): the cells are filled, and the
+ *   fill each had is kept in the change log and put back when the mark goes;
+ *   a cell recoloured by hand after it was marked is left alone. Marking is
+ *   1 sync when the read learnt the fill of every cell it touches (a
+ *   re-validation), else 2 (read the cells' own fills, then write): one
+ *   batch that loads a new cell's fill and sets its mark could not be put
+ *   back exactly if it broke off, its answer (the own fill) never arriving.
+ *   If a batch fails, the cells are put back in 2 more syncs, each to the fill
+ *   it had at the read.
  *
- * A cell marked for the first time takes the 2-sync path (read, then
- * write): its own fill would only come back in the batch's answer, which a
- * failed batch never delivers, so one batch could not be undone exactly.
- * If the one batch fails, the cells are put back in 2 more syncs, each to the
- * fill it had at the read: exact.
+ * Marks made by filling cells (the previous version of the add-in, or an
+ * older Excel) stay cleared the way they were made: the first marking with
+ * conditional formats clears them first (2 syncs, once), and "Ta bort
+ * markeringar" clears both kinds.
  */
 import { SEVERITY_ORDER, type Finding, type Severity } from '../engine/finding';
 import { translate, type Language } from '../engine/i18n';
 import { ActionError } from './actions';
-import { ChangeLog, type MarkRecord } from './changelog';
+import { ChangeLog, type MarkRecord, type StoredLog } from './changelog';
 import { toActionError } from './errors';
+import { clearFormatMarks, MARK_COLORS, markWithFormats, queueFormatProbe, type MarkOutcome, type SheetFormats, type WantedMark } from './mark-formats';
 import type { ReadFacts, ReadOptions } from './read';
 import { changeCells, fillOf, queueFill, sameFill, UnrestoredError, type CellChange, type CellState, type FillState, type SnapshotInfo } from './write';
 import type { XlHost, XlRangeFill, XlWorksheet } from './xl';
 
-/**
- * Fill colours per severity. Each has a relative luminance of about 0.18, so
- * both black text (light theme) and white text (dark theme, where Excel shows
- * automatic text in white) read at ≥ 4.5:1 (WCAG AA) on it.
- */
-export const MARK_COLORS: Readonly<Record<Severity, string>> = {
-  error: '#CE473D',
-  warning: '#986E1B',
-  info: '#4279AF',
-};
+export { MARK_COLORS, MARK_FORMULA } from './mark-formats';
+export type { MarkOutcome } from './mark-formats';
 
 function channel(c: number): number {
   const s = c / 255;
@@ -78,17 +74,28 @@ const UNKNOWN_FILL: FillState = { none: false, color: '', pattern: '', patternCo
 /** What a read learnt for marking in one batch. */
 export interface MarkKnowledge {
   facts: ReadFacts;
-  /** The fill each earlier-marked cell had at the read (`sheet\u0000cell`); undefined when it was not read. */
+  /** Filled marks: the fill each earlier-marked cell had at the read (`sheet\u0000cell`); undefined when it was not read. */
   fills: ReadonlyMap<string, FillState> | undefined;
+  /** Conditional-format marks: the formats on the sheets holding earlier marks; undefined when they were not read. */
+  formats: ReadonlyMap<string, SheetFormats> | undefined;
 }
 
 /**
- * Loads, with the read's first data request, the fill of every cell marked
- * earlier (on sheets that exist). `knowledge` gives them after the read.
+ * Loads, with the read's first data request (no extra round trip), what
+ * marking in one batch must know of the earlier marks: with conditional
+ * formats (ExcelApi 1.9), the formats on every sheet holding earlier marks,
+ * with their rule and fill (to find ours also where an id never arrived);
+ * with fills, the fill of every cell marked earlier. On sheets that exist.
+ * `knowledge` gives them after the read.
  */
-export function probeMarks(host: XlHost, marks: readonly MarkRecord[]): { alongside: NonNullable<ReadOptions['alongside']>; knowledge: (facts: ReadFacts) => MarkKnowledge } {
+export function probeMarks(host: XlHost, stored: Pick<StoredLog, 'marks' | 'formats'>): { alongside: NonNullable<ReadOptions['alongside']>; knowledge: (facts: ReadFacts) => MarkKnowledge } {
+  const withFormats = host.supports('1.9');
   const patterns = host.supports('1.9');
+  // With conditional formats, filled marks are cleared the way they were made (cells read again), not from this probe.
+  const marks = withFormats ? [] : stored.marks;
+  const formatSheets = withFormats ? [...new Set((stored.formats ?? []).map((f) => f.sheet))] : [];
   let fills: Map<string, FillState> | undefined = marks.length === 0 ? new Map() : undefined;
+  let formats: Map<string, SheetFormats> | undefined = formatSheets.length === 0 ? new Map() : undefined;
   const alongside: NonNullable<ReadOptions['alongside']> = (_context, sheets) => {
     const probes = marks.flatMap((m) => {
       const ws = sheets.get(m.sheet);
@@ -97,37 +104,26 @@ export function probeMarks(host: XlHost, marks: readonly MarkRecord[]): { alongs
       fill.load(patterns ? 'color,pattern,patternColor' : 'color');
       return [{ key: cellKey(m.sheet, m.cell), fill }];
     });
+    const formatProbes = formatSheets.flatMap((name) => {
+      const ws = sheets.get(name);
+      return ws === undefined ? [] : [{ name, take: queueFormatProbe(ws) }];
+    });
     return () => {
       fills = new Map(probes.map((p) => [p.key, fillOf(p.fill, patterns)] as const));
+      formats = new Map(formatProbes.map((p) => [p.name, p.take()] as const));
     };
   };
-  return { alongside, knowledge: (facts) => ({ facts, fills }) };
+  return { alongside, knowledge: (facts) => ({ facts, fills, formats }) };
 }
 
 const cellKey = (sheet: string, cell: string): string => `${sheet}\u0000${cell}`;
 
-export interface MarkOutcome {
-  cells: number;
-  skippedSheets: string[];
-}
-
-interface Wanted {
-  severity: Severity;
-  note: string;
-}
-
-/**
- * Marks the findings' cells, replacing earlier marks (cells no longer in the
- * findings get their own fill back). 1 sync with what a read just learnt
- * (`known`), else 2. Protected sheets are skipped.
- */
-export async function markFindings(host: XlHost, log: ChangeLog, findings: readonly Finding[], options: { notes: boolean; lang: Language; known?: MarkKnowledge }): Promise<MarkOutcome> {
-  const stored = await log.load();
-  const old = new Map(stored.marks.map((m) => [cellKey(m.sheet, m.cell), m] as const));
-  const wanted = new Map<string, Wanted & { sheet: string; cell: string }>();
+/** Each finding cell once, with its worst severity and its messages (one a line). */
+function wantedMarks(findings: readonly Finding[], lang: Language): Map<string, WantedMark> {
+  const wanted = new Map<string, WantedMark>();
   for (const f of findings) {
     const k = cellKey(f.sheet, f.cell);
-    const text = translate(f.messageId, options.lang, f.params);
+    const text = translate(f.messageId, lang, f.params);
     const w = wanted.get(k);
     if (w === undefined) wanted.set(k, { sheet: f.sheet, cell: f.cell, severity: f.severity, note: text });
     else {
@@ -135,6 +131,33 @@ export async function markFindings(host: XlHost, log: ChangeLog, findings: reado
       if (!w.note.split('\n').includes(text)) w.note += `\n${text}`;
     }
   }
+  return wanted;
+}
+
+/**
+ * Marks the findings' cells, replacing earlier marks. With ExcelApi 1.9,
+ * conditional formats: 1 sync after a read (`known`), 2 with notes; filled
+ * marks of the previous version are cleared first (2 syncs, once). Without
+ * it, fills: 1 sync when `known` has every touched cell's fill, else 2 (see
+ * the module comment). Protected sheets are skipped.
+ */
+export async function markFindings(host: XlHost, log: ChangeLog, findings: readonly Finding[], options: { notes: boolean; lang: Language; known?: MarkKnowledge }): Promise<MarkOutcome> {
+  const wanted = wantedMarks(findings, options.lang);
+  const stored = await log.load();
+  if (host.supports('1.9')) {
+    if (stored.marks.length > 0) await clearFillMarks(host, log);
+    const known = options.known === undefined ? undefined : { facts: options.known.facts, formats: options.known.formats };
+    return markWithFormats(host, log, wanted, { notes: options.notes, ...(known === undefined ? {} : { known }) });
+  }
+  // Marks made with conditional formats on a newer Excel: deleted by id (ExcelApi 1.6) before filling.
+  if ((stored.formats ?? []).length > 0 || (stored.notes ?? []).length > 0) await clearFormatMarks(host, log);
+  return markWithFills(host, log, wanted, options);
+}
+
+/** Marking by filling cells (hosts without ExcelApi 1.9; see the module comment). */
+async function markWithFills(host: XlHost, log: ChangeLog, wanted: ReadonlyMap<string, WantedMark>, options: { notes: boolean; known?: MarkKnowledge }): Promise<MarkOutcome> {
+  const stored = await log.load();
+  const old = new Map(stored.marks.map((m) => [cellKey(m.sheet, m.cell), m] as const));
   const targets = [...new Map([...old.values(), ...wanted.values()].map((t) => [cellKey(t.sheet, t.cell), { sheet: t.sheet, cell: t.cell }])).values()];
   if (targets.length === 0) return { cells: 0, skippedSheets: [] };
   const notes = options.notes && host.supports('1.18');
@@ -229,7 +252,7 @@ async function markInOneBatch(
   host: XlHost,
   log: ChangeLog,
   storedMarks: readonly MarkRecord[],
-  wanted: ReadonlyMap<string, Wanted & { sheet: string; cell: string }>,
+  wanted: ReadonlyMap<string, WantedMark>,
   known: { facts: ReadFacts; fills: ReadonlyMap<string, FillState> },
 ): Promise<MarkOutcome> {
   if (known.facts.readOnly) throw new ActionError('readonly');
@@ -326,8 +349,19 @@ async function restorePlan(host: XlHost, plan: readonly Planned[]): Promise<void
   );
 }
 
-/** Puts back every marked cell's own fill and removes the add-in's notes. 2 syncs. */
+/**
+ * Takes every mark away: conditional-format marks and their notes deleted
+ * (2 syncs), filled marks given their own fill back (2 syncs; only for marks
+ * made by filling). Protected sheets keep their marks, on record.
+ */
 export async function clearAllMarks(host: XlHost, log: ChangeLog): Promise<void> {
+  const stored = await log.load();
+  if (stored.marks.length > 0) await clearFillMarks(host, log);
+  if ((stored.formats ?? []).length > 0 || (stored.notes ?? []).length > 0) await clearFormatMarks(host, log);
+}
+
+/** Puts back every filled cell's own fill and removes the notes recorded with them. 2 syncs. */
+async function clearFillMarks(host: XlHost, log: ChangeLog): Promise<void> {
   const stored = await log.load();
   if (stored.marks.length === 0) return;
   const notes = host.supports('1.18') && stored.marks.some((m) => m.note !== undefined);

@@ -2,8 +2,9 @@
  * `WorkbookActions` on any `XlHost`: Excel through Office.js (`office.ts`) or
  * the test host (`demo.ts`, tests). Round trips per action:
  * - validate: 2 syncs to read (more only for workbooks over ~4.5 MB of data or
- *   over 255 sheets), +1 to mark cells already marked (+2 on a first marking or
- *   with notes: see marks.ts);
+ *   over 255 sheets), +1 to mark (ExcelApi 1.9: conditional formats, also on a
+ *   first marking; +2 with notes; without ExcelApi 1.9, +2 on a first marking:
+ *   see marks.ts);
  * - applyEdits: 2 (read the cells and check them, then write them all in one);
  *   3 when the edits may create a sheet (one sync first learns whether it exists);
  * - undo: 2 (3 when the action added a sheet); clearMarks: 2; select: 1.
@@ -67,8 +68,8 @@ export function createActions(host: XlHost, { store }: ActionsOptions): Workbook
   const log = new ChangeLog(store, ChangeLog.keyFor(host.documentUrl()));
 
   async function validate(options: ValidateOptions): Promise<ValidationReport> {
-    // Marking in one batch needs the earlier marks' fills: read with the data, no extra round trip.
-    const probe = options.mark ? probeMarks(host, (await log.load()).marks) : undefined;
+    // Marking in one batch needs to know the earlier marks (their conditional formats, or fills): read with the data, no extra round trip.
+    const probe = options.mark ? probeMarks(host, await log.load()) : undefined;
     const { workbook, stats, facts } = await readWorkbook(host, probe === undefined ? {} : { alongside: probe.alongside });
     const result = checkWorkbook(workbook, checkOptions(options));
     const report: ValidationReport = { result, workbook, read: { syncs: stats.syncs, dataRequests: stats.dataRequests, cells: stats.cells } };

@@ -35,7 +35,7 @@ describe('Session on the example workbook', () => {
     expect(state.error).toBeNull();
     const [finding] = div0On(session, 'Kommunledning');
     expect(finding).toBeDefined();
-    expect(host.cell('Kommunledning', finding?.cell as string).fill.pattern).not.toBe('None');
+    expect(host.displayedFill('Kommunledning', finding?.cell as string).pattern).not.toBe('None'); // what the economist sees: the mark
     expect(state.edits.some((e) => e.sheet === 'Kommunledning' && e.cell === finding?.cell)).toBe(true);
     expect(state.lang).toBe('sv');
   });

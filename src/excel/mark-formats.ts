@@ -1,0 +1,478 @@
+/**
+ * Marks as conditional formats (the add-in's marking where ExcelApi 1.9 is
+ * supported). Marking never writes a cell's own fill, font or note: per sheet
+ * and severity one `Custom` conditional format is added over exactly the
+ * finding cells, with a rule that is always true and the severity's fill.
+ * Taking a mark away deletes the format, and the cell shows its own
+ * formatting again: exact by construction, also for a cell the economist
+ * recoloured while it was marked.
+ *
+ * Requirement sets (checked by the caller, `marks.ts`):
+ * - `Worksheet.getRanges(address)` and `RangeAreas.conditionalFormats`:
+ *   ExcelApi 1.9 (one format over many cells, hence the 1.9 requirement);
+ * - `ConditionalFormatCollection.add('Custom')`, `.getItem(id)`,
+ *   `ConditionalFormat.id`, `.type`, `.delete()`, `.custom` /
+ *   `.customOrNullObject` with `rule.formula` and `format.fill.color`,
+ *   `Range.conditionalFormats`: ExcelApi 1.6 (so marks made on a newer Excel
+ *   can be deleted on any host the add-in runs on, ExcelApi 1.7);
+ * - notes: ExcelApi 1.18.
+ * (`ConditionalFormatCollection.getItemOrNullObject`, ExcelApi 1.14, is not
+ * needed: which ids still exist is learnt before deleting.)
+ *
+ * Round trips. After a read that learnt, with its data, which formats are on
+ * the sheets holding earlier marks (`queueFormatProbe`), marking is 1 sync:
+ * the earlier marks' formats are deleted by id and the new ones added in the
+ * same batch, each new format's `id` loaded in it and kept in the change log.
+ * With notes, 2 (a note is added only where the cell has none, which must be
+ * read first).
+ *
+ * A batch that breaks off half-way (a sheet protected meanwhile, the
+ * connection lost) may have added formats whose ids never arrived. They are
+ * written ahead to the change log without an id, and found again by their
+ * signature: the rule formula `MARK_FORMULA` (it names the add-in) and a fill
+ * of `MARK_COLORS`. `removeMarkFormats` lists the formats of the affected
+ * sheets with their rule and fill (1 sync) and deletes ours (1 more): only on
+ * failure. The cells' own formatting was never touched, so nothing else
+ * needs putting back (notes, which are written, are put back by `rewrite`).
+ */
+import type { Severity } from '../engine/finding';
+import { cellAddress } from '../engine/grid';
+import { ActionError } from './actions';
+import { parseRect, rectAddress } from './address';
+import type { ChangeLog, FormatRecord, NoteRecord } from './changelog';
+import { officeErrorCode, toActionError } from './errors';
+import type { ReadFacts } from './read';
+import { normalizeFormula, rewrite, UnrestoredError, type CellTarget } from './write';
+import type { XlConditionalFormatCollection, XlHost, XlNote, XlWorksheet } from './xl';
+
+/**
+ * Fill colours per severity. Each has a relative luminance of about 0.18, so
+ * both black text (light theme) and white text (dark theme, where Excel shows
+ * automatic text in white) read at ≥ 4.5:1 (WCAG AA) on it.
+ */
+export const MARK_COLORS: Readonly<Record<Severity, string>> = {
+  error: '#CE473D',
+  warning: '#986E1B',
+  info: '#4279AF',
+};
+
+/**
+ * The rule of every mark: always true, and naming the add-in, so the
+ * economist sees in Excel's rule manager what the format is, and the add-in
+ * can tell its own formats from anyone else's.
+ */
+export const MARK_FORMULA = '="Avvikelsekollen: markering"<>""';
+
+/**
+ * The longest address list given to one `getRanges` call. Excel documents no
+ * limit, but long lists of areas have been refused (office-js issue #5198:
+ * ≈ 8 000 characters, 500 areas); 255 characters (Excel's limit for a
+ * reference typed into a formula) is well clear of that. A longer list is
+ * split over several formats.
+ */
+export const MARK_ADDRESS_LIMIT = 255;
+
+/** What a collection load needs to tell our formats (ExcelApi 1.6; `customOrNullObject` is null for other types). */
+export const SIGNATURE_LOAD = 'items/id,items/type,items/customOrNullObject/rule/formula,items/customOrNullObject/format/fill/color';
+
+const OUR_FORMULA = normalizeFormula(MARK_FORMULA);
+const OUR_COLORS = new Set(Object.values(MARK_COLORS).map((c) => c.toUpperCase()));
+
+/** Whether a format carries the marks' signature: `Custom`, rule `MARK_FORMULA`, a fill of `MARK_COLORS`. */
+export function isMarkFormat(type: string, formula: unknown, color: unknown): boolean {
+  return type === 'Custom' && typeof formula === 'string' && normalizeFormula(formula) === OUR_FORMULA && typeof color === 'string' && OUR_COLORS.has(color.toUpperCase());
+}
+
+/**
+ * The cells as address lists of at most `limit` characters: each column's
+ * consecutive rows as one area (`F5:F7`), columns left to right.
+ */
+export function markAddresses(cells: readonly string[], limit = MARK_ADDRESS_LIMIT): string[] {
+  const points = new Map<string, { row: number; col: number }>();
+  for (const c of cells) {
+    const r = parseRect(c);
+    if (r !== undefined) points.set(cellAddress(r.top, r.left), { row: r.top, col: r.left });
+  }
+  const sorted = [...points.values()].sort((a, b) => a.col - b.col || a.row - b.row);
+  const areas: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    const start = sorted[i] as { row: number; col: number };
+    let end = start;
+    while (i + 1 < sorted.length && (sorted[i + 1] as { row: number; col: number }).col === start.col && (sorted[i + 1] as { row: number; col: number }).row === end.row + 1) end = sorted[++i] as { row: number; col: number };
+    areas.push(rectAddress({ top: start.row, left: start.col, bottom: end.row, right: start.col }));
+    i++;
+  }
+  const lists: string[] = [];
+  let current = '';
+  for (const a of areas) {
+    if (current !== '' && current.length + 1 + a.length > limit) {
+      lists.push(current);
+      current = '';
+    }
+    current = current === '' ? a : `${current},${a}`;
+  }
+  if (current !== '') lists.push(current);
+  return lists;
+}
+
+/** The formats on one sheet, as far as marking needs them. */
+export interface SheetFormats {
+  /** The ids of every format on the sheet. */
+  present: ReadonlySet<string>;
+  /** The ids of those carrying the marks' signature. */
+  ours: ReadonlySet<string>;
+}
+
+/** The whole sheet's formats (ExcelApi 1.6: `Range.conditionalFormats` of `getRange()`). */
+function sheetFormats(ws: XlWorksheet): XlConditionalFormatCollection {
+  return ws.getRange().conditionalFormats;
+}
+
+/** Queues loading a sheet's formats with their signatures; the returned function reads them after the sync. */
+export function queueFormatProbe(ws: XlWorksheet): () => SheetFormats {
+  const coll = sheetFormats(ws);
+  coll.load(SIGNATURE_LOAD);
+  return () => {
+    const present = new Set<string>();
+    const ours = new Set<string>();
+    for (const f of coll.items) {
+      present.add(f.id);
+      const c = f.customOrNullObject;
+      if (!c.isNullObject && isMarkFormat(f.type, c.rule.formula, c.format.fill.color)) ours.add(f.id);
+    }
+    return { present, ours };
+  };
+}
+
+/** What marking knows of the workbook before it writes. */
+export interface FormatView {
+  readOnly: boolean;
+  missing: ReadonlySet<string>;
+  protectedSheets: ReadonlySet<string>;
+  /** The formats on the sheets looked at (existing ones). */
+  formats: ReadonlyMap<string, SheetFormats>;
+  /** The notes of the cells looked at (`sheet\u0000cell` → content, null for none). */
+  notes: ReadonlyMap<string, string | null>;
+}
+
+export const cellKey = (sheet: string, cell: string): string => `${sheet}\u0000${cell}`;
+
+async function inspectOnce(host: XlHost, sheets: readonly string[], formatSheets: readonly string[], noteCells: readonly CellTarget[]): Promise<Omit<FormatView, 'missing'>> {
+  return host.run(async (context) => {
+    const readOnly = host.supports('1.8');
+    if (readOnly) context.workbook.load('readOnly');
+    const proxies = new Map<string, XlWorksheet>();
+    const ws = (name: string): XlWorksheet => {
+      let w = proxies.get(name);
+      if (w === undefined) proxies.set(name, (w = context.workbook.worksheets.getItem(name)));
+      return w;
+    };
+    for (const name of sheets) ws(name).protection.load('protected');
+    const probes = formatSheets.map((name) => ({ name, take: queueFormatProbe(ws(name)) }));
+    const notes = noteCells.map((t) => ({ key: cellKey(t.sheet, t.cell), note: ws(t.sheet).notes.getItemOrNullObject(t.cell).load('content') as XlNote }));
+    await context.sync();
+    return {
+      readOnly: readOnly && context.workbook.readOnly,
+      protectedSheets: new Set(sheets.filter((n) => ws(n).protection.protected)),
+      formats: new Map(probes.map((p) => [p.name, p.take()] as const)),
+      notes: new Map(notes.map((n) => [n.key, n.note.isNullObject ? null : n.note.content] as const)),
+    };
+  });
+}
+
+/**
+ * Learns, in 1 sync, the protection of `sheets` and of the sheets of
+ * `noteCells`, the workbook's read-only flag, the formats on `sheets` and
+ * the notes of `noteCells` (ExcelApi 1.18). A
+ * sheet that no longer exists fails that request (ItemNotFound): then 1 sync
+ * learns which exist and the look is made again without the missing ones.
+ */
+export async function inspect(host: XlHost, sheets: readonly string[], noteCells: readonly CellTarget[] = []): Promise<FormatView> {
+  const all = [...new Set([...sheets, ...noteCells.map((c) => c.sheet)])];
+  try {
+    return { ...(await inspectOnce(host, all, sheets, noteCells)), missing: new Set() };
+  } catch (err) {
+    if (officeErrorCode(err) !== 'ItemNotFound') throw err;
+  }
+  const names = await host.run(async (context) => {
+    const coll = context.workbook.worksheets;
+    coll.load('items/name');
+    await context.sync();
+    return new Set(coll.items.map((w) => w.name.toLowerCase()));
+  });
+  const exists = (n: string): boolean => names.has(n.toLowerCase());
+  const view = await inspectOnce(
+    host,
+    all.filter(exists),
+    sheets.filter(exists),
+    noteCells.filter((c) => exists(c.sheet)),
+  );
+  return { ...view, missing: new Set(all.filter((n) => !exists(n))) };
+}
+
+/** One note to write: its new content (null: delete) and what the cell had. */
+export interface NoteChange extends CellTarget {
+  note: string | null;
+  had: string | null;
+}
+
+/** What one marking batch does. */
+export interface FormatPlan {
+  /** Formats to delete (present when last looked). */
+  deletes: { sheet: string; id: string }[];
+  /** Formats to add. */
+  adds: { sheet: string; address: string; color: string }[];
+  notes: NoteChange[];
+}
+
+/**
+ * Writes a plan in 1 sync: deletes, notes, then the new formats, each with
+ * its id loaded in the same batch. Returns the new formats' ids in order.
+ */
+export async function writeMarks(host: XlHost, plan: FormatPlan): Promise<string[]> {
+  if (plan.deletes.length === 0 && plan.adds.length === 0 && plan.notes.length === 0) return [];
+  return host.run(async (context) => {
+    const proxies = new Map<string, { ws: XlWorksheet; all?: XlConditionalFormatCollection }>();
+    const sheet = (name: string): { ws: XlWorksheet; all?: XlConditionalFormatCollection } => {
+      let s = proxies.get(name);
+      if (s === undefined) proxies.set(name, (s = { ws: context.workbook.worksheets.getItem(name) }));
+      return s;
+    };
+    for (const d of plan.deletes) {
+      const s = sheet(d.sheet);
+      s.all ??= sheetFormats(s.ws);
+      s.all.getItem(d.id).delete();
+    }
+    for (const n of plan.notes) {
+      const notes = sheet(n.sheet).ws.notes;
+      if (n.note === null) notes.getItemOrNullObject(n.cell).delete();
+      else if (n.had === null) notes.add(n.cell, n.note);
+      else notes.getItemOrNullObject(n.cell).content = n.note;
+    }
+    const added = plan.adds.map((a) => {
+      const cf = sheet(a.sheet).ws.getRanges(a.address).conditionalFormats.add('Custom');
+      cf.custom.rule.formula = MARK_FORMULA;
+      cf.custom.format.fill.color = a.color;
+      cf.load('id');
+      return cf;
+    });
+    await context.sync();
+    return added.map((cf) => cf.id);
+  });
+}
+
+/** The formats of ours to delete on a sheet: recorded ids still there, and any carrying the signature. */
+export function oursOn(formats: SheetFormats | undefined, recorded: Iterable<string>): string[] {
+  if (formats === undefined) return [];
+  const ids = new Set(formats.ours);
+  for (const id of recorded) if (formats.present.has(id)) ids.add(id);
+  return [...ids];
+}
+
+/**
+ * After a marking batch failed: deletes every format of ours on `sheets`
+ * (recorded ids, and any carrying the signature, whose ids never arrived).
+ * 2 syncs (list, delete; +1 when a sheet is gone). Returns the sheets it could
+ * not change (protected now): their records must stay.
+ */
+export async function removeMarkFormats(host: XlHost, sheets: readonly string[], recorded: ReadonlyMap<string, readonly string[]>): Promise<Set<string>> {
+  if (sheets.length === 0) return new Set();
+  const view = await inspect(host, sheets);
+  const deletes = sheets
+    .filter((s) => !view.missing.has(s) && !view.protectedSheets.has(s))
+    .flatMap((s) => oursOn(view.formats.get(s), recorded.get(s) ?? []).map((id) => ({ sheet: s, id })));
+  if (deletes.length > 0 && view.readOnly) throw new ActionError('readonly');
+  await writeMarks(host, { deletes, adds: [], notes: [] });
+  return new Set(sheets.filter((s) => view.protectedSheets.has(s)));
+}
+
+/** A cell to mark: its worst severity and the note text (the messages, one a line). */
+export interface WantedMark extends CellTarget {
+  severity: Severity;
+  note: string;
+}
+
+/** What a read learnt for marking in one batch. */
+export interface FormatKnowledge {
+  facts: ReadFacts;
+  /** The formats on the sheets holding earlier marks; undefined when they were not loaded. */
+  formats: ReadonlyMap<string, SheetFormats> | undefined;
+}
+
+/** The records by sheet: recorded ids. */
+export function recordedIds(records: readonly FormatRecord[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const r of records) if (r.id !== undefined) out.set(r.sheet, [...(out.get(r.sheet) ?? []), r.id]);
+  return out;
+}
+
+/** The texts of the add-in's notes per cell (`sheet\u0000cell`). */
+export function noteTexts(records: readonly NoteRecord[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const r of records) {
+    const k = cellKey(r.sheet, r.cell);
+    const set = out.get(k) ?? new Set<string>();
+    set.add(r.note);
+    out.set(k, set);
+  }
+  return out;
+}
+
+export interface MarkOutcome {
+  cells: number;
+  skippedSheets: string[];
+}
+
+const unique = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
+
+/**
+ * Marks `wanted` with conditional formats, replacing the earlier marks (their
+ * formats deleted in the same batch). 1 sync with what a read learnt
+ * (`known`); 2 with notes (ExcelApi 1.18: read the cells' notes first) or
+ * without `known`. Protected sheets are skipped and keep their marks. If the
+ * batch fails, what it may have added is deleted by signature and notes are
+ * put back (see the module comment), and the error is thrown; if that fails
+ * too, `UnrestoredError`, with every format that may be ours on record.
+ */
+export async function markWithFormats(
+  host: XlHost,
+  log: ChangeLog,
+  wanted: ReadonlyMap<string, WantedMark>,
+  options: { notes: boolean; known?: FormatKnowledge },
+): Promise<MarkOutcome> {
+  const stored = await log.load();
+  const records = stored.formats ?? [];
+  const noteRecords = stored.notes ?? [];
+  // Notes the add-in wrote are looked after while the host can read notes, also once the setting is off.
+  const notesPath = host.supports('1.18') && (options.notes || noteRecords.length > 0);
+  if (wanted.size === 0 && records.length === 0 && !(notesPath && noteRecords.length > 0)) return { cells: 0, skippedSheets: [] };
+
+  const recordSheets = unique(records.map((r) => r.sheet));
+  const noteCells: CellTarget[] = notesPath
+    ? [...new Map([...(options.notes ? [...wanted.values()] : []), ...noteRecords].map((c) => [cellKey(c.sheet, c.cell), { sheet: c.sheet, cell: c.cell }])).values()]
+    : [];
+
+  // What must be known before writing: from the read where it learnt it, else looked at now (1 sync).
+  let readOnly: boolean;
+  let exists: (sheet: string) => boolean;
+  let isProtected: (sheet: string) => boolean;
+  let formats: ReadonlyMap<string, SheetFormats>;
+  let notes: ReadonlyMap<string, string | null> = new Map();
+  const known = options.known;
+  if (known !== undefined) {
+    const facts = new Map(known.facts.sheets.map((s) => [s.name, s] as const));
+    const probed = known.formats ?? new Map<string, SheetFormats>();
+    const look = recordSheets.filter((s) => facts.has(s) && !probed.has(s));
+    const lookNotes = noteCells.filter((c) => facts.has(c.sheet));
+    const view = look.length > 0 || lookNotes.length > 0 ? await inspect(host, look, lookNotes) : undefined;
+    readOnly = known.facts.readOnly || (view?.readOnly ?? false);
+    exists = (s) => facts.has(s) && !(view?.missing.has(s) ?? false);
+    isProtected = (s) => facts.get(s)?.protected === true || (view?.protectedSheets.has(s) ?? false);
+    formats = new Map([...probed, ...(view?.formats ?? [])]);
+    notes = view?.notes ?? notes;
+  } else {
+    const view = await inspect(host, unique([...recordSheets, ...[...wanted.values()].map((w) => w.sheet)]), noteCells);
+    readOnly = view.readOnly;
+    exists = (s) => !view.missing.has(s);
+    isProtected = (s) => view.protectedSheets.has(s);
+    formats = view.formats;
+    notes = view.notes;
+  }
+  const writable = (s: string): boolean => exists(s) && !isProtected(s);
+
+  const skipped = unique([...records.map((r) => r.sheet), ...[...wanted.values()].map((w) => w.sheet), ...(notesPath ? noteRecords.map((r) => r.sheet) : [])].filter((s) => exists(s) && isProtected(s)));
+  const kept = records.filter((r) => exists(r.sheet) && isProtected(r.sheet));
+  const keptNotes = noteRecords.filter((r) => !notesPath || (exists(r.sheet) && isProtected(r.sheet)));
+
+  // The plan: earlier formats out, new ones in (per sheet and severity), notes where the cell has none or has ours.
+  const ids = recordedIds(records);
+  const deletes = recordSheets.filter(writable).flatMap((s) => oursOn(formats.get(s), ids.get(s) ?? []).map((id) => ({ sheet: s, id })));
+  const groups = new Map<string, { sheet: string; color: string; cells: string[] }>();
+  const order: Severity[] = ['error', 'warning', 'info'];
+  const marked = [...wanted.values()].filter((w) => writable(w.sheet));
+  for (const w of [...marked].sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity))) {
+    const k = cellKey(w.sheet, w.severity);
+    const g = groups.get(k) ?? { sheet: w.sheet, color: MARK_COLORS[w.severity], cells: [] };
+    g.cells.push(w.cell);
+    groups.set(k, g);
+  }
+  const adds = [...groups.values()].flatMap((g) => markAddresses(g.cells).map((address) => ({ sheet: g.sheet, address, color: g.color })));
+  const texts = noteTexts(noteRecords);
+  const noteChanges: NoteChange[] = [];
+  const newNotes: NoteRecord[] = [];
+  for (const c of noteCells) {
+    if (!writable(c.sheet)) continue;
+    const k = cellKey(c.sheet, c.cell);
+    const had = notes.get(k) ?? null;
+    const ours = had !== null && (texts.get(k)?.has(had) ?? false);
+    const w = options.notes ? wanted.get(k) : undefined;
+    if (w !== undefined && (had === null || ours)) {
+      if (had !== w.note) noteChanges.push({ sheet: c.sheet, cell: c.cell, note: w.note, had });
+      newNotes.push({ sheet: c.sheet, cell: c.cell, note: w.note });
+    } else if (w === undefined && ours) {
+      noteChanges.push({ sheet: c.sheet, cell: c.cell, note: null, had });
+    }
+  }
+  if (readOnly && (deletes.length > 0 || adds.length > 0 || noteChanges.length > 0)) throw new ActionError('readonly');
+
+  // Written ahead: every format that may be ours after the batch is on record (new ones without an id yet).
+  const pending: FormatRecord[] = adds.map((a) => ({ sheet: a.sheet, address: a.address, color: a.color }));
+  await log.update((l) => {
+    l.formats = [...records.filter((r) => exists(r.sheet)), ...pending];
+    l.notes = [...noteRecords.filter((r) => !notesPath || exists(r.sheet)), ...newNotes];
+  });
+  let added: string[];
+  try {
+    added = await writeMarks(host, { deletes, adds, notes: noteChanges });
+  } catch (err) {
+    const failure = toActionError(err);
+    try {
+      if (noteChanges.length > 0) await rewrite(host, noteChanges.map((c) => ({ sheet: c.sheet, cell: c.cell, note: c.had })), true);
+      const touched = unique([...deletes.map((d) => d.sheet), ...adds.map((a) => a.sheet)]);
+      const left = await removeMarkFormats(host, touched, ids);
+      await log.update((l) => {
+        l.formats = [...kept, ...[...records, ...pending].filter((r) => left.has(r.sheet))];
+        l.notes = noteRecords.filter((r) => !notesPath || exists(r.sheet));
+      });
+    } catch {
+      throw new UnrestoredError(failure, [], []);
+    }
+    throw failure;
+  }
+  await log.update((l) => {
+    l.formats = [...kept, ...adds.map((a, i) => ({ ...a, id: added[i] as string }))];
+    l.notes = [...keptNotes, ...newNotes];
+  });
+  return { cells: marked.length, skippedSheets: skipped };
+}
+
+/**
+ * Takes away the conditional-format marks and the add-in's notes: 2 syncs
+ * (look, delete; +1 when a sheet is gone). A note the economist changed is
+ * theirs and stays. Protected sheets keep their marks, on record.
+ */
+export async function clearFormatMarks(host: XlHost, log: ChangeLog): Promise<void> {
+  const stored = await log.load();
+  const records = stored.formats ?? [];
+  const noteRecords = stored.notes ?? [];
+  if (records.length === 0 && noteRecords.length === 0) return;
+  const notesOk = host.supports('1.18');
+  const noteCells = notesOk ? [...new Map(noteRecords.map((c) => [cellKey(c.sheet, c.cell), { sheet: c.sheet, cell: c.cell }])).values()] : [];
+  const recordSheets = unique(records.map((r) => r.sheet));
+  const view = await inspect(host, recordSheets, noteCells);
+  const writable = (s: string): boolean => !view.missing.has(s) && !view.protectedSheets.has(s);
+  const ids = recordedIds(records);
+  const deletes = recordSheets.filter(writable).flatMap((s) => oursOn(view.formats.get(s), ids.get(s) ?? []).map((id) => ({ sheet: s, id })));
+  const texts = noteTexts(noteRecords);
+  const noteChanges = noteCells.filter((c) => writable(c.sheet)).flatMap((c): NoteChange[] => {
+    const had = view.notes.get(cellKey(c.sheet, c.cell)) ?? null;
+    return had !== null && (texts.get(cellKey(c.sheet, c.cell))?.has(had) ?? false) ? [{ sheet: c.sheet, cell: c.cell, note: null, had }] : [];
+  });
+  if (view.readOnly && (deletes.length > 0 || noteChanges.length > 0)) throw new ActionError('readonly');
+  // A batch that breaks off leaves the log as it was: what it deleted is no longer there next time (ids are looked up first).
+  await writeMarks(host, { deletes, adds: [], notes: noteChanges });
+  await log.update((l) => {
+    l.formats = records.filter((r) => view.protectedSheets.has(r.sheet));
+    l.notes = noteRecords.filter((r) => !notesOk || view.protectedSheets.has(r.sheet));
+  });
+}
