@@ -3,7 +3,10 @@
  * the test host (src/excel/testhost): reading (the sheets with their used
  * ranges' sizes, then exactly their data) and marking the findings, on generated workbooks of 1, 10
  * and 50 sheets, and on one large enough that the read must be split under
- * Excel on the web's 5 MB limit.
+ * Excel on the web's 5 MB limit. Validera is measured on a host with ExcelApi
+ * 1.9 (Excel 2021, Microsoft 365, the web): marks are conditional formats,
+ * added in 1 round trip after the read (`src/excel/mark-formats.ts`); Excel
+ * 2019 (ExcelApi 1.8) fills cells instead, 2 round trips on a first marking.
  */
 import { generatedTableRows, generatedWorkbook } from '../src/engine/generate';
 import type { WorkbookGrid } from '../src/engine/grid';
@@ -32,12 +35,15 @@ function valuesOnlyBytes(grid: WorkbookGrid): number {
   return n;
 }
 
+/** The requirement set Validera is measured with (marks as conditional formats need ExcelApi 1.9). */
+const MARK_API = '1.9';
+
 export async function benchOffice(options: BenchOptions): Promise<BenchRow[]> {
   const sizes = options.quick ? [1, 2, 5] : [1, 10, 50];
   const rows: BenchRow[] = [];
   for (const n of sizes) {
     const workbook = generatedWorkbook(n, 150);
-    const cost = await measureValidate(n, { mark: true, workbook });
+    const cost = await measureValidate(n, { mark: true, workbook, apiVersion: MARK_API });
     const markSyncs = cost.syncs - cost.readSyncs;
     const size = `${n} blad, ${generatedTableRows(n, 150)} tabellrader, ${cost.cells} celler, ${cost.findings} anm.`;
     rows.push({
@@ -47,7 +53,7 @@ export async function benchOffice(options: BenchOptions): Promise<BenchRow[]> {
       figure: `${cost.readSyncs} + ${markSyncs}`,
       value: cost.syncs,
       unit: 'syncs',
-      baseline: `largest request ${kib(cost.maxRequestBytes)}, response ${kib(cost.maxResponseBytes)}`,
+      baseline: `ExcelApi ${MARK_API}; largest request ${kib(cost.maxRequestBytes)}, response ${kib(cost.maxResponseBytes)}`,
       target: '2 + 1, ≤ 5 MB each',
       met: cost.readSyncs <= 2 && markSyncs <= 1 && Math.max(cost.maxRequestBytes, cost.maxResponseBytes) <= PAYLOAD_LIMIT_BYTES,
     });
