@@ -155,6 +155,7 @@ export interface FormatView {
   notes: ReadonlyMap<string, string | null>;
 }
 
+/** The key of a cell in the maps here (`sheet\u0000cell`). */
 export const cellKey = (sheet: string, cell: string): string => `${sheet}\u0000${cell}`;
 
 async function inspectOnce(host: XlHost, sheets: readonly string[], formatSheets: readonly string[], noteCells: readonly CellTarget[]): Promise<Omit<FormatView, 'missing'>> {
@@ -318,6 +319,7 @@ export function noteTexts(records: readonly NoteRecord[]): Map<string, Set<strin
   return out;
 }
 
+/** What marking did: cells marked, and sheets left unmarked because they are protected. */
 export interface MarkOutcome {
   cells: number;
   skippedSheets: string[];

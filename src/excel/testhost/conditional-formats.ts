@@ -91,6 +91,7 @@ export interface FormatSnapshot {
   fill: string | null;
 }
 
+/** A sheet's conditional formats as plain data, highest priority first. */
 export function formatSnapshots(sheet: HostSheet): FormatSnapshot[] {
   return (sheet.conditionalFormats ?? []).map((cf) => ({ id: cf.id, type: cf.type, ranges: cf.ranges.map(rectAddress).join(','), formula: cf.formula, fill: cf.fill }));
 }
