@@ -16,7 +16,7 @@
  */
 import fc from 'fast-check';
 import { checkWorkbook, type CheckResult } from '../../src/engine/check';
-import { allDrafts, draftCommentary } from '../../src/engine/commentary/draft';
+import { allDrafts, draftCommentary, draftSentences } from '../../src/engine/commentary/draft';
 import { COMMENTS_SHEET } from '../../src/engine/commentary/layout';
 import { compareStated, sentences, statedVariance } from '../../src/engine/commentary/narrative';
 import { planCommentsSheetWithReport } from '../../src/engine/commentary/sheet';
@@ -97,7 +97,7 @@ function assertCommentary(wb: WorkbookGrid, result: CheckResult, lang: 'sv' | 'e
     if (/NaN|Infinity|undefined|\{[\p{L}_0-9]+\}/u.test(d.text.replace(/\{[^}]*\}/gu, (m) => (wb.sheets.some((s) => s.cells.some((row) => row?.some((c) => typeof c?.value === 'string' && c.value.includes(m)))) ? '' : m))))
       throw new Error(`draft ${d.key} says ${d.text}`);
     if (!Number.isFinite(d.varianceTkr) || !Number.isFinite(d.varianceMnkr)) throw new Error(`draft ${d.key} variance ${d.varianceTkr}`);
-    for (const s of d.sentences) {
+    for (const s of draftSentences(d)) {
       for (const ref of s.cells) {
         const sheet = wb.sheets.find((x) => x.name === ref.sheet);
         if (sheet === undefined) throw new Error(`draft ${d.key} cites unknown sheet ${ref.sheet}`);

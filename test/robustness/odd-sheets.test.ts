@@ -157,7 +157,7 @@ describe('amounts in kr instead of tkr', () => {
     expect(kai?.varianceTkr).toBeCloseTo(4626.544, 6);
     expect(kai?.varianceMnkr).toBe(4.6);
     expect(kai?.text).toMatch(/positiv \S*avvikelse med 4,6 mnkr/);
-    expect(kai?.sourceUnit).toBe('kr');
+    expect(kai?.table.unit).toBe('kr');
     const kek = drafts.find((d) => d.code === 'KEK');
     expect(kek?.varianceMnkr).toBe(-1.1);
     expect(kek?.material).toBe(true); // 1 078 tkr ≥ 500 tkr

@@ -3,15 +3,23 @@
  * (each avdelning/enhet) and one summary per table (per nämnd/förvaltning),
  * in the style of the annual reports: unit — direction — amount in mnkr —
  * a clearly marked gap for the cause, which only the economist knows.
+ *
+ * A workbook can hold 100 000 rows, and the caller keeps every draft: a
+ * draft is kept compact (its figures, its one text, its table and row, and
+ * per sentence one number in its table's shared `DraftBook`: template,
+ * where it ends in the text, which cells it cites). The sentences and the cells
+ * every number came from are made on request (`draftSentences`,
+ * `draftVarianceCells`) from the table's columns and the row; a summary,
+ * whose numbers span many rows, has its cells listed in the book.
  */
 import type { CheckResult } from '../check';
-import type { SheetGrid, WorkbookGrid } from '../grid';
-import { translate, type Language } from '../i18n';
-import type { TableRow, VarianceTable } from '../table';
-import { formatMnkr, formatPercent, roundHalfAway, tkrToMnkr } from './amounts';
+import { cellAddress, cellAt, type SheetGrid, type WorkbookGrid } from '../grid';
+import { formatNumber, translate, type Language } from '../i18n';
+import { readNumber } from '../numbers';
+import { tkrFactor, type Measure, type TableRow, type VarianceTable } from '../table';
+import { formatMnkr, roundHalfAway, tkrToMnkr } from './amounts';
 import { rowFigures, tableUnit, totalFigures, type CellRef, type Figure, type RowFigures } from './figures';
-import { fillTemplate, readTemplateOverrides, resolveTemplates, type TemplateId, type TemplateIssue, type TemplateOverride } from './templates';
-import { formatNumber } from '../i18n';
+import { readTemplateOverrides, resolveTemplates, splitTemplate, TEMPLATE_IDS, type TemplateId, type TemplateIssue, type TemplateOverride } from './templates';
 
 /** Settings of the drafts. */
 export interface CommentaryOptions {
@@ -41,7 +49,7 @@ export const DEFAULT_COMMENTARY_OPTIONS: CommentaryOptions = {
   templates: [],
 };
 
-/** One sentence of a draft and the cells its numbers were computed from. */
+/** One sentence of a draft and the cells its numbers were computed from (made by `draftSentences`). */
 export interface DraftSentence {
   templateId: TemplateId;
   text: string;
@@ -52,7 +60,32 @@ export interface DraftSentence {
 
 export type Direction = 'positive' | 'negative' | 'zero';
 
-/** A draft comment for one unit row or one table summary. */
+/** The cells of a summary's sentences and variance, listed (they span many rows and tables). */
+export interface ListedCells {
+  /** One list per sentence, in order. */
+  sentences: CellRef[][];
+  /** The cell(s) the variance was read from. */
+  variance: CellRef[];
+}
+
+/** What the drafts of one table share: the sentences of every draft, and the cells of the summary. */
+export interface DraftBook {
+  /**
+   * Every draft's sentences, one number each: template (index in
+   * `TEMPLATE_IDS`) + 32 × which cells it cites (1: the variance as
+   * Utfall − Budget, or the table's own Förändr% cited) + 64 × where the
+   * sentence ends in the draft's text.
+   */
+  parts: number[];
+  /** The cells of the table's summary. */
+  summaryCells: ListedCells | null;
+}
+
+/**
+ * A draft comment for one unit row or one table summary. Its sentences, each
+ * with the cells its numbers came from, are read with `draftSentences`; the
+ * cells of the variance with `draftVarianceCells`.
+ */
 export interface Draft {
   /** Stable identity across runs: `rad:KAI`, `summa:Kommunledning`. */
   key: string;
@@ -65,8 +98,8 @@ export interface Draft {
   label: string;
   /** The table's unit (nämnd/förvaltning) this draft belongs to. */
   unit: string;
-  tableId: string;
-  sheet: string;
+  /** The table the figures were read from (`table.id`, `table.sheet`; `table.unit`: tkr or kr); its columns and `row` locate the cells. */
+  table: VarianceTable;
   /** 0-based sheet row of the unit's row (or the total row), null when the total was summed. */
   row: number | null;
   varianceTkr: number;
@@ -76,13 +109,12 @@ export interface Draft {
   changePercent: number | null;
   material: boolean;
   direction: Direction;
-  sentences: DraftSentence[];
-  /** All sentences joined: the comment as it is written to the sheet. */
+  /** All sentences joined by a space: the comment as it is written to the sheet. */
   text: string;
-  /** The cell(s) the variance was read from. */
-  varianceCells: CellRef[];
-  /** The unit of those cells (a table in kr): `varianceTkr` is already converted to tkr. */
-  sourceUnit: 'tkr' | 'kr';
+  /** The sentences and summary cells shared by the table's drafts (read with `draftSentences`). */
+  book: DraftBook;
+  /** Where this draft's sentences start in `book.parts` × 8 + how many there are. */
+  sentencesAt: number;
 }
 
 /** The drafts of one table: its summary and one draft per unit row. */
@@ -105,25 +137,282 @@ export interface CommentaryDrafts {
   templateIssues: TemplateIssue[];
 }
 
-interface Ctx {
-  lang: Language;
-  opts: CommentaryOptions;
-  texts: Record<TemplateId, string>;
-  /** Each table's `år` and `år_föregående` texts, made once per table. */
-  years: Map<VarianceTable, { year: string; previous: string }>;
+/** The placeholders a draft fills, by number (the first 11 are every template's). */
+const P = {
+  enhet: 0,
+  kod: 1,
+  år: 2,
+  år_föregående: 3,
+  riktning: 4,
+  avvikelse_mnkr: 5,
+  avvikelse_mnkr_abs: 6,
+  avvikelse_tkr: 7,
+  utfall_mnkr: 8,
+  utfall_mnkr_abs: 9,
+  budget_mnkr: 10,
+  bokslut_mnkr: 11,
+  förändring_mnkr: 12,
+  förändring_riktning: 13,
+  nettopost: 14,
+  förändring_procent: 15,
+  från_post: 16,
+  från_mnkr: 17,
+  till_post: 18,
+  till_mnkr: 19,
+  enhet_1: 20,
+  avvikelse_1_mnkr: 21,
+  enhet_2: 22,
+  avvikelse_2_mnkr: 23,
+  kontogrupp_1: 24,
+  kontogrupp_1_mnkr: 25,
+  kontogrupp_2: 26,
+  kontogrupp_2_mnkr: 27,
+} as const;
+type Placeholder = keyof typeof P;
+
+const COMMON: readonly Placeholder[] = ['enhet', 'kod', 'år', 'år_föregående', 'riktning', 'avvikelse_mnkr', 'avvikelse_mnkr_abs', 'avvikelse_tkr', 'utfall_mnkr', 'utfall_mnkr_abs', 'budget_mnkr'];
+const WITH_PERCENT: readonly Placeholder[] = ['bokslut_mnkr', 'nettopost', 'förändring_mnkr', 'förändring_riktning', 'förändring_procent'];
+
+/**
+ * The values each template is given besides the common ones (what a sentence
+ * knows): a placeholder outside them stays visible as written (`{name}`).
+ */
+const SUPPLIED: Partial<Record<TemplateId, readonly Placeholder[]>> = {
+  förändring: WITH_PERCENT,
+  'förändring.oförändrad': WITH_PERCENT,
+  'förändring.teckenbyte': ['bokslut_mnkr', 'från_post', 'från_mnkr', 'till_post', 'till_mnkr'],
+  'förändring.nollbas': ['bokslut_mnkr', 'nettopost'],
+  'förändring.låg_bas': ['bokslut_mnkr', 'nettopost', 'förändring_mnkr', 'förändring_riktning'],
+  'summa.bidrag.två': ['enhet_1', 'avvikelse_1_mnkr', 'enhet_2', 'avvikelse_2_mnkr'],
+  'summa.bidrag.en': ['enhet_1', 'avvikelse_1_mnkr'],
+  'summa.kontogrupper.två': ['kontogrupp_1', 'kontogrupp_1_mnkr', 'kontogrupp_2', 'kontogrupp_2_mnkr'],
+  'summa.kontogrupper.en': ['kontogrupp_1', 'kontogrupp_1_mnkr'],
+};
+
+/** A template ready to fill: its texts around the placeholders, each placeholder's number (−1: not given) and `{name}` as written. */
+interface Filler {
+  texts: string[];
+  slots: number[];
+  written: string[];
 }
 
-/** Words never change within a language: each is translated once. */
-const WORDS = new Map<string, string>();
-
-function word(ctx: Ctx, key: string): string {
-  const k = `${ctx.lang}:${key}`;
-  let w = WORDS.get(k);
-  if (w === undefined) {
-    w = translate(`commentary.ord.${key}`, ctx.lang);
-    WORDS.set(k, w);
+function filler(id: TemplateId, text: string): Filler {
+  const parts = splitTemplate(text);
+  const given = new Set<string>([...COMMON, ...(SUPPLIED[id] ?? [])]);
+  const f: Filler = { texts: [parts[0] as string], slots: [], written: [] };
+  for (let i = 1; i < parts.length; i += 3) {
+    const name = parts[i] as string;
+    f.slots.push(given.has(name) ? P[name as Placeholder] : -1);
+    f.written.push(parts[i + 1] as string);
+    f.texts.push(parts[i + 2] as string);
   }
-  return w;
+  return f;
+}
+
+const TEMPLATE_INDEX = new Map<TemplateId, number>(TEMPLATE_IDS.map((id, i) => [id, i]));
+
+/** A sentence as a number of `Draft.parts`. */
+function part(id: TemplateId, flag: boolean, end: number): number {
+  return (TEMPLATE_INDEX.get(id) as number) + (flag ? 32 : 0) + 64 * end;
+}
+
+/** The words of a language, translated once per call. */
+interface Words {
+  positiv: string;
+  negativ: string;
+  ökat: string;
+  minskat: string;
+  nettokostnaden: string;
+  nettointäkten: string;
+  en_nettokostnad: string;
+  en_nettointäkt: string;
+  år: string;
+  år_föregående: string;
+}
+
+function wordsOf(lang: Language): Words {
+  const w = (key: string): string => translate(`commentary.ord.${key}`, lang);
+  return {
+    positiv: w('positiv'),
+    negativ: w('negativ'),
+    ökat: w('ökat'),
+    minskat: w('minskat'),
+    nettokostnaden: w('nettokostnaden'),
+    nettointäkten: w('nettointäkten'),
+    en_nettokostnad: w('en_nettokostnad'),
+    en_nettointäkt: w('en_nettointäkt'),
+    år: w('år'),
+    år_föregående: w('år_föregående'),
+  };
+}
+
+/**
+ * What one draft is made from, reused from draft to draft (a workbook's
+ * 100 000 drafts allocate no figures of their own): the figures in tkr, each
+ * with `has*` and the half unit it is known to, and the texts of the
+ * sentences being written.
+ */
+class Work {
+  hasPrevious = false;
+  previous = 0;
+  previousHalf = 0;
+  hasActual = false;
+  actual = 0;
+  actualHalf = 0;
+  hasBudget = false;
+  budget = 0;
+  budgetHalf = 0;
+  hasVariance = false;
+  variance = 0;
+  /** True when the variance is Utfall − Budget (the Avv cell holds no number). */
+  varianceIsDifference = false;
+  hasChange = false;
+  change = 0;
+  changeHalf = 0;
+  name = '';
+  code = '';
+  year = '';
+  previousYear = '';
+  mnkr = 0;
+  /** |Utfall| − |Bokslut| and the cited %, for the change sentence. */
+  diff = 0;
+  percent = 0;
+  /** A summary's contributors and account groups (`enhet_1` …), by placeholder number. */
+  extra: string[] = [];
+  /**
+   * The texts of the drafts written since the last `flush`, piece by piece
+   * (template text, value, template text …, a space between sentences; the
+   * first `count`), and their length in characters.
+   */
+  pieces: string[] = [];
+  count = 0;
+  length = 0;
+  /** Where the draft being written starts in the pieces, and where its sentences start in the book. */
+  draftStart = 0;
+  partsStart = 0;
+  /** The drafts whose text is in the pieces (the first `pending`), and where each text starts and ends. */
+  drafts: Draft[] = [];
+  pending = 0;
+  starts: number[] = [];
+  ends: number[] = [];
+}
+
+/**
+ * Past this many characters of pending text, the drafts get their texts: a
+ * few hundred drafts' texts are joined into one string (larger than a young
+ * object may be, so the collector never copies it) and each draft's text is
+ * a slice of it.
+ */
+const FLUSH_LENGTH = 1 << 16;
+
+function piece(w: Work, text: string): void {
+  if (text.length === 0) return;
+  w.pieces[w.count++] = text;
+  w.length += text.length;
+}
+
+/** Joins the pending drafts' pieces and gives every pending draft its text. */
+function flush(w: Work): void {
+  if (w.pending === 0) return;
+  // The arrays are reused, never emptied (emptying one gives up its room, and it grows again).
+  w.pieces.length = w.count;
+  const all = w.pieces.join('');
+  for (let i = 0; i < w.pending; i++) (w.drafts[i] as Draft).text = all.slice(w.starts[i], w.ends[i]);
+  w.count = 0;
+  w.length = 0;
+  w.pending = 0;
+}
+
+interface Ctx {
+  lang: Language;
+  book: DraftBook;
+  opts: CommentaryOptions;
+  fillers: Map<TemplateId, Filler>;
+  words: Words;
+  /** mnkr (one decimal) as text, by tenths: the same amounts recur 100 000s of times. */
+  mnkrTexts: Map<number, string>;
+  work: Work;
+}
+
+/**
+ * An amount as `formatMnkr` writes it; one rounded to one decimal (k / 10,
+ * as `tkrToMnkr` and `roundHalfAway(…, 1)` give them) remembered by k.
+ */
+function mnkrText(ctx: Ctx, mnkr: number): string {
+  const k = Math.round(mnkr * 10);
+  if (k / 10 !== mnkr) return formatMnkr(mnkr, ctx.lang);
+  let t = ctx.mnkrTexts.get(k);
+  if (t === undefined) {
+    t = formatMnkr(mnkr, ctx.lang);
+    ctx.mnkrTexts.set(k, t);
+  }
+  return t;
+}
+
+const MISSING = '–';
+
+/** The value of placeholder `slot` for the draft being written. */
+function valueOf(ctx: Ctx, w: Work, slot: number): string {
+  switch (slot) {
+    case P.enhet:
+      return w.name;
+    case P.kod:
+      return w.code;
+    case P.år:
+      return w.year;
+    case P.år_föregående:
+      return w.previousYear;
+    case P.riktning:
+      return w.variance < 0 ? ctx.words.negativ : ctx.words.positiv;
+    case P.avvikelse_mnkr:
+      return mnkrText(ctx, w.mnkr);
+    case P.avvikelse_mnkr_abs:
+      return mnkrText(ctx, Math.abs(w.mnkr));
+    case P.avvikelse_tkr:
+      return formatNumber(w.variance, ctx.lang, 0);
+    case P.utfall_mnkr:
+      return w.hasActual ? mnkrText(ctx, tkrToMnkr(w.actual)) : MISSING;
+    case P.utfall_mnkr_abs:
+      return w.hasActual ? mnkrText(ctx, tkrToMnkr(Math.abs(w.actual))) : MISSING;
+    case P.budget_mnkr:
+      return w.hasBudget ? mnkrText(ctx, tkrToMnkr(w.budget)) : MISSING;
+    case P.bokslut_mnkr:
+      return mnkrText(ctx, tkrToMnkr(w.previous));
+    case P.förändring_mnkr:
+      return mnkrText(ctx, tkrToMnkr(Math.abs(w.diff)));
+    case P.förändring_riktning:
+      return w.diff >= 0 ? ctx.words.ökat : ctx.words.minskat;
+    case P.nettopost:
+      return (w.actual === 0 ? w.previous : w.actual) < 0 ? ctx.words.nettokostnaden : ctx.words.nettointäkten;
+    case P.förändring_procent:
+      // formatPercent: the % rounded to one decimal, written as a one-decimal amount is.
+      return mnkrText(ctx, roundHalfAway(Math.abs(w.percent), 1));
+    case P.från_post:
+      return w.previous < 0 ? ctx.words.en_nettokostnad : ctx.words.en_nettointäkt;
+    case P.från_mnkr:
+      return mnkrText(ctx, tkrToMnkr(Math.abs(w.previous)));
+    case P.till_post:
+      return w.actual < 0 ? ctx.words.en_nettokostnad : ctx.words.en_nettointäkt;
+    case P.till_mnkr:
+      return mnkrText(ctx, tkrToMnkr(Math.abs(w.actual)));
+    default:
+      return w.extra[slot] as string;
+  }
+}
+
+/** Writes sentence `id` of the draft being written (after a space, unless it is the first). */
+function say(ctx: Ctx, id: TemplateId, flag = false): void {
+  const f = ctx.fillers.get(id) as Filler;
+  const w = ctx.work;
+  const parts = ctx.book.parts;
+  if (parts.length > w.partsStart) piece(w, ' ');
+  piece(w, f.texts[0] as string);
+  for (let i = 0; i < f.slots.length; i++) {
+    const slot = f.slots[i] as number;
+    piece(w, slot < 0 ? (f.written[i] as string) : valueOf(ctx, w, slot));
+    piece(w, f.texts[i + 1] as string);
+  }
+  parts.push(part(id, flag, w.length - w.draftStart));
 }
 
 function directionOf(mnkr: number): Direction {
@@ -148,105 +437,249 @@ function tableYears(table: VarianceTable): { year: number | undefined; previous:
   return { year, previous };
 }
 
+/** The cells of the figures, each once, in order. */
 function cellsOf(...figures: (Figure | undefined)[]): CellRef[] {
   const out: CellRef[] = [];
   for (const f of figures) if (f !== undefined) for (const c of f.cells) if (!out.some((o) => o.sheet === c.sheet && o.cell === c.cell)) out.push(c);
-  // A copy of its own length: an array grown by push keeps room for 17 (drafts keep 100 000s of these).
-  return out.slice();
+  return out;
 }
 
-/** A sentence from its template, `values` and (winning over them) `overlay`. */
-function sentence(ctx: Ctx, id: TemplateId, values: Record<string, string>, cells: CellRef[], gap = false, overlay?: Record<string, string>): DraftSentence {
-  return { templateId: id, text: fillTemplate(ctx.texts[id], values, overlay), cells, gap };
+/**
+ * Reads the figures of one table row into `w`, as `rowFigures` reads them
+ * (same numbers, same half units), without making a figure per cell.
+ */
+function readRow(sheet: SheetGrid, table: VarianceTable, row: number, w: Work): void {
+  const k = tkrFactor(table.unit);
+  const cols = table.columns;
+  let n = cols.previous === undefined ? undefined : readNumber(cellAt(sheet, row, cols.previous.col));
+  w.hasPrevious = n !== undefined;
+  if (n !== undefined) {
+    w.previous = n.value * k;
+    w.previousHalf = n.halfUnit * k;
+  }
+  n = cols.actual === undefined ? undefined : readNumber(cellAt(sheet, row, cols.actual.col));
+  w.hasActual = n !== undefined;
+  if (n !== undefined) {
+    w.actual = n.value * k;
+    w.actualHalf = n.halfUnit * k;
+  }
+  n = cols.budget === undefined ? undefined : readNumber(cellAt(sheet, row, cols.budget.col));
+  w.hasBudget = n !== undefined;
+  if (n !== undefined) {
+    w.budget = n.value * k;
+    w.budgetHalf = n.halfUnit * k;
+  }
+  n = cols.variance === undefined ? undefined : readNumber(cellAt(sheet, row, cols.variance.col));
+  w.hasVariance = n !== undefined;
+  w.varianceIsDifference = false;
+  if (n !== undefined) {
+    w.variance = n.value * k;
+  } else if (w.hasActual && w.hasBudget) {
+    w.hasVariance = true;
+    w.varianceIsDifference = true;
+    w.variance = w.actual - w.budget;
+  }
+  n = cols.change === undefined ? undefined : readNumber(cellAt(sheet, row, cols.change.col));
+  w.hasChange = n !== undefined;
+  if (n !== undefined) {
+    const scale = n.percentText || table.changeUnit === 'percent' ? 1 : 100;
+    w.change = n.value * scale;
+    w.changeHalf = n.halfUnit * scale;
+  }
 }
 
-interface Subject {
-  kind: 'row' | 'summary';
-  key: string;
-  code: string;
-  name: string;
-  label: string;
-  unit: string;
-  table: VarianceTable;
-  row: number | null;
+/** The same from figures already read (a summary's total row, or its rows summed). */
+function useFigures(figs: RowFigures, w: Work): void {
+  const set = (f: Figure | undefined): [boolean, number, number] => (f === undefined ? [false, 0, 0] : [true, f.tkr, f.halfUnit]);
+  [w.hasPrevious, w.previous, w.previousHalf] = set(figs.previous);
+  [w.hasActual, w.actual, w.actualHalf] = set(figs.actual);
+  [w.hasBudget, w.budget, w.budgetHalf] = set(figs.budget);
+  [w.hasChange, w.change, w.changeHalf] = set(figs.change);
+  w.hasVariance = figs.variance !== undefined;
+  w.variance = figs.variance?.tkr ?? 0;
+  w.varianceIsDifference = false;
 }
 
 /**
  * The change % to cite: the table's own Förändr% when it agrees with Bokslut
  * and Utfall within their rounding (it was computed from the unrounded
  * figures, so it is the better number), else the % computed from them.
+ * Sets `w.percent`; true when it is the table's own.
  */
-function citedPercent(figs: RowFigures, b: Figure, u: Figure): { value: number; fromCell: boolean } {
-  const computed = (u.tkr / b.tkr - 1) * 100;
-  const cell = figs.change;
-  if (cell === undefined) return { value: computed, fromCell: false };
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const db of [-b.halfUnit, b.halfUnit]) {
-    for (const du of [-u.halfUnit, u.halfUnit]) {
-      const p = ((u.tkr + du) / (b.tkr + db) - 1) * 100;
-      lo = Math.min(lo, p);
-      hi = Math.max(hi, p);
-    }
-  }
-  const ok = cell.tkr >= lo - cell.halfUnit - 1e-9 && cell.tkr <= hi + cell.halfUnit + 1e-9;
-  return ok ? { value: cell.tkr, fromCell: true } : { value: computed, fromCell: false };
+function citePercent(w: Work): boolean {
+  const computed = (w.actual / w.previous - 1) * 100;
+  w.percent = computed;
+  if (!w.hasChange) return false;
+  // The % at the four corners of Bokslut ± its half unit and Utfall ± its half unit.
+  const b = w.previous;
+  const u = w.actual;
+  const bh = w.previousHalf;
+  const uh = w.actualHalf;
+  const p1 = ((u - uh) / (b - bh) - 1) * 100;
+  const p2 = ((u + uh) / (b - bh) - 1) * 100;
+  const p3 = ((u - uh) / (b + bh) - 1) * 100;
+  const p4 = ((u + uh) / (b + bh) - 1) * 100;
+  const lo = Math.min(Infinity, p1, p2, p3, p4);
+  const hi = Math.max(-Infinity, p1, p2, p3, p4);
+  const ok = w.change >= lo - w.changeHalf - 1e-9 && w.change <= hi + w.changeHalf + 1e-9;
+  if (ok) w.percent = w.change;
+  return ok;
 }
 
 /**
- * The change-since-last-year sentence, or none when there is nothing to
- * compare; without `withSentence` only the % it would cite.
+ * The change-since-last-year sentence, when there is something to compare
+ * (without `withSentence` only the % it would cite). Returns the % cited
+ * (one decimal), null when none is meaningful, undefined when there is no
+ * comparison.
  */
-function changeSentence(ctx: Ctx, figs: RowFigures, values: Record<string, string>, withSentence = true): { s: DraftSentence | undefined; percent: number | null } | undefined {
-  const b = figs.previous;
-  const u = figs.actual;
-  if (b === undefined || u === undefined) return undefined;
-  const B = b.tkr;
-  const U = u.tkr;
+function changeSentence(ctx: Ctx, withSentence: boolean): number | null | undefined {
+  const w = ctx.work;
+  if (!w.hasPrevious || !w.hasActual) return undefined;
+  const B = w.previous;
+  const U = w.actual;
   if (B === 0 && U === 0) return undefined;
   if (!withSentence) {
-    if (B === 0 || B * U < 0 || Math.abs(B) < ctx.opts.tinyBaseTkr) return { s: undefined, percent: null };
-    return { s: undefined, percent: roundHalfAway(citedPercent(figs, b, u).value, 1) };
+    if (B === 0 || B * U < 0 || Math.abs(B) < ctx.opts.tinyBaseTkr) return null;
+    citePercent(w);
+    return roundHalfAway(w.percent, 1);
   }
-  const cells = cellsOf(b, u);
-  const nettopost = (x: number): string => word(ctx, x < 0 ? 'nettokostnaden' : 'nettointäkten');
-  const bokslut_mnkr = formatMnkr(tkrToMnkr(B), ctx.lang);
-  // The sentence's own values lie over the draft's (no copy of them per sentence).
-  if (B === 0) return { s: sentence(ctx, 'förändring.nollbas', values, cells, false, { bokslut_mnkr, nettopost: nettopost(U) }), percent: null };
+  if (B === 0) {
+    say(ctx, 'förändring.nollbas');
+    return null;
+  }
   if (B * U < 0) {
-    const post = (x: number): string => word(ctx, x < 0 ? 'en_nettokostnad' : 'en_nettointäkt');
-    const flip = {
-      bokslut_mnkr,
-      från_post: post(B),
-      från_mnkr: formatMnkr(tkrToMnkr(Math.abs(B)), ctx.lang),
-      till_post: post(U),
-      till_mnkr: formatMnkr(tkrToMnkr(Math.abs(U)), ctx.lang),
-    };
-    return { s: sentence(ctx, 'förändring.teckenbyte', values, cells, false, flip), percent: null };
+    say(ctx, 'förändring.teckenbyte');
+    return null;
   }
-  const diff = Math.abs(U) - Math.abs(B);
-  const nettopostText = nettopost(U === 0 ? B : U);
-  const förändring_mnkr = formatMnkr(tkrToMnkr(Math.abs(diff)), ctx.lang);
-  const förändring_riktning = word(ctx, diff >= 0 ? 'ökat' : 'minskat');
+  w.diff = Math.abs(U) - Math.abs(B);
   if (Math.abs(B) < ctx.opts.tinyBaseTkr) {
-    return { s: sentence(ctx, 'förändring.låg_bas', values, cells, false, { bokslut_mnkr, nettopost: nettopostText, förändring_mnkr, förändring_riktning }), percent: null };
+    say(ctx, 'förändring.låg_bas');
+    return null;
   }
-  const percent = citedPercent(figs, b, u);
-  const withPercent = { bokslut_mnkr, nettopost: nettopostText, förändring_mnkr, förändring_riktning, förändring_procent: formatPercent(Math.abs(percent.value), ctx.lang) };
-  const id: TemplateId = tkrToMnkr(Math.abs(diff)) === 0 ? 'förändring.oförändrad' : 'förändring';
-  return { s: sentence(ctx, id, values, figs.change !== undefined && percent.fromCell ? cellsOf(b, u, figs.change) : cells, false, withPercent), percent: roundHalfAway(percent.value, 1) };
+  const fromCell = citePercent(w);
+  say(ctx, tkrToMnkr(Math.abs(w.diff)) === 0 ? 'förändring.oförändrad' : 'förändring', fromCell);
+  return roundHalfAway(w.percent, 1);
 }
 
-/** The rows of a table with their variances, strongest first in the given direction. */
-function largest(sheet: SheetGrid, table: VarianceTable, direction: Direction): { row: TableRow; variance: Figure }[] {
-  const out: { row: TableRow; variance: Figure }[] = [];
-  for (const row of table.rows) {
-    const f = rowFigures(sheet, table, row.row).variance;
-    if (f === undefined || tkrToMnkr(f.tkr) === 0) continue;
-    if (directionOf(f.tkr) !== direction) continue;
-    out.push({ row, variance: f });
+/** A draft as written: own fields only, one shape for every draft. */
+class DraftRecord implements Draft {
+  key: string;
+  kind: 'row' | 'summary';
+  code: string;
+  name: string;
+  label: string;
+  unit: string;
+  table: VarianceTable;
+  row: number | null;
+  varianceTkr: number;
+  varianceMnkr: number;
+  changePercent: number | null;
+  material: boolean;
+  direction: Direction;
+  text: string;
+  book: DraftBook;
+  sentencesAt: number;
+
+  constructor(kind: 'row' | 'summary', key: string, code: string, name: string, label: string, unit: string, table: VarianceTable, row: number | null, book: DraftBook) {
+    this.key = key;
+    this.kind = kind;
+    this.code = code;
+    this.name = name;
+    this.label = label;
+    this.unit = unit;
+    this.table = table;
+    this.row = row;
+    this.varianceTkr = 0;
+    this.varianceMnkr = 0;
+    this.changePercent = null;
+    this.material = false;
+    this.direction = 'zero';
+    // Given by `flush`: a slice of the pending drafts' texts joined.
+    this.text = '';
+    this.book = book;
+    this.sentencesAt = 0;
   }
-  return out.sort((a, b) => Math.abs(b.variance.tkr) - Math.abs(a.variance.tkr) || a.row.row - b.row.row).slice(0, 2);
+}
+
+/**
+ * Writes the draft of the figures in `ctx.work` into `d` (true), or nothing
+ * when there is no variance (false). `extras` writes a summary's sentences
+ * between the change and the gap (material drafts only).
+ */
+function writeDraft(ctx: Ctx, d: DraftRecord, extras: ((direction: Direction) => void) | null): boolean {
+  const w = ctx.work;
+  if (!w.hasVariance) return false;
+  w.draftStart = w.length;
+  w.partsStart = ctx.book.parts.length;
+  const mnkr = tkrToMnkr(w.variance);
+  w.mnkr = mnkr;
+  w.name = d.name;
+  w.code = d.code;
+  const direction = directionOf(mnkr);
+  const material = isMaterial(w.variance, w.hasBudget ? w.budget : undefined, ctx.opts);
+  const row = d.kind === 'row';
+  let changePercent: number | null = null;
+  if (!material) {
+    say(ctx, row ? 'avdelning.i_nivå' : 'summa.i_nivå', w.varianceIsDifference);
+    changePercent = changeSentence(ctx, false) ?? null;
+  } else {
+    const negative = direction === 'negative';
+    say(ctx, row ? (negative ? 'avdelning.avvikelse.negativ' : 'avdelning.avvikelse.positiv') : negative ? 'summa.avvikelse.negativ' : 'summa.avvikelse.positiv', w.varianceIsDifference);
+    if (w.hasActual && w.hasBudget) say(ctx, 'utfall');
+    changePercent = changeSentence(ctx, true) ?? null;
+    if (extras !== null) extras(direction);
+    say(ctx, 'lucka');
+  }
+  d.varianceTkr = w.variance;
+  d.varianceMnkr = mnkr;
+  d.changePercent = changePercent;
+  d.material = material;
+  d.direction = direction;
+  d.sentencesAt = w.partsStart * 8 + (ctx.book.parts.length - w.partsStart);
+  w.drafts[w.pending] = d;
+  w.starts[w.pending] = w.draftStart;
+  w.ends[w.pending] = w.length;
+  w.pending++;
+  return true;
+}
+
+/** The variance of a row in tkr (the Avv cell, else Utfall − Budget), as `rowFigures` reads it. */
+function rowVariance(sheet: SheetGrid, table: VarianceTable, row: number): number | undefined {
+  const k = tkrFactor(table.unit);
+  const cols = table.columns;
+  const v = cols.variance === undefined ? undefined : readNumber(cellAt(sheet, row, cols.variance.col));
+  if (v !== undefined) return v.value * k;
+  const a = cols.actual === undefined ? undefined : readNumber(cellAt(sheet, row, cols.actual.col));
+  const b = cols.budget === undefined ? undefined : readNumber(cellAt(sheet, row, cols.budget.col));
+  return a === undefined || b === undefined ? undefined : a.value * k - b.value * k;
+}
+
+/** The (at most two) rows of a table with the largest variances in the given direction, largest first (ties: upper row first). */
+function largest(sheet: SheetGrid, table: VarianceTable, direction: Direction): { row: TableRow; variance: Figure }[] {
+  let first: TableRow | undefined;
+  let second: TableRow | undefined;
+  let a1 = 0;
+  let a2 = 0;
+  // Whether (abs, row) comes before (a, r): larger |variance| first, then the upper row.
+  const before = (abs: number, row: TableRow, a: number, r: TableRow): boolean => (a - abs || row.row - r.row) < 0;
+  for (const row of table.rows) {
+    const tkr = rowVariance(sheet, table, row.row);
+    if (tkr === undefined || tkrToMnkr(tkr) === 0) continue;
+    if (directionOf(tkr) !== direction) continue;
+    const abs = Math.abs(tkr);
+    if (first === undefined || before(abs, row, a1, first)) {
+      second = first;
+      a2 = a1;
+      first = row;
+      a1 = abs;
+    } else if (second === undefined || before(abs, row, a2, second)) {
+      second = row;
+      a2 = abs;
+    }
+  }
+  const out: { row: TableRow; variance: Figure }[] = [];
+  for (const row of [first, second]) if (row !== undefined) out.push({ row, variance: rowFigures(sheet, table, row.row).variance as Figure });
+  return out;
 }
 
 function accountGroupName(ctx: Ctx, row: TableRow): string {
@@ -255,83 +688,6 @@ function accountGroupName(ctx: Ctx, row: TableRow): string {
   if (known !== key) return known;
   const name = row.name === '' ? row.code : row.name;
   return name.charAt(0).toLocaleLowerCase('sv-SE') + name.slice(1);
-}
-
-function buildDraft(ctx: Ctx, sheet: SheetGrid, subject: Subject, figs: RowFigures, extras: (values: Record<string, string>, direction: Direction) => DraftSentence[]): Draft | undefined {
-  const variance = figs.variance;
-  if (variance === undefined) return undefined;
-  const lang = ctx.lang;
-  const mnkr = tkrToMnkr(variance.tkr);
-  const direction = directionOf(mnkr);
-  const material = isMaterial(variance.tkr, figs.budget?.tkr, ctx.opts);
-  let years = ctx.years.get(subject.table);
-  if (years === undefined) {
-    const y = tableYears(subject.table);
-    years = { year: y.year === undefined ? word(ctx, 'år') : String(y.year), previous: y.previous === undefined ? word(ctx, 'år_föregående') : String(y.previous) };
-    ctx.years.set(subject.table, years);
-  }
-  const missing = '–';
-  const values: Record<string, string> = {
-    enhet: subject.name,
-    kod: subject.code,
-    år: years.year,
-    år_föregående: years.previous,
-    riktning: word(ctx, variance.tkr < 0 ? 'negativ' : 'positiv'),
-    avvikelse_mnkr: formatMnkr(mnkr, lang),
-    avvikelse_mnkr_abs: formatMnkr(Math.abs(mnkr), lang),
-    avvikelse_tkr: formatNumber(variance.tkr, lang, 0),
-    utfall_mnkr: figs.actual === undefined ? missing : formatMnkr(tkrToMnkr(figs.actual.tkr), lang),
-    utfall_mnkr_abs: figs.actual === undefined ? missing : formatMnkr(tkrToMnkr(Math.abs(figs.actual.tkr)), lang),
-    budget_mnkr: figs.budget === undefined ? missing : formatMnkr(tkrToMnkr(figs.budget.tkr), lang),
-  };
-  const prefix = subject.kind === 'row' ? 'avdelning' : 'summa';
-  const sentences: DraftSentence[] = [];
-  let changePercent: number | null = null;
-  if (!material) {
-    sentences.push(sentence(ctx, `${prefix}.i_nivå`, values, cellsOf(variance)));
-  } else {
-    sentences.push(sentence(ctx, direction === 'negative' ? `${prefix}.avvikelse.negativ` : `${prefix}.avvikelse.positiv`, values, cellsOf(variance)));
-    if (figs.actual !== undefined && figs.budget !== undefined) sentences.push(sentence(ctx, 'utfall', values, cellsOf(figs.actual, figs.budget)));
-    const change = changeSentence(ctx, figs, values);
-    if (change !== undefined) {
-      sentences.push(change.s as DraftSentence);
-      changePercent = change.percent;
-    }
-    sentences.push(...extras(values, direction));
-    sentences.push(sentence(ctx, 'lucka', values, [], true));
-  }
-  if (changePercent === null && material === false) {
-    const change = changeSentence(ctx, figs, values, false);
-    if (change !== undefined) changePercent = change.percent;
-  }
-  const text = sentences.map((s) => s.text).join(' ');
-  // Each sentence's text as a piece of the draft's: one flat string per draft, not a tree of pieces per sentence.
-  let at = 0;
-  for (const s of sentences) {
-    const n = s.text.length;
-    s.text = text.slice(at, at + n);
-    at += n + 1;
-  }
-  return {
-    key: subject.key,
-    kind: subject.kind,
-    code: subject.code,
-    name: subject.name,
-    label: subject.label,
-    unit: subject.unit,
-    tableId: subject.table.id,
-    sheet: subject.table.sheet,
-    row: subject.row,
-    varianceTkr: variance.tkr,
-    varianceMnkr: mnkr,
-    changePercent,
-    material,
-    direction,
-    sentences: sentences.slice(),
-    text,
-    varianceCells: variance.cells,
-    sourceUnit: subject.table.unit,
-  };
 }
 
 function normalise(s: string): string {
@@ -363,7 +719,71 @@ export function kontogruppTableFor(rn: VarianceTable, tables: readonly VarianceT
   return pool.find((t) => t.sheet === rn.sheet && t.top > rn.bottom) ?? pool[0];
 }
 
-function uniqueKey(seen: Set<string>, key: string): string {
+/** FNV-1a (32 bit) of a string's UTF-16 code units. */
+function hashOf(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
+/**
+ * The draft keys taken so far: an open-addressing table of hashes in typed
+ * arrays (a `Set` of 100 000 fresh strings costs several times as much).
+ */
+class KeySet {
+  private keys: string[] = [];
+  /** Per slot: 0 (empty) or 1 + the key's index in `keys`, and the key's hash. */
+  private slots = new Int32Array(1 << 10);
+  private hashes = new Int32Array(1 << 10);
+
+  /** The slot holding `key`, or the empty slot where it would go. */
+  private find(key: string, h: number): number {
+    const mask = this.slots.length - 1;
+    let i = h & mask;
+    for (;;) {
+      const at = this.slots[i] as number;
+      if (at === 0 || (this.hashes[i] === h && this.keys[at - 1] === key)) return i;
+      i = (i + 1) & mask;
+    }
+  }
+
+  has(key: string): boolean {
+    return this.slots[this.find(key, hashOf(key))] !== 0;
+  }
+
+  /** Takes `key`; false when it was taken already. */
+  add(key: string): boolean {
+    const h = hashOf(key);
+    const i = this.find(key, h);
+    if (this.slots[i] !== 0) return false;
+    this.keys.push(key);
+    this.slots[i] = this.keys.length;
+    this.hashes[i] = h;
+    if (this.keys.length * 2 > this.slots.length) this.grow();
+    return true;
+  }
+
+  private grow(): void {
+    const old = this.hashes;
+    const oldSlots = this.slots;
+    this.slots = new Int32Array(oldSlots.length * 2);
+    this.hashes = new Int32Array(oldSlots.length * 2);
+    const mask = this.slots.length - 1;
+    for (let j = 0; j < oldSlots.length; j++) {
+      const at = oldSlots[j] as number;
+      if (at === 0) continue;
+      const h = old[j] as number;
+      let i = h & mask;
+      while (this.slots[i] !== 0) i = (i + 1) & mask;
+      this.slots[i] = at;
+      this.hashes[i] = h;
+    }
+  }
+}
+
+/** `key`, or `key#2`, `key#3` … when it is taken. */
+function uniqueKey(seen: KeySet, key: string): string {
+  if (seen.add(key)) return key;
   let k = key;
   for (let i = 2; seen.has(k); i++) k = `${key}#${i}`;
   seen.add(k);
@@ -382,19 +802,22 @@ function uniqueKey(seen: Set<string>, key: string): string {
  * Amounts are mnkr with one decimal rounded half away from zero, directions
  * agree with the signs, years come from the table's header, the change % is
  * computed from Bokslut and Utfall and only cited when meaningful. Every
- * sentence keeps the cells it was computed from. Templates: the language's
- * defaults, the workbook's hidden template sheet, then `options.templates`.
- * Pure; never throws on bad data (a row without a variance gets no draft).
+ * sentence's cells (the cells its numbers were computed from) are given by
+ * `draftSentences`. Templates: the language's defaults, the workbook's
+ * hidden template sheet, then `options.templates`. Pure; never throws on bad
+ * data (a row without a variance gets no draft).
  */
 export function draftCommentary(result: Pick<CheckResult, 'tables'>, workbook: WorkbookGrid, options: Partial<CommentaryOptions> = {}): CommentaryDrafts {
   const opts: CommentaryOptions = { ...DEFAULT_COMMENTARY_OPTIONS, ...options };
   const overrides = [...readTemplateOverrides(workbook), ...opts.templates];
   const set = resolveTemplates(opts.lang, overrides);
-  const ctx: Ctx = { lang: opts.lang, opts, texts: set.texts, years: new Map() };
+  const fillers = new Map<TemplateId, Filler>(TEMPLATE_IDS.map((id) => [id, filler(id, set.texts[id])]));
+  const ctx: Ctx = { lang: opts.lang, book: { parts: [], summaryCells: null }, opts, fillers, words: wordsOf(opts.lang), mnkrTexts: new Map(), work: new Work() };
+  const w = ctx.work;
   const sheets = new Map(workbook.sheets.map((s) => [s.name, s] as const));
   const units: UnitDraft[] = [];
   const usedAsDrivers = new Set<string>();
-  const keys = new Set<string>();
+  const keys = new KeySet();
   const rnTables = result.tables.filter((t) => t.kind === 'rn');
   const driversOf = new Map<string, VarianceTable>();
   for (const rn of rnTables) {
@@ -405,91 +828,161 @@ export function draftCommentary(result: Pick<CheckResult, 'tables'>, workbook: W
     }
   }
 
-  const driverSentences = (kg: VarianceTable | undefined, values: Record<string, string>, direction: Direction): DraftSentence[] => {
-    if (kg === undefined) return [];
-    const kgSheet = sheets.get(kg.sheet);
-    if (kgSheet === undefined) return [];
-    const top = largest(kgSheet, kg, direction);
-    const [first, second] = top;
-    if (first === undefined) return [];
-    const v: Record<string, string> = {
-      ...values,
-      kontogrupp_1: accountGroupName(ctx, first.row),
-      kontogrupp_1_mnkr: formatMnkr(tkrToMnkr(first.variance.tkr), ctx.lang, 1, true),
-    };
-    if (second === undefined) return [sentence(ctx, 'summa.kontogrupper.en', v, cellsOf(first.variance))];
-    v.kontogrupp_2 = accountGroupName(ctx, second.row);
-    v.kontogrupp_2_mnkr = formatMnkr(tkrToMnkr(second.variance.tkr), ctx.lang, 1, true);
-    return [sentence(ctx, 'summa.kontogrupper.två', v, cellsOf(first.variance, second.variance))];
-  };
-
   for (const table of result.tables) {
     const sheet = sheets.get(table.sheet);
     if (sheet === undefined) continue;
     if (table.kind === 'kontogrupp' && usedAsDrivers.has(table.id)) continue;
     const unit = tableUnit(table);
+    const y = tableYears(table);
+    w.year = y.year === undefined ? ctx.words.år : String(y.year);
+    w.previousYear = y.previous === undefined ? ctx.words.år_föregående : String(y.previous);
     const rows: Draft[] = [];
+    const book: DraftBook = { parts: [], summaryCells: null };
+    ctx.book = book;
     if (table.kind === 'rn') {
       for (const row of table.rows) {
         const name = row.name === '' ? row.code : row.name;
-        const subject: Subject = {
-          kind: 'row',
-          key: uniqueKey(keys, `rad:${row.code === '' ? name : row.code}`),
-          code: row.code,
-          name,
-          label: name,
-          unit,
-          table,
-          row: row.row,
-        };
-        const d = buildDraft(ctx, sheet, subject, rowFigures(sheet, table, row.row), () => []);
-        if (d !== undefined) rows.push(d);
+        // The key is taken even by a row that gets no draft, so the keys of the rows after it do not depend on its figures.
+        const key = uniqueKey(keys, `rad:${row.code === '' ? name : row.code}`);
+        readRow(sheet, table, row.row, w);
+        if (!w.hasVariance) continue;
+        const d = new DraftRecord('row', key, row.code, name, name, unit, table, row.row, book);
+        writeDraft(ctx, d, null);
+        rows.push(d);
+        if (w.length > FLUSH_LENGTH) flush(w);
       }
+      flush(w);
     }
     const kg = table.kind === 'rn' ? driversOf.get(table.id) : table;
-    const summarySubject: Subject = {
-      kind: 'summary',
-      key: uniqueKey(keys, `summa:${unit}`),
-      code: '',
-      name: unit,
-      label: translate('commentary.sheet.summa', ctx.lang, { enhet: unit }),
-      unit,
-      table,
-      row: table.total?.row ?? null,
-    };
-    const summary = buildDraft(ctx, sheet, summarySubject, totalFigures(sheet, table), (values, direction) => {
-      const out: DraftSentence[] = [];
+    const summaryKey = uniqueKey(keys, `summa:${unit}`);
+    const summary = new DraftRecord('summary', summaryKey, '', unit, translate('commentary.sheet.summa', ctx.lang, { enhet: unit }), unit, table, table.total?.row ?? null, book);
+    const figs = totalFigures(sheet, table);
+    useFigures(figs, w);
+    // The cells of the contributors' and the account groups' sentences, in the order they are written.
+    const extraCells: CellRef[][] = [];
+    const written = writeDraft(ctx, summary, (direction) => {
       if (table.kind === 'rn' && table.rows.length > 1) {
         const [first, second] = largest(sheet, table, direction);
         if (first !== undefined) {
-          const v: Record<string, string> = {
-            ...values,
-            enhet_1: first.row.name === '' ? first.row.code : first.row.name,
-            avvikelse_1_mnkr: formatMnkr(tkrToMnkr(first.variance.tkr), ctx.lang),
-          };
+          w.extra[P.enhet_1] = first.row.name === '' ? first.row.code : first.row.name;
+          w.extra[P.avvikelse_1_mnkr] = formatMnkr(tkrToMnkr(first.variance.tkr), ctx.lang);
           if (second === undefined) {
-            out.push(sentence(ctx, 'summa.bidrag.en', v, cellsOf(first.variance)));
+            say(ctx, 'summa.bidrag.en');
           } else {
-            v.enhet_2 = second.row.name === '' ? second.row.code : second.row.name;
-            v.avvikelse_2_mnkr = formatMnkr(tkrToMnkr(second.variance.tkr), ctx.lang);
-            out.push(sentence(ctx, 'summa.bidrag.två', v, cellsOf(first.variance, second.variance)));
+            w.extra[P.enhet_2] = second.row.name === '' ? second.row.code : second.row.name;
+            w.extra[P.avvikelse_2_mnkr] = formatMnkr(tkrToMnkr(second.variance.tkr), ctx.lang);
+            say(ctx, 'summa.bidrag.två');
           }
+          extraCells.push(cellsOf(first.variance, second?.variance));
         }
       }
-      out.push(...driverSentences(kg, values, direction));
-      return out;
+      const kgSheet = kg === undefined ? undefined : sheets.get(kg.sheet);
+      if (kg !== undefined && kgSheet !== undefined) {
+        const [first, second] = largest(kgSheet, kg, direction);
+        if (first !== undefined) {
+          w.extra[P.kontogrupp_1] = accountGroupName(ctx, first.row);
+          w.extra[P.kontogrupp_1_mnkr] = formatMnkr(tkrToMnkr(first.variance.tkr), ctx.lang, 1, true);
+          if (second === undefined) {
+            say(ctx, 'summa.kontogrupper.en');
+          } else {
+            w.extra[P.kontogrupp_2] = accountGroupName(ctx, second.row);
+            w.extra[P.kontogrupp_2_mnkr] = formatMnkr(tkrToMnkr(second.variance.tkr), ctx.lang, 1, true);
+            say(ctx, 'summa.kontogrupper.två');
+          }
+          extraCells.push(cellsOf(first.variance, second?.variance));
+        }
+      }
     });
+    flush(w);
+    if (written) book.summaryCells = listCells(summary, figs, extraCells);
     units.push({
       unit,
       tableId: table.id,
       sheet: table.sheet,
       kind: table.kind,
-      summary: summary ?? null,
+      summary: written ? summary : null,
       rows,
       driversTableId: table.kind === 'rn' ? (kg?.id ?? null) : table.id,
     });
   }
   return { lang: opts.lang, units, templateIssues: set.issues };
+}
+
+/** How many sentences a draft has. */
+function sentenceCount(draft: Draft): number {
+  return draft.sentencesAt % 8;
+}
+
+/** Decodes the draft's sentence `i` from the book. */
+function partOf(draft: Draft, i: number): { id: TemplateId; flag: boolean; end: number } {
+  const p = draft.book.parts[Math.floor(draft.sentencesAt / 8) + i] as number;
+  return { id: TEMPLATE_IDS[p % 32] as TemplateId, flag: Math.floor(p / 32) % 2 === 1, end: Math.floor(p / 64) };
+}
+
+/** A summary's cells from its figures: what each sentence was computed from. */
+function listCells(draft: Draft, figs: RowFigures, extraCells: CellRef[][]): ListedCells {
+  const sentences: CellRef[][] = [];
+  let extra = 0;
+  for (let i = 0; i < sentenceCount(draft); i++) {
+    const { id, flag } = partOf(draft, i);
+    if (i === 0) sentences.push(cellsOf(figs.variance));
+    else if (id === 'utfall') sentences.push(cellsOf(figs.actual, figs.budget));
+    else if (id.startsWith('förändring')) sentences.push(flag ? cellsOf(figs.previous, figs.actual, figs.change) : cellsOf(figs.previous, figs.actual));
+    else if (id === 'lucka') sentences.push([]);
+    else sentences.push(extraCells[extra++] ?? []);
+  }
+  return { sentences, variance: (figs.variance as Figure).cells };
+}
+
+/** A unit row's cell of `measure`. */
+function cellOf(draft: Draft, measure: Measure): CellRef {
+  const col = draft.table.columns[measure]?.col ?? -1;
+  return { sheet: draft.table.sheet, cell: cellAddress(draft.row as number, col) };
+}
+
+/** The cells, each once, in order. */
+function distinct(cells: CellRef[]): CellRef[] {
+  const out: CellRef[] = [];
+  for (const c of cells) if (!out.some((o) => o.sheet === c.sheet && o.cell === c.cell)) out.push(c);
+  return out;
+}
+
+/**
+ * The cells a sentence's numbers were computed from (a unit's row): the
+ * variance (its Avv cell, or Utfall and Budget), Utfall and Budget, Bokslut
+ * and Utfall with the table's Förändr% when cited; none for the gap.
+ */
+function rowCells(draft: Draft, i: number): CellRef[] {
+  const { id, flag } = partOf(draft, i);
+  if (i === 0) return flag ? distinct([cellOf(draft, 'actual'), cellOf(draft, 'budget')]) : [cellOf(draft, 'variance')];
+  if (id === 'utfall') return distinct([cellOf(draft, 'actual'), cellOf(draft, 'budget')]);
+  if (id.startsWith('förändring')) return distinct(flag ? [cellOf(draft, 'previous'), cellOf(draft, 'actual'), cellOf(draft, 'change')] : [cellOf(draft, 'previous'), cellOf(draft, 'actual')]);
+  return [];
+}
+
+/**
+ * The sentences of a draft, in order: each one's template, its text (a piece
+ * of `draft.text`) and the cells its numbers were computed from; the gap the
+ * economist fills in is marked. Made on request from the draft and its table.
+ */
+export function draftSentences(draft: Draft): DraftSentence[] {
+  const out: DraftSentence[] = [];
+  let start = 0;
+  const listed = draft.kind === 'summary' ? draft.book.summaryCells : null;
+  for (let i = 0; i < sentenceCount(draft); i++) {
+    const { id, end } = partOf(draft, i);
+    const cells = listed === null ? rowCells(draft, i) : (listed.sentences[i] ?? []);
+    out.push({ templateId: id, text: draft.text.slice(start, end), cells, gap: id === 'lucka' });
+    start = end + 1;
+  }
+  return out;
+}
+
+/** The cell(s) a draft's variance was read from: the Avv cell, Utfall and Budget, or (a summed total) every row's. */
+export function draftVarianceCells(draft: Draft): CellRef[] {
+  const listed = draft.kind === 'summary' ? draft.book.summaryCells : null;
+  if (listed !== null) return listed.variance;
+  return partOf(draft, 0).flag ? [cellOf(draft, 'actual'), cellOf(draft, 'budget')] : [cellOf(draft, 'variance')];
 }
 
 /** Every draft in sheet order: for each table its summary, then its rows. */

@@ -22,7 +22,7 @@ import type { CellContent, CellEdit } from '../finding';
 import { cellAddress, cellAt, isBlank, type Cell, type SheetGrid, type WorkbookGrid } from '../grid';
 import { PACKS, translate, type Language } from '../i18n';
 import { splitLabel } from '../detect';
-import { allDrafts, type CommentaryDrafts, type Draft } from './draft';
+import { allDrafts, draftVarianceCells, type CommentaryDrafts, type Draft } from './draft';
 import { COMMENTS_COLUMNS, COMMENTS_SHEET, FINGERPRINT_HEADER, findCommentsLayout, type CommentsColumn } from './layout';
 
 export interface CommentsSheetOptions {
@@ -214,13 +214,14 @@ export function planCommentsSheetWithReport(workbook: WorkbookGrid, drafts: Comm
     // Machine-owned columns: always current.
     write(row, at('kod'), { value: d.code === '' ? null : d.code });
     write(row, at('enhet'), { value: d.label });
-    const [src] = d.varianceCells;
+    const varianceCells = draftVarianceCells(d);
+    const [src] = varianceCells;
     const amount: CellContent = { value: d.varianceTkr };
     // Linked to its cell, in tkr: a table in kr is divided by 1 000.
-    if (d.varianceCells.length === 1 && src !== undefined) amount.formula = `=${quoteSheet(src.sheet)}!${src.cell}${d.sourceUnit === 'kr' ? '/1000' : ''}`;
+    if (varianceCells.length === 1 && src !== undefined) amount.formula = `=${quoteSheet(src.sheet)}!${src.cell}${d.table.unit === 'kr' ? '/1000' : ''}`;
     write(row, at('avvikelse'), amount);
     write(row, at('förändring'), { value: d.changePercent });
-    const sources = d.varianceCells.length <= 3 ? d.varianceCells.map((c) => `${c.sheet}!${c.cell}`).join(', ') : d.tableId;
+    const sources = varianceCells.length <= 3 ? varianceCells.map((c) => `${c.sheet}!${c.cell}`).join(', ') : d.table.id;
     write(row, at('källa'), { value: sources });
 
     const comment = cellAt(sheet, row, at('kommentar'));

@@ -206,6 +206,14 @@ export function fillTemplate(text: string, values: Readonly<Record<string, strin
  */
 const COMPILED = new Map<string, string[]>();
 
+/**
+ * A template split into [text, name, `{name}` as written, text, …]: the
+ * pieces `fillTemplate` joins (names trimmed). Shared and cached: read only.
+ */
+export function splitTemplate(text: string): readonly string[] {
+  return compiled(text);
+}
+
 function compiled(text: string): string[] {
   let parts = COMPILED.get(text);
   if (parts === undefined) {

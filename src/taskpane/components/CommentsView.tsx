@@ -6,7 +6,7 @@
  */
 import { Badge, Button, Field, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Draft } from '../../engine/commentary/draft';
+import { draftSentences, type Draft } from '../../engine/commentary/draft';
 import type { CellRef } from '../../engine/commentary/figures';
 import { translate } from '../../engine/i18n';
 import { copyText } from '../clipboard';
@@ -76,6 +76,8 @@ function DraftCard({ draft, t, onSelect }: { draft: Draft; t: T; onSelect: (shee
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>();
   useEffect(() => () => clearTimeout(timer.current), []);
+  // Each sentence with the cells its numbers came from, made when the card is shown.
+  const sentences = useMemo(() => draftSentences(draft), [draft]);
   const title = draft.kind === 'summary' ? `${t('taskpane.comments.summary')}: ${draft.label}` : draft.code === '' ? draft.name : `${draft.code} ${draft.name}`;
   const copy = async () => {
     const ok = await copyText(draft.text);
@@ -101,7 +103,7 @@ function DraftCard({ draft, t, onSelect }: { draft: Draft; t: T; onSelect: (shee
       </span>
       {copied === 'failed' && <Text size={200}>{t('taskpane.comments.copyFailed')}</Text>}
       <p className={styles.text} data-testid="draft-text">
-        {draft.sentences.map((s, i) => (
+        {sentences.map((s, i) => (
           <span key={i} className={styles.sentence}>
             {s.gap ? (
               <mark className={styles.gap} data-testid="draft-gap" title={t('taskpane.comments.gap')}>
@@ -125,7 +127,7 @@ function DraftCard({ draft, t, onSelect }: { draft: Draft; t: T; onSelect: (shee
                     data-testid="draft-cell"
                     data-cell={`${c.sheet}!${c.cell}`}
                   >
-                    {cellLabel(c, draft.sheet)}
+                    {cellLabel(c, draft.table.sheet)}
                   </button>
                 ))}
               </span>

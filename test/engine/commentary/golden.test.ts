@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { checkWorkbook } from '../../../src/engine/check';
-import { draftCommentary, type Draft } from '../../../src/engine/commentary/draft';
+import { draftCommentary, draftSentences, type Draft } from '../../../src/engine/commentary/draft';
 import type { SeedTable } from '../../../src/engine/seed';
 import { loadSeed } from '../../helpers/seed';
 import { seedWorkbook } from './helpers';
@@ -24,7 +24,7 @@ function printedRow(values: readonly string[]): string {
 }
 
 function sources(d: Draft): string {
-  return d.sentences.map((s) => (s.cells.length === 0 ? '–' : s.cells.map((c) => `${c.sheet}!${c.cell}`).join(', '))).join(' | ');
+  return draftSentences(d).map((s) => (s.cells.length === 0 ? '–' : s.cells.map((c) => `${c.sheet}!${c.cell}`).join(', '))).join(' | ');
 }
 
 function render(): string {
