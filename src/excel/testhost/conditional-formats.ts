@@ -96,6 +96,16 @@ export function formatSnapshots(sheet: HostSheet): FormatSnapshot[] {
   return (sheet.conditionalFormats ?? []).map((cf) => ({ id: cf.id, type: cf.type, ranges: cf.ranges.map(rectAddress).join(','), formula: cf.formula, fill: cf.fill }));
 }
 
+/**
+ * What a sheet's formats show, for `TestHost.snapshot()`: each one's type,
+ * ranges, rule and fill, in priority order, without ids (an id is a handle,
+ * not part of the workbook the economist sees: a mark deleted and added
+ * again over the same cells leaves the workbook as it was).
+ */
+export function formatContents(sheet: HostSheet): Omit<FormatSnapshot, 'id'>[] {
+  return formatSnapshots(sheet).map((f) => ({ type: f.type, ranges: f.ranges, formula: f.formula, fill: f.fill }));
+}
+
 /** Adds a format directly, as the economist would in Excel (on top); returns its id. */
 export function addFormat(sheet: HostSheet, address: string, format: { type?: string; formula?: string; fill?: string | null }): string {
   const cf: HostConditionalFormat = { id: newId(), type: format.type ?? 'Custom', ranges: parseAreas(address), formula: format.formula ?? '', fill: format.fill?.toUpperCase() ?? null };

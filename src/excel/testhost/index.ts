@@ -32,7 +32,7 @@ import { parseRect } from '../address';
 import { PAYLOAD_LIMIT_BYTES, type ExcelApiVersion, type XlContext, type XlHost, type XlRunOptions } from '../xl';
 import { HostError, TestContext, type Action, type ProxyBase, type Server } from './proxies';
 // Conditional formats (ExcelApi 1.6, RangeAreas 1.9) live in their own file and plug into the proxies.
-import { addFormat, displayedFill, formatSnapshots, type FormatSnapshot } from './conditional-formats';
+import { addFormat, displayedFill, formatContents, formatSnapshots, type FormatSnapshot } from './conditional-formats';
 import { emptyCell, interpretEntry, recalculate, sheetsFromGrid, type HostCell, type HostFill, type HostSheet } from './state';
 
 export { HostError } from './proxies';
@@ -267,7 +267,7 @@ export class TestHost implements XlHost {
         visibility: s.visibility,
         hiddenColumns: [...s.hiddenColumns].sort((a, b) => a - b),
         notes: [...s.notes].sort(),
-        ...((s.conditionalFormats ?? []).length > 0 ? { conditionalFormats: formatSnapshots(s) } : {}),
+        ...((s.conditionalFormats ?? []).length > 0 ? { conditionalFormats: formatContents(s) } : {}),
         rows: s.rows.map((row) => {
           const cells = (row ?? []).map((c) => (c === undefined || (c.value === null && c.error === undefined && c.formula === undefined && c.numberFormat === 'General' && c.fill.pattern === 'None') ? null : c));
           return cells.every((c) => c === null) ? null : cells; // a row of untouched cells is no row
