@@ -10,7 +10,11 @@ import type { WorkbookGrid } from '../engine/grid';
 import type { CheckOptions } from '../engine/rule';
 
 export interface ValidateOptions extends Partial<CheckOptions> {
-  /** Mark every finding's cell with its severity's fill colour (replacing earlier marks). */
+  /**
+   * Mark every finding's cell with its severity's colour (replacing earlier
+   * marks): a conditional format over the cells where ExcelApi 1.9 allows
+   * (the cells' own formatting untouched), else the cells' fill.
+   */
   mark: boolean;
   /** Also add a note with the message where notes are supported (ExcelApi 1.18). */
   notes?: boolean;
@@ -73,7 +77,11 @@ export interface ApplyEditsOptions {
 export interface WorkbookActions {
   /** Reads every sheet (at most 2 syncs), runs the checks and, if asked, marks the cells. */
   validate(options: ValidateOptions): Promise<ValidationReport>;
-  /** Restores every marked cell's own previous fill (including no fill) and removes the add-in's notes. */
+  /**
+   * Takes every mark away, leaving each cell as the economist formatted it
+   * (conditional-format marks deleted; filled marks given their own previous
+   * fill back, no fill included), and removes the add-in's notes.
+   */
   clearMarks(): Promise<void>;
   /**
    * Writes the edits in one batch, after checking that every cell still holds
