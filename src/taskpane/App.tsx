@@ -16,7 +16,6 @@ import type { Finding } from '../engine/finding';
 import { Filters } from './components/Filters';
 import { Findings } from './components/Findings';
 import { FixPreview } from './components/FixPreview';
-import { SettingsView } from './components/SettingsView';
 import { Summary } from './components/Summary';
 import { NO_FILTER, applyFilter, countBySeverity, groupFindings, rulesPresent, type FindingFilter } from './format';
 import type { Session } from './session';
@@ -30,6 +29,8 @@ const VIEWS = ['findings', 'comments', 'settings'] as const;
 
 /** Loaded when first opened, so the commentary engine is not in the first-paint bundle. */
 const CommentsView = lazy(() => import(/* webpackChunkName: "comments" */ './components/CommentsView'));
+/** Loaded when first opened: its inputs (fields, radio buttons) are not needed for the first paint. */
+const SettingsView = lazy(() => import(/* webpackChunkName: "settings" */ './components/SettingsView').then((m) => ({ default: m.SettingsView })));
 type View = (typeof VIEWS)[number];
 
 const useStyles = makeStyles({
@@ -191,7 +192,9 @@ export function App({ session }: { session: Session }) {
       )}
       {view === 'settings' && (
         <div className={styles.view} role="tabpanel" aria-label={t('taskpane.tab.settings')}>
-          <SettingsView settings={state.settings} t={t} onChange={(patch) => session.updateSettings(patch)} />
+          <Suspense fallback={<Spinner size="tiny" />}>
+            <SettingsView settings={state.settings} t={t} onChange={(patch) => session.updateSettings(patch)} />
+          </Suspense>
         </div>
       )}
     </main>
