@@ -4,7 +4,9 @@
  * stats), gzipped; and, in headless Chromium (Debian's, through
  * playwright-core), offline, in demo mode on the generated 40-sheet workbook
  * (`taskpane.html?demo=bench40`): the time from navigation to a rendered
- * findings list (the pane, then Validera clicked as soon as it shows).
+ * findings list (the pane, then Validera clicked as soon as it shows), with
+ * its parts: the pane ready, the click as the page got it, click → list (and
+ * the session's validate marks), and when every finding is drawn.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -48,17 +50,35 @@ function productionStats(): { entryAssets: string[] } {
 
 
 interface PaneTiming {
+  /** Navigation → the Validera button shows (ms, page clock). */
   readyMs: number;
+  /** Navigation → the first findings show, after Validera was clicked. */
   findingsMs: number;
+  /** Navigation → every finding is in the list (a long list draws its first screenfuls first). */
+  completeMs: number;
+  /** The click as the page received it (after Playwright's checks that the button can be clicked). */
+  clickMs: number;
+  /** Read + check + mark + fix plan, between the session's User Timing marks. */
+  validateMs: number;
   findings: number;
 }
+
+/**
+ * Offline without intercepting requests: every host but the local server
+ * fails to resolve (as with no network), so office.js fails and the pane
+ * falls back to demo mode. (Playwright's request interception, which the
+ * browser test uses to watch every request, sends each request through this
+ * process: 0,1–0,3 s a request here under load, a cost no economist's
+ * browser has.) Requests are still watched, without stopping them.
+ */
+const OFFLINE = ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
 
 async function paneTimings(sheets: number, runs: number): Promise<PaneTiming[]> {
   const server = await serveStatic(DIST);
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', ...OFFLINE],
   });
   try {
     const out: PaneTiming[] = [];
@@ -66,16 +86,35 @@ async function paneTimings(sheets: number, runs: number): Promise<PaneTiming[]> 
       // A fresh context each time: nothing cached from the run before.
       const context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 320, height: 900 }, serviceWorkers: 'block' });
       const page = await context.newPage();
-      await page.route('**/*', (route) => (route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort(route.request().url() === OFFICE_JS ? 'internetdisconnected' : 'blockedbyclient')));
+      const foreign: string[] = [];
+      page.on('request', (r) => {
+        if (!r.url().startsWith(`${origin}/`) && r.url() !== OFFICE_JS) foreign.push(r.url());
+      });
       await page.goto(`${origin}/taskpane.html?demo=bench${sheets}`, { waitUntil: 'commit' });
       const validate = page.getByRole('button', { name: 'Validera', exact: true });
       await validate.waitFor();
       const readyMs = await page.evaluate(() => performance.now());
+      await page.evaluate(() => {
+        const w = window as unknown as { benchClickMs?: number };
+        document.addEventListener('click', () => (w.benchClickMs = performance.now()), { capture: true, once: true });
+      });
       await validate.click();
       await page.locator('[data-testid="finding"]').first().waitFor();
       const findingsMs = await page.evaluate(() => performance.now());
-      const findings = await page.locator('[data-testid="finding"]').count();
-      if (i > 0) out.push({ readyMs, findingsMs, findings }); // the first run warms the disk cache and the server
+      // Every finding drawn: the list says how many it holds and how many it has drawn.
+      const done = await page.waitForFunction(() => {
+        const list = document.querySelector<HTMLElement>('[data-testid="findings"]');
+        return list !== null && list.dataset.drawn === list.dataset.total && list.querySelectorAll('[data-testid="finding"]').length === Number(list.dataset.total) ? performance.now() : false;
+      });
+      const completeMs = (await done.jsonValue()) as number;
+      // (No named functions inside: tsx would wrap them in a helper the page does not have.)
+      const inPage = await page.evaluate(() => ({
+        clickMs: (window as unknown as { benchClickMs?: number }).benchClickMs ?? NaN,
+        validateMs: (performance.getEntriesByName('avk:validate:end', 'mark')[0]?.startTime ?? NaN) - (performance.getEntriesByName('avk:validate:start', 'mark')[0]?.startTime ?? NaN),
+        findings: document.querySelectorAll('[data-testid="finding"]').length,
+      }));
+      if (foreign.length > 0) throw new Error(`the pane asked for ${foreign.join(', ')}`);
+      if (i > 0) out.push({ readyMs, findingsMs, completeMs, ...inPage }); // the first run warms the disk cache and the server
       await context.close();
     }
     return out;
@@ -90,9 +129,10 @@ export async function benchTaskpane(options: BenchOptions): Promise<BenchRow[]> 
   const gzip = entryAssets.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(DIST, f)), { level: 9 }).length, 0);
   const raw = entryAssets.reduce((n, f) => n + fs.statSync(path.join(DIST, f)).size, 0);
   const sheets = options.quick ? 4 : 40;
-  const timings = await paneTimings(sheets, options.quick ? 1 : 3);
-  const ready = median(timings.map((t) => t.readyMs));
-  const findings = median(timings.map((t) => t.findingsMs));
+  // Other engineers' jobs share the machine's 2 cores: a median of several.
+  const timings = await paneTimings(sheets, options.quick ? 1 : 7);
+  const med = (f: (t: PaneTiming) => number): number => median(timings.map(f));
+  const findings = med((t) => t.findingsMs);
   const shown = timings[0]?.findings ?? 0;
   return [
     {
@@ -113,7 +153,7 @@ export async function benchTaskpane(options: BenchOptions): Promise<BenchRow[]> 
       figure: ms(findings),
       value: findings,
       unit: 'ms',
-      baseline: `pane ready ${ms(ready)}, Validera → list ${ms(findings - ready)}`,
+      baseline: `pane ready ${ms(med((t) => t.readyMs))}, click ${ms(med((t) => t.clickMs))}, click → list ${ms(med((t) => t.findingsMs - t.clickMs))} (validate ${ms(med((t) => t.validateMs))}); all ${shown} drawn ${ms(med((t) => t.completeMs))}`,
       target: '< 1 s',
       met: findings < 1000,
       runs: timings.length,
