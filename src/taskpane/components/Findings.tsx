@@ -2,7 +2,7 @@ import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { memo, startTransition, useEffect, useState } from 'react';
 import type { Finding } from '../../engine/finding';
 import { translate, type Language } from '../../engine/i18n';
-import { countFindings, displayValue, firstFindings, ruleName, tableLabel, type SheetGroup } from '../format';
+import { FIRST_FINDINGS, countFindings, displayValue, firstFindings, ruleName, tableLabel, type SheetGroup } from '../format';
 import { SEVERITY_COLOR } from './Summary';
 
 const useStyles = makeStyles({
@@ -40,14 +40,6 @@ interface Props {
   lang: Language;
   onSelect: (finding: Finding) => void;
 }
-
-/**
- * Findings drawn at once; a longer list draws the rest right after the first
- * ones are on screen (more than a screenful even in a tall pane: the 40-sheet
- * workbook's 240 findings took 150–300 ms to render and lay out before
- * anything showed).
- */
-export const FIRST_FINDINGS = 40;
 
 /**
  * How many of `total` findings to draw: all, or FIRST_FINDINGS for a new,
