@@ -12,6 +12,7 @@ import type { WorkbookActions } from './actions';
 import { memoryStore } from './changelog';
 import { TestHost, type TestHostOptions } from './testhost';
 import { createActions } from './workbook-actions';
+import type { ExcelApiVersion, XlContext, XlHost, XlRunOptions } from './xl';
 
 /**
  * The number of sheets asked for by `?demo=benchN` (1–100), the benchmark's
@@ -24,21 +25,66 @@ export function benchSheetsFromQuery(search: string): number | undefined {
   return n >= 1 && n <= 100 ? n : undefined;
 }
 
-/** The demo's workbook: the example, or the benchmark's generated one (`?demo=bench40`). */
-export function demoWorkbook(search = typeof location !== 'undefined' ? location.search : ''): { workbook: WorkbookGrid; url: string } {
+function currentSearch(): string {
+  return typeof location !== 'undefined' ? location.search : '';
+}
+
+/** The demo workbook's name (it keys the change log). */
+export function demoWorkbookUrl(search = currentSearch()): string {
   const n = benchSheetsFromQuery(search);
-  if (n !== undefined) return { workbook: generatedWorkbook(n, 150), url: `demo:bench-${n}-blad.xlsx` };
-  return { workbook: seedAsExampleWorkbook(seed as SeedFile), url: 'demo:kommunstyrelsen-2021.xlsx' };
+  return n !== undefined ? `demo:bench-${n}-blad.xlsx` : 'demo:kommunstyrelsen-2021.xlsx';
+}
+
+/** The demo's workbook: the example, or the benchmark's generated one (`?demo=bench40`). */
+export function demoWorkbook(search = currentSearch()): { workbook: WorkbookGrid; url: string } {
+  const n = benchSheetsFromQuery(search);
+  const workbook = n !== undefined ? generatedWorkbook(n, 150) : seedAsExampleWorkbook(seed as SeedFile);
+  return { workbook, url: demoWorkbookUrl(search) };
+}
+
+function browserLanguage(): string {
+  return typeof navigator !== 'undefined' && typeof navigator.language === 'string' ? navigator.language : 'sv-SE';
 }
 
 /** The example workbook in a test host (ExcelApi 1.9 so fills are exact; Swedish error texts). */
 export function createDemoHost(options: TestHostOptions = {}): TestHost {
-  const language = typeof navigator !== 'undefined' && typeof navigator.language === 'string' ? navigator.language : 'sv-SE';
   const { workbook, url } = demoWorkbook();
-  return new TestHost(workbook, { apiVersion: '1.9', language, documentUrl: url, ...options });
+  return new TestHost(workbook, { apiVersion: '1.9', language: browserLanguage(), documentUrl: url, ...options });
 }
 
-let demo: { host: TestHost; actions: WorkbookActions } | undefined;
+/**
+ * The page's demo workbook, opened on first use or when the page is first
+ * idle, whichever comes first (in Excel the workbook is open before the pane
+ * starts). Building it takes ≈ 100 ms for the benchmark's 40 sheets, which the
+ * pane's first paint does not wait for; the change log's key and the language
+ * are known without it.
+ */
+class DemoHost implements XlHost {
+  private host: TestHost | undefined;
+
+  open(): TestHost {
+    this.host ??= createDemoHost();
+    return this.host;
+  }
+
+  run<T>(batch: (context: XlContext) => Promise<T>, options?: XlRunOptions): Promise<T> {
+    return this.open().run(batch, options);
+  }
+
+  supports(version: ExcelApiVersion): boolean {
+    return this.open().supports(version);
+  }
+
+  documentUrl(): string {
+    return demoWorkbookUrl();
+  }
+
+  displayLanguage(): string {
+    return browserLanguage();
+  }
+}
+
+let demo: { host: DemoHost; actions: WorkbookActions } | undefined;
 
 /**
  * The demo's actions. One workbook per page, like one open workbook in Excel:
@@ -46,9 +92,10 @@ let demo: { host: TestHost; actions: WorkbookActions } | undefined;
  */
 export function createDemoActions(): WorkbookActions {
   if (demo === undefined) {
-    const host = createDemoHost();
+    const host = new DemoHost();
     // The workbook lives in this page's memory, so its change log does too.
     demo = { host, actions: createActions(host, { store: memoryStore() }) };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => host.open());
   }
   return demo.actions;
 }
