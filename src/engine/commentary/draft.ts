@@ -280,30 +280,16 @@ class Work {
   /** A summary's contributors and account groups (`enhet_1` …), by placeholder number. */
   extra: string[] = [];
   /**
-   * The texts of the drafts written since the last `flush`, piece by piece
-   * (template text, value, template text …, a space between sentences; the
-   * first `count`), and their length in characters.
+   * The text of the draft being written, piece by piece (template text,
+   * value, template text …, a space between sentences; the first `count`),
+   * joined once into the draft's text; `length` its length so far.
    */
   pieces: string[] = [];
   count = 0;
   length = 0;
-  /** Where the draft being written starts in the pieces, and where its sentences start in the book. */
-  draftStart = 0;
+  /** Where the draft's sentences start in the book. */
   partsStart = 0;
-  /** The drafts whose text is in the pieces (the first `pending`), and where each text starts and ends. */
-  drafts: Draft[] = [];
-  pending = 0;
-  starts: number[] = [];
-  ends: number[] = [];
 }
-
-/**
- * Past this many characters of pending text, the drafts get their texts: a
- * few hundred drafts' texts are joined into one string (larger than a young
- * object may be, so the collector never copies it) and each draft's text is
- * a slice of it.
- */
-const FLUSH_LENGTH = 1 << 16;
 
 function piece(w: Work, text: string): void {
   if (text.length === 0) return;
@@ -311,16 +297,11 @@ function piece(w: Work, text: string): void {
   w.length += text.length;
 }
 
-/** Joins the pending drafts' pieces and gives every pending draft its text. */
-function flush(w: Work): void {
-  if (w.pending === 0) return;
-  // The arrays are reused, never emptied (emptying one gives up its room, and it grows again).
+/** The draft's text: its pieces joined (one flat string, no string per sentence). */
+function joined(w: Work): string {
+  // The array is reused, never emptied (emptying it gives up its room, and it grows again).
   w.pieces.length = w.count;
-  const all = w.pieces.join('');
-  for (let i = 0; i < w.pending; i++) (w.drafts[i] as Draft).text = all.slice(w.starts[i], w.ends[i]);
-  w.count = 0;
-  w.length = 0;
-  w.pending = 0;
+  return w.pieces.join('');
 }
 
 interface Ctx {
@@ -331,6 +312,8 @@ interface Ctx {
   words: Words;
   /** mnkr (one decimal) as text, by tenths: the same amounts recur 100 000s of times. */
   mnkrTexts: Map<number, string>;
+  /** The same for |k| < `SMALL_TENTHS`, by k + `SMALL_TENTHS` (an array lookup, not a hash). */
+  smallMnkrTexts: (string | undefined)[];
   work: Work;
 }
 
@@ -338,9 +321,20 @@ interface Ctx {
  * An amount as `formatMnkr` writes it; one rounded to one decimal (k / 10,
  * as `tkrToMnkr` and `roundHalfAway(…, 1)` give them) remembered by k.
  */
+/** Amounts up to ±3 276,7 mnkr are remembered in an array. */
+const SMALL_TENTHS = 1 << 15;
+
 function mnkrText(ctx: Ctx, mnkr: number): string {
   const k = Math.round(mnkr * 10);
   if (k / 10 !== mnkr) return formatMnkr(mnkr, ctx.lang);
+  if (k > -SMALL_TENTHS && k < SMALL_TENTHS) {
+    let small = ctx.smallMnkrTexts[k + SMALL_TENTHS];
+    if (small === undefined) {
+      small = formatMnkr(mnkr, ctx.lang);
+      ctx.smallMnkrTexts[k + SMALL_TENTHS] = small;
+    }
+    return small;
+  }
   let t = ctx.mnkrTexts.get(k);
   if (t === undefined) {
     t = formatMnkr(mnkr, ctx.lang);
@@ -412,7 +406,7 @@ function say(ctx: Ctx, id: TemplateId, flag = false): void {
     piece(w, slot < 0 ? (f.written[i] as string) : valueOf(ctx, w, slot));
     piece(w, f.texts[i + 1] as string);
   }
-  parts.push(part(id, flag, w.length - w.draftStart));
+  parts.push(part(id, flag, w.length));
 }
 
 function directionOf(mnkr: number): Direction {
@@ -594,7 +588,7 @@ class DraftRecord implements Draft {
     this.changePercent = null;
     this.material = false;
     this.direction = 'zero';
-    // Given by `flush`: a slice of the pending drafts' texts joined.
+    // Written by `writeDraft`.
     this.text = '';
     this.book = book;
     this.sentencesAt = 0;
@@ -609,7 +603,8 @@ class DraftRecord implements Draft {
 function writeDraft(ctx: Ctx, d: DraftRecord, extras: ((direction: Direction) => void) | null): boolean {
   const w = ctx.work;
   if (!w.hasVariance) return false;
-  w.draftStart = w.length;
+  w.count = 0;
+  w.length = 0;
   w.partsStart = ctx.book.parts.length;
   const mnkr = tkrToMnkr(w.variance);
   w.mnkr = mnkr;
@@ -636,10 +631,7 @@ function writeDraft(ctx: Ctx, d: DraftRecord, extras: ((direction: Direction) =>
   d.material = material;
   d.direction = direction;
   d.sentencesAt = w.partsStart * 8 + (ctx.book.parts.length - w.partsStart);
-  w.drafts[w.pending] = d;
-  w.starts[w.pending] = w.draftStart;
-  w.ends[w.pending] = w.length;
-  w.pending++;
+  d.text = joined(w);
   return true;
 }
 
@@ -812,7 +804,7 @@ export function draftCommentary(result: Pick<CheckResult, 'tables'>, workbook: W
   const overrides = [...readTemplateOverrides(workbook), ...opts.templates];
   const set = resolveTemplates(opts.lang, overrides);
   const fillers = new Map<TemplateId, Filler>(TEMPLATE_IDS.map((id) => [id, filler(id, set.texts[id])]));
-  const ctx: Ctx = { lang: opts.lang, book: { parts: [], summaryCells: null }, opts, fillers, words: wordsOf(opts.lang), mnkrTexts: new Map(), work: new Work() };
+  const ctx: Ctx = { lang: opts.lang, book: { parts: [], summaryCells: null }, opts, fillers, words: wordsOf(opts.lang), mnkrTexts: new Map(), smallMnkrTexts: new Array<string | undefined>(2 * SMALL_TENTHS), work: new Work() };
   const w = ctx.work;
   const sheets = new Map(workbook.sheets.map((s) => [s.name, s] as const));
   const units: UnitDraft[] = [];
@@ -849,9 +841,7 @@ export function draftCommentary(result: Pick<CheckResult, 'tables'>, workbook: W
         const d = new DraftRecord('row', key, row.code, name, name, unit, table, row.row, book);
         writeDraft(ctx, d, null);
         rows.push(d);
-        if (w.length > FLUSH_LENGTH) flush(w);
       }
-      flush(w);
     }
     const kg = table.kind === 'rn' ? driversOf.get(table.id) : table;
     const summaryKey = uniqueKey(keys, `summa:${unit}`);
@@ -893,7 +883,6 @@ export function draftCommentary(result: Pick<CheckResult, 'tables'>, workbook: W
         }
       }
     });
-    flush(w);
     if (written) book.summaryCells = listCells(summary, figs, extraCells);
     units.push({
       unit,
