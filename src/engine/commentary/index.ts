@@ -5,6 +5,7 @@
  * Typical use (task pane, CLI):
  *   const result = checkWorkbook(workbook);
  *   const drafts = draftCommentary(result, workbook, { lang: 'sv' });
+ *   const sentences = draftSentences(draft);            // a draft's sentences, each with the cells its numbers came from
  *   const edits = planCommentsSheet(workbook, drafts);   // → adapter.applyEdits
  */
 export { formatMnkr, formatPercent, roundHalfAway, tkrToMnkr } from './amounts';
@@ -13,13 +14,17 @@ export {
   allDrafts,
   DEFAULT_COMMENTARY_OPTIONS,
   draftCommentary,
+  draftSentences,
+  draftVarianceCells,
   isMaterial,
   kontogruppTableFor,
   type CommentaryDrafts,
   type CommentaryOptions,
   type Direction,
   type Draft,
+  type DraftBook,
   type DraftSentence,
+  type ListedCells,
   type UnitDraft,
 } from './draft';
 export { COMMENTS_COLUMNS, COMMENTS_SHEET, FINGERPRINT_HEADER, findCommentsLayout, type CommentsColumn, type CommentsLayout } from './layout';
