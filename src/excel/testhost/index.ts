@@ -377,7 +377,11 @@ function wire(a: Action): unknown {
   return { o: a.obj.path, a: 'call', m: a.method, v: a.args };
 }
 
+const utf8 = typeof TextEncoder === 'function' ? new TextEncoder() : undefined;
+
+/** UTF-8 bytes of a JSON text (which has no lone surrogates, so the encoder's count is exact). */
 function byteLength(s: string): number {
+  if (utf8 !== undefined) return utf8.encode(s).byteLength;
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

@@ -395,16 +395,21 @@ export function usedRect(sheet: HostSheet, valuesOnly: boolean): Rect | undefine
   let left = Infinity;
   let bottom = -1;
   let right = -1;
-  sheet.rows.forEach((row, r) =>
-    row?.forEach((c, col) => {
-      if (c === undefined) return;
-      if (isEmptyContent(c) && (valuesOnly || (c.numberFormat === 'General' && c.fill.pattern === 'None'))) return;
-      top = Math.min(top, r);
-      bottom = Math.max(bottom, r);
-      left = Math.min(left, col);
-      right = Math.max(right, col);
-    }),
-  );
+  // Plain loops (holes read as undefined): this runs for every sheet of every read.
+  const rows = sheet.rows;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (row === undefined) continue;
+    for (let col = 0; col < row.length; col++) {
+      const c = row[col];
+      if (c === undefined) continue;
+      if (isEmptyContent(c) && (valuesOnly || (c.numberFormat === 'General' && c.fill.pattern === 'None'))) continue;
+      if (r < top) top = r;
+      if (r > bottom) bottom = r;
+      if (col < left) left = col;
+      if (col > right) right = col;
+    }
+  }
   return bottom < 0 ? undefined : { top, left, bottom, right };
 }
 
