@@ -289,6 +289,8 @@ class Work {
   length = 0;
   /** Where the draft's sentences start in the book. */
   partsStart = 0;
+  /** The variance of each row of the RN table being drafted (NaN: none), for its summary. */
+  variances = new Float64Array(1024);
 }
 
 function piece(w: Work, text: string): void {
@@ -646,17 +648,22 @@ function rowVariance(sheet: SheetGrid, table: VarianceTable, row: number): numbe
   return a === undefined || b === undefined ? undefined : a.value * k - b.value * k;
 }
 
-/** The (at most two) rows of a table with the largest variances in the given direction, largest first (ties: upper row first). */
-function largest(sheet: SheetGrid, table: VarianceTable, direction: Direction): { row: TableRow; variance: Figure }[] {
+/**
+ * The (at most two) rows of a table with the largest variances in the given
+ * direction, largest first (ties: upper row first). `known`: the variances
+ * of `table.rows` already read (NaN: none), else they are read.
+ */
+function largest(sheet: SheetGrid, table: VarianceTable, direction: Direction, known?: Float64Array): { row: TableRow; variance: Figure }[] {
   let first: TableRow | undefined;
   let second: TableRow | undefined;
   let a1 = 0;
   let a2 = 0;
   // Whether (abs, row) comes before (a, r): larger |variance| first, then the upper row.
   const before = (abs: number, row: TableRow, a: number, r: TableRow): boolean => (a - abs || row.row - r.row) < 0;
-  for (const row of table.rows) {
-    const tkr = rowVariance(sheet, table, row.row);
-    if (tkr === undefined || tkrToMnkr(tkr) === 0) continue;
+  for (let i = 0; i < table.rows.length; i++) {
+    const row = table.rows[i] as TableRow;
+    const tkr = known === undefined ? rowVariance(sheet, table, row.row) : known[i];
+    if (tkr === undefined || Number.isNaN(tkr) || tkrToMnkr(tkr) === 0) continue;
     if (directionOf(tkr) !== direction) continue;
     const abs = Math.abs(tkr);
     if (first === undefined || before(abs, row, a1, first)) {
@@ -832,11 +839,14 @@ export function draftCommentary(result: Pick<CheckResult, 'tables'>, workbook: W
     const book: DraftBook = { parts: [], summaryCells: null };
     ctx.book = book;
     if (table.kind === 'rn') {
-      for (const row of table.rows) {
+      if (w.variances.length < table.rows.length) w.variances = new Float64Array(table.rows.length);
+      for (let i = 0; i < table.rows.length; i++) {
+        const row = table.rows[i] as TableRow;
         const name = row.name === '' ? row.code : row.name;
         // The key is taken even by a row that gets no draft, so the keys of the rows after it do not depend on its figures.
         const key = uniqueKey(keys, `rad:${row.code === '' ? name : row.code}`);
         readRow(sheet, table, row.row, w);
+        w.variances[i] = w.hasVariance ? w.variance : NaN;
         if (!w.hasVariance) continue;
         const d = new DraftRecord('row', key, row.code, name, name, unit, table, row.row, book);
         writeDraft(ctx, d, null);
@@ -852,7 +862,7 @@ export function draftCommentary(result: Pick<CheckResult, 'tables'>, workbook: W
     const extraCells: CellRef[][] = [];
     const written = writeDraft(ctx, summary, (direction) => {
       if (table.kind === 'rn' && table.rows.length > 1) {
-        const [first, second] = largest(sheet, table, direction);
+        const [first, second] = largest(sheet, table, direction, w.variances);
         if (first !== undefined) {
           w.extra[P.enhet_1] = first.row.name === '' ? first.row.code : first.row.name;
           w.extra[P.avvikelse_1_mnkr] = formatMnkr(tkrToMnkr(first.variance.tkr), ctx.lang);
