@@ -211,7 +211,7 @@ function filler(id: TemplateId, text: string): Filler {
 
 const TEMPLATE_INDEX = new Map<TemplateId, number>(TEMPLATE_IDS.map((id, i) => [id, i]));
 
-/** A sentence as a number of `Draft.parts`. */
+/** A sentence as a number of `DraftBook.parts`. */
 function part(id: TemplateId, flag: boolean, end: number): number {
   return (TEMPLATE_INDEX.get(id) as number) + (flag ? 32 : 0) + 64 * end;
 }
@@ -249,8 +249,8 @@ function wordsOf(lang: Language): Words {
 /**
  * What one draft is made from, reused from draft to draft (a workbook's
  * 100 000 drafts allocate no figures of their own): the figures in tkr, each
- * with `has*` and the half unit it is known to, and the texts of the
- * sentences being written.
+ * with `has*` and the half unit it is known to, and the pieces of the text
+ * being written.
  */
 class Work {
   hasPrevious = false;
@@ -319,13 +319,13 @@ interface Ctx {
   work: Work;
 }
 
+/** Amounts up to ±3 276,7 mnkr are remembered in an array. */
+const SMALL_TENTHS = 1 << 15;
+
 /**
  * An amount as `formatMnkr` writes it; one rounded to one decimal (k / 10,
  * as `tkrToMnkr` and `roundHalfAway(…, 1)` give them) remembered by k.
  */
-/** Amounts up to ±3 276,7 mnkr are remembered in an array. */
-const SMALL_TENTHS = 1 << 15;
-
 function mnkrText(ctx: Ctx, mnkr: number): string {
   const k = Math.round(mnkr * 10);
   if (k / 10 !== mnkr) return formatMnkr(mnkr, ctx.lang);
