@@ -77,7 +77,10 @@ module.exports = async (env, options) => {
     mode: dev ? 'development' : 'production',
     devtool: dev ? 'source-map' : false,
     entry: {
-      taskpane: './src/taskpane/index.tsx',
+      // The page's first, small script (decides demo mode at once and starts its downloads);
+      // the pane's bundle depends on it (one webpack runtime for both).
+      boot: './src/taskpane/boot.ts',
+      taskpane: { import: './src/taskpane/index.tsx', dependOn: 'boot' },
       commands: './src/commands/commands.ts',
       // A worker the task pane starts (src/taskpane/boot.ts), by this fixed name.
       'intl-warmup': './src/taskpane/intl-warmup.ts',
@@ -121,7 +124,8 @@ module.exports = async (env, options) => {
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
-        chunks: ['taskpane'],
+        chunks: ['boot', 'taskpane'],
+        chunksSortMode: 'manual',
         scriptLoading: 'defer',
         templateParameters: { csp: csp(dev), officeJs: OFFICE_JS },
       }),

@@ -1,12 +1,14 @@
 /**
- * Imported first by index.tsx, so that this runs before React and Fluent UI
- * are evaluated:
- * - when the mode is known at once (demo mode), the workbook code starts
- *   downloading now instead of after the pane's first render;
+ * The page's first script (its own small webpack entry; the pane's bundle
+ * depends on it), run as soon as the page is parsed, while the pane's bundle
+ * may still be downloading:
+ * - in demo mode (known at once: no office.js, or asked for in the address)
+ *   the workbook code starts downloading now, instead of after the pane's
+ *   bundle has run and rendered; host.ts picks up the same download;
  * - a worker loads the number formats' locale data on another thread
  *   (intl-warmup.ts).
  */
-import { getSession } from './host';
+import { knownHost } from './mode';
 
 /** The worker's file: its own webpack entry, with a fixed name (webpack.config.js). */
 export const INTL_WARMUP = 'intl-warmup.js';
@@ -19,5 +21,8 @@ function warmNumberFormats(): void {
   }
 }
 
-void getSession();
+if (knownHost() === 'demo') {
+  // The same chunk as host.ts's import (same name): loaded once. A failure shows there.
+  import(/* webpackChunkName: "demo" */ '../excel/demo').catch(() => undefined);
+}
 warmNumberFormats();

@@ -6,9 +6,11 @@
  * One session per runtime: the ribbon command and the pane share it.
  */
 import type { WorkbookActions } from '../excel/actions';
+import { knownHost, type HostMode } from './mode';
 import { Session } from './session';
 
-export type HostMode = 'excel' | 'demo';
+export type { HostMode } from './mode';
+export { knownHost } from './mode';
 
 /** True when the page was opened by an Office client (it passes host info), so a slow start must not fall into demo mode. */
 function openedByOffice(): boolean {
@@ -22,21 +24,6 @@ function openedByOffice(): boolean {
   } catch {
     return true; // a cross-origin parent: we are framed by Office on the web
   }
-}
-
-/** Demo mode asked for in the address (`?demo=1`, or the benchmark's `?demo=bench40`). */
-const DEMO_QUERY = /[?&]demo=(1|bench\d+)\b/;
-
-/**
- * The mode when it is known without waiting: 'demo' when office.js is missing
- * (offline, blocked: it is a blocking script before ours, so it has run or
- * failed by now) or demo mode is asked for in the address; else undefined
- * (Office.onReady decides).
- */
-export function knownHost(): HostMode | undefined {
-  if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return 'demo';
-  if (DEMO_QUERY.test(window.location.search)) return 'demo';
-  return undefined;
 }
 
 /**

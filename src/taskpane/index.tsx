@@ -3,7 +3,6 @@
  * ribbon's functions, decides Excel or demo mode (after Office.onReady or a
  * timeout), and renders the pane inside FluentProvider.
  */
-import './boot'; // first: starts the session before the UI libraries are evaluated
 import { FluentProvider, Spinner, teamsHighContrastTheme, webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-components';
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -14,6 +13,8 @@ import { getSession, startedSession } from './host';
 import type { Session } from './session';
 
 registerCommands(getSession);
+// Started before the first render: in demo mode it is often there by then (no spinner).
+void getSession();
 
 function prefersHighContrast(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia('(forced-colors: active)').matches;
