@@ -189,9 +189,15 @@ const SUPPLIED: Partial<Record<TemplateId, readonly Placeholder[]>> = {
   'summa.kontogrupper.en': ['kontogrupp_1', 'kontogrupp_1_mnkr'],
 };
 
-/** A template ready to fill: its texts around the placeholders, each placeholder's number (−1: not given) and `{name}` as written. */
+/**
+ * A template ready to fill: its index in `TEMPLATE_IDS`, its texts around the
+ * placeholders (the first also after the space that follows the sentence
+ * before), each placeholder's number (−1: not given) and `{name}` as written.
+ */
 interface Filler {
+  index: number;
   texts: string[];
+  spacedFirst: string;
   slots: number[];
   written: string[];
 }
@@ -199,7 +205,7 @@ interface Filler {
 function filler(id: TemplateId, text: string): Filler {
   const parts = splitTemplate(text);
   const given = new Set<string>([...COMMON, ...(SUPPLIED[id] ?? [])]);
-  const f: Filler = { texts: [parts[0] as string], slots: [], written: [] };
+  const f: Filler = { index: TEMPLATE_IDS.indexOf(id), texts: [parts[0] as string], spacedFirst: ` ${parts[0] as string}`, slots: [], written: [] };
   for (let i = 1; i < parts.length; i += 3) {
     const name = parts[i] as string;
     f.slots.push(given.has(name) ? P[name as Placeholder] : -1);
@@ -209,11 +215,9 @@ function filler(id: TemplateId, text: string): Filler {
   return f;
 }
 
-const TEMPLATE_INDEX = new Map<TemplateId, number>(TEMPLATE_IDS.map((id, i) => [id, i]));
-
 /** A sentence as a number of `DraftBook.parts`. */
-function part(id: TemplateId, flag: boolean, end: number): number {
-  return (TEMPLATE_INDEX.get(id) as number) + (flag ? 32 : 0) + 64 * end;
+function part(f: Filler, flag: boolean, end: number): number {
+  return f.index + (flag ? 32 : 0) + 64 * end;
 }
 
 /** The words of a language, translated once per call. */
@@ -401,14 +405,13 @@ function say(ctx: Ctx, id: TemplateId, flag = false): void {
   const f = ctx.fillers.get(id) as Filler;
   const w = ctx.work;
   const parts = ctx.book.parts;
-  if (parts.length > w.partsStart) piece(w, ' ');
-  piece(w, f.texts[0] as string);
+  piece(w, parts.length > w.partsStart ? f.spacedFirst : (f.texts[0] as string));
   for (let i = 0; i < f.slots.length; i++) {
     const slot = f.slots[i] as number;
     piece(w, slot < 0 ? (f.written[i] as string) : valueOf(ctx, w, slot));
     piece(w, f.texts[i + 1] as string);
   }
-  parts.push(part(id, flag, w.length));
+  parts.push(part(f, flag, w.length));
 }
 
 function directionOf(mnkr: number): Direction {
