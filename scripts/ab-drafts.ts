@@ -10,10 +10,11 @@
  * runs in turn (order alternating, the heap collected before each run when
  * `--expose-gc` is given), RUNS times (default 9). Printed per revision: CPU
  * time of the call (`process.cpuUsage`, user + system, so the collector's
- * helper threads count) and wall time, min and median; and the bytes the
- * drafts keep, per draft (heap used after a full collection, with and
- * without them). CPU time, min over runs, is the figure to compare on a
- * machine others use at the same time.
+ * helper threads count) and wall time, min and median; on Linux the minor
+ * page faults during the call (median: fresh memory the kept drafts take);
+ * and the bytes the drafts keep, per draft (heap used after a full
+ * collection, with and without them). CPU time, min over runs, is the figure
+ * to compare on a machine others use at the same time.
  */
 import { execSync } from 'child_process';
 import * as fs from 'fs';
@@ -32,6 +33,16 @@ function sourceOf(rev: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `ab-drafts-${rev.replace(/[^\w.-]/g, '_')}-`));
   execSync(`git archive ${JSON.stringify(rev)} src | tar -x -C ${JSON.stringify(dir)}`, { cwd: root });
   return path.join(dir, 'src');
+}
+
+/** Minor page faults of this process so far (Linux), else NaN. */
+function minorFaults(): number {
+  try {
+    const stat = fs.readFileSync('/proc/self/stat', 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[7]);
+  } catch {
+    return NaN;
+  }
 }
 
 function median(xs: number[]): number {
@@ -56,17 +67,20 @@ function main(): void {
 
   const cpu: number[][] = revs.map(() => []);
   const wall: number[][] = revs.map(() => []);
+  const faults: number[][] = revs.map(() => []);
   for (let k = 0; k < revs.length; k++) draft(k);
   for (let i = 0; i < runs; i++) {
     const order = revs.map((_, k) => k);
     if (i % 2 === 1) order.reverse();
     for (const k of order) {
       gc?.();
+      const f0 = minorFaults();
       const c0 = process.cpuUsage();
       const t0 = performance.now();
       draft(k);
       const t1 = performance.now();
       const c = process.cpuUsage(c0);
+      (faults[k] as number[]).push(minorFaults() - f0);
       (cpu[k] as number[]).push((c.user + c.system) / 1000);
       (wall[k] as number[]).push(t1 - t0);
     }
@@ -86,7 +100,9 @@ function main(): void {
   const lines = revs.map((rev, k) => {
     const c = cpu[k] as number[];
     const w = wall[k] as number[];
-    return `${rev}: drafts CPU min ${Math.min(...c).toFixed(0)} median ${median(c).toFixed(0)} ms; wall min ${Math.min(...w).toFixed(0)} median ${median(w).toFixed(0)} ms; ${kept(k)}`;
+    const f = median(faults[k] as number[]);
+    const pf = Number.isNaN(f) ? '' : `; ${f} minor faults (${((f * 4096) / 1048576).toFixed(0)} MB)`;
+    return `${rev}: drafts CPU min ${Math.min(...c).toFixed(0)} median ${median(c).toFixed(0)} ms; wall min ${Math.min(...w).toFixed(0)} median ${median(w).toFixed(0)} ms${pf}; ${kept(k)}`;
   });
   const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
   process.stdout.write(`${runs} runs each, 100 000 rows, load ${load}\n${lines.join('\n')}\n`);
