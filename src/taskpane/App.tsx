@@ -13,7 +13,6 @@ import {
 } from '@fluentui/react-components';
 import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Finding } from '../engine/finding';
-import { Filters } from './components/Filters';
 import { Findings } from './components/Findings';
 import { FixPreview } from './components/FixPreview';
 import { Summary } from './components/Summary';
@@ -29,6 +28,13 @@ const VIEWS = ['findings', 'comments', 'settings'] as const;
 
 /** Loaded when first opened, so the commentary engine is not in the first-paint bundle. */
 const CommentsView = lazy(() => import(/* webpackChunkName: "comments" */ './components/CommentsView'));
+/**
+ * The filters show only with findings: their inputs (select, switch, toggle
+ * buttons; 49 KB) are not in the first-paint bundle. Requested as soon as the
+ * pane is up, so they are there by the time a Validera has findings.
+ */
+const loadFilters = () => import(/* webpackChunkName: "filters" */ './components/Filters');
+const Filters = lazy(() => loadFilters().then((m) => ({ default: m.Filters })));
 /** Loaded when first opened: its inputs (fields, radio buttons) are not needed for the first paint. */
 const SettingsView = lazy(() => import(/* webpackChunkName: "settings" */ './components/SettingsView').then((m) => ({ default: m.SettingsView })));
 type View = (typeof VIEWS)[number];
@@ -69,6 +75,9 @@ export function App({ session }: { session: Session }) {
   useEffect(() => {
     document.documentElement.lang = lang === 'sv' ? 'sv-SE' : 'en';
   }, [lang]);
+  useEffect(() => {
+    loadFilters().catch(() => undefined); // a failure shows where they are drawn
+  }, []);
   useEffect(() => {
     if (edits.length === 0) setPreviewOpen(false);
   }, [edits]);
@@ -166,7 +175,11 @@ export function App({ session }: { session: Session }) {
               onCancel={() => setPreviewOpen(false)}
             />
           )}
-          {findings.length > 0 && <Filters filter={filter} rules={rules} lang={lang} t={t} onChange={setFilter} />}
+          {findings.length > 0 && (
+            <Suspense fallback={null}>
+              <Filters filter={filter} rules={rules} lang={lang} t={t} onChange={setFilter} />
+            </Suspense>
+          )}
           {report !== null && findings.length === 0 && <Text>{t('taskpane.findings.none')}</Text>}
           {findings.length > 0 && shown.length === 0 && <Text>{t('taskpane.findings.filtered')}</Text>}
           {shown.length > 0 && shown.length < findings.length && (
