@@ -15,7 +15,7 @@
 import type { CheckResult } from '../check';
 import { cellAddress, cellAt, type SheetGrid, type WorkbookGrid } from '../grid';
 import { formatNumber, translate, type Language } from '../i18n';
-import { readNumber } from '../numbers';
+import { NUMBER_READ, readNumberInto } from '../numbers';
 import { tkrFactor, type Measure, type TableRow, type VarianceTable } from '../table';
 import { formatMnkr, roundHalfAway, tkrToMnkr } from './amounts';
 import { rowFigures, tableUnit, totalFigures, type CellRef, type Figure, type RowFigures } from './figures';
@@ -450,37 +450,33 @@ function cellsOf(...figures: (Figure | undefined)[]): CellRef[] {
 function readRow(sheet: SheetGrid, table: VarianceTable, row: number, w: Work): void {
   const k = tkrFactor(table.unit);
   const cols = table.columns;
-  let n = cols.previous === undefined ? undefined : readNumber(cellAt(sheet, row, cols.previous.col));
-  w.hasPrevious = n !== undefined;
-  if (n !== undefined) {
+  const n = NUMBER_READ;
+  w.hasPrevious = cols.previous !== undefined && readNumberInto(cellAt(sheet, row, cols.previous.col));
+  if (w.hasPrevious) {
     w.previous = n.value * k;
     w.previousHalf = n.halfUnit * k;
   }
-  n = cols.actual === undefined ? undefined : readNumber(cellAt(sheet, row, cols.actual.col));
-  w.hasActual = n !== undefined;
-  if (n !== undefined) {
+  w.hasActual = cols.actual !== undefined && readNumberInto(cellAt(sheet, row, cols.actual.col));
+  if (w.hasActual) {
     w.actual = n.value * k;
     w.actualHalf = n.halfUnit * k;
   }
-  n = cols.budget === undefined ? undefined : readNumber(cellAt(sheet, row, cols.budget.col));
-  w.hasBudget = n !== undefined;
-  if (n !== undefined) {
+  w.hasBudget = cols.budget !== undefined && readNumberInto(cellAt(sheet, row, cols.budget.col));
+  if (w.hasBudget) {
     w.budget = n.value * k;
     w.budgetHalf = n.halfUnit * k;
   }
-  n = cols.variance === undefined ? undefined : readNumber(cellAt(sheet, row, cols.variance.col));
-  w.hasVariance = n !== undefined;
+  w.hasVariance = cols.variance !== undefined && readNumberInto(cellAt(sheet, row, cols.variance.col));
   w.varianceIsDifference = false;
-  if (n !== undefined) {
+  if (w.hasVariance) {
     w.variance = n.value * k;
   } else if (w.hasActual && w.hasBudget) {
     w.hasVariance = true;
     w.varianceIsDifference = true;
     w.variance = w.actual - w.budget;
   }
-  n = cols.change === undefined ? undefined : readNumber(cellAt(sheet, row, cols.change.col));
-  w.hasChange = n !== undefined;
-  if (n !== undefined) {
+  w.hasChange = cols.change !== undefined && readNumberInto(cellAt(sheet, row, cols.change.col));
+  if (w.hasChange) {
     const scale = n.percentText || table.changeUnit === 'percent' ? 1 : 100;
     w.change = n.value * scale;
     w.changeHalf = n.halfUnit * scale;
@@ -644,11 +640,10 @@ function writeDraft(ctx: Ctx, d: DraftRecord, extras: ((direction: Direction) =>
 function rowVariance(sheet: SheetGrid, table: VarianceTable, row: number): number | undefined {
   const k = tkrFactor(table.unit);
   const cols = table.columns;
-  const v = cols.variance === undefined ? undefined : readNumber(cellAt(sheet, row, cols.variance.col));
-  if (v !== undefined) return v.value * k;
-  const a = cols.actual === undefined ? undefined : readNumber(cellAt(sheet, row, cols.actual.col));
-  const b = cols.budget === undefined ? undefined : readNumber(cellAt(sheet, row, cols.budget.col));
-  return a === undefined || b === undefined ? undefined : a.value * k - b.value * k;
+  if (cols.variance !== undefined && readNumberInto(cellAt(sheet, row, cols.variance.col))) return NUMBER_READ.value * k;
+  if (cols.actual === undefined || cols.budget === undefined || !readNumberInto(cellAt(sheet, row, cols.actual.col))) return undefined;
+  const a = NUMBER_READ.value * k;
+  return readNumberInto(cellAt(sheet, row, cols.budget.col)) ? a - NUMBER_READ.value * k : undefined;
 }
 
 /**
