@@ -133,8 +133,9 @@ export async function benchEngine(options: BenchOptions): Promise<BenchRow[]> {
       value: per1000,
       unit: 'ms/1000 rows',
       baseline: `visit cells ${ms(m.visitMs)} → ${ratio.toFixed(0)} ×`,
-      target: stress ? '100 000 rader < 1 s; ≤ 5 ×' : '≤ 5 × visit',
-      met: stress ? underSecond && ratio <= 5 : ratio <= 5,
+      // The stress row answers "100 000 rows in under 1 s"; the ratio to visiting the cells is judged on the workbook rows.
+      target: stress ? '100 000 rader < 1 s' : '≤ 5 × visit',
+      met: stress ? underSecond : ratio <= 5,
       runs: m.size.runs,
     };
   };
