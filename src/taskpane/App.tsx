@@ -1,24 +1,18 @@
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  Tab,
-  TabList,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Spinner, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Finding } from '../engine/finding';
 import { Findings } from './components/Findings';
 import { FixPreview } from './components/FixPreview';
 import { Summary } from './components/Summary';
 import { NO_FILTER, applyFilter, countBySeverity, groupFindings, rulesPresent, type FindingFilter } from './format';
-import type { Session } from './session';
+import type { Session, SessionState } from './session';
 import { useSessionState, useT } from './useSession';
+
+/** Whether there is a message to show (an error, a notice, or marks that could not all be made). */
+function hasMessages(state: SessionState): boolean {
+  const marks = state.report?.marks;
+  return state.error !== null || state.notice !== null || (marks !== undefined && (marks.error !== undefined || marks.skippedSheets.length > 0));
+}
 
 /**
  * The pane's views: the findings, the commentary drafts (issue 4,
@@ -34,6 +28,9 @@ const CommentsView = lazy(() => import(/* webpackChunkName: "comments" */ './com
  * pane is up, so they are there by the time a Validera has findings.
  */
 const loadFilters = () => import(/* webpackChunkName: "filters" */ './components/Filters');
+/** The message bars, likewise (shown after an action). */
+const loadMessages = () => import(/* webpackChunkName: "messages" */ './components/Messages');
+const Messages = lazy(() => loadMessages().then((m) => ({ default: m.Messages })));
 const Filters = lazy(() => loadFilters().then((m) => ({ default: m.Filters })));
 /** Loaded when first opened: its inputs (fields, radio buttons) are not needed for the first paint. */
 const SettingsView = lazy(() => import(/* webpackChunkName: "settings" */ './components/SettingsView').then((m) => ({ default: m.SettingsView })));
@@ -71,12 +68,15 @@ export function App({ session }: { session: Session }) {
   const busy = phase !== 'idle';
   // Stable, so findings already drawn are not drawn again when the pane re-renders.
   const selectFinding = useCallback((f: Finding) => void session.select(f.sheet, f.cell), [session]);
+  const dismissMessage = useCallback(() => session.dismissMessage(), [session]);
 
   useEffect(() => {
     document.documentElement.lang = lang === 'sv' ? 'sv-SE' : 'en';
   }, [lang]);
   useEffect(() => {
-    loadFilters().catch(() => undefined); // a failure shows where they are drawn
+    // A failure shows where they are drawn.
+    loadFilters().catch(() => undefined);
+    loadMessages().catch(() => undefined);
   }, []);
   useEffect(() => {
     if (edits.length === 0) setPreviewOpen(false);
@@ -91,36 +91,6 @@ export function App({ session }: { session: Session }) {
     [shown, report],
   );
 
-  const message = state.error ? (
-    <MessageBar intent="error" data-testid="error">
-      <MessageBarBody>
-        <MessageBarTitle>{t('taskpane.error.title')}</MessageBarTitle>
-        {t(`action-error.${state.error}`)}
-      </MessageBarBody>
-      <MessageBarActions>
-        <Button size="small" onClick={() => session.dismissMessage()}>
-          {t('taskpane.dismiss')}
-        </Button>
-      </MessageBarActions>
-    </MessageBar>
-  ) : state.notice ? (
-    <MessageBar intent="success" data-testid="notice">
-      <MessageBarBody>{t(state.notice.id, state.notice.params)}</MessageBarBody>
-    </MessageBar>
-  ) : null;
-
-  const marks = report?.marks;
-  const marksWarning =
-    marks !== undefined && (marks.error !== undefined || marks.skippedSheets.length > 0) ? (
-      <MessageBar intent="warning" data-testid="marks-warning">
-        <MessageBarBody>
-          {marks.error !== undefined
-            ? t('taskpane.marks.failed', { reason: t(`action-error.${marks.error}`) })
-            : t('taskpane.marks.skipped', { sheets: marks.skippedSheets.join(', ') })}
-        </MessageBarBody>
-      </MessageBar>
-    ) : null;
-
   return (
     <main className={styles.root}>
       <header>
@@ -133,8 +103,11 @@ export function App({ session }: { session: Session }) {
       </header>
       <Summary state={state} counts={counts} t={t} onValidate={() => void session.validate()} />
       <div aria-live="polite">
-        {message}
-        {marksWarning}
+        {hasMessages(state) && (
+          <Suspense fallback={null}>
+            <Messages state={state} t={t} onDismiss={dismissMessage} />
+          </Suspense>
+        )}
       </div>
       <TabList className={styles.tabs} selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} aria-label={t('taskpane.tabs')} size="small">
         {VIEWS.map((v) => (
