@@ -51,10 +51,12 @@ function productionStats(): { entryAssets: string[] } {
 
 
 interface PaneTiming {
-  /** Navigation → the Validera button shows (ms, page clock). */
+  /** Navigation → the frame that shows the Validera button (ms, page clock). */
   readyMs: number;
-  /** Navigation → the first findings show, after Validera was clicked. */
+  /** Navigation → the frame that shows the first findings, after Validera was clicked. */
   findingsMs: number;
+  /** Navigation → Playwright has seen the first finding and asked the page the time (its round trips included). */
+  seenMs: number;
   /** Navigation → every finding is in the list (a long list draws its first screenfuls first). */
   completeMs: number;
   /** The click as the page received it (after Playwright's checks that the button can be clicked). */
@@ -74,6 +76,27 @@ interface PaneTiming {
  */
 const OFFLINE = ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
 
+/**
+ * The page's own clock, installed before the page's scripts: the frame (after
+ * its paint: a task after the animation frame) in which the Validera button,
+ * and later the first finding, are first in the document, and when the click
+ * arrives. So the figures do not include Playwright's polling and round trips
+ * (the economist's browser has none); `seenMs` keeps that wall clock too.
+ * A string: tsx would wrap named functions in a helper the page lacks.
+ */
+const PAGE_CLOCK = `(() => {
+  const b = (window.bench = {});
+  const after = (key) => { b[key] = -1; requestAnimationFrame(() => setTimeout(() => { b[key] = performance.now(); }, 0)); };
+  const look = () => {
+    if (b.ready === undefined && [...document.querySelectorAll('button')].some((x) => x.textContent === 'Validera')) after('ready');
+    if (b.findings === undefined && document.querySelector('[data-testid="finding"]') !== null) after('findings');
+    if (b.ready !== undefined && b.findings !== undefined) observer.disconnect();
+  };
+  const observer = new MutationObserver(look);
+  observer.observe(document, { childList: true, subtree: true });
+  document.addEventListener('click', () => { if (b.click === undefined) b.click = performance.now(); }, true);
+})();`;
+
 async function paneTimings(sheets: number, runs: number): Promise<PaneTiming[]> {
   const server = await serveStatic(DIST);
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -91,17 +114,14 @@ async function paneTimings(sheets: number, runs: number): Promise<PaneTiming[]> 
       page.on('request', (r) => {
         if (!r.url().startsWith(`${origin}/`) && r.url() !== OFFICE_JS) foreign.push(r.url());
       });
+      await page.addInitScript(PAGE_CLOCK);
       await page.goto(`${origin}/taskpane.html?demo=bench${sheets}`, { waitUntil: 'commit' });
       const validate = page.getByRole('button', { name: 'Validera', exact: true });
       await validate.waitFor();
-      const readyMs = await page.evaluate(() => performance.now());
-      await page.evaluate(() => {
-        const w = window as unknown as { benchClickMs?: number };
-        document.addEventListener('click', () => (w.benchClickMs = performance.now()), { capture: true, once: true });
-      });
       await validate.click();
       await page.locator('[data-testid="finding"]').first().waitFor();
-      const findingsMs = await page.evaluate(() => performance.now());
+      // The harness's own clock: when Playwright has seen the list and asked the page (round trips included).
+      const seenMs = await page.evaluate(() => performance.now());
       // Every finding drawn: the list says how many it holds and how many it has drawn.
       const done = await page.waitForFunction(() => {
         const list = document.querySelector<HTMLElement>('[data-testid="findings"]');
@@ -110,14 +130,17 @@ async function paneTimings(sheets: number, runs: number): Promise<PaneTiming[]> 
         return drawn === Number(list.dataset.total ?? drawn) ? performance.now() : false; // (a list without data-total draws at once)
       });
       const completeMs = (await done.jsonValue()) as number;
+      await page.waitForFunction('window.bench.ready > 0 && window.bench.findings > 0');
       // (No named functions inside: tsx would wrap them in a helper the page does not have.)
       const inPage = await page.evaluate(() => ({
-        clickMs: (window as unknown as { benchClickMs?: number }).benchClickMs ?? NaN,
+        readyMs: (window as unknown as { bench: { ready?: number } }).bench.ready ?? NaN,
+        clickMs: (window as unknown as { bench: { click?: number } }).bench.click ?? NaN,
+        findingsMs: (window as unknown as { bench: { findings?: number } }).bench.findings ?? NaN,
         validateMs: (performance.getEntriesByName('avk:validate:end', 'mark')[0]?.startTime ?? NaN) - (performance.getEntriesByName('avk:validate:start', 'mark')[0]?.startTime ?? NaN),
         findings: document.querySelectorAll('[data-testid="finding"]').length,
       }));
       if (foreign.length > 0) throw new Error(`the pane asked for ${foreign.join(', ')}`);
-      if (i > 0) out.push({ readyMs, findingsMs, completeMs, ...inPage }); // the first run warms the disk cache and the server
+      if (i > 0) out.push({ seenMs, completeMs, ...inPage }); // the first run warms the disk cache and the server
       await context.close();
     }
     return out;
@@ -156,7 +179,7 @@ export async function benchTaskpane(options: BenchOptions): Promise<BenchRow[]> 
       figure: ms(findings),
       value: findings,
       unit: 'ms',
-      baseline: `pane ready ${ms(med((t) => t.readyMs))}, click ${ms(med((t) => t.clickMs))}, click → list ${ms(med((t) => t.findingsMs - t.clickMs))} (validate ${ms(med((t) => t.validateMs))}); all ${shown} drawn ${ms(med((t) => t.completeMs))}`,
+      baseline: `pane ready ${ms(med((t) => t.readyMs))}, click ${ms(med((t) => t.clickMs))}, click → list ${ms(med((t) => t.findingsMs - t.clickMs))} (validate ${ms(med((t) => t.validateMs))}); all ${shown} drawn ${ms(med((t) => t.completeMs))}; Playwright saw the list at ${ms(med((t) => t.seenMs))}`,
       target: '< 1 s',
       met: findings < 1000,
       runs: timings.length,
