@@ -80,43 +80,14 @@ function refAt(src: string, i: number): number {
  */
 export function toR1C1(formula: string, row: number, col: number): string {
   const src = formula.toUpperCase();
+  const c = CURSOR_TEXT;
+  c.text = src;
+  c.i = 0;
   let out = '';
-  let i = 0;
-  const n = src.length;
-  while (i < n) {
-    const ch = src.charCodeAt(i);
-    if (ch === 34 || ch === 39) {
-      // "…" or '…': literals keep their case
-      const end = quotedEnd(src, i);
-      out += formula.slice(i, end);
-      i = end;
-      continue;
-    }
-    if (ch === 32 || ch === 10 || ch === 13 || ch === 9) {
-      i++;
-      continue;
-    }
-    if ((ch === 36 || (ch >= 65 && ch <= 90)) && !(i > 0 && isWordCode(src.charCodeAt(i - 1)))) {
-      const len = refAt(src, i);
-      if (len > 0) {
-        const after = i + len < n ? src.charCodeAt(i + len) : -1;
-        if (!isWordCode(after) && after !== 40 /* ( */) {
-          const r = REF_PARTS.row;
-          const c = REF_PARTS.col;
-          out += (REF_PARTS.rowAbs ? `R${r + 1}` : `R[${r - row}]`) + (REF_PARTS.colAbs ? `C${c + 1}` : `C[${c - col}]`);
-          i += len;
-          continue;
-        }
-      }
-      // A word (function or name): copy it whole so no reference is found inside it.
-      let j = i + 1;
-      while (j < n && isWordCode(src.charCodeAt(j))) j++;
-      out += src.slice(i, j);
-      i = j;
-      continue;
-    }
-    out += src[i] as string;
-    i++;
+  for (let t = nextToken(c); t !== T_END; t = nextToken(c)) {
+    if (t === T_REF) out += (c.rowAbs ? `R${c.row + 1}` : `R[${c.row - row}]`) + (c.colAbs ? `C${c.col + 1}` : `C[${c.col - col}]`);
+    else if (t === T_QUOTED) out += formula.slice(c.start, c.end); // "…" or '…': literals keep their case
+    else out += src.slice(c.start, c.end); // a word (function or name) whole, so no reference is found inside it; or one character
   }
   return out;
 }
@@ -245,8 +216,10 @@ export function formulaShape(formula: string, row: number, col: number): string 
   return core;
 }
 
-/* Comparing two formulas' R1C1 texts without making them. A column of 6 000
- * formulas otherwise makes 6 000 R1C1 strings only to find one shape. */
+/* The scanner `toR1C1` reads a formula with, token by token; `sameR1C1`
+ * compares two formulas' R1C1 texts with it without making them (a column
+ * of 6 000 formulas would otherwise make 6 000 R1C1 strings only to find
+ * one shape). */
 
 const T_END = 0;
 const T_QUOTED = 1;
@@ -266,6 +239,7 @@ interface Cursor {
   col: number;
 }
 
+const CURSOR_TEXT: Cursor = { text: '', i: 0, start: 0, end: 0, rowAbs: false, row: 0, colAbs: false, col: 0 };
 const CURSOR_A: Cursor = { text: '', i: 0, start: 0, end: 0, rowAbs: false, row: 0, colAbs: false, col: 0 };
 const CURSOR_B: Cursor = { text: '', i: 0, start: 0, end: 0, rowAbs: false, row: 0, colAbs: false, col: 0 };
 
@@ -304,7 +278,11 @@ function readsAsItIsRemembered(text: string): boolean {
   return true;
 }
 
-/** The next token of the formula, exactly as `toR1C1`'s loop splits an upper-case ASCII text. */
+/**
+ * The next token of an upper-cased formula: a quoted run, a word (function or
+ * name, copied whole so no reference is found inside it), a reference, or
+ * one character; spaces and line breaks are skipped.
+ */
 function nextToken(c: Cursor): number {
   const src = c.text;
   const n = src.length;
