@@ -118,17 +118,21 @@ export function probeMarks(host: XlHost, stored: Pick<StoredLog, 'marks' | 'form
 
 const cellKey = (sheet: string, cell: string): string => `${sheet}\u0000${cell}`;
 
-/** Each finding cell once, with its worst severity and its messages (one a line). */
-function wantedMarks(findings: readonly Finding[], lang: Language): Map<string, WantedMark> {
+/**
+ * Each finding cell once, with its worst severity and, when notes are asked
+ * for, its messages (one a line); without notes no message is translated
+ * (a Validera of 240 findings would otherwise format 240 messages for nothing).
+ */
+function wantedMarks(findings: readonly Finding[], lang: Language, notes: boolean): Map<string, WantedMark> {
   const wanted = new Map<string, WantedMark>();
   for (const f of findings) {
     const k = cellKey(f.sheet, f.cell);
-    const text = translate(f.messageId, lang, f.params);
+    const text = notes ? translate(f.messageId, lang, f.params) : '';
     const w = wanted.get(k);
     if (w === undefined) wanted.set(k, { sheet: f.sheet, cell: f.cell, severity: f.severity, note: text });
     else {
       if (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[w.severity]) w.severity = f.severity;
-      if (!w.note.split('\n').includes(text)) w.note += `\n${text}`;
+      if (notes && !w.note.split('\n').includes(text)) w.note += `\n${text}`;
     }
   }
   return wanted;
@@ -142,7 +146,7 @@ function wantedMarks(findings: readonly Finding[], lang: Language): Map<string, 
  * the module comment). Protected sheets are skipped.
  */
 export async function markFindings(host: XlHost, log: ChangeLog, findings: readonly Finding[], options: { notes: boolean; lang: Language; known?: MarkKnowledge }): Promise<MarkOutcome> {
-  const wanted = wantedMarks(findings, options.lang);
+  const wanted = wantedMarks(findings, options.lang, options.notes);
   const stored = await log.load();
   if (host.supports('1.9')) {
     if (stored.marks.length > 0) await clearFillMarks(host, log);
