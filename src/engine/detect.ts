@@ -333,27 +333,84 @@ function hasTextBelow(sheet: SheetGrid, firstRow: number, col: number): boolean 
 
 /** Splits a padded label into code and name: `KLC   Kansli Centerpartiet` → KLC / Kansli Centerpartiet. */
 export function splitLabel(label: string): { code: string; name: string } {
-  const t = (label.includes('\u00A0') ? label.replace(/\u00A0/g, ' ') : label).trim();
-  const m = /^(\S+)\s+(.+)$/.exec(t);
-  // CODE admits only capitals and digits: a code is never a word in lower case.
-  if (m !== null && CODE.test(m[1] as string)) {
-    return { code: m[1] as string, name: (m[2] as string).trim() };
-  }
-  if (CODE.test(t) && t.length <= 6) return { code: t, name: '' };
-  return { code: '', name: t };
+  splitLabelInto(label, LABEL);
+  return { code: LABEL.code, name: LABEL.name };
 }
 
-function rowLabel(sheet: SheetGrid, row: number, labelCol: number, nameCol: number | null): { code: string; name: string; text: string } {
+/** A row's label as read by `readLabel` (one object, reused: detection reads every row of every table). */
+const LABEL = { code: '', name: '', text: '' };
+
+/** JavaScript's `\s` (and what `trim` takes off): white space and line terminators. */
+function isSpaceCode(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+function isLineTerminator(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+}
+
+/** `CODE.test(text.slice(from, to))` without the slice. */
+function isCodeSpan(text: string, from: number, to: number): boolean {
+  if (to - from < 1 || to - from > 8) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 0xc5 || c === 0xc4 || c === 0xd6)) return false;
+  }
+  return true;
+}
+
+/**
+ * `splitLabel` into `out.code` and `out.name`. A code, a run of white space,
+ * then the name on one line (as `/^(\S+)\s+(.+)$/` reads it); a label that is
+ * only a short code is a code; anything else is a name.
+ */
+function splitLabelInto(label: string, out: { code: string; name: string }): void {
+  const t = (label.includes('\u00A0') ? label.replace(/\u00A0/g, ' ') : label).trim();
+  const n = t.length;
+  let i = 0;
+  while (i < n && !isSpaceCode(t.charCodeAt(i))) i++;
+  if (i < n) {
+    // t is trimmed: a name follows the white space.
+    let j = i + 1;
+    while (isSpaceCode(t.charCodeAt(j))) j++;
+    let oneLine = true;
+    for (let k = j; k < n && oneLine; k++) oneLine = !isLineTerminator(t.charCodeAt(k));
+    // CODE admits only capitals and digits: a code is never a word in lower case.
+    if (oneLine && isCodeSpan(t, 0, i)) {
+      out.code = t.slice(0, i);
+      out.name = t.slice(j);
+      return;
+    }
+  } else if (n <= 6 && isCodeSpan(t, 0, n)) {
+    out.code = t;
+    out.name = '';
+    return;
+  }
+  out.code = '';
+  out.name = t;
+}
+
+/** A row's code, name and label text (code and name joined), into `LABEL`. */
+function readLabel(sheet: SheetGrid, row: number, labelCol: number, nameCol: number | null): typeof LABEL {
   const first = labelTextOf(cellAt(sheet, row, labelCol)).trim();
   if (nameCol !== null) {
     const name = labelTextOf(cellAt(sheet, row, nameCol)).trim();
-    if (first !== '' && CODE.test(first)) return { code: first, name, text: `${first} ${name}`.trim() };
-    if (first === '' && name !== '') return { code: '', name, text: name };
-    const split = splitLabel(first);
-    return { code: split.code, name: split.name, text: first };
+    if (first !== '' && CODE.test(first)) {
+      LABEL.code = first;
+      LABEL.name = name;
+      LABEL.text = name === '' ? first : `${first} ${name}`;
+      return LABEL;
+    }
+    if (first === '' && name !== '') {
+      LABEL.code = '';
+      LABEL.name = name;
+      LABEL.text = name;
+      return LABEL;
+    }
   }
-  const split = splitLabel(first);
-  return { code: split.code, name: split.name, text: first };
+  splitLabelInto(first, LABEL);
+  LABEL.text = first;
+  return LABEL;
 }
 
 function valuesBlank(sheet: SheetGrid, row: number, cols: number[]): boolean {
@@ -393,7 +450,7 @@ function readBody(
   let total: TableRow | null = null;
   let blankRun = 0;
   for (let r = firstRow; r < sheet.cells.length; r++) {
-    const label = rowLabel(sheet, r, labelCol, nameCol);
+    const label = readLabel(sheet, r, labelCol, nameCol);
     const blankValues = valuesBlank(sheet, r, valueCols);
     if (label.text === '' && blankValues) {
       blankRun++;
@@ -421,7 +478,9 @@ function readBody(
 function changeUnitOf(sheet: SheetGrid, rows: TableRow[], total: TableRow | null, col: number): 'percent' | 'fraction' {
   let fraction = 0;
   let percent = 0;
-  for (const r of total === null ? rows : [...rows, total]) {
+  for (let i = 0; i <= rows.length; i++) {
+    const r = i < rows.length ? (rows[i] as TableRow) : total;
+    if (r === null) break;
     const cell = cellAt(sheet, r.row, col);
     if (typeof cell.value === 'number' || cell.formula !== undefined) {
       if (isPercentFormat(cell.numberFormat)) fraction++;
@@ -467,20 +526,31 @@ function amountUnitOf(sheet: SheetGrid, headerTop: number, headerBottom: number,
     }
   }
   if (kr) return 'kr';
-  // A currency format: `#,##0 "kr"`, `[$kr-41D] #,##0` (but not `"tkr"`).
+  // A currency format (KR_FORMAT) in most amount cells of the first rows.
   let krFormat = 0;
   let other = 0;
-  for (const row of rows.slice(0, 20)) {
+  // A column's cells share their format: each format is read once.
+  let format: string | undefined;
+  let isKr = false;
+  for (let i = 0; i < rows.length && i < 20; i++) {
+    const row = rows[i] as TableRow;
     for (const c of amountCols) {
       const cell = cellAt(sheet, row.row, c);
       if (typeof cell.value !== 'number') continue;
       const f = cell.numberFormat ?? '';
-      if (/"\s*kr\.?\s*"|\[\$kr[-\]]|\\k\\r/i.test(f)) krFormat++;
+      if (f !== format) {
+        format = f;
+        isKr = KR_FORMAT.test(f);
+      }
+      if (isKr) krFormat++;
       else other++;
     }
   }
   return krFormat > 0 && krFormat >= other ? 'kr' : 'tkr';
 }
+
+/** A currency format in kronor: `#,##0 "kr"`, `[$kr-41D] #,##0` (but not `"tkr"`). */
+const KR_FORMAT = /"\s*kr\.?\s*"|\[\$kr[-\]]|\\k\\r/i;
 
 /** The nearest text above the header (within 3 rows) that names the table, e.g. the unit. */
 function findTitle(sheet: SheetGrid, headerTop: number, left: number, right: number): string | null {

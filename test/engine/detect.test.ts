@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { classifyHeader, findTables, splitLabel } from '../../src/engine/detect';
 import { cellAddress } from '../../src/engine/grid';
 import { seedAsPastedValues } from '../../src/engine/seed';
@@ -169,6 +170,25 @@ describe('labels and headers', () => {
     ['KLÖS\u00A0\u00A0Övriga Styrelser', 'KLÖS', 'Övriga Styrelser'],
   ])('splits %j', (label, code, name) => {
     expect(splitLabel(label)).toEqual({ code, name });
+  });
+
+  it('splits every label as the regular expression it was first written with (a scanner now, for speed)', () => {
+    const CODE = /^[A-ZÅÄÖ0-9][A-ZÅÄÖ0-9]{0,7}$/;
+    const reference = (label: string): { code: string; name: string } => {
+      const t = (label.includes('\u00A0') ? label.replace(/\u00A0/g, ' ') : label).trim();
+      const m = /^(\S+)\s+(.+)$/.exec(t);
+      if (m !== null && CODE.test(m[1] as string)) return { code: m[1] as string, name: (m[2] as string).trim() };
+      if (CODE.test(t) && t.length <= 6) return { code: t, name: '' };
+      return { code: '', name: t };
+    };
+    // Codes, names, every kind of white space and line break, in any order.
+    const piece = fc.constantFrom('KLC', 'KLÖS', '6A', '3', 'ÖVA', 'K1234567', 'K12345678', 'Kansli', 'övr.', 'Ä', 'summa', ' ', '  ', '\u00A0', '\t', '\n', '\r', '\u2028', '\u3000', '\ufeff', '\u200b', 'x', 'Å1');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 7 }).map((parts) => parts.join('')), (label) => {
+        expect(splitLabel(label)).toEqual(reference(label));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it.each([

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { formulaShape, sameR1C1, toR1C1 } from '../../src/engine/r1c1';
+import { formulaShape, fromR1C1, sameR1C1, toR1C1 } from '../../src/engine/r1c1';
 
 /**
  * The regular-expression scanner `toR1C1` was first written as: the fast
@@ -114,5 +114,26 @@ describe('formula shapes (R1C1)', () => {
     // Lower case or non-ASCII text outside quotes is left to the R1C1 texts (false: not shown to be the same).
     expect(sameR1C1('=c5-d5', 4, 4, '=c6-d6', 5, 4)).toBe(false);
     expect(toR1C1('=c5-d5', 4, 4)).toBe(toR1C1('=c6-d6', 5, 4));
+  });
+
+  it('sameR1C1 finds any formula in capitals and ASCII alike to itself filled to another cell', () => {
+    const cell = fc.tuple(fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 0, max: 60 }));
+    // No lower case and nothing beyond ASCII.
+    const asItIs = (text: string): boolean => ![...text].some((ch) => (ch >= 'a' && ch <= 'z') || ch > '\u007f');
+    let compared = 0;
+    fc.assert(
+      fc.property(formula, cell, cell, (a, [ra, ca], [rb, cb]) => {
+        const shape = toR1C1(a, ra, ca);
+        const b = fromR1C1(shape, rb, cb);
+        // Only texts read as they are, without white space (`SUM SUM` would read as `SUMSUM`), that their R1C1
+        // text gives back (not a word `R1C1`, which reads as the reference $A$1 there), and fills that stay on
+        // the sheet (a reference above row 1 or left of A is no fill).
+        if (!asItIs(a) || /\s/.test(a) || fromR1C1(shape, ra, ca) !== a || /R\[|C\[/.test(b) || toR1C1(b, rb, cb) !== shape) return;
+        compared++;
+        expect(sameR1C1(a, ra, ca, b, rb, cb)).toBe(true);
+      }),
+      { numRuns: 20_000 },
+    );
+    expect(compared).toBeGreaterThan(2_000);
   });
 });
