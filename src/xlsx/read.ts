@@ -206,7 +206,8 @@ export function workbookToGrid(wb: ExcelJS.Workbook, options: { release?: boolea
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const r = rowNumber - 1;
       if (row.hidden) hiddenRows.push(r);
-      const line: (Cell | undefined)[] = [];
+      // Sized once (the last cell's column): grown cell by cell, a row's array ends up with room for 17 or more.
+      const line = new Array<Cell | undefined>(row.cellCount);
       row.eachCell({ includeEmpty: false }, (c, colNumber) => {
         const cell = convertCell(c, date1904, pending, r, colNumber - 1);
         if (cell !== undefined) line[colNumber - 1] = cell;

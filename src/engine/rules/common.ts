@@ -172,11 +172,18 @@ export class SlotColumn {
   /** Per row: 1 when the change % is stored as a fraction (change columns only). */
   private readonly fractions: Uint8Array | undefined;
 
-  constructor(sheet: SheetGrid, rows: readonly TableRow[], col: number, changeOf?: VarianceTable) {
+  /** `store`: the table's arrays to take this column's part of (one allocation per table, not three per column). */
+  constructor(sheet: SheetGrid, rows: readonly TableRow[], col: number, changeOf?: VarianceTable, store?: ColumnStore) {
     const n = rows.length;
     this.length = n;
-    this.kinds = new Uint8Array(n);
-    this.numbers = new Float64Array(2 * n);
+    if (store !== undefined && store.used < store.columns) {
+      const k = store.used++;
+      this.kinds = store.kinds.subarray(k * n, (k + 1) * n);
+      this.numbers = store.numbers.subarray(2 * k * n, 2 * (k + 1) * n);
+    } else {
+      this.kinds = new Uint8Array(n);
+      this.numbers = new Float64Array(2 * n);
+    }
     this.fractions = changeOf === undefined ? undefined : new Uint8Array(n);
     // A column's cells share one or two number formats: what a format says is worked out when it changes.
     let format: string | undefined;
@@ -301,6 +308,15 @@ interface TableView {
   rows: TableRow[];
   columns: Map<number, SlotColumn>;
   change?: SlotColumn;
+  store: ColumnStore;
+}
+
+/** The typed arrays a table's columns share: room for `columns` columns of the table's rows. */
+interface ColumnStore {
+  kinds: Uint8Array;
+  numbers: Float64Array;
+  columns: number;
+  used: number;
 }
 
 const VIEWS = new WeakMap<SheetGrid, WeakMap<VarianceTable, TableView>>();
@@ -313,7 +329,10 @@ function viewOf(sheet: SheetGrid, table: VarianceTable): TableView {
   }
   let view = bySheet.get(table);
   if (view === undefined) {
-    view = { rows: table.total === null ? table.rows : [...table.rows, table.total], columns: new Map() };
+    const rows = table.total === null ? table.rows : [...table.rows, table.total];
+    // Every value column, and the change column read once more in its own unit.
+    const columns = 6 + table.extraColumns.length;
+    view = { rows, columns: new Map(), store: { kinds: new Uint8Array(columns * rows.length), numbers: new Float64Array(2 * columns * rows.length), columns, used: 0 } };
     bySheet.set(table, view);
   }
   return view;
@@ -334,7 +353,7 @@ export function columnSlots(sheet: SheetGrid, table: VarianceTable, col: number)
   const view = viewOf(sheet, table);
   let slots = view.columns.get(col);
   if (slots === undefined) {
-    slots = new SlotColumn(sheet, view.rows, col);
+    slots = new SlotColumn(sheet, view.rows, col, undefined, view.store);
     view.columns.set(col, slots);
   }
   return slots;
@@ -348,7 +367,7 @@ export function changeSlots(sheet: SheetGrid, table: VarianceTable): SlotColumn 
   const change = table.columns.change;
   const view = viewOf(sheet, table);
   if (change === undefined) return new SlotColumn(sheet, [], 0, table);
-  view.change ??= new SlotColumn(sheet, view.rows, change.col, table);
+  view.change ??= new SlotColumn(sheet, view.rows, change.col, table, view.store);
   return view.change;
 }
 
