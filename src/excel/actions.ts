@@ -20,6 +20,14 @@ export interface ValidateOptions extends Partial<CheckOptions> {
   notes?: boolean;
   /** Language of notes. */
   lang?: 'sv' | 'en';
+  /**
+   * Called with the report as soon as the checks are done, before the cells
+   * are marked (the marking is one more round trip): the findings can be
+   * listed first. Marking starts when the promise it returns (if any)
+   * settles, e.g. once the list is painted. `validate` then resolves with the
+   * same result and grid, and `marks`.
+   */
+  onChecked?: (report: ValidationReport) => void | Promise<void>;
 }
 
 export interface ValidationReport {

@@ -73,6 +73,8 @@ export function createActions(host: XlHost, { store }: ActionsOptions): Workbook
     const { workbook, stats, facts } = await readWorkbook(host, probe === undefined ? {} : { alongside: probe.alongside });
     const result = checkWorkbook(workbook, checkOptions(options));
     const report: ValidationReport = { result, workbook, read: { syncs: stats.syncs, dataRequests: stats.dataRequests, cells: stats.cells } };
+    // The findings can be shown now; the marks follow in their own round trip.
+    await options.onChecked?.({ ...report });
     if (options.mark) {
       try {
         const lang = options.lang ?? languageFromLocale(host.displayLanguage());

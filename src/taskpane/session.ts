@@ -46,6 +46,22 @@ function mark(name: string): void {
   performance.mark(name);
 }
 
+/**
+ * Resolves once the browser has painted what the last state change drew (a
+ * frame, then a task), or after 100 ms where no frame comes (a hidden pane);
+ * at once outside a browser.
+ */
+function afterPaint(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() => {
+      clearTimeout(timer);
+      setTimeout(resolve, 0);
+    });
+  });
+}
+
 export class Session {
   private state: SessionState;
   private readonly listeners = new Set<Listener>();
@@ -118,15 +134,24 @@ export class Session {
     const { settings, lang } = this.state;
     const started = Date.now();
     mark('avk:validate:start');
+    let planned: { report: ValidationReport; edits: CellEdit[] } | undefined;
     const report = await this.actions.validate({
       mark: true,
       tolerance: settings.tolerance,
       signFlipMeaningless: settings.signFlipMeaningless,
       notes: settings.notes,
       lang,
+      // The list shows as soon as the checks are done (painted before the marking starts); the action goes on (busy) until the cells are marked.
+      onChecked: (checked) => {
+        planned = { report: checked, edits: this.plan(checked, settings) };
+        mark('avk:validate:checked');
+        this.set({ report: checked, edits: planned.edits });
+        return afterPaint();
+      },
     });
     const lastChange = await this.actions.lastChange().catch(() => this.state.lastChange);
-    const edits = this.plan(report, settings);
+    // The same result and grid as the report shown early, so the same plan.
+    const edits = planned !== undefined && planned.report.result === report.result && planned.report.workbook === report.workbook ? planned.edits : this.plan(report, settings);
     mark('avk:validate:end');
     return { report, edits, lastChange, lastValidationMs: Date.now() - started };
   }

@@ -40,6 +40,28 @@ describe('Session on the example workbook', () => {
     expect(state.lang).toBe('sv');
   });
 
+  it('Validera lists the findings before it marks their cells, and marks them before it is done', async () => {
+    const { host, session } = setup();
+    const seen: { phase: string; findings: number; markedThen: boolean }[] = [];
+    session.subscribe(() => {
+      const s = session.getState();
+      const finding = s.report?.result.findings.find((f) => f.rule === 'div0' && f.sheet === 'Kommunledning');
+      if (seen.length === 0 && finding !== undefined) {
+        seen.push({ phase: s.phase, findings: s.report?.result.findings.length ?? 0, markedThen: host.displayedFill(finding.sheet, finding.cell).pattern !== 'None' });
+      }
+    });
+    await session.validate();
+    const state = session.getState();
+    const [finding] = div0On(session, 'Kommunledning');
+    // The list came while Validera was still busy and before the cell had its mark …
+    expect(seen).toEqual([{ phase: 'validating', findings: state.report?.result.findings.length, markedThen: false }]);
+    // … and the finished Validera has the same findings, the mark made and reported.
+    expect(state.phase).toBe('idle');
+    expect(host.displayedFill('Kommunledning', finding?.cell as string).pattern).not.toBe('None');
+    expect(state.report?.marks?.cells).toBeGreaterThan(0);
+    expect(state.edits.some((e) => e.sheet === 'Kommunledning' && e.cell === finding?.cell)).toBe(true);
+  });
+
   it('Åtgärda writes the previewed edits, the finding disappears; Ångra restores the cell exactly', async () => {
     const { host, session } = setup();
     await session.validate();
