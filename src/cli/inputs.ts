@@ -7,6 +7,14 @@ import * as path from 'path';
 
 const WORKBOOK = /\.xls[xm]$/i;
 
+let collator: Intl.Collator | undefined;
+
+/** Swedish alphabetical order (å ä ö last), made once and only when a folder is listed: ICU builds it in ≈ 5 ms. */
+function swedishOrder(): Intl.Collator {
+  collator ??= new Intl.Collator('sv');
+  return collator;
+}
+
 /**
  * Expands each folder among `args` to the .xlsx/.xlsm files directly in it,
  * sorted by name the Swedish way, leaving Excel's lock files (`~$…`) out.
@@ -17,7 +25,6 @@ const WORKBOOK = /\.xls[xm]$/i;
 export function expandInputs(args: readonly string[]): { files: string[]; emptyFolders: string[] } {
   const files: string[] = [];
   const emptyFolders: string[] = [];
-  const collator = new Intl.Collator('sv');
   for (const arg of args) {
     let isFolder = false;
     try {
@@ -33,7 +40,7 @@ export function expandInputs(args: readonly string[]): { files: string[]; emptyF
       .readdirSync(arg, { withFileTypes: true })
       .filter((e) => e.isFile() && WORKBOOK.test(e.name) && !e.name.startsWith('~$'))
       .map((e) => e.name)
-      .sort(collator.compare)
+      .sort(swedishOrder().compare)
       .map((name) => path.join(arg, name));
     if (inside.length === 0) emptyFolders.push(arg);
     files.push(...inside);
