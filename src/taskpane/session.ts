@@ -47,18 +47,22 @@ function mark(name: string): void {
 }
 
 /**
- * Resolves once the browser has painted what the last state change drew (a
- * frame, then a task), or after 100 ms where no frame comes (a hidden pane);
- * at once outside a browser.
+ * Resolves once the browser has painted what the last state change drew: at
+ * the start of the frame after the one that drew it (the change is rendered
+ * in a microtask, so one frame is not enough to be sure). At once in a
+ * hidden pane (no frames come) and outside a browser; after 1 s at most.
  */
 function afterPaint(): Promise<void> {
   if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
+  if (typeof document !== 'undefined' && document.visibilityState === 'hidden') return Promise.resolve();
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, 100);
-    requestAnimationFrame(() => {
-      clearTimeout(timer);
-      setTimeout(resolve, 0);
-    });
+    const timer = setTimeout(resolve, 1000);
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        clearTimeout(timer);
+        resolve();
+      }),
+    );
   });
 }
 
