@@ -50,7 +50,7 @@ function productionStats(): { entryAssets: string[] } {
 }
 
 
-interface PaneTiming {
+export interface PaneTiming {
   /** Navigation → the frame that shows the Validera button (ms, page clock). */
   readyMs: number;
   /** Navigation → the frame that shows the first findings, after Validera was clicked. */
@@ -97,8 +97,9 @@ const PAGE_CLOCK = `(() => {
   document.addEventListener('click', () => { if (b.click === undefined) b.click = performance.now(); }, true);
 })();`;
 
-async function paneTimings(sheets: number, runs: number): Promise<PaneTiming[]> {
-  const server = await serveStatic(DIST);
+/** `runs` timed page loads (after one untimed) of the build in `dist`. */
+export async function paneTimings(sheets: number, runs: number, dist = DIST): Promise<PaneTiming[]> {
+  const server = await serveStatic(dist);
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
