@@ -5,8 +5,8 @@
  * a 40-sheet workbook took 250–400 ms of the pane's main thread, a later one
  * 50–100 ms. Here the example's tables (Kommunstyrelsen 2021, not the
  * workbook being checked: that is not read before Validera) are checked
- * sheet by sheet in the page's idle time, in short slices, until the first
- * action starts or a budget is spent.
+ * sheet by sheet in the page's idle time, mostly one short round an idle
+ * callback, until the first action starts or a budget is spent.
  *
  * The cells are made by the read's own `toCell` (the same properties in the
  * same order, so the same hidden classes as the cells Validera reads), or the
@@ -59,6 +59,12 @@ export interface WarmUpOptions {
   budgetMs?: number;
   /** Slices of idle time shorter than this are left alone (default 10 ms). */
   minSliceMs?: number;
+  /**
+   * No further round in a slice once this much of it is spent (default 4 ms):
+   * mostly one round a slice, so a click or a frame that arrives meanwhile
+   * waits for one short round at most.
+   */
+  maxSliceMs?: number;
 }
 
 interface IdleDeadline {
@@ -91,7 +97,7 @@ export interface WarmUp {
 }
 
 /** Starts warming the engine up in the page's idle time. */
-export function warmUpEngine({ budgetMs = 600, minSliceMs = 10 }: WarmUpOptions = {}, schedule: IdleScheduler = whenIdle()): WarmUp {
+export function warmUpEngine({ budgetMs = 600, minSliceMs = 10, maxSliceMs = 4 }: WarmUpOptions = {}, schedule: IdleScheduler = whenIdle()): WarmUp {
   let stopped = false;
   let rounds = 0;
   let spentMs = 0;
@@ -99,7 +105,8 @@ export function warmUpEngine({ budgetMs = 600, minSliceMs = 10 }: WarmUpOptions 
   let finish: () => void = () => undefined;
   const done = new Promise<void>((resolve) => (finish = resolve));
   const slice = (deadline: IdleDeadline): void => {
-    while (!stopped && spentMs < budgetMs && deadline.timeRemaining() >= minSliceMs) {
+    const sliceStart = Date.now();
+    while (!stopped && spentMs < budgetMs && deadline.timeRemaining() >= minSliceMs && Date.now() - sliceStart < maxSliceMs) {
       const started = Date.now();
       plan ??= warmUpRounds();
       checkWorkbook(plan[rounds % plan.length] as WorkbookGrid);
