@@ -61,8 +61,10 @@ export interface PaneTiming {
   completeMs: number;
   /** The click as the page received it (after Playwright's checks that the button can be clicked). */
   clickMs: number;
-  /** Read + check + mark + fix plan, between the session's User Timing marks. */
+  /** Read + check + fix plan, up to the findings given to the pane (the session's User Timing marks `avk:validate:start` → `:checked`; the marks follow). */
   validateMs: number;
+  /** The whole Validera, marks included (`avk:validate:start` → `:end`). */
+  validateAllMs: number;
   findings: number;
 }
 
@@ -131,13 +133,16 @@ export async function paneTimings(sheets: number, runs: number, dist = DIST): Pr
         return drawn === Number(list.dataset.total ?? drawn) ? performance.now() : false; // (a list without data-total draws at once)
       });
       const completeMs = (await done.jsonValue()) as number;
-      await page.waitForFunction('window.bench.ready > 0 && window.bench.findings > 0');
+      await page.waitForFunction('window.bench.ready > 0 && window.bench.findings > 0 && performance.getEntriesByName("avk:validate:end").length > 0');
       // (No named functions inside: tsx would wrap them in a helper the page does not have.)
       const inPage = await page.evaluate(() => ({
         readyMs: (window as unknown as { bench: { ready?: number } }).bench.ready ?? NaN,
         clickMs: (window as unknown as { bench: { click?: number } }).bench.click ?? NaN,
         findingsMs: (window as unknown as { bench: { findings?: number } }).bench.findings ?? NaN,
-        validateMs: (performance.getEntriesByName('avk:validate:end', 'mark')[0]?.startTime ?? NaN) - (performance.getEntriesByName('avk:validate:start', 'mark')[0]?.startTime ?? NaN),
+        validateMs:
+          (performance.getEntriesByName('avk:validate:checked', 'mark')[0]?.startTime ?? performance.getEntriesByName('avk:validate:end', 'mark')[0]?.startTime ?? NaN) -
+          (performance.getEntriesByName('avk:validate:start', 'mark')[0]?.startTime ?? NaN),
+        validateAllMs: (performance.getEntriesByName('avk:validate:end', 'mark')[0]?.startTime ?? NaN) - (performance.getEntriesByName('avk:validate:start', 'mark')[0]?.startTime ?? NaN),
         findings: document.querySelectorAll('[data-testid="finding"]').length,
       }));
       if (foreign.length > 0) throw new Error(`the pane asked for ${foreign.join(', ')}`);
@@ -180,7 +185,7 @@ export async function benchTaskpane(options: BenchOptions): Promise<BenchRow[]> 
       figure: ms(findings),
       value: findings,
       unit: 'ms',
-      baseline: `pane ready ${ms(med((t) => t.readyMs))}, click ${ms(med((t) => t.clickMs))}, click → list ${ms(med((t) => t.findingsMs - t.clickMs))} (validate ${ms(med((t) => t.validateMs))}); all ${shown} drawn ${ms(med((t) => t.completeMs))}; Playwright saw the list at ${ms(med((t) => t.seenMs))}`,
+      baseline: `pane ready ${ms(med((t) => t.readyMs))}, click ${ms(med((t) => t.clickMs))}, click → list ${ms(med((t) => t.findingsMs - t.clickMs))} (read + check ${ms(med((t) => t.validateMs))}; Validera with the marks ${ms(med((t) => t.validateAllMs))}); all ${shown} drawn ${ms(med((t) => t.completeMs))}; Playwright saw the list at ${ms(med((t) => t.seenMs))}`,
       target: '< 1 s',
       met: findings < 1000,
       runs: timings.length,
