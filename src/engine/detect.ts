@@ -45,7 +45,9 @@ const ANY_HEADER_WORD = /rn|kontogrupp|prognos|forecast|förändr|forandr|change
 
 function yearsIn(text: string): number[] {
   const out: number[] = [];
-  for (const m of text.matchAll(YEAR)) out.push(Number(m[1]));
+  // exec on the one global expression: matchAll copies the expression and makes an iterator per call.
+  YEAR.lastIndex = 0;
+  for (let m = YEAR.exec(text); m !== null; m = YEAR.exec(text)) out.push(Number(m[1]));
   return out;
 }
 
@@ -414,7 +416,7 @@ function readLabel(sheet: SheetGrid, row: number, labelCol: number, nameCol: num
 }
 
 function valuesBlank(sheet: SheetGrid, row: number, cols: number[]): boolean {
-  for (const c of cols) if (!isBlank(cellAt(sheet, row, c))) return false;
+  for (let i = 0; i < cols.length; i++) if (!isBlank(cellAt(sheet, row, cols[i] as number))) return false;
   return true;
 }
 
@@ -426,8 +428,8 @@ function valuesBlank(sheet: SheetGrid, row: number, cols: number[]): boolean {
 function looksLikeValueRow(sheet: SheetGrid, row: number, cols: number[]): boolean {
   let values = 0;
   let texts = 0;
-  for (const c of cols) {
-    const cell = cellAt(sheet, row, c);
+  for (let i = 0; i < cols.length; i++) {
+    const cell = cellAt(sheet, row, cols[i] as number);
     if (isBlank(cell)) continue;
     // Any number is a figure here, also one no rule can use (1E+308, NaN from a broken export): the rules report it.
     if (cell.error !== undefined || typeof cell.value === 'number' || readNumber(cell) !== undefined || cell.formula !== undefined) values++;

@@ -309,6 +309,7 @@ interface TableView {
   columns: Map<number, SlotColumn>;
   change?: SlotColumn;
   store: ColumnStore;
+  amountColumns?: readonly ValueColumn[];
 }
 
 /** The typed arrays a table's columns share: room for `columns` columns of the table's rows. */
@@ -393,8 +394,17 @@ function isPercentColumn(sheet: SheetGrid, table: VarianceTable, column: TableCo
   return false;
 }
 
-/** The amount columns in tkr: Bokslut, Utfall, Budget, Avv and the extra amount columns (Prognos …). */
-export function amountColumns(sheet: SheetGrid, table: VarianceTable): ValueColumn[] {
+/**
+ * The amount columns in tkr: Bokslut, Utfall, Budget, Avv and the extra amount
+ * columns (Prognos …), in sheet order; worked out once per table and check.
+ */
+export function amountColumns(sheet: SheetGrid, table: VarianceTable): readonly ValueColumn[] {
+  const view = viewOf(sheet, table);
+  view.amountColumns ??= findAmountColumns(sheet, table);
+  return view.amountColumns;
+}
+
+function findAmountColumns(sheet: SheetGrid, table: VarianceTable): ValueColumn[] {
   const out: ValueColumn[] = [];
   for (const m of ['previous', 'actual', 'budget', 'variance'] as const) {
     const c = table.columns[m];
@@ -404,8 +414,19 @@ export function amountColumns(sheet: SheetGrid, table: VarianceTable): ValueColu
   return out.sort((a, b) => a.column.col - b.column.col);
 }
 
-/** Every value column: the five and all extras. */
-export function allValueColumns(table: VarianceTable): TableColumn[] {
+const VALUE_COLUMNS = new WeakMap<VarianceTable, readonly TableColumn[]>();
+
+/** Every value column: the five and all extras, in sheet order (worked out once per table). */
+export function allValueColumns(table: VarianceTable): readonly TableColumn[] {
+  let columns = VALUE_COLUMNS.get(table);
+  if (columns === undefined) {
+    columns = findValueColumns(table);
+    VALUE_COLUMNS.set(table, columns);
+  }
+  return columns;
+}
+
+function findValueColumns(table: VarianceTable): TableColumn[] {
   const out: TableColumn[] = [];
   for (const m of ['previous', 'actual', 'budget', 'variance', 'change'] as const) {
     const c = table.columns[m];
