@@ -8,17 +8,11 @@
  */
 import * as os from 'os';
 import { paneTimings, type PaneTiming } from './taskpane';
-import { median } from './timing';
+import { median, takeNumberOption } from './timing';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const opt = (name: string, dflt: number): number => {
-    const i = args.indexOf(name);
-    if (i < 0) return dflt;
-    const v = Number(args[i + 1]);
-    args.splice(i, 2);
-    return v;
-  };
+  const opt = (name: string, dflt: number): number => takeNumberOption(args, name, dflt);
   const rounds = opt('--rounds', 4);
   const runs = opt('--runs', 2);
   if (args.length === 0) throw new Error('usage: npx tsx bench/taskpane-ab.ts <dist> [<dist> …] [--rounds N] [--runs N]');

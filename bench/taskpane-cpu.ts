@@ -14,7 +14,7 @@ import * as os from 'os';
 import type { AddressInfo } from 'net';
 import { chromium, type Browser } from 'playwright-core';
 import { serveStatic } from '../test/helpers/static-server';
-import { median } from './timing';
+import { median, takeNumberOption } from './timing';
 
 interface TraceEvent {
   name: string;
@@ -91,13 +91,7 @@ async function once(browser: Browser, origin: string, waitMs: number): Promise<R
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const opt = (name: string, dflt: number): number => {
-    const i = args.indexOf(name);
-    if (i < 0) return dflt;
-    const v = Number(args[i + 1]);
-    args.splice(i, 2);
-    return v;
-  };
+  const opt = (name: string, dflt: number): number => takeNumberOption(args, name, dflt);
   const rounds = opt('--rounds', 5);
   const waitMs = opt('--wait', 0);
   const dirs = args;

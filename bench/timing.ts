@@ -28,3 +28,12 @@ export function ms(x: number): string {
 export function kib(bytes: number): string {
   return bytes >= 10 * 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`;
 }
+
+/** Takes `name N` out of a command line's arguments and returns N (`fallback` when it is not there). */
+export function takeNumberOption(args: string[], name: string, fallback: number): number {
+  const i = args.indexOf(name);
+  if (i < 0) return fallback;
+  const value = Number(args[i + 1]);
+  args.splice(i, 2);
+  return value;
+}
