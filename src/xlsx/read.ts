@@ -182,55 +182,62 @@ function resolvePending(sheet: SheetGrid, pending: Pending[]): void {
   for (const p of pending) resolve(p);
 }
 
+/** One worksheet as a sheet of the grid model. */
+function sheetToGrid(ws: ExcelJS.Worksheet, date1904: boolean): SheetGrid {
+  const cells: (Cell | undefined)[][] = [];
+  const hiddenRows: number[] = [];
+  const hiddenColumns: number[] = [];
+  const pending: Pending[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const r = rowNumber - 1;
+    if (row.hidden) hiddenRows.push(r);
+    // Sized once (the last cell's column): grown cell by cell, a row's array ends up with room for 17 or more.
+    const line = new Array<Cell | undefined>(row.cellCount);
+    row.eachCell({ includeEmpty: false }, (c, colNumber) => {
+      const cell = convertCell(c, date1904, pending, r, colNumber - 1);
+      if (cell !== undefined) line[colNumber - 1] = cell;
+    });
+    cells[r] = line;
+  });
+  // Hidden rows that carry no values still count.
+  const lastRow = ws.lastRow?.number ?? 0;
+  for (let r = 1; r <= lastRow; r++) {
+    const row = ws.findRow(r);
+    if (row !== undefined && row.hidden && !row.hasValues) hiddenRows.push(r - 1);
+  }
+  hiddenRows.sort((a, b) => a - b);
+  const columns = ws.columns ?? [];
+  columns.forEach((col, i) => {
+    if (col.hidden) hiddenColumns.push(i);
+  });
+  const sheet: SheetGrid = { name: ws.name, cells, hiddenRows, hiddenColumns, hidden: ws.state === 'hidden' || ws.state === 'veryHidden' };
+  resolvePending(sheet, pending);
+  return sheet;
+}
+
 /**
  * Converts a loaded exceljs workbook into the grid model.
  *
  * `release` (for callers that need only the grid): each worksheet is taken
- * out of the workbook as soon as it is converted, last sheet first. exceljs
- * builds the rows and cells of every sheet at the very end of a load, so the
- * last sheets' objects are still in V8's young generation when the load
- * returns; converting them first and letting them go means the collections
- * the conversion and the check trigger no longer copy the loaded workbook
- * (in a one-shot `check` of 40 sheets that copying was ≈ 80 ms of pauses).
+ * out of the workbook as soon as it is converted, last sheet first, and
+ * nothing here holds it after that. exceljs builds the rows and cells of
+ * every sheet at the very end of a load, so the last sheets' objects are
+ * still in V8's young generation when the load returns; converting them
+ * first and letting them go means the collections the conversion and the
+ * check trigger no longer copy the loaded workbook (in a one-shot `check` of
+ * 40 sheets that copying was ≈ 80 ms of pauses).
  */
 export function workbookToGrid(wb: ExcelJS.Workbook, options: { release?: boolean } = {}): WorkbookGrid {
   const date1904 = wb.properties?.date1904 === true;
-  const release = options.release === true;
-  const worksheets = release ? [...wb.worksheets].reverse() : wb.worksheets;
+  if (options.release !== true) return { sheets: wb.worksheets.map((ws) => sheetToGrid(ws, date1904)) };
+  // `rest` holds only the sheets still to convert: a list of all of them would keep every converted sheet alive too.
+  const rest = [...wb.worksheets];
   const sheets: SheetGrid[] = [];
-  for (const ws of worksheets) {
-    const cells: (Cell | undefined)[][] = [];
-    const hiddenRows: number[] = [];
-    const hiddenColumns: number[] = [];
-    const pending: Pending[] = [];
-    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const r = rowNumber - 1;
-      if (row.hidden) hiddenRows.push(r);
-      // Sized once (the last cell's column): grown cell by cell, a row's array ends up with room for 17 or more.
-      const line = new Array<Cell | undefined>(row.cellCount);
-      row.eachCell({ includeEmpty: false }, (c, colNumber) => {
-        const cell = convertCell(c, date1904, pending, r, colNumber - 1);
-        if (cell !== undefined) line[colNumber - 1] = cell;
-      });
-      cells[r] = line;
-    });
-    // Hidden rows that carry no values still count.
-    const lastRow = ws.lastRow?.number ?? 0;
-    for (let r = 1; r <= lastRow; r++) {
-      const row = ws.findRow(r);
-      if (row !== undefined && row.hidden && !row.hasValues) hiddenRows.push(r - 1);
-    }
-    hiddenRows.sort((a, b) => a - b);
-    const columns = ws.columns ?? [];
-    columns.forEach((col, i) => {
-      if (col.hidden) hiddenColumns.push(i);
-    });
-    const sheet: SheetGrid = { name: ws.name, cells, hiddenRows, hiddenColumns, hidden: ws.state === 'hidden' || ws.state === 'veryHidden' };
-    resolvePending(sheet, pending);
-    sheets.push(sheet);
-    if (release) wb.removeWorksheet(ws.id);
+  for (let ws = rest.pop(); ws !== undefined; ws = rest.pop()) {
+    sheets.push(sheetToGrid(ws, date1904));
+    wb.removeWorksheet(ws.id);
   }
-  return { sheets: release ? sheets.reverse() : sheets };
+  return { sheets: sheets.reverse() };
 }
 
 /**
