@@ -185,6 +185,8 @@ describe('task pane in Chromium (production build, demo mode, offline)', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane-320-comments.png'), fullPage: true });
 
     await kai.getByTestId('copy-draft').click();
+    // The label changes when the clipboard has taken the text (a promise): wait for it, as the economist would see it.
+    await kai.getByTestId('copy-draft').filter({ hasText: 'Kopierad' }).waitFor({ timeout: 5000 });
     await expect(kai.getByTestId('copy-draft').textContent()).resolves.toBe('Kopierad');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toMatch(/^Kommunikation visar en positiv budgetavvikelse med 4,6 mnkr\. .*\[Förklara avvikelsen/);
@@ -196,6 +198,7 @@ describe('task pane in Chromium (production build, demo mode, offline)', () => {
     });
     const summary = page.locator('[data-testid="draft"][data-kind="summary"]');
     await summary.getByTestId('copy-draft').click();
+    await summary.getByTestId('copy-draft').filter({ hasText: 'Kopierad' }).waitFor({ timeout: 5000 });
     await expect(summary.getByTestId('copy-draft').textContent()).resolves.toBe('Kopierad');
     const fallback = await page.evaluate(() => (window as unknown as { clip: Clipboard }).clip.readText());
     expect(fallback).toMatch(/^Kommunstyrelseförvaltning visar sammantaget en negativ budgetavvikelse med −12,4 mnkr\. .*\[Förklara avvikelsen/);
