@@ -310,6 +310,7 @@ interface TableView {
   change?: SlotColumn;
   store: ColumnStore;
   amountColumns?: readonly ValueColumn[];
+  meanings?: readonly ChangeMeaning[];
 }
 
 /** The typed arrays a table's columns share: room for `columns` columns of the table's rows. */
@@ -470,35 +471,57 @@ function showsZero(cell: Cell, slots: SlotColumn, index: number): boolean {
   return displayedNumber(cell, slots.value(index), slots.half(index)) === 0 || (slots.lo(index) <= 0 && slots.hi(index) >= 0);
 }
 
-/** What `changeMeaning` found besides the meaning (read it before the next call). */
-const BASIS = { bokslut: 0, utfall: 0, utfallZero: false };
+/** What a row's change % can mean (`ChangeBasis['meaning']`). */
+export type ChangeMeaning = ChangeBasis['meaning'];
 
 /**
- * `changeBasis`'s meaning without its object, for the per-row loops; the
- * figures are left in `BASIS` (bokslut and utfall unless `unknown`,
- * utfallZero unless `unknown`).
+ * Each row's `changeBasis` meaning (index i as `tableRows`: data rows, then
+ * the total), worked out once per table and check: sign-flip, tiny-base and
+ * missing-value all ask for it, row by row.
  */
-export function changeMeaning(sheet: SheetGrid, table: VarianceTable, index: number): ChangeBasis['meaning'] {
+export function changeMeanings(sheet: SheetGrid, table: VarianceTable): readonly ChangeMeaning[] {
+  const view = viewOf(sheet, table);
+  if (view.meanings !== undefined) return view.meanings;
   const { previous, actual } = table.columns;
-  if (previous === undefined || actual === undefined) return 'unknown';
-  const bs = columnSlots(sheet, table, previous.col);
-  const as = columnSlots(sheet, table, actual.col);
-  const bokslut = bs.amount(index);
-  const utfall = as.amount(index);
+  const rows = view.rows;
+  const meanings = new Array<ChangeMeaning>(rows.length);
+  if (previous === undefined || actual === undefined) {
+    meanings.fill('unknown');
+  } else {
+    const bs = columnSlots(sheet, table, previous.col);
+    const as = columnSlots(sheet, table, actual.col);
+    for (let i = 0; i < rows.length; i++) {
+      const row = (rows[i] as TableRow).row;
+      meanings[i] = meaningOf(bs, as, i, cellAt(sheet, row, previous.col), cellAt(sheet, row, actual.col));
+    }
+  }
+  view.meanings = meanings;
+  return meanings;
+}
+
+/** The meaning of row i's change %, from its Bokslut and Utfall readings and cells. */
+function meaningOf(bs: SlotColumn, as: SlotColumn, i: number, bokslutCell: Cell, utfallCell: Cell): ChangeMeaning {
+  const bokslut = bs.amount(i);
+  const utfall = as.amount(i);
   if (Number.isNaN(bokslut) || Number.isNaN(utfall)) return 'unknown';
-  if (bs.kind(index) === 'blank' && as.kind(index) === 'blank') return 'unknown';
-  const row = (viewOf(sheet, table).rows[index] as TableRow).row;
-  const utfallZero = showsZero(cellAt(sheet, row, actual.col), as, index);
-  BASIS.bokslut = bokslut;
-  BASIS.utfall = utfall;
-  BASIS.utfallZero = utfallZero;
-  if (showsZero(cellAt(sheet, row, previous.col), bs, index)) return 'zero-base';
+  if (bs.kind(i) === 'blank' && as.kind(i) === 'blank') return 'unknown';
+  const utfallZero = showsZero(utfallCell, as, i);
+  if (showsZero(bokslutCell, bs, i)) return 'zero-base';
   if (!utfallZero && Math.sign(bokslut) !== Math.sign(utfall)) return 'sign-flip';
   return 'meaningful';
 }
 
+/** Row i's change-% meaning (`changeMeanings(sheet, table)[i]`). */
+export function changeMeaning(sheet: SheetGrid, table: VarianceTable, index: number): ChangeMeaning {
+  return changeMeanings(sheet, table)[index] ?? 'unknown';
+}
+
+/** Row i's change-% meaning with the figures it rests on (for the rows a rule reports). */
 export function changeBasis(sheet: SheetGrid, table: VarianceTable, index: number): ChangeBasis {
   const meaning = changeMeaning(sheet, table, index);
-  if (meaning === 'unknown') return { meaning };
-  return { meaning, bokslut: BASIS.bokslut, utfall: BASIS.utfall, utfallZero: BASIS.utfallZero };
+  const { previous, actual } = table.columns;
+  if (meaning === 'unknown' || previous === undefined || actual === undefined) return { meaning };
+  const as = columnSlots(sheet, table, actual.col);
+  const row = (viewOf(sheet, table).rows[index] as TableRow).row;
+  return { meaning, bokslut: columnSlots(sheet, table, previous.col).amount(index), utfall: as.amount(index), utfallZero: showsZero(cellAt(sheet, row, actual.col), as, index) };
 }

@@ -12,7 +12,7 @@ import { finding, type Rule } from '../rule';
 import type { Finding } from '../finding';
 import { roundTo } from '../interval';
 import type { TableRow } from '../table';
-import { asPercent, changeBasis, changeMeaning, changeSlots, eachTable, rowLabel, tableRows, type NumberSlot } from './common';
+import { asPercent, changeBasis, changeMeanings, changeSlots, eachTable, rowLabel, tableRows, type NumberSlot } from './common';
 
 export const signFlip: Rule = {
   id: 'sign-flip',
@@ -24,8 +24,9 @@ export const signFlip: Rule = {
       if (change === undefined) return;
       const rows = tableRows(sheet, table);
       const cs = changeSlots(sheet, table);
+      const meanings = changeMeanings(sheet, table);
       for (let i = 0; i < rows.length; i++) {
-        if (!cs.isNumber(i) || changeMeaning(sheet, table, i) !== 'sign-flip') continue;
+        if (!cs.isNumber(i) || meanings[i] !== 'sign-flip') continue;
         const c = cs.get(i) as NumberSlot;
         const unit = cs.unit(i);
         const basis = changeBasis(sheet, table, i);

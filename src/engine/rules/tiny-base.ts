@@ -13,7 +13,7 @@ import type { Finding } from '../finding';
 import { cellAt } from '../grid';
 import { roundTo } from '../interval';
 import type { TableRow } from '../table';
-import { asPercent, changeBasis, changeMeaning, changeSlots, displayedValue, eachTable, rowLabel, tableRows, type NumberSlot } from './common';
+import { asPercent, changeBasis, changeMeanings, changeSlots, displayedValue, eachTable, rowLabel, tableRows, type NumberSlot } from './common';
 
 export const tinyBase: Rule = {
   id: 'tiny-base',
@@ -24,8 +24,9 @@ export const tinyBase: Rule = {
       if (change === undefined) return;
       const rows = tableRows(sheet, table);
       const cs = changeSlots(sheet, table);
+      const meanings = changeMeanings(sheet, table);
       for (let i = 0; i < rows.length; i++) {
-        if (!cs.isNumber(i) || changeMeaning(sheet, table, i) !== 'zero-base') continue;
+        if (!cs.isNumber(i) || meanings[i] !== 'zero-base') continue;
         const c = cs.get(i) as NumberSlot;
         const unit = cs.unit(i);
         const basis = changeBasis(sheet, table, i);
