@@ -17,6 +17,8 @@ const path = require('path');
 const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const MiniCssExtractPlugin = require('mini-css-extract-plugin');
+const { GriffelCSSExtractionPlugin } = require('@griffel/webpack-extraction-plugin');
 
 const DEV_BASE = 'https://localhost:3000/';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -36,7 +38,8 @@ function csp(dev) {
   return [
     "default-src 'self'",
     `script-src 'self' https://appsforoffice.microsoft.com`,
-    // Fluent UI (Griffel) inserts its generated class rules at run time.
+    // The class rules are a static file (Griffel's extraction, below); FluentProvider still
+    // inserts its theme's CSS variables at run time.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self' data:",
@@ -94,7 +97,23 @@ module.exports = async (env, options) => {
     },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {
+      // Loaders run bottom to top: TypeScript → Griffel's build-time styles → CSS extraction.
       rules: [
+        {
+          // Every makeStyles/__styles call (ours and Fluent UI's, whose packages ship them
+          // precomputed) loses its CSS to one static stylesheet: the page no longer computes
+          // and inserts its class rules at run time.
+          test: /\.(js|ts|tsx)$/,
+          include: [path.join(__dirname, 'src'), /[\\/]node_modules[\\/]@fluentui[\\/]/],
+          use: { loader: GriffelCSSExtractionPlugin.loader },
+        },
+        {
+          // Our makeStyles calls evaluated at build time (the precomputed __styles form).
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: '@griffel/webpack-loader' },
+        },
+        { test: /\.css$/, use: [MiniCssExtractPlugin.loader, 'css-loader'] },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
@@ -121,6 +140,8 @@ module.exports = async (env, options) => {
       maxAssetSize: 750000,
     },
     plugins: [
+      new MiniCssExtractPlugin({ filename: dev ? '[name].css' : '[name].[contenthash:8].css', ignoreOrder: true }),
+      new GriffelCSSExtractionPlugin(),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
@@ -147,6 +168,7 @@ module.exports = async (env, options) => {
       new webpack.BannerPlugin({
         banner: '//# allFunctionsCalledOnLoad',
         raw: true,
+        test: /[.]js$/,
         exclude: /^(boot|taskpane|commands|intl-warmup)[.]/,
         stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE + 1,
       }),

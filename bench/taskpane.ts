@@ -31,7 +31,7 @@ function newestMtime(p: string): number {
 }
 
 /** The production build's stats, building dist/ when it is older than its sources (or has no stats). */
-function productionStats(): { entryAssets: string[] } {
+function productionStats(): { entryAssets: string[]; cssAssets: string[] } {
   const sources = ['src', 'assets', 'manifest.xml', 'webpack.config.js', 'package.json'].map((p) => path.join(ROOT, p));
   const built = path.join(DIST, 'taskpane.html');
   const fresh = fs.existsSync(STATS) && fs.existsSync(built) && fs.statSync(STATS).mtimeMs >= fs.statSync(built).mtimeMs - 5000 && fs.statSync(built).mtimeMs > Math.max(...sources.map(newestMtime));
@@ -45,8 +45,9 @@ function productionStats(): { entryAssets: string[] } {
   const stats = JSON.parse(fs.readFileSync(STATS, 'utf8')) as { entrypoints: Record<string, { assets: ({ name: string } | string)[] }> };
   // taskpane.html loads the boot entry, then the taskpane entry that depends on it.
   if (stats.entrypoints.taskpane === undefined) throw new Error('no taskpane entry in the webpack stats');
-  const assets = ['boot', 'taskpane'].flatMap((name) => (stats.entrypoints[name]?.assets ?? []).map((a) => (typeof a === 'string' ? a : a.name)).filter((n) => n.endsWith('.js')));
-  return { entryAssets: [...new Set(assets)] };
+  const all = ['boot', 'taskpane'].flatMap((name) => (stats.entrypoints[name]?.assets ?? []).map((a) => (typeof a === 'string' ? a : a.name)));
+  // The class rules are a stylesheet of their own (Griffel's extraction): reported beside the JS.
+  return { entryAssets: [...new Set(all.filter((n) => n.endsWith('.js')))], cssAssets: [...new Set(all.filter((n) => n.endsWith('.css')))] };
 }
 
 
@@ -157,9 +158,11 @@ export async function paneTimings(sheets: number, runs: number, dist = DIST): Pr
 }
 
 export async function benchTaskpane(options: BenchOptions): Promise<BenchRow[]> {
-  const { entryAssets } = productionStats();
-  const gzip = entryAssets.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(DIST, f)), { level: 9 }).length, 0);
+  const { entryAssets, cssAssets } = productionStats();
+  const gzipOf = (files: string[]): number => files.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(DIST, f)), { level: 9 }).length, 0);
+  const gzip = gzipOf(entryAssets);
   const raw = entryAssets.reduce((n, f) => n + fs.statSync(path.join(DIST, f)).size, 0);
+  const css = cssAssets.length > 0 ? `; stylesheet ${kib(gzipOf(cssAssets))} gzipped` : '';
   const sheets = options.quick ? 4 : 40;
   // Other engineers' jobs share the machine's 2 cores: a median of several.
   const timings = await paneTimings(sheets, options.quick ? 1 : 7);
@@ -174,7 +177,7 @@ export async function benchTaskpane(options: BenchOptions): Promise<BenchRow[]> 
       figure: kib(gzip),
       value: gzip,
       unit: 'bytes',
-      baseline: `minified ${kib(raw)}`,
+      baseline: `minified ${kib(raw)}${css}`,
       target: '≤ 200 KB',
       met: gzip <= 200 * 1000,
     },
