@@ -42,9 +42,9 @@ function plainText(v: unknown): string {
  * of the XML it parsed (V8 keeps a slice of 13 characters or more as a view
  * into the whole text): a grid holding them would keep every sheet's XML in
  * memory through the check (the benchmark's 40-sheet grid kept 8,4 MB alive
- * with the slices, 6,6 MB with copies), and the collector would copy it all. Joining a character in front and
- * slicing it off again makes a
- * string of its own (shorter texts are copies already).
+ * with the slices, 6,6 MB with copies), and the collector would copy it all.
+ * Joining a character in front and slicing it off again makes a string of
+ * its own (shorter texts are copies already).
  */
 function ownText(text: string): string {
   return text.length < 13 ? text : (' ' + text).slice(1);
