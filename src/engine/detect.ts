@@ -287,6 +287,7 @@ function buildTable(sheet: SheetGrid, cand: HeaderCandidate): VarianceTable | un
     nameCol,
     columns,
     extraColumns,
+    convention: 'costs-negative',
     changeUnit: changeCol === undefined ? 'percent' : changeUnitOf(sheet, body.rows, body.total, changeCol),
     unit: amountUnitOf(sheet, headerTop, headerBottom, Math.min(labelCol, leftmostValue), right, body.rows, core.filter((m) => m !== 'change').map((m) => (columns[m] as TableColumn).col)),
     rows: body.rows,

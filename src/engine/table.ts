@@ -9,13 +9,21 @@ export const MEASURES: readonly Measure[] = ['previous', 'actual', 'budget', 'va
 
 export type TableKind = 'rn' | 'kontogrupp';
 
-/** The unit of a table's amounts: tkr (the standard), or kr when its title or header says so. */
-export type AmountUnit = 'tkr' | 'kr';
+/** The unit of a table's amounts: tkr (the standard), kr or mnkr when its title, header or number format says so. */
+export type AmountUnit = 'kr' | 'tkr' | 'mnkr';
 
 /** Amounts in `unit` × this factor are tkr. */
 export function tkrFactor(unit: AmountUnit): number {
-  return unit === 'kr' ? 0.001 : 1;
+  return unit === 'kr' ? 0.001 : unit === 'mnkr' ? 1000 : 1;
 }
+
+/**
+ * How a table signs its amounts. `costs-negative` (Örebro's layout): costs and
+ * net costs are negative, revenues positive, variance = actual − budget.
+ * `costs-positive`: costs and net costs are positive, variance = budget − actual.
+ * Either way a positive variance is favourable.
+ */
+export type SignConvention = 'costs-negative' | 'costs-positive';
 
 /** A value column of a table and what its header says. */
 export interface TableColumn {
@@ -75,6 +83,8 @@ export interface VarianceTable {
    * states amounts in tkr or mnkr (commentary, narrative check) converts.
    */
   unit: AmountUnit;
+  /** Which sign convention the table's figures follow (see `SignConvention`). */
+  convention: SignConvention;
   rows: TableRow[];
   /** The total row, if the table has one. */
   total: TableRow | null;

@@ -82,6 +82,7 @@ describe('SlotColumn: figures read without slots are read as the slots read them
           columns: { previous: { col: 0, header: 'Bokslut', years: [], headerRow: 0 }, actual: { col: 1, header: 'Utfall', years: [], headerRow: 0 } },
           extraColumns: [],
           changeUnit: 'percent',
+          convention: 'costs-negative',
         } as unknown as VarianceTable;
         return pairs.every((_, i) => changeMeaning(sheet, table, i) === meaningFromSlots(sheet, i));
       }),
