@@ -43,6 +43,21 @@ export interface Finding {
   /** Key of the message in the language packs, and its parameters. */
   messageId: string;
   params: MessageParams;
+  /** How `expected` was computed, for the pane's "Varför?" (absent when there is no calculation). */
+  calculation?: Calculation;
+}
+
+/**
+ * A finding's calculation, language-neutral: `cell = expression`, where the
+ * expression names cells by A1 address (`C12 − D12`, `(C12 / B12 − 1) × 100`,
+ * `SUMMA(C5:C14)` written as `SUM(C5:C14)`). `operands` give each named cell's
+ * value so that an adapter can show `−57 199 − (−56 121) = −1 078`, and
+ * `result` is the computed value (the finding's `expected` before rounding).
+ */
+export interface Calculation {
+  expression: string;
+  operands: { cell: string; value: number }[];
+  result: number;
 }
 
 /** What a cell holds, enough to write it back exactly. */

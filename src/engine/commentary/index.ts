@@ -39,6 +39,7 @@ export {
   type CommentRowState,
   type CommentsSheetOptions,
   type CommentsSheetPlan,
+  type ListValidation,
 } from './sheet';
 export {
   defaultTemplate,

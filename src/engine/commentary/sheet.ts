@@ -52,10 +52,21 @@ export interface CommentRowPlan {
   state: CommentRowState;
 }
 
+/** A drop-down list on a range (data validation of type list), e.g. Status: Utkast, Klar, Godkänd. */
+export interface ListValidation {
+  sheet: string;
+  /** A1 range, e.g. `F2:F200`. */
+  range: string;
+  /** The allowed values, in order. */
+  values: string[];
+}
+
 export interface CommentsSheetPlan {
   sheet: string;
   edits: CellEdit[];
   rows: CommentRowPlan[];
+  /** Drop-down lists adapters put on the sheet (the Status column's sign-off steps); absent: none. */
+  listValidations?: ListValidation[];
 }
 
 const FINGERPRINT_PREFIX = 'AK1';
