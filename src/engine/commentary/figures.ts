@@ -4,7 +4,7 @@
  */
 import { cellAddress, cellAt, type SheetGrid } from '../grid';
 import { readNumber } from '../numbers';
-import { tkrFactor, type Measure, type TableRow, type VarianceTable } from '../table';
+import { tkrFactor, type Measure, type SignConvention, type TableRow, type VarianceTable } from '../table';
 
 /** A cell on a sheet: what the task pane selects and the comments sheet links. */
 export interface CellRef {
@@ -25,7 +25,11 @@ export interface RowFigures {
   previous?: Figure;
   actual?: Figure;
   budget?: Figure;
-  /** From the Avv column, or Utfall − Budget when that cell holds no number. */
+  /**
+   * From the Avv column, or computed when that cell holds no number (Utfall −
+   * Budget with costs negative, Budget − Utfall with costs positive): either
+   * way positive is favourable.
+   */
   variance?: Figure;
   /** The Förändr% cell as a percentage (× 100 whatever its storage), when it holds a number. */
   change?: Figure;
@@ -42,8 +46,18 @@ function figureAt(sheet: SheetGrid, table: VarianceTable, row: number, measure: 
   return { tkr: n.value * k, halfUnit: n.halfUnit * k, cells: [{ sheet: table.sheet, cell: cellAddress(row, col.col) }] };
 }
 
-function difference(a: Figure, b: Figure): Figure {
-  return { tkr: a.tkr - b.tkr, halfUnit: a.halfUnit + b.halfUnit, cells: [...a.cells, ...b.cells] };
+/** The favourable variance of `actual` against `budget` under the table's sign convention; cites Utfall then Budget. */
+function favourableVariance(actual: Figure, budget: Figure, convention: SignConvention): Figure {
+  const tkr = convention === 'costs-positive' ? budget.tkr - actual.tkr : actual.tkr - budget.tkr;
+  return { tkr, halfUnit: actual.halfUnit + budget.halfUnit, cells: [...actual.cells, ...budget.cells] };
+}
+
+/**
+ * An amount as a net cost: positive for a net cost, negative for a net
+ * income, whichever convention the table signs its amounts by.
+ */
+export function netCost(tkr: number, convention: SignConvention): number {
+  return convention === 'costs-positive' ? tkr : -tkr;
 }
 
 /** The figures of the row at 0-based sheet row `row` of `table`. */
@@ -52,7 +66,7 @@ export function rowFigures(sheet: SheetGrid, table: VarianceTable, row: number):
   const actual = figureAt(sheet, table, row, 'actual');
   const budget = figureAt(sheet, table, row, 'budget');
   let variance = figureAt(sheet, table, row, 'variance');
-  if (variance === undefined && actual !== undefined && budget !== undefined) variance = difference(actual, budget);
+  if (variance === undefined && actual !== undefined && budget !== undefined) variance = favourableVariance(actual, budget, table.convention);
   const change = table.columns.change;
   const changeCell = change === undefined ? undefined : cellAt(sheet, row, change.col);
   const changeError = changeCell?.error !== undefined;
@@ -94,7 +108,7 @@ export function totalFigures(sheet: SheetGrid, table: VarianceTable): RowFigures
   const actual = sumOf(sheet, table, table.rows, 'actual');
   const budget = sumOf(sheet, table, table.rows, 'budget');
   let variance = sumOf(sheet, table, table.rows, 'variance');
-  if (variance === undefined && actual !== undefined && budget !== undefined) variance = difference(actual, budget);
+  if (variance === undefined && actual !== undefined && budget !== undefined) variance = favourableVariance(actual, budget, table.convention);
   if (previous !== undefined) out.previous = previous;
   if (actual !== undefined) out.actual = actual;
   if (budget !== undefined) out.budget = budget;
