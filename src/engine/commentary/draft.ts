@@ -15,8 +15,8 @@ import { translate, type Language } from '../i18n';
 import type { VarianceTable } from '../table';
 import { tkrToMnkr } from './amounts';
 import { accountGroupName, kontogruppTableFor, largestContributors, rowVariances, unitName, type RowVariance } from './drivers';
-import { rowFigures, tableUnit, totalFigures, type CellRef } from './figures';
-import { readTemplateOverrides, resolveTemplates, type TemplateIssue, type TemplateOverride } from './templates';
+import { tableRowFigures, tableUnit, totalFigures, type CellRef, type RowFigures } from './figures';
+import { readTemplateOverrides, resolveTemplates, splitTemplate, TEMPLATE_IDS, type SplitTemplate, type TemplateId, type TemplateIssue, type TemplateOverride } from './templates';
 import { cellsOf, mnkrText, sentence, writeDraft, type Direction, type DraftSentence, type DriverSentences, type Subject, type Words, type Wording } from './wording';
 
 export { kontogruppTableFor } from './drivers';
@@ -152,18 +152,18 @@ function driverSentences(wording: Wording, units: readonly RowVariance[] | null,
     const lang = wording.lang;
     const [u1, u2] = units === null ? [] : largestContributors(units, favourable);
     if (u1 !== undefined) {
-      const values = { ...common, enhet_1: unitName(u1.row), avvikelse_1_mnkr: mnkrText(u1.variance.tkr, lang) };
-      if (u2 === undefined) out.push(sentence(wording, 'summa.bidrag.en', values, cellsOf(u1.variance)));
-      else out.push(sentence(wording, 'summa.bidrag.två', { ...values, enhet_2: unitName(u2.row), avvikelse_2_mnkr: mnkrText(u2.variance.tkr, lang) }, cellsOf(u1.variance, u2.variance)));
+      const own = { enhet_1: unitName(u1.row), avvikelse_1_mnkr: mnkrText(u1.variance.tkr, lang) };
+      if (u2 === undefined) out.push(sentence(wording, 'summa.bidrag.en', common, cellsOf(u1.variance), own));
+      else out.push(sentence(wording, 'summa.bidrag.två', common, cellsOf(u1.variance, u2.variance), { ...own, enhet_2: unitName(u2.row), avvikelse_2_mnkr: mnkrText(u2.variance.tkr, lang) }));
     }
     const [g1, g2] = accountGroups === null ? [] : largestContributors(accountGroups, favourable);
     if (g1 !== undefined) {
-      const values = { ...common, kontogrupp_1: accountGroupName(g1.row, lang), kontogrupp_1_mnkr: mnkrText(g1.variance.tkr, lang) };
-      if (g2 === undefined) out.push(sentence(wording, 'summa.kontogrupper.en', values, cellsOf(g1.variance)));
-      else
-        out.push(
-          sentence(wording, 'summa.kontogrupper.två', { ...values, kontogrupp_2: accountGroupName(g2.row, lang), kontogrupp_2_mnkr: mnkrText(g2.variance.tkr, lang) }, cellsOf(g1.variance, g2.variance)),
-        );
+      const own = { kontogrupp_1: accountGroupName(g1.row, lang), kontogrupp_1_mnkr: mnkrText(g1.variance.tkr, lang) };
+      if (g2 === undefined) out.push(sentence(wording, 'summa.kontogrupper.en', common, cellsOf(g1.variance), own));
+      else {
+        const both = { ...own, kontogrupp_2: accountGroupName(g2.row, lang), kontogrupp_2_mnkr: mnkrText(g2.variance.tkr, lang) };
+        out.push(sentence(wording, 'summa.kontogrupper.två', common, cellsOf(g1.variance, g2.variance), both));
+      }
     }
     return out;
   };
@@ -179,7 +179,7 @@ interface DraftPlace {
   row: number | null;
 }
 
-function draftOf(wording: Wording, opts: CommentaryOptions, place: DraftPlace, figures: ReturnType<typeof rowFigures>, drivers?: DriverSentences): Draft | undefined {
+function draftOf(wording: Wording, opts: CommentaryOptions, place: DraftPlace, figures: RowFigures, drivers?: DriverSentences): Draft | undefined {
   const variance = figures.variance;
   if (variance === undefined) return undefined;
   const material = isMaterial(variance.tkr, figures.budget?.tkr, opts);
@@ -199,7 +199,7 @@ function draftOf(wording: Wording, opts: CommentaryOptions, place: DraftPlace, f
     changePercent: written.changePercent,
     material,
     direction: written.direction,
-    text: written.sentences.map((s) => s.text).join(' '),
+    text: written.text,
     sentences: written.sentences,
     varianceCells: variance.cells,
   };
@@ -225,6 +225,7 @@ export function draftCommentary(result: Pick<CheckResult, 'tables'>, workbook: W
   const opts: CommentaryOptions = { ...DEFAULT_COMMENTARY_OPTIONS, ...options };
   const lang = opts.lang;
   const templates = resolveTemplates(lang, [...readTemplateOverrides(workbook), ...opts.templates]);
+  const splitTemplates = Object.fromEntries(TEMPLATE_IDS.map((id) => [id, splitTemplate(templates.texts[id])])) as Record<TemplateId, SplitTemplate>;
   const words = wordsOf(lang);
   const sheets = new Map<string, SheetGrid>(workbook.sheets.map((s) => [s.name, s]));
   const driversOf = new Map<string, VarianceTable>();
@@ -243,7 +244,7 @@ export function draftCommentary(result: Pick<CheckResult, 'tables'>, workbook: W
     const years = tableYears(table);
     const wording: Wording = {
       lang,
-      texts: templates.texts,
+      templates: splitTemplates,
       words,
       convention: table.convention,
       year: years.year === undefined ? translate('commentary.ord.år', lang) : String(years.year),
@@ -253,16 +254,17 @@ export function draftCommentary(result: Pick<CheckResult, 'tables'>, workbook: W
     const rows: Draft[] = [];
     const unitVariances: RowVariance[] = [];
     if (table.kind === 'rn') {
-      for (const row of table.rows) {
+      const rowsFigures = tableRowFigures(sheet, table);
+      table.rows.forEach((row, i) => {
         const name = unitName(row);
         // The key is taken even by a row that gets no draft, so the keys of the rows after it do not depend on its figures.
         const key = uniqueKey(keys, `rad:${row.code === '' ? name : row.code}`);
-        const figures = rowFigures(sheet, table, row.row);
+        const figures = rowsFigures[i] as RowFigures;
         if (figures.variance !== undefined) unitVariances.push({ row, variance: figures.variance });
         const place: DraftPlace = { kind: 'row', key, subject: { kind: 'row', name, code: row.code }, label: name, unit, table, row: row.row };
         const draft = draftOf(wording, opts, place, figures);
         if (draft !== undefined) rows.push(draft);
-      }
+      });
     }
     const kg = table.kind === 'rn' ? driversOf.get(table.id) : table;
     const kgSheet = kg === undefined ? undefined : sheets.get(kg.sheet);

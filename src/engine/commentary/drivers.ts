@@ -7,7 +7,7 @@ import { type SheetGrid, type WorkbookGrid } from '../grid';
 import { translate, type Language } from '../i18n';
 import type { TableRow, VarianceTable } from '../table';
 import { tkrToMnkr } from './amounts';
-import { rowFigures, totalFigures, type Figure } from './figures';
+import { tableRowFigures, totalFigures, type Figure } from './figures';
 
 /** A row of a table and its variance (positive is favourable). */
 export interface RowVariance {
@@ -17,11 +17,12 @@ export interface RowVariance {
 
 /** Every row of `table` that has a variance, with it, in table order. */
 export function rowVariances(sheet: SheetGrid, table: VarianceTable): RowVariance[] {
+  const figures = tableRowFigures(sheet, table);
   const out: RowVariance[] = [];
-  for (const row of table.rows) {
-    const variance = rowFigures(sheet, table, row.row).variance;
+  table.rows.forEach((row, i) => {
+    const variance = figures[i]?.variance;
     if (variance !== undefined) out.push({ row, variance });
-  }
+  });
   return out;
 }
 

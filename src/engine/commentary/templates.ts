@@ -198,13 +198,45 @@ export function resolveTemplates(lang: Language, overrides: readonly TemplateOve
   return { lang, texts, issues };
 }
 
+/** A template's values: by name, or computed when a template asks for one (undefined: none). */
+export type TemplateValues = Readonly<Record<string, string>> | ((name: string) => string | undefined);
+
+/** A template split at its placeholders: `texts[0]`, `names[0]`, `texts[1]` … (`written[i]`: `{name}` as written). */
+export interface SplitTemplate {
+  texts: string[];
+  names: string[];
+  written: string[];
+}
+
+/** Splits a template at its placeholders, once, for filling it many times. */
+export function splitTemplate(text: string): SplitTemplate {
+  const out: SplitTemplate = { texts: [], names: [], written: [] };
+  let last = 0;
+  for (const m of text.matchAll(/\{([^{}]+)\}/g)) {
+    out.texts.push(text.slice(last, m.index));
+    out.names.push((m[1] as string).trim());
+    out.written.push(m[0]);
+    last = m.index + m[0].length;
+  }
+  out.texts.push(text.slice(last));
+  return out;
+}
+
 /**
- * Fills a template's placeholders. Every placeholder must have a value (the
- * templates are validated first); a missing one is left visible as `{name}`
- * rather than dropped, so a sentence is never silently broken.
+ * Fills a template's placeholders (given as text or split). Every
+ * placeholder must have a value (the templates are validated first); a
+ * missing one is left visible as `{name}` rather than dropped, so a sentence
+ * is never silently broken. Values in `overlay` win over those in `values`.
  */
-export function fillTemplate(text: string, values: Readonly<Record<string, string>>): string {
-  return text.replace(/\{([^{}]+)\}/g, (written, name: string) => values[name.trim()] ?? written);
+export function fillTemplate(template: string | SplitTemplate, values: TemplateValues, overlay: Readonly<Record<string, string>> = {}): string {
+  const split = typeof template === 'string' ? splitTemplate(template) : template;
+  const valueOf = typeof values === 'function' ? values : (name: string): string | undefined => values[name];
+  let out = split.texts[0] as string;
+  for (let i = 0; i < split.names.length; i++) {
+    const name = split.names[i] as string;
+    out += (overlay[name] ?? valueOf(name) ?? split.written[i]) + (split.texts[i + 1] as string);
+  }
+  return out;
 }
 
 function textOf(cell: Cell): string {

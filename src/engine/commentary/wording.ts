@@ -17,7 +17,7 @@ import { formatNumber, type Language } from '../i18n';
 import type { SignConvention } from '../table';
 import { decimalsShowing, decimalsTellingApart, formatMnkr, formatPercent, roundHalfAway, tkrToMnkr } from './amounts';
 import { netCost, type CellRef, type Figure, type RowFigures } from './figures';
-import { fillTemplate, type TemplateId } from './templates';
+import { fillTemplate, type SplitTemplate, type TemplateId, type TemplateValues } from './templates';
 
 /** Which way a variance goes, at one decimal in mnkr. */
 export type Direction = 'positive' | 'negative' | 'zero';
@@ -48,7 +48,8 @@ export interface Words {
 /** What the drafts of one table are written with. */
 export interface Wording {
   lang: Language;
-  texts: Readonly<Record<TemplateId, string>>;
+  /** The templates in use, split once for filling. */
+  templates: Readonly<Record<TemplateId, SplitTemplate>>;
   words: Words;
   convention: SignConvention;
   /** This year and last year as the text names them (`2021`, or "i år" when the header has no year). */
@@ -67,6 +68,8 @@ export interface Subject {
 
 /** A draft's sentences and what they state. */
 export interface WrittenDraft {
+  /** All sentences joined by a space. */
+  text: string;
   sentences: DraftSentence[];
   /** The variance as stated: mnkr rounded to the decimals written, signed (positive is favourable). */
   varianceMnkr: number;
@@ -80,18 +83,24 @@ export interface WrittenDraft {
  * change sentence: given whether the variance is favourable and the common
  * placeholder values.
  */
-export type DriverSentences = (favourable: boolean, common: Readonly<Record<string, string>>) => DraftSentence[];
+export type DriverSentences = (favourable: boolean, common: TemplateValues) => DraftSentence[];
 
 /** The cells of the figures, each once, in order. */
 export function cellsOf(...figures: (Figure | undefined)[]): CellRef[] {
-  const out: CellRef[] = [];
-  for (const f of figures) if (f !== undefined) for (const c of f.cells) if (!out.some((o) => o.sheet === c.sheet && o.cell === c.cell)) out.push(c);
+  let out: CellRef[] = [];
+  for (const f of figures) {
+    if (f === undefined) continue;
+    const cited = (c: CellRef): boolean => out.some((o) => o.sheet === c.sheet && o.cell === c.cell);
+    // A figure's own list is shared as it is (lists of cells are never changed).
+    if (out.length === 0) out = f.cells;
+    else out = out.concat(f.cells.some(cited) ? f.cells.filter((c) => !cited(c)) : f.cells);
+  }
   return out;
 }
 
 /** A sentence from a template and its values. */
-export function sentence(wording: Wording, template: TemplateId, values: Readonly<Record<string, string>>, cells: CellRef[]): DraftSentence {
-  return { template, text: fillTemplate(wording.texts[template], values), cells, gap: template === 'lucka' };
+export function sentence(wording: Wording, template: TemplateId, common: TemplateValues, cells: CellRef[], own: Readonly<Record<string, string>> = {}): DraftSentence {
+  return { template, text: fillTemplate(wording.templates[template], common, own), cells, gap: template === 'lucka' };
 }
 
 /** An amount in tkr as the text writes it in mnkr: without its sign, with `decimals` decimals (an amount that is exactly zero as `0`). */
@@ -110,61 +119,81 @@ function directionOf(tkr: number): Direction {
  * and Utfall within their rounding (it was computed from the unrounded
  * figures, so it is the better number), else the % computed from them.
  */
-function percentToCite(previous: Figure, actual: Figure, change: Figure | undefined): { percent: number; fromCell: boolean } {
-  const computed = (actual.tkr / previous.tkr - 1) * 100;
-  if (change === undefined) return { percent: computed, fromCell: false };
-  const corners: number[] = [];
-  for (const u of [actual.tkr - actual.halfUnit, actual.tkr + actual.halfUnit]) {
-    for (const b of [previous.tkr - previous.halfUnit, previous.tkr + previous.halfUnit]) corners.push((u / b - 1) * 100);
-  }
-  const lo = Math.min(...corners);
-  const hi = Math.max(...corners);
-  const agrees = change.tkr >= lo - change.halfUnit - 1e-9 && change.tkr <= hi + change.halfUnit + 1e-9;
-  return agrees ? { percent: change.tkr, fromCell: true } : { percent: computed, fromCell: false };
+function changeCellAgrees(previous: Figure, actual: Figure, change: Figure): boolean {
+  // The % at the four corners of Bokslut ± its half unit and Utfall ± its half unit.
+  const uLow = actual.tkr - actual.halfUnit;
+  const uHigh = actual.tkr + actual.halfUnit;
+  const bLow = previous.tkr - previous.halfUnit;
+  const bHigh = previous.tkr + previous.halfUnit;
+  const p1 = (uLow / bLow - 1) * 100;
+  const p2 = (uHigh / bLow - 1) * 100;
+  const p3 = (uLow / bHigh - 1) * 100;
+  const p4 = (uHigh / bHigh - 1) * 100;
+  const lo = Math.min(p1, p2, p3, p4);
+  const hi = Math.max(p1, p2, p3, p4);
+  return change.tkr >= lo - change.halfUnit - 1e-9 && change.tkr <= hi + change.halfUnit + 1e-9;
 }
 
-/** The change since last year: its sentence (material drafts only) and the % it cites. */
-function changeSince(wording: Wording, figures: RowFigures, common: Readonly<Record<string, string>>): { sentence?: DraftSentence; percent: number | null } {
+/** A net amount's kind, as the definite noun of the language (`nettokostnaden`, `nettointäkten`). */
+function netPost(words: Words, tkr: number, convention: SignConvention): string {
+  return netCost(tkr, convention) > 0 ? words.nettokostnaden : words.nettointäkten;
+}
+
+/** A net amount's kind with the indefinite article (`en nettokostnad`, `en nettointäkt`). */
+function aNetPost(words: Words, tkr: number, convention: SignConvention): string {
+  return netCost(tkr, convention) > 0 ? words.en_nettokostnad : words.en_nettointäkt;
+}
+
+/**
+ * The change % to cite since last year, null when none is meaningful (no
+ * figures, a zero or tiny base, a sign change): the table's own Förändr%
+ * when it agrees with Bokslut and Utfall within their rounding (it was
+ * computed from the unrounded figures, so it is the better number), else the
+ * % computed from them.
+ */
+function changePercentOf(wording: Wording, figures: RowFigures): { percent: number; fromCell: boolean } | null {
+  const { previous, actual, change } = figures;
+  if (previous === undefined || actual === undefined || previous.tkr === 0 || previous.tkr * actual.tkr < 0) return null;
+  if (Math.abs(previous.tkr) < wording.tinyBaseTkr) return null;
+  if (change !== undefined && changeCellAgrees(previous, actual, change)) return { percent: change.tkr, fromCell: true };
+  return { percent: (actual.tkr / previous.tkr - 1) * 100, fromCell: false };
+}
+
+/** The sentence on the change since last year, when there is something to compare. */
+function changeSentence(wording: Wording, figures: RowFigures, cited: { percent: number; fromCell: boolean } | null, common: TemplateValues): DraftSentence | undefined {
   const { previous, actual } = figures;
-  if (previous === undefined || actual === undefined || (previous.tkr === 0 && actual.tkr === 0)) return { percent: null };
+  if (previous === undefined || actual === undefined || (previous.tkr === 0 && actual.tkr === 0)) return undefined;
   const { lang, words, convention } = wording;
-  const cells = cellsOf(previous, actual);
-  const postOf = (tkr: number): string => (netCost(tkr, convention) > 0 ? words.nettokostnaden : words.nettointäkten);
   if (previous.tkr === 0) {
-    const values = { ...common, nettopost: postOf(actual.tkr), utfall_mnkr: mnkrText(actual.tkr, lang, decimalsShowing(actual.tkr)) };
-    return { sentence: sentence(wording, 'förändring.nollbas', values, cells), percent: null };
+    const own = { nettopost: netPost(words, actual.tkr, convention), utfall_mnkr: mnkrText(actual.tkr, lang, decimalsShowing(actual.tkr)) };
+    return sentence(wording, 'förändring.nollbas', common, cellsOf(previous, actual), own);
   }
   const bokslut = mnkrText(previous.tkr, lang, decimalsShowing(previous.tkr));
   if (previous.tkr * actual.tkr < 0) {
-    const kindOf = (tkr: number): string => (netCost(tkr, convention) > 0 ? words.en_nettokostnad : words.en_nettointäkt);
-    const values = {
-      ...common,
+    const own = {
       bokslut_mnkr: bokslut,
-      från_post: kindOf(previous.tkr),
+      från_post: aNetPost(words, previous.tkr, convention),
       från_mnkr: bokslut,
-      till_post: kindOf(actual.tkr),
+      till_post: aNetPost(words, actual.tkr, convention),
       till_mnkr: mnkrText(actual.tkr, lang, decimalsShowing(actual.tkr)),
     };
-    return { sentence: sentence(wording, 'förändring.teckenbyte', values, cells), percent: null };
+    return sentence(wording, 'förändring.teckenbyte', common, cellsOf(previous, actual), own);
   }
   const diff = Math.abs(actual.tkr) - Math.abs(previous.tkr);
-  const changeValues = {
-    ...common,
+  const own: Record<string, string> = {
     bokslut_mnkr: bokslut,
-    nettopost: postOf(actual.tkr),
+    nettopost: netPost(words, actual.tkr, convention),
     förändring_mnkr: mnkrText(diff, lang),
     förändring_riktning: diff >= 0 ? words.ökat : words.minskat,
   };
-  if (Math.abs(previous.tkr) < wording.tinyBaseTkr) return { sentence: sentence(wording, 'förändring.låg_bas', changeValues, cells), percent: null };
-  const { percent, fromCell } = percentToCite(previous, actual, figures.change);
-  const cited = roundHalfAway(percent, 1);
-  const values = { ...changeValues, förändring_procent: formatPercent(Math.abs(percent), lang) };
+  if (cited === null) return sentence(wording, 'förändring.låg_bas', common, cellsOf(previous, actual), own);
+  own.förändring_procent = formatPercent(Math.abs(cited.percent), lang);
   const template: TemplateId = tkrToMnkr(diff) === 0 ? 'förändring.oförändrad' : 'förändring';
-  return { sentence: sentence(wording, template, values, fromCell ? cellsOf(previous, actual, figures.change) : cells), percent: cited };
+  return sentence(wording, template, common, cited.fromCell ? cellsOf(previous, actual, figures.change) : cellsOf(previous, actual), own);
 }
 
 /** The outcome against budget, in words that say whether each is a net cost or a net income. */
-function outcomeSentence(wording: Wording, actual: Figure, budget: Figure, common: Readonly<Record<string, string>>): DraftSentence {
+function outcomeSentence(wording: Wording, actual: Figure, budget: Figure, common: TemplateValues): DraftSentence {
   const actualCost = netCost(actual.tkr, wording.convention);
   const budgetCost = netCost(budget.tkr, wording.convention);
   // Zero is neither: it takes the other figure's kind (a net cost when both are zero).
@@ -194,23 +223,39 @@ export function writeDraft(wording: Wording, subject: Subject, figures: RowFigur
   // Utfall and Budget that read the same at one decimal get the decimals that tell them apart, and so does the variance.
   const decimals = material && actual !== undefined && budget !== undefined ? decimalsTellingApart(actual.tkr, budget.tkr) : 1;
   const varianceMnkr = tkrToMnkr(variance.tkr, decimals);
-  const common: Record<string, string> = {
-    enhet: subject.name,
-    kod: subject.code,
-    år: wording.year,
-    år_föregående: wording.previousYear,
-    riktning: favourable ? words.positiv : words.negativ,
-    riktning_med_artikel: favourable ? words.en_positiv : words.en_negativ,
-    avvikelse_mnkr: mnkrText(variance.tkr, lang, decimals),
-    avvikelse_mnkr_abs: mnkrText(variance.tkr, lang, decimals),
-    avvikelse_mnkr_med_tecken: formatMnkr(varianceMnkr, lang, decimals),
-    avvikelse_tkr: formatNumber(roundHalfAway(Math.abs(variance.tkr), 0), lang, 0),
-    utfall_mnkr: actual === undefined ? '–' : mnkrText(actual.tkr, lang, decimals),
-    utfall_mnkr_abs: actual === undefined ? '–' : mnkrText(actual.tkr, lang, decimals),
-    budget_mnkr: budget === undefined ? '–' : mnkrText(budget.tkr, lang, decimals),
+  // The placeholders every template may use, computed when a template uses them.
+  const common = (name: string): string | undefined => {
+    switch (name) {
+      case 'enhet':
+        return subject.name;
+      case 'kod':
+        return subject.code;
+      case 'år':
+        return wording.year;
+      case 'år_föregående':
+        return wording.previousYear;
+      case 'riktning':
+        return favourable ? words.positiv : words.negativ;
+      case 'riktning_med_artikel':
+        return favourable ? words.en_positiv : words.en_negativ;
+      case 'avvikelse_mnkr':
+      case 'avvikelse_mnkr_abs':
+        return mnkrText(variance.tkr, lang, decimals);
+      case 'avvikelse_mnkr_med_tecken':
+        return formatMnkr(varianceMnkr, lang, decimals);
+      case 'avvikelse_tkr':
+        return formatNumber(roundHalfAway(Math.abs(variance.tkr), 0), lang, 0);
+      case 'utfall_mnkr':
+      case 'utfall_mnkr_abs':
+        return actual === undefined ? '–' : mnkrText(actual.tkr, lang, decimals);
+      case 'budget_mnkr':
+        return budget === undefined ? '–' : mnkrText(budget.tkr, lang, decimals);
+      default:
+        return undefined;
+    }
   };
   const summary = subject.kind === 'summary';
-  const change = changeSince(wording, figures, common);
+  const cited = changePercentOf(wording, figures);
   const sentences: DraftSentence[] = [];
   if (!material) {
     const zero = tkrToMnkr(variance.tkr) === 0;
@@ -226,9 +271,18 @@ export function writeDraft(wording: Wording, subject: Subject, figures: RowFigur
         : 'avdelning.avvikelse.negativ';
     sentences.push(sentence(wording, template, common, cellsOf(variance)));
     if (actual !== undefined && budget !== undefined) sentences.push(outcomeSentence(wording, actual, budget, common));
-    if (change.sentence !== undefined) sentences.push(change.sentence);
+    const change = changeSentence(wording, figures, cited, common);
+    if (change !== undefined) sentences.push(change);
     if (drivers !== undefined) sentences.push(...drivers(favourable, common));
     sentences.push(sentence(wording, 'lucka', common, []));
   }
-  return { sentences, varianceMnkr, direction: directionOf(variance.tkr), changePercent: change.percent };
+  // The draft's text in one piece, each sentence's text a part of it (one string per draft, not one per sentence and one more for the whole).
+  const text = sentences.map((s) => s.text).join(' ');
+  let at = 0;
+  for (const s of sentences) {
+    const length = s.text.length;
+    s.text = text.slice(at, at + length);
+    at += length + 1;
+  }
+  return { text, sentences, varianceMnkr, direction: directionOf(variance.tkr), changePercent: cited === null ? null : roundHalfAway(cited.percent, 1) };
 }
