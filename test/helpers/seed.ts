@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import type { SeedFile } from '../../src/engine/seed';
+import type { SeedFile } from '../../src/example/seed';
 
 /** The seed's tables as printed (copied into the repo from shared/seed/tables.json). */
 export function loadSeed(): SeedFile {
