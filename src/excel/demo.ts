@@ -5,9 +5,9 @@
  * Office.
  */
 import seed from '../../examples/source/kommunstyrelsen-2021-tables.json';
-import { generatedWorkbook } from '../engine/generate';
+import { generatedWorkbook } from '../example/generate';
 import type { WorkbookGrid } from '../engine/grid';
-import { seedAsExampleWorkbook, type SeedFile } from '../engine/seed';
+import { seedAsExampleWorkbook, type SeedFile } from '../example/seed';
 import type { WorkbookActions } from './actions';
 import { memoryStore } from './changelog';
 import { TestHost, type TestHostOptions } from './testhost';

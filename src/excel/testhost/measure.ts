@@ -5,7 +5,7 @@
  */
 import seed from '../../../examples/source/kommunstyrelsen-2021-tables.json';
 import type { SheetGrid, WorkbookGrid } from '../../engine/grid';
-import { seedAsWorkbook, type SeedFile } from '../../engine/seed';
+import { seedAsWorkbook, type SeedFile } from '../../example/seed';
 import { memoryStore } from '../changelog';
 import { createActions } from '../workbook-actions';
 import { TestHost } from './index';
