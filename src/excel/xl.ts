@@ -1,7 +1,7 @@
 /**
  * The subset of the Excel JavaScript API (Office.js) the adapter uses, as
  * structural types. `Excel.RequestContext` satisfies them (checked in
- * `office.ts`), and so does the test host (`testhost/`), so the adapter code
+ * `office.ts`), and so does the test host (`simulated/`), so the adapter code
  * runs unchanged against both. Everything here exists in ExcelApi 1.7 unless
  * marked otherwise; the marked members are used only after `supports(...)`.
  *

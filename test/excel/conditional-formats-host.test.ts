@@ -5,7 +5,7 @@
  * a protected sheet, a batch that fails keeping what it applied before.
  */
 import { seedAsWorkbook } from '../../src/engine/seed';
-import { TestHost } from '../../src/excel/testhost';
+import { TestHost } from '../../src/excel/simulated';
 import type { XlConditionalFormat } from '../../src/excel/xl';
 import { loadSeed } from '../helpers/seed';
 

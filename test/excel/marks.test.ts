@@ -11,7 +11,7 @@ import type { SheetGrid, WorkbookGrid } from '../../src/engine/grid';
 import { memoryStore, ChangeLog, type KeyValueStore } from '../../src/excel/changelog';
 import { markAddresses, MARK_ADDRESS_LIMIT } from '../../src/excel/mark-formats';
 import { contrastRatio, MARK_COLORS, MARK_FORMULA } from '../../src/excel/marks';
-import { TestHost, type FormatSnapshot, type TestHostOptions } from '../../src/excel/testhost';
+import { TestHost, type FormatSnapshot, type TestHostOptions } from '../../src/excel/simulated';
 import { createActions } from '../../src/excel/workbook-actions';
 import { planFixes } from '../../src/engine/fixes';
 import { loadSeed } from '../helpers/seed';

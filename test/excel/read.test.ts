@@ -8,8 +8,8 @@ import { seedAsWorkbook } from '../../src/engine/seed';
 import { ActionError } from '../../src/excel/actions';
 import { generatedWorkbook } from '../../src/engine/generate';
 import { BYTES_PER_CELL, READ_BUDGET_BYTES, readWorkbook, SHEET_CHAIN, toCell } from '../../src/excel/read';
-import { HostError, TestHost } from '../../src/excel/testhost';
-import { measureValidate } from '../../src/excel/testhost/measure';
+import { HostError, TestHost } from '../../src/excel/simulated';
+import { measureValidate } from '../../bench/office-measure';
 import { PAYLOAD_LIMIT_BYTES } from '../../src/excel/xl';
 import { loadSeed } from '../helpers/seed';
 
