@@ -1,0 +1,96 @@
+/**
+ * The adapter against the simulated Excel where it is as strict as
+ * Microsoft's documentation: each describe names the page whose behaviour
+ * the simulated Excel follows (see src/excel/simulated/README.md), and each
+ * test failed before the adapter followed it.
+ */
+import { TEMPLATE_SHEET } from '../../src/engine/commentary/templates';
+import { COMMENTS_SHEET } from '../../src/engine/commentary/layout';
+import type { WorkbookGrid } from '../../src/engine/grid';
+import { seedAsWorkbook } from '../../src/engine/seed';
+import { ActionError, type WorkbookActions } from '../../src/excel/actions';
+import { memoryStore } from '../../src/excel/changelog';
+import { classifyError } from '../../src/excel/errors';
+import { HostError, TestHost, type TestHostOptions } from '../../src/excel/simulated';
+import { createActions } from '../../src/excel/workbook-actions';
+import { translate } from '../../src/engine/i18n';
+import { draftsFor, planCommentsWrite } from '../../src/taskpane/comments';
+import { DEFAULT_SETTINGS } from '../../src/taskpane/settings';
+import { loadSeed } from '../helpers/seed';
+
+function withTemplate(grid: WorkbookGrid): WorkbookGrid {
+  return { sheets: [...grid.sheets, { name: TEMPLATE_SHEET, cells: [[{ value: 'Mall' }]] }] };
+}
+
+function setup(options: TestHostOptions = {}, grid: WorkbookGrid = seedAsWorkbook(loadSeed())): { host: TestHost; actions: WorkbookActions } {
+  const host = new TestHost(grid, options);
+  return { host, actions: createActions(host, { store: memoryStore() }) };
+}
+
+async function writeComments(actions: WorkbookActions): Promise<void> {
+  const report = await actions.validate({ mark: false });
+  const plan = planCommentsWrite(report, draftsFor(report, DEFAULT_SETTINGS, 'sv'), 'sv');
+  await actions.applyEdits(plan.edits, 'action.comments', plan.options);
+}
+
+// learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities: Worksheet.delete is not
+// undoable on any platform, Worksheet.visibility not on Windows and Mac; in a merged undo group they throw UndoNotSupported.
+describe('undo groups (ExcelApi 1.20): sheet deletion and visibility stay out of the merged group', () => {
+  it.each(['windows', 'mac', 'web'] as const)('on %s: the Kommentarer write hides the template sheet, and Ångra deletes the sheet it added', async (platform) => {
+    const { host, actions } = setup({ apiVersion: '1.20', platform }, withTemplate(seedAsWorkbook(loadSeed())));
+    const before = host.snapshot();
+    await writeComments(actions);
+    expect(host.sheet(TEMPLATE_SHEET).visibility).toBe('Hidden');
+    expect(host.hasSheet(COMMENTS_SHEET)).toBe(true);
+    await actions.undo();
+    expect(host.hasSheet(COMMENTS_SHEET)).toBe(false);
+    expect(host.snapshot()).toBe(before);
+  });
+
+  it('the simulated Excel refuses them inside a merged group, as documented', async () => {
+    const host = new TestHost(withTemplate(seedAsWorkbook(loadSeed())), { apiVersion: '1.20', platform: 'windows' });
+    const hide = host.run(async (context) => {
+      context.workbook.worksheets.getItem(TEMPLATE_SHEET).visibility = 'Hidden';
+      await context.sync();
+    }, { mergeUndoGroup: true });
+    await expect(hide).rejects.toMatchObject({ code: 'UndoNotSupported' });
+    const remove = host.run(async (context) => {
+      context.workbook.worksheets.getItem(TEMPLATE_SHEET).delete();
+      await context.sync();
+    }, { mergeUndoGroup: true });
+    await expect(remove).rejects.toMatchObject({ code: 'UndoNotSupported' });
+  });
+});
+
+// learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling (Excel error codes).
+describe('Office.js error codes become clear messages in Swedish and English', () => {
+  it.each([
+    ['UndoNotSupported', 'undo-unsupported'],
+    ['InactiveWorkbook', 'inactive-workbook'],
+    ['InvalidArgument', 'invalid-argument'],
+  ])('%s → %s', (code, mapped) => {
+    expect(classifyError(new HostError(code, 'x'))).toBe(mapped);
+    const sv = translate(`action-error.${mapped}`, 'sv');
+    const en = translate(`action-error.${mapped}`, 'en');
+    expect(sv).not.toBe(`action-error.${mapped}`);
+    expect(en).not.toBe(sv);
+    expect(new ActionError(classifyError(new HostError(code, 'x'))).code).toBe(mapped);
+  });
+});
+
+// learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-delete-member
+describe('a very hidden sheet cannot be deleted', () => {
+  it('the simulated Excel refuses it until its visibility is changed', async () => {
+    const host = new TestHost(withTemplate(seedAsWorkbook(loadSeed())));
+    host.sheet(TEMPLATE_SHEET).visibility = 'VeryHidden';
+    const remove = (): Promise<void> =>
+      host.run(async (context) => {
+        context.workbook.worksheets.getItem(TEMPLATE_SHEET).delete();
+        await context.sync();
+      });
+    await expect(remove()).rejects.toMatchObject({ code: 'InvalidOperation' });
+    host.sheet(TEMPLATE_SHEET).visibility = 'Hidden';
+    await remove();
+    expect(host.hasSheet(TEMPLATE_SHEET)).toBe(false);
+  });
+});
