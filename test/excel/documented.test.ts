@@ -94,3 +94,53 @@ describe('a very hidden sheet cannot be deleted', () => {
     expect(host.hasSheet(TEMPLATE_SHEET)).toBe(false);
   });
 });
+
+// learn.microsoft.com/javascript/api/excel/excel.conditionalformat#excel-excel-conditionalformat-id-member:
+// the id is the format's priority in its collection, and a new format goes on top: ids shift.
+describe('conditional-format ids are positions: marks are recognised by their signature only', () => {
+  it("a rule the economist adds after Validera keeps its place when the marks are replaced and cleared", async () => {
+    const { host, actions } = setup({ apiVersion: '1.9' });
+    await actions.validate({ mark: true });
+    const ours = host.conditionalFormats('Kommunledning').length;
+    expect(ours).toBeGreaterThan(0);
+    // On top: it takes id "0", and every mark's id moves down by one.
+    host.addConditionalFormat('Kommunledning', 'B4:E30', { type: 'CellValue', fill: '#FFC7CE' });
+    host.addConditionalFormat('Kommunledning', 'A1:A3', { formula: '=TRUE', fill: '#00FF00' });
+    const theirs = (): string[] => host.conditionalFormats('Kommunledning').filter((f) => f.fill === '#FFC7CE' || f.fill === '#00FF00').map((f) => f.ranges);
+    await actions.validate({ mark: true });
+    expect(theirs()).toEqual(['A1:A3', 'B4:E30']);
+    await actions.clearMarks();
+    expect(theirs()).toEqual(['A1:A3', 'B4:E30']);
+    expect(host.conditionalFormats('Kommunledning')).toHaveLength(2);
+  });
+
+  it('the simulated Excel hands out positional ids', async () => {
+    const host = new TestHost(seedAsWorkbook(loadSeed()), { apiVersion: '1.9' });
+    const first = host.addConditionalFormat('Kommunledning', 'F5', { formula: '=TRUE', fill: '#CE473D' });
+    const second = host.addConditionalFormat('Kommunledning', 'F6', { formula: '=TRUE', fill: '#4279AF' });
+    expect([first, second]).toEqual(['0', '0']);
+    expect(host.conditionalFormats('Kommunledning').map((f) => `${f.id} ${f.ranges}`)).toEqual(['0 F6', '1 F5']);
+  });
+});
+
+// learn.microsoft.com/javascript/api/office-runtime/officeruntime.storage: 10 MB per domain, shared by add-ins;
+// the log can be evicted or lost. Marks are found by signature on every sheet.
+describe('marks are never orphaned when the change log is lost', () => {
+  it('a fresh change log (storage cleared) still clears every mark on every sheet', async () => {
+    const { host, actions } = setup({ apiVersion: '1.9' });
+    const before = host.snapshot();
+    await actions.validate({ mark: true });
+    expect(host.snapshot()).not.toBe(before);
+    const afresh = createActions(host, { store: memoryStore() });
+    await afresh.clearMarks();
+    expect(host.snapshot()).toBe(before);
+  });
+
+  it('a Validera with a fresh change log replaces the marks instead of adding a second set', async () => {
+    const { host, actions } = setup({ apiVersion: '1.9' });
+    await actions.validate({ mark: true });
+    const marked = JSON.stringify(host.sheets.map((s) => host.conditionalFormats(s.name)));
+    await createActions(host, { store: memoryStore() }).validate({ mark: true });
+    expect(JSON.stringify(host.sheets.map((s) => host.conditionalFormats(s.name)))).toBe(marked);
+  });
+});

@@ -29,8 +29,6 @@ export interface HostCell {
 
 /** A conditional format (ExcelApi 1.6) as Excel keeps it; see `conditional-formats.ts`. */
 export interface HostConditionalFormat {
-  /** Unique in the workbook, never reused. */
-  id: string;
   /** `Custom` (the type the host models fully), `CellValue`, `DataBar` … */
   type: string;
   /** The cells it applies to. */
