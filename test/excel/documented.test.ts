@@ -9,6 +9,7 @@ import { COMMENTS_SHEET } from '../../src/engine/commentary/layout';
 import type { WorkbookGrid } from '../../src/engine/grid';
 import { seedAsWorkbook } from '../../src/engine/seed';
 import { ActionError, type WorkbookActions } from '../../src/excel/actions';
+import { parseRect, rectAddress } from '../../src/excel/address';
 import { memoryStore } from '../../src/excel/changelog';
 import { classifyError } from '../../src/excel/errors';
 import { HostError, TestHost, type TestHostOptions } from '../../src/excel/simulated';
@@ -142,5 +143,44 @@ describe('marks are never orphaned when the change log is lost', () => {
     const marked = JSON.stringify(host.sheets.map((s) => host.conditionalFormats(s.name)));
     await createActions(host, { store: memoryStore() }).validate({ mark: true });
     expect(JSON.stringify(host.sheets.map((s) => host.conditionalFormats(s.name)))).toBe(marked);
+  });
+});
+
+// learn.microsoft.com/office/dev/add-ins/excel/excel-data-types-concepts: an entity or linked entity has
+// basicType "Error" and basicValue "#VALUE!" in valuesAsJson; the cell shows its text.
+describe('linked data types are read by basicType', () => {
+  it('a Geography cell beside a table is its text, never an error finding (ExcelApi 1.16)', async () => {
+    const { host, actions } = setup({ apiVersion: '1.16' });
+    host.setDataType('Kommunledning', 'H5', 'Stockholm');
+    const report = await actions.validate({ mark: false });
+    const sheet = report.workbook.sheets.find((s) => s.name === 'Kommunledning');
+    expect(sheet?.cells[4]?.[7]).toEqual({ value: 'Stockholm' });
+    expect(report.result.findings.filter((f) => f.sheet === 'Kommunledning' && f.cell === 'H5')).toEqual([]);
+  });
+});
+
+// Excel writes the address of a range spanning every row as `A:F`, every column as `1:3`.
+describe('used ranges of whole columns and rows', () => {
+  it('the simulated Excel gives whole-column addresses, and the reader parses them', async () => {
+    const grid: WorkbookGrid = { sheets: [{ name: 'Lång', cells: [[{ value: 'Rubrik' }, { value: 2 }]] }] };
+    const host = new TestHost(grid);
+    host.type('Lång', 'B1048576', 7);
+    let address = '';
+    await host.run(async (context) => {
+      const used = context.workbook.worksheets.getItem('Lång').getUsedRangeOrNullObject(true).load('address');
+      await context.sync();
+      address = used.address;
+    });
+    expect(address).toBe('Lång!A:B');
+    expect(parseRect(address)).toEqual({ top: 0, left: 0, bottom: 1048575, right: 1 });
+  });
+
+  it.each([
+    ['Blad1!A:F', { top: 0, left: 0, bottom: 1048575, right: 5 }],
+    ["'Blad 1'!$1:$3", { top: 0, left: 0, bottom: 2, right: 16383 }],
+    ['B3:F20', { top: 2, left: 1, bottom: 19, right: 5 }],
+  ])('parses %s', (address, rect) => {
+    expect(parseRect(address)).toEqual(rect);
+    expect(parseRect(rectAddress(rect))).toEqual(rect);
   });
 });

@@ -242,6 +242,15 @@ export class TestHost implements XlHost {
     recalculate(this.sheets);
   }
 
+  /** Makes a cell an entity or linked data type (a Geography cell) showing `text`. */
+  setDataType(sheet: string, address: string, text: string, type: 'Entity' | 'LinkedEntity' = 'LinkedEntity'): void {
+    const c = this.cellAt(sheet, address, true) as HostCell;
+    c.value = null;
+    delete c.error;
+    delete c.formula;
+    c.dataType = { type, text };
+  }
+
   /** Sets a cell's fill directly (`null`: no fill). */
   setFill(sheet: string, address: string, fill: { color: string; pattern?: string } | null): void {
     const c = this.cellAt(sheet, address, true) as HostCell;

@@ -564,13 +564,13 @@ export class RangeProxy extends ProxyBase implements XlRange {
       case 'columnCount':
         return rect.right - rect.left + 1;
       case 'values':
-        return this.grid(server, (c) => (c === undefined ? '' : c.error !== undefined ? errorDisplayText(c.error, server.language) : (c.value ?? '')));
+        return this.grid(server, (c) => (c === undefined ? '' : c.dataType !== undefined ? errorDisplayText('VALUE', server.language) : c.error !== undefined ? errorDisplayText(c.error, server.language) : (c.value ?? '')));
       case 'valueTypes':
         return this.grid(server, (c) =>
-          c === undefined || (c.value === null && c.error === undefined) ? 'Empty' : c.error !== undefined ? 'Error' : typeof c.value === 'number' ? 'Double' : typeof c.value === 'boolean' ? 'Boolean' : 'String',
+          c?.dataType !== undefined ? 'Error' : c === undefined || (c.value === null && c.error === undefined) ? 'Empty' : c.error !== undefined ? 'Error' : typeof c.value === 'number' ? 'Double' : typeof c.value === 'boolean' ? 'Boolean' : 'String',
         );
       case 'formulas':
-        return this.grid(server, (c) => (c === undefined ? '' : (c.formula ?? (c.error !== undefined ? errorTextEnUs(c.error) : (c.value ?? '')))));
+        return this.grid(server, (c) => (c === undefined ? '' : c.dataType !== undefined ? '#VALUE!' : (c.formula ?? (c.error !== undefined ? errorTextEnUs(c.error) : (c.value ?? '')))));
       case 'numberFormat':
         return this.grid(server, (c) => c?.numberFormat ?? 'General');
       case 'columnHidden': {
@@ -581,6 +581,7 @@ export class RangeProxy extends ProxyBase implements XlRange {
       case 'valuesAsJson':
         requireVersion(server, '1.16', 'Range.valuesAsJson');
         return this.grid(server, (c) => {
+          if (c?.dataType !== undefined) return { type: c.dataType.type, basicType: 'Error', basicValue: '#VALUE!', errorType: 'Value', text: c.dataType.text, properties: {} };
           if (c === undefined || (c.value === null && c.error === undefined)) return { type: 'Empty', basicType: 'Empty', basicValue: '' };
           if (c.error !== undefined) return { type: 'Error', basicType: 'Error', basicValue: errorTextEnUs(c.error), errorType: JSON_ERROR_TYPES[c.error] ?? 'Unknown' };
           const t = typeof c.value === 'number' ? 'Double' : typeof c.value === 'boolean' ? 'Boolean' : 'String';
@@ -614,6 +615,7 @@ export class RangeProxy extends ProxyBase implements XlRange {
 
   override write(server: Server, prop: string, value: unknown): void {
     const enter = (cell: HostCell, v: unknown, asFormula: boolean): void => {
+      delete cell.dataType;
       delete cell.error;
       delete cell.formula;
       if (typeof v === 'number' || typeof v === 'boolean') {
