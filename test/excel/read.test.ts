@@ -5,7 +5,7 @@
 import { checkWorkbook } from '../../src/engine/check';
 import type { Cell, SheetGrid, WorkbookGrid } from '../../src/engine/grid';
 import { seedAsWorkbook } from '../../src/engine/seed';
-import { ActionError } from '../../src/excel/actions';
+
 import { generatedWorkbook } from '../../src/engine/generate';
 import { BYTES_PER_CELL, READ_BUDGET_BYTES, readWorkbook, toCell } from '../../src/excel/read';
 import { HostError, TestHost } from '../../src/excel/simulated';
