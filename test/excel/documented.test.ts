@@ -10,7 +10,9 @@ import type { WorkbookGrid } from '../../src/engine/grid';
 import { seedAsWorkbook } from '../../src/engine/seed';
 import { ActionError, type WorkbookActions } from '../../src/excel/actions';
 import { parseRect, rectAddress } from '../../src/excel/address';
-import { memoryStore } from '../../src/excel/changelog';
+import { ChangeLog, INDEX_KEY, MAX_DOCUMENTS, memoryStore } from '../../src/excel/changelog';
+import { browserStore } from '../../src/excel/storage';
+import { simulatedStorageEnvironment } from '../../src/excel/simulated/storage';
 import { classifyError } from '../../src/excel/errors';
 import { HostError, TestHost, type TestHostOptions } from '../../src/excel/simulated';
 import { createActions } from '../../src/excel/workbook-actions';
@@ -167,7 +169,8 @@ describe('used ranges of whole columns and rows', () => {
     host.type('Lång', 'B1048576', 7);
     let address = '';
     await host.run(async (context) => {
-      const used = context.workbook.worksheets.getItem('Lång').getUsedRangeOrNullObject(true).load('address');
+      const used = context.workbook.worksheets.getItem('Lång').getUsedRangeOrNullObject(true);
+      used.load('address');
       await context.sync();
       address = used.address;
     });
@@ -182,5 +185,46 @@ describe('used ranges of whole columns and rows', () => {
   ])('parses %s', (address, rect) => {
     expect(parseRect(address)).toEqual(rect);
     expect(parseRect(rectAddress(rect))).toEqual(rect);
+  });
+});
+
+// learn.microsoft.com/javascript/api/office-runtime/officeruntime.storage: SharedRuntime 1.1, 10 MB per domain.
+describe('the change log is stored where Office allows, within its quota', () => {
+  it('without the shared runtime (Office 2019) OfficeRuntime.storage is not used, even where the object exists: local storage instead', async () => {
+    const env = simulatedStorageEnvironment({ sharedRuntime: false });
+    const store = browserStore(env);
+    expect(store.kind).toBe('local-storage');
+    await store.set('k', 'v');
+    expect(env.local.getItem('k')).toBe('v');
+    expect(env.runtime.items.size).toBe(0);
+  });
+
+  it('with the shared runtime OfficeRuntime.storage; on the web local storage is keyed by the partition key', async () => {
+    expect(browserStore(simulatedStorageEnvironment({ sharedRuntime: true })).kind).toBe('office-runtime');
+    const web = simulatedStorageEnvironment({ sharedRuntime: false, partitionKey: 'p1:' });
+    await browserStore(web).set('k', 'v');
+    expect(web.local.getItem('p1:k')).toBe('v');
+  });
+
+  it('over the quota the least recently used documents lose their logs, and the current document is saved', async () => {
+    const env = simulatedStorageEnvironment({ sharedRuntime: true, runtimeQuota: 400_000 });
+    const store = browserStore(env);
+    const big = { version: 1 as const, entries: [], marks: [], notes: [{ sheet: 'Blad1', cell: 'A1', note: 'x'.repeat(60_000) }] };
+    for (let i = 0; i < 6; i++) {
+      await new ChangeLog(store, ChangeLog.keyFor(`https://example.invalid/dok-${i}.xlsx`)).save(big);
+    }
+    const kept = [...env.runtime.items.keys()].filter((k) => k.startsWith('avvikelsekollen.changelog.v1:'));
+    expect(kept).toContain(ChangeLog.keyFor('https://example.invalid/dok-5.xlsx'));
+    expect(kept).not.toContain(ChangeLog.keyFor('https://example.invalid/dok-0.xlsx'));
+    expect(env.runtime.bytes).toBeLessThanOrEqual(400_000);
+  });
+
+  it(`at most ${MAX_DOCUMENTS} documents' logs are kept`, async () => {
+    const store = memoryStore();
+    for (let i = 0; i < MAX_DOCUMENTS + 5; i++) await new ChangeLog(store, ChangeLog.keyFor(`dok-${i}`)).save({ version: 1, entries: [], marks: [] });
+    const index = JSON.parse((await store.get(INDEX_KEY)) ?? '{}') as Record<string, number>;
+    expect(Object.keys(index)).toHaveLength(MAX_DOCUMENTS);
+    expect(await store.get(ChangeLog.keyFor('dok-0'))).toBeNull();
+    expect(await store.get(ChangeLog.keyFor(`dok-${MAX_DOCUMENTS + 4}`))).not.toBeNull();
   });
 });
