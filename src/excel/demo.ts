@@ -10,7 +10,7 @@ import type { WorkbookGrid } from '../engine/grid';
 import { seedAsExampleWorkbook, type SeedFile } from '../example/seed';
 import type { WorkbookActions } from './actions';
 import { memoryStore } from './changelog';
-import { TestHost, type TestHostOptions } from './testhost';
+import { TestHost, type TestHostOptions } from './simulated';
 import { createActions } from './workbook-actions';
 import type { ExcelApiVersion, XlContext, XlHost, XlRunOptions } from './xl';
 
