@@ -5,6 +5,7 @@ import { robustnessEn } from './robustness.en';
 import { rulesEn } from './rules.en';
 import { taskpaneEn } from './taskpane.en';
 import { taskpaneCommentsEn } from './taskpane-comments.en';
+import { reviewEn } from './review.en';
 
 /** English. */
 export const en: LanguagePack = {
@@ -14,6 +15,7 @@ export const en: LanguagePack = {
   ...commentaryEn,
   ...rulesEn,
   ...robustnessEn,
+  ...reviewEn,
   'severity.error': 'Error',
   'severity.warning': 'Warning',
   'severity.info': 'Info',

@@ -5,6 +5,7 @@ import { robustnessSv } from './robustness.sv';
 import { rulesSv } from './rules.sv';
 import { taskpaneSv } from './taskpane.sv';
 import { taskpaneCommentsSv } from './taskpane-comments.sv';
+import { reviewSv } from './review.sv';
 
 /** Swedish: the default language. */
 export const sv: LanguagePack = {
@@ -14,6 +15,7 @@ export const sv: LanguagePack = {
   ...commentarySv,
   ...rulesSv,
   ...robustnessSv,
+  ...reviewSv,
   'severity.error': 'Fel',
   'severity.warning': 'Varning',
   'severity.info': 'Info',
