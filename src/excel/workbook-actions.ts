@@ -10,6 +10,7 @@
  * - undo: 2 (3 when the action added a sheet); clearMarks: 2; select: 1.
  */
 import { checkWorkbook } from '../engine/check';
+import { reviewFindings } from '../engine/review';
 import type { CellEdit } from '../engine/finding';
 import { languageFromLocale } from '../engine/i18n';
 import type { CheckOptions } from '../engine/rule';
@@ -78,7 +79,8 @@ export function createActions(host: XlHost, { store }: ActionsOptions): Workbook
     if (options.mark) {
       try {
         const lang = options.lang ?? languageFromLocale(host.displayLanguage());
-        const marked = await markFindings(host, log, result.findings, { notes: options.notes === true, lang, ...(probe === undefined ? {} : { known: probe.knowledge(facts) }) });
+        // Approved findings (kept on the workbook's approvals sheet) are not marked.
+        const marked = await markFindings(host, log, reviewFindings(result, workbook).open, { notes: options.notes === true, lang, ...(probe === undefined ? {} : { known: probe.knowledge(facts) }) });
         report.marks = { cells: marked.cells, skippedSheets: marked.skippedSheets };
       } catch (err) {
         report.marks = { cells: 0, skippedSheets: [], error: toActionError(err).code };
