@@ -4,7 +4,7 @@ import type { Finding } from '../engine/finding';
 import { Findings } from './components/Findings';
 import { FixPreview } from './components/FixPreview';
 import { Summary } from './components/Summary';
-import { NO_FILTER, applyFilter, countBySeverity, groupFindings, rulesPresent, type FindingFilter } from './format';
+import { NO_FILTER, applyFilter, countBySeverity, groupFindings, rulesPresent, tableLabel, type FindingFilter } from './format';
 import type { Session, SessionState } from './session';
 import { useSessionState, useT } from './useSession';
 import { approveFinding, exportReview, reopenFinding, reviewOf } from './review';
@@ -39,6 +39,8 @@ const SettingsView = lazy(() => import(/* webpackChunkName: "settings" */ './com
 type View = (typeof VIEWS)[number];
 /** The review's controls (stepping, export, approved findings) and the approve form: loaded with the first findings. */
 const ReviewBar = lazy(() => import(/* webpackChunkName: "review" */ './components/ReviewBar'));
+/** The variance chart: loaded when first opened. */
+const VarianceChart = lazy(() => import(/* webpackChunkName: "chart" */ './components/VarianceChart'));
 const ApproveFinding = lazy(() => import(/* webpackChunkName: "review" */ './components/ApproveFinding'));
 
 const useStyles = makeStyles({
@@ -70,6 +72,7 @@ export function App({ session }: { session: Session }) {
   const [view, setView] = useState<View>('findings');
   const [filter, setFilter] = useState<FindingFilter>(NO_FILTER);
   const [previewOpen, setPreviewOpen] = useState(false);
+  const [chartOpen, setChartOpen] = useState(false);
   const busy = phase !== 'idle';
   // Stable, so findings already drawn are not drawn again when the pane re-renders.
   const selectFinding = useCallback((f: Finding) => void session.select(f.sheet, f.cell), [session]);
@@ -187,6 +190,24 @@ export function App({ session }: { session: Session }) {
                   const r = review.approved[i];
                   if (r?.approval !== undefined) void reopenFinding(session, r.approval, r.finding);
                 }}
+              />
+            </Suspense>
+          )}
+          {report !== null && report.result.tables.length > 0 && (
+            <Button size="small" appearance="subtle" aria-expanded={chartOpen} onClick={() => setChartOpen(!chartOpen)} data-testid="toggle-chart">
+              {t(chartOpen ? 'review.chart.hide' : 'review.chart.show')}
+            </Button>
+          )}
+          {chartOpen && report !== null && (
+            <Suspense fallback={<Spinner size="tiny" />}>
+              <VarianceChart
+                tables={report.result.tables}
+                workbook={report.workbook}
+                lang={lang}
+                thresholdMnkr={state.settings.materialityMnkr}
+                t={t}
+                tableName={(table) => tableLabel({ tableId: table.id, table, findings: [] }, lang)}
+                onSelect={(sheet, cell) => void session.select(sheet, cell)}
               />
             </Suspense>
           )}

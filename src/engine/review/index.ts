@@ -2,3 +2,4 @@
 export * from './identity';
 export * from './approvals';
 export * from './export';
+export * from './chart-data';
