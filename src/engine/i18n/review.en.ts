@@ -59,4 +59,9 @@ export const reviewEn: LanguagePack = {
   'review.chart.goto': 'Go to {cell}',
   'review.chart.none': 'The table has no variances to show.',
   'review.chart.legend': 'Solid bar: favourable (+). Striped bar: unfavourable (−).',
+  'review.signoff.utkast': 'Draft',
+  'review.signoff.klar': 'Done',
+  'review.signoff.godkand': 'Approved',
+  'review.signoff.progress': '{commented} of {total} commented, {approved} approved',
+  'review.signoff.heading': 'Sign-off per table',
 };

@@ -59,4 +59,9 @@ export const reviewSv: LanguagePack = {
   'review.chart.goto': 'Gå till {cell}',
   'review.chart.none': 'Tabellen har inga avvikelser att visa.',
   'review.chart.legend': 'Hel stapel: gynnsam (+). Randig stapel: ogynnsam (−).',
+  'review.signoff.utkast': 'Utkast',
+  'review.signoff.klar': 'Klar',
+  'review.signoff.godkand': 'Godkänd',
+  'review.signoff.progress': '{commented} av {total} kommenterade, {approved} godkända',
+  'review.signoff.heading': 'Avstämning per tabell',
 };
