@@ -64,4 +64,6 @@ export const reviewEn: LanguagePack = {
   'review.signoff.godkand': 'Approved',
   'review.signoff.progress': '{commented} of {total} commented, {approved} approved',
   'review.signoff.heading': 'Sign-off per table',
+  'review.signoff.alert.title': 'Status',
+  'review.signoff.alert.message': 'Choose Draft, Done or Approved.',
 };

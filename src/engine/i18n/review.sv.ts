@@ -64,4 +64,6 @@ export const reviewSv: LanguagePack = {
   'review.signoff.godkand': 'Godkänd',
   'review.signoff.progress': '{commented} av {total} kommenterade, {approved} godkända',
   'review.signoff.heading': 'Avstämning per tabell',
+  'review.signoff.alert.title': 'Status',
+  'review.signoff.alert.message': 'Välj Utkast, Klar eller Godkänd.',
 };
