@@ -9,7 +9,7 @@ import { columnLetter } from '../../src/engine/grid';
 import { memoryStore } from '../../src/excel/changelog';
 import { createDemoHost } from '../../src/excel/demo';
 import { TestHost } from '../../src/excel/testhost';
-import { applyListValidations, type XlValidatableRange } from '../../src/excel/validation';
+import { applyListValidations, type XlDataValidation, type XlValidatableRange } from '../../src/excel/validation';
 import { createActions } from '../../src/excel/workbook-actions';
 import { Session } from '../../src/taskpane/session';
 import { browserSettingsStore } from '../../src/taskpane/settings';
@@ -67,9 +67,14 @@ describe('test host: Range.dataValidation', () => {
     const types = await host.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem('Blad1');
       (ws.getRange('F5') as XlValidatableRange).dataValidation.clear();
-      const whole = (ws.getRange('F2:F10') as XlValidatableRange).dataValidation.load('type');
-      const top = (ws.getRange('F2:F4') as XlValidatableRange).dataValidation.load('type,rule');
-      const cleared = (ws.getRange('F5') as XlValidatableRange).dataValidation.load('type');
+      const dv = (address: string, props: string): XlDataValidation => {
+        const v = (ws.getRange(address) as XlValidatableRange).dataValidation;
+        v.load(props);
+        return v;
+      };
+      const whole = dv('F2:F10', 'type');
+      const top = dv('F2:F4', 'type,rule');
+      const cleared = dv('F5', 'type');
       await ctx.sync();
       return { whole: whole.type, top: top.type, rule: top.rule, cleared: cleared.type };
     });
