@@ -25,7 +25,7 @@ describe('check --json on the example workbook', () => {
     const r = await cli(['check', EXAMPLE_ARG, '--json']);
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
     const out = JSON.parse(r.stdout) as FileJson;
-    expect(Object.keys(out)).toEqual(['file', 'tables', 'findings']);
+    expect(Object.keys(out)).toEqual(['file', 'tables', 'findings', 'approved']);
     expect(out.file).toBe(EXAMPLE_ARG);
     expect(out.tables[0]).toEqual({
       sheet: 'Kommunledning',
