@@ -1,6 +1,6 @@
 /**
  * Reads an .xlsx file into the engine's grid model: a streaming reader on
- * fflate (zip) and saxes (XML); see `zip.ts` and `xml.ts` for why those.
+ * Node's zlib (zip) and saxes (XML); see `zip.ts` and `xml.ts` for why those.
  * Only the parts the grid needs are inflated: workbook.xml and its
  * relationships, the styles' number formats, the shared strings and the
  * worksheets, each worksheet streamed piece by piece.

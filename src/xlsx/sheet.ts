@@ -33,14 +33,15 @@ const MS_PER_DAY = 86_400_000;
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
 
-/** A cell reference (`C12`) as 0-based row and column; undefined when it is not one. */
+/** A cell reference (`C12`, `$C$12`) as 0-based row and column; undefined when it is not one. */
 export function parseCellRef(ref: string): { row: number; col: number } | undefined {
-  const m = /^\$?([A-Z]{1,3})\$?([0-9]{1,7})$/.exec(ref);
-  if (m === null) return undefined;
+  let i = ref.charCodeAt(0) === 36 /* $ */ ? 1 : 0;
   let col = 0;
-  for (const ch of m[1] as string) col = col * 26 + (ch.charCodeAt(0) - 64);
-  const row = Number(m[2]);
-  if (col > MAX_COLS || row < 1 || row > MAX_ROWS) return undefined;
+  for (let code = ref.charCodeAt(i); code >= 65 && code <= 90; code = ref.charCodeAt(++i)) col = col * 26 + (code - 64);
+  if (ref.charCodeAt(i) === 36) i++;
+  const digits = ref.slice(i);
+  const row = Number(digits);
+  if (col === 0 || col > MAX_COLS || digits === '' || !Number.isInteger(row) || row < 1 || row > MAX_ROWS || digits.charCodeAt(0) === 43 || digits.charCodeAt(0) === 32) return undefined;
   return { row: row - 1, col: col - 1 };
 }
 
@@ -93,28 +94,30 @@ interface CellParts {
   formula: string | undefined;
   formulaAttrs: Record<string, string> | undefined;
   value: string | undefined;
-  inline: string[] | undefined;
+  inline: string | undefined;
+}
+
+/** A text cell: plain text that reads like an error is pasted error text; a formula's text result is text. */
+function textCell(t: string, formula: string | undefined, format: string | undefined): Cell {
+  const own = ownText(t);
+  if (formula !== undefined) return makeCell(own, undefined, false, formula, format);
+  const error = errorCodeFromText(own);
+  return makeCell(own, error, error !== undefined, undefined, format);
 }
 
 /** Builds the grid cell of a `<c>` once it is closed (undefined: an empty cell). */
 function toCell(p: CellParts, formula: string | undefined, ctx: SheetContext, pending: PendingFormula[]): Cell | undefined {
   const format = ctx.cellFormats[p.style];
   const v = p.value;
-  const text = (t: string): Cell => {
-    const own = ownText(t);
-    const error = errorCodeFromText(own);
-    // A formula's text result that reads like an error is still text; plain text that does is pasted error text.
-    return formula === undefined ? makeCell(own, error, error !== undefined, undefined, format) : makeCell(own, undefined, false, formula, format);
-  };
   switch (p.type) {
     case 's': {
       const s = v === undefined ? undefined : ctx.sharedStrings[Number(v)];
-      return s === undefined ? undefined : text(s);
+      return s === undefined ? undefined : textCell(s, formula, format);
     }
     case 'inlineStr':
-      return p.inline === undefined ? undefined : text(p.inline.join(''));
+      return p.inline === undefined ? undefined : textCell(p.inline, formula, format);
     case 'str':
-      if (v !== undefined) return text(v);
+      if (v !== undefined) return textCell(v, formula, format);
       break;
     case 'b':
       if (v !== undefined && v !== '') return makeCell(v === '1' || v === 'true', undefined, false, formula, format);
@@ -159,7 +162,7 @@ export function readSheet(pkg: XlsxPackage, part: string, name: string, hidden: 
   /** Which text is being collected: the formula, the value or an inline string's text. */
   let collecting: 'f' | 'v' | 't' | undefined;
   let phonetic = 0;
-  let buffer: string[] = [];
+  let buffer = '';
 
   const arrayFormulaAt = (r: number, c: number): string | undefined => arrays.find((a) => r >= a.top && r <= a.bottom && c >= a.left && c <= a.right)?.formula;
 
@@ -228,17 +231,17 @@ export function readSheet(pkg: XlsxPackage, part: string, name: string, hidden: 
           if (cell !== undefined) {
             cell.formulaAttrs = attrs;
             collecting = 'f';
-            buffer = [];
+            buffer = '';
           }
           break;
         case 'v':
           if (cell !== undefined) {
             collecting = 'v';
-            buffer = [];
+            buffer = '';
           }
           break;
         case 'is':
-          if (cell !== undefined) cell.inline = [];
+          if (cell !== undefined) cell.inline = '';
           break;
         case 'rPh':
           phonetic++;
@@ -246,13 +249,13 @@ export function readSheet(pkg: XlsxPackage, part: string, name: string, hidden: 
         case 't':
           if (cell?.inline !== undefined && phonetic === 0) {
             collecting = 't';
-            buffer = [];
+            buffer = '';
           }
           break;
       }
     },
     text(text) {
-      if (collecting !== undefined) buffer.push(text);
+      if (collecting !== undefined) buffer += text;
     },
     close(tag) {
       if (!inSheetData) return;
@@ -271,15 +274,15 @@ export function readSheet(pkg: XlsxPackage, part: string, name: string, hidden: 
           break;
         }
         case 'f':
-          if (cell !== undefined && collecting === 'f') cell.formula = buffer.join('');
+          if (cell !== undefined && collecting === 'f') cell.formula = buffer;
           collecting = undefined;
           break;
         case 'v':
-          if (cell !== undefined && collecting === 'v') cell.value = buffer.join('');
+          if (cell !== undefined && collecting === 'v') cell.value = buffer;
           collecting = undefined;
           break;
         case 't':
-          if (cell?.inline !== undefined && collecting === 't') cell.inline.push(buffer.join(''));
+          if (cell?.inline !== undefined && collecting === 't') cell.inline += buffer;
           collecting = undefined;
           break;
         case 'rPh':
