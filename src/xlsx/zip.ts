@@ -93,23 +93,25 @@ function dataSpan(buf: Buffer, entry: ZipEntry): { start: number; end: number } 
 }
 
 /**
- * An entry's uncompressed bytes, refused with a `ZipError` ('too-large') when
- * the directory declares more than `limit` bytes or inflating passes `limit`
- * (a zip bomb), whatever the directory declared.
+ * An entry's uncompressed bytes, refused with a `ZipError` before anything is
+ * inflated when the directory declares more than `limit` bytes ('too-large'),
+ * and as soon as inflating passes the declared size ('damaged': a zip bomb
+ * that lies about its size). Memory is bounded by the declared size.
  */
 export function inflateEntry(buf: Buffer, entry: ZipEntry, limit: number): Buffer {
   const { start, end } = dataSpan(buf, entry);
   if (entry.size > limit) throw new ZipError('too-large', `${entry.name}: ${entry.size} bytes`);
   const data = buf.subarray(start, end);
-  if (entry.method === 0) {
-    if (data.length > limit) throw new ZipError('too-large', `${entry.name}: more than ${limit} bytes`);
-    return data;
-  }
+  if (entry.method === 0) return data;
   if (entry.method !== 8) throw new ZipError('damaged', `${entry.name}: compression method ${entry.method}`);
   try {
-    return zlib.inflateRawSync(data, { maxOutputLength: limit });
+    // Never more than the directory declares: a part that inflates past its declared size is a lie (a zip bomb), stopped there.
+    const inflated = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, Math.min(limit, entry.size)) });
+    if (inflated.length !== entry.size) throw new ZipError('damaged', `${entry.name}: ${inflated.length} bytes, the directory says ${entry.size}`);
+    return inflated;
   } catch (e) {
-    if (e instanceof RangeError) throw new ZipError('too-large', `${entry.name}: more than ${limit} bytes`);
+    if (e instanceof ZipError) throw e;
+    if (e instanceof RangeError) throw new ZipError('damaged', `${entry.name}: inflates past the ${entry.size} bytes the directory declares`);
     throw new ZipError('damaged', `${entry.name}: ${e instanceof Error ? e.message : String(e)}`);
   }
 }

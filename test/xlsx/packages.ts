@@ -119,13 +119,13 @@ function excelBudgetSheet(strings: string[], options: { drawing: boolean }): str
   rows.push(`<row r="${SUM_ROW + 2}" spans="1:6"><c r="A${SUM_ROW + 2}" s="4"><v>44561</v></c><c r="B${SUM_ROW + 2}" s="5"><v>0.046</v></c><c r="C${SUM_ROW + 2}" s="1"/></row>`);
   return (
     `${XML_DECL}<worksheet xmlns="${MAIN}" xmlns:r="${REL}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac xr" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac" xmlns:xr="http://schemas.microsoft.com/office/spreadsheetml/2014/revision" xr:uid="{00000000-0001-0000-0000-000000000000}">` +
-    `<dimension ref="A1:XFD1048576"/><sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15" x14ac:dyDescent="0.25"/>` +
+    `<dimension ref="A1:F10"/><sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15" x14ac:dyDescent="0.25"/>` +
     `<cols><col min="1" max="1" width="38" customWidth="1"/><col min="2" max="6" width="13" customWidth="1"/><col min="8" max="8" width="9" hidden="1"/></cols>` +
     `<sheetData>${rows.join('')}</sheetData>` +
     `<mergeCells count="1"><mergeCell ref="A1:F1"/></mergeCells>` +
     `<conditionalFormatting sqref="A1:XFD1048576"><cfRule type="cellIs" dxfId="0" priority="1" operator="lessThan"><formula>0</formula></cfRule></conditionalFormatting>` +
     `<dataValidations count="1"><dataValidation type="decimal" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="A1:XFD1048576"><formula1>-1000000000</formula1><formula2>1000000000</formula2></dataValidation></dataValidations>` +
-    `<hyperlinks><hyperlink ref="A1:XFD1048576" r:id="rId3"/></hyperlinks>` +
+    `<hyperlinks><hyperlink ref="A1" r:id="rId3"/></hyperlinks>` +
     `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
     (options.drawing ? `<drawing r:id="rId1"/><legacyDrawing r:id="rId2"/>` : '') +
     `</worksheet>`
