@@ -3,14 +3,13 @@
  *
  * Checks every RN/kontogrupp table in each file. Readable report (default)
  * or one JSON object per file and line (`--json`). Exit 0: nothing of
- * severity error; 1: errors found; 2: a file could not be read.
+ * severity error; 1: errors found; 2: a file could not be read. Several
+ * files are checked in parallel worker threads (see ../parallel.ts).
  */
-import { checkWorkbook } from '../../engine/check';
 import { translate } from '../../engine/i18n';
-import { assertCheckable, readWorkbookGrid } from '../../xlsx/read';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, failureMessage, line, parseCommandLine, parseLanguage, UsageError, type CliIO, type Command } from '../command';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, line, parseCommandLine, parseLanguage, UsageError, type CliIO, type Command } from '../command';
 import { expandInputs } from '../inputs';
-import { countBySeverity, renderReport, toJson } from '../report';
+import { checkFiles } from '../parallel';
 
 export const checkCommand: Command = {
   name: 'check',
@@ -32,41 +31,29 @@ export const checkCommand: Command = {
     const progress = io.stderrIsTTY && positionals.length > 1;
     const totals = { error: 0, warning: 0, info: 0, unreadable: 0 };
     let code = EXIT_OK;
-    for (const [i, file] of positionals.entries()) {
-      if (progress) io.stderr.write(`\r\x1b[K${translate('cli.progress', lang, { index: String(i + 1), count: String(positionals.length), file })}`);
-      let result;
-      try {
-        const grid = await readWorkbookGrid(file);
-        assertCheckable(grid, file);
-        for (const s of sheets) {
-          if (!grid.sheets.some((g) => g.name === s)) {
-            if (progress) io.stderr.write('\r\x1b[K');
-            line(io.stderr, translate('cli.sheet-missing', lang, { file, sheet: s }));
-          }
-        }
-        result = checkWorkbook(grid, { sheets });
-      } catch (e) {
+    const options = { lang, json, sheets, several: positionals.length > 1 };
+    const showProgress = (i: number): void => {
+      if (progress) io.stderr.write(`\r\x1b[K${translate('cli.progress', lang, { index: String(i + 1), count: String(positionals.length), file: positionals[i] as string })}`);
+    };
+    await checkFiles(
+      positionals,
+      options,
+      (_i, outcome) => {
         if (progress) io.stderr.write('\r\x1b[K');
-        line(io.stderr, failureMessage(e, lang, file));
-        totals.unreadable++;
-        code = EXIT_UNREADABLE;
-        continue;
-      }
-      if (progress) io.stderr.write('\r\x1b[K');
-      const n = countBySeverity(result.findings);
-      totals.error += n.error;
-      totals.warning += n.warning;
-      totals.info += n.info;
-      if (n.error > 0 && code === EXIT_OK) code = EXIT_FINDINGS;
-      if (json) {
-        line(io.stdout, JSON.stringify(toJson(file, result, lang)));
-      } else if (result.tables.length === 0 && result.findings.length === 0) {
-        line(io.stdout, translate('cli.no-tables', lang, { file }));
-      } else {
-        for (const l of renderReport(file, result, lang)) line(io.stdout, l);
-        if (positionals.length > 1) line(io.stdout, '');
-      }
-    }
+        for (const l of outcome.stderr) line(io.stderr, l);
+        for (const l of outcome.stdout) line(io.stdout, l);
+        if (outcome.unreadable) {
+          totals.unreadable++;
+          code = EXIT_UNREADABLE;
+          return;
+        }
+        totals.error += outcome.counts.error;
+        totals.warning += outcome.counts.warning;
+        totals.info += outcome.counts.info;
+        if (outcome.counts.error > 0 && code === EXIT_OK) code = EXIT_FINDINGS;
+      },
+      showProgress,
+    );
     if (!json && positionals.length > 1) {
       line(
         io.stdout,
