@@ -1,12 +1,12 @@
 /**
- * The benchmark's generated workbooks (src/engine/generate.ts): the grid demo
+ * The benchmark's generated workbooks (src/example/generate.ts): the grid demo
  * mode shows for `?demo=benchN` and the .xlsx the command-line benchmark
  * writes are the same workbook to the checks, and every sheet has its two
  * tables and the #DIVISION/0! of its unit new this year.
  */
 import { buildWorkbook } from '../../scripts/build-example';
 import { checkWorkbook } from '../../src/engine/check';
-import { generatedTableRows, generatedUnits, generatedWorkbook } from '../../src/engine/generate';
+import { generatedTableRows, generatedUnits, generatedWorkbook } from '../../src/example/generate';
 import { benchSheetsFromQuery, demoWorkbook } from '../../src/excel/demo';
 import { readWorkbookGridFromBytes } from '../../src/xlsx/read';
 

@@ -8,22 +8,11 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { cellAddress, type WorkbookGrid } from '../../src/engine/grid';
+import type { Program } from '../helpers/programs';
 import { readZipEntry } from './files';
 
-export function findSoffice(): string | undefined {
-  const fromEnv = process.env.SOFFICE;
-  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    for (const name of ['soffice', 'libreoffice']) {
-      const candidate = path.join(dir, name);
-      if (dir !== '' && fs.existsSync(candidate)) return candidate;
-    }
-  }
-  return undefined;
-}
-
-export const SOFFICE = findSoffice();
-export const IN_CI = process.env.CI === 'true' || process.env.CI === '1';
+/** LibreOffice's command-line program. */
+export const SOFFICE: Program = { names: ['soffice', 'libreoffice'], envVar: 'SOFFICE', install: 'Debian: apt-get install libreoffice-calc-nogui' };
 
 export type LoValue = number | string | boolean | { error: string } | null;
 

@@ -14,6 +14,7 @@ import { readWorkbookGrid } from '../../src/xlsx/read';
 import { applyEdits } from '../../src/xlsx/write';
 import { readZipDirectory, type ZipEntry } from '../../src/xlsx/zip';
 import { readZipEntry, tempDir } from './files';
+import { describeWithProgram } from '../helpers/programs';
 import { gridValues, libreOfficeValues, recalculateWithLibreOffice, SOFFICE } from './libreoffice';
 import { excelStyleWorkbook, FIRST, googleSheetsStyleWorkbook, openpyxlStyleWorkbook, strictWorkbook, SUM_ROW } from './packages';
 
@@ -220,10 +221,7 @@ describe('the writer', () => {
   });
 });
 
-const describeLibreOffice = SOFFICE === undefined ? describe.skip : describe;
-describeLibreOffice('LibreOffice agrees', () => {
-  const soffice = SOFFICE as string;
-
+describeWithProgram('LibreOffice agrees', SOFFICE, (soffice) => {
   it.each([
     ['Excel', 'lo-excel.xlsx', () => excelStyleWorkbook()],
     ['Google Sheets', 'lo-google.xlsx', googleSheetsStyleWorkbook],

@@ -1,6 +1,7 @@
 import type { LanguagePack } from './index';
 import { cliEn } from './cli.en';
 import { commentaryEn } from './commentary.en';
+import { excelEn } from './excel.en';
 import { robustnessEn } from './robustness.en';
 import { rulesEn } from './rules.en';
 import { taskpaneEn } from './taskpane.en';
@@ -14,6 +15,7 @@ export const en: LanguagePack = {
   ...commentaryEn,
   ...rulesEn,
   ...robustnessEn,
+  ...excelEn,
   'severity.error': 'Error',
   'severity.warning': 'Warning',
   'severity.info': 'Info',
