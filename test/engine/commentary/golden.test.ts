@@ -10,7 +10,7 @@ import * as path from 'path';
 import { checkWorkbook } from '../../../src/engine/check';
 import { draftCommentary, draftSentences, type Draft } from '../../../src/engine/commentary/draft';
 import type { Language } from '../../../src/engine/i18n';
-import type { SeedTable } from '../../../src/engine/seed';
+import type { SeedTable } from '../../../src/example/seed';
 import { loadSeed } from '../../helpers/seed';
 import { seedWorkbook } from './helpers';
 
