@@ -4,7 +4,7 @@
  */
 import { cellAt, columnLetter, type SheetGrid } from '../grid';
 import { readNumberInto, type ReadNumber } from '../numbers';
-import { tkrFactor, type Measure, type SignConvention, type TableRow, type VarianceTable } from '../table';
+import { MEASURES, tkrFactor, type Measure, type SignConvention, type TableRow, type VarianceTable } from '../table';
 
 /** A cell on a sheet: what the task pane selects and the comments sheet links. */
 export interface CellRef {
@@ -48,7 +48,8 @@ type TableColumns = Partial<Record<Measure, ColumnAt>>;
 
 function columnsOf(table: VarianceTable): TableColumns {
   const out: TableColumns = {};
-  for (const [measure, column] of Object.entries(table.columns) as [Measure, { col: number } | undefined][]) {
+  for (const measure of MEASURES) {
+    const column = table.columns[measure];
     if (column !== undefined) out[measure] = { col: column.col, letter: columnLetter(column.col) };
   }
   return out;
