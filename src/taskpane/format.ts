@@ -5,7 +5,8 @@
 import type { CellValue } from '../engine/grid';
 import type { CellContent, CellEdit, Finding, RuleId, Severity } from '../engine/finding';
 import { SEVERITY_ORDER } from '../engine/finding';
-import { formatNumber, translate, type Language } from '../engine/i18n';
+import { formatNumber, type Language } from '../engine/i18n';
+import { paneText } from './i18n';
 import type { VarianceTable } from '../engine/table';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -129,13 +130,13 @@ export function firstFindings(groups: readonly SheetGroup[], limit: number): rea
 
 /** A value as the pane shows it: numbers in the language's format, text as is, empty as a word. */
 export function displayValue(value: CellValue | undefined, lang: Language): string {
-  if (value === null || value === undefined || value === '') return translate('taskpane.value.empty', lang);
+  if (value === null || value === undefined || value === '') return paneText('taskpane.value.empty', lang);
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return String(value);
     const decimals = Number.isInteger(value) ? 0 : Math.abs(value) < 10 ? 2 : 1;
     return formatNumber(value, lang, decimals);
   }
-  if (typeof value === 'boolean') return translate(value ? 'taskpane.value.true' : 'taskpane.value.false', lang);
+  if (typeof value === 'boolean') return paneText(value ? 'taskpane.value.true' : 'taskpane.value.false', lang);
   return value;
 }
 
@@ -147,15 +148,15 @@ export function displayContent(content: CellContent, lang: Language): string {
 /** How a table is named in the list: its level or kind, and where it is. */
 export function tableLabel(group: TableGroup, lang: Language): string {
   const t = group.table;
-  if (t === undefined) return translate('taskpane.table.none', lang);
-  const name = t.kind === 'rn' ? (t.level ?? 'RN') : translate('taskpane.table.kontogrupp', lang);
+  if (t === undefined) return paneText('taskpane.table.none', lang);
+  const name = t.kind === 'rn' ? (t.level ?? 'RN') : paneText('taskpane.table.kontogrupp', lang);
   const range = t.id.includes('!') ? t.id.slice(t.id.indexOf('!') + 1) : t.id;
-  return translate('taskpane.table.label', lang, { name, range });
+  return paneText('taskpane.table.label', lang, { name, range });
 }
 
 /** The rule's name in plain words (`rule.<id>.name`), falling back to its id. */
 export function ruleName(rule: RuleId, lang: Language): string {
-  return translate(`rule.${rule}.name`, lang);
+  return paneText(`rule.${rule}.name`, lang);
 }
 
 /** One line of the fix preview; for a formula written, also what the cell will show. */

@@ -10,7 +10,7 @@ import { memoryStore } from '../../src/excel/changelog';
 import { createActions } from '../../src/excel/workbook-actions';
 import type { WorkbookActions } from '../../src/excel/actions';
 import type { TestHost } from '../../src/excel/testhost';
-import { translate } from '../../src/engine/i18n';
+import { paneText as translate } from '../../src/taskpane/i18n';
 import { validateCommand } from '../../src/commands/register';
 import { Session } from '../../src/taskpane/session';
 import { browserSettingsStore } from '../../src/taskpane/settings';

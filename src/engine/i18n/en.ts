@@ -3,14 +3,10 @@ import { cliEn } from './cli.en';
 import { commentaryEn } from './commentary.en';
 import { robustnessEn } from './robustness.en';
 import { rulesEn } from './rules.en';
-import { taskpaneEn } from './taskpane.en';
-import { taskpaneCommentsEn } from './taskpane-comments.en';
 
 /** English. */
 export const en: LanguagePack = {
   ...cliEn,
-  ...taskpaneEn,
-  ...taskpaneCommentsEn,
   ...commentaryEn,
   ...rulesEn,
   ...robustnessEn,

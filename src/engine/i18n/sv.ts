@@ -3,14 +3,10 @@ import { cliSv } from './cli.sv';
 import { commentarySv } from './commentary.sv';
 import { robustnessSv } from './robustness.sv';
 import { rulesSv } from './rules.sv';
-import { taskpaneSv } from './taskpane.sv';
-import { taskpaneCommentsSv } from './taskpane-comments.sv';
 
 /** Swedish: the default language. */
 export const sv: LanguagePack = {
   ...cliSv,
-  ...taskpaneSv,
-  ...taskpaneCommentsSv,
   ...commentarySv,
   ...rulesSv,
   ...robustnessSv,

@@ -8,7 +8,7 @@ import { Badge, Button, Field, MessageBar, MessageBarBody, Select, Text, makeSty
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { draftSentences, type Draft } from '../../engine/commentary/draft';
 import type { CellRef } from '../../engine/commentary/figures';
-import { translate } from '../../engine/i18n';
+import { paneText } from '../i18n';
 import { copyText } from '../clipboard';
 import { draftsFor, defaultTable, rnUnits } from '../comments';
 import type { SessionState } from '../session';
@@ -171,7 +171,7 @@ export function CommentsView({ state, t, onSelect, onWrite, onUndo }: Props) {
       )}
       {(drafts?.templateIssues ?? []).map((issue, i) => (
         <MessageBar key={i} intent="warning">
-          <MessageBarBody>{t('taskpane.comments.templateIssue', { message: translate(issue.messageId, lang, issue.params) })}</MessageBarBody>
+          <MessageBarBody>{t('taskpane.comments.templateIssue', { message: paneText(issue.messageId, lang, issue.params) })}</MessageBarBody>
         </MessageBar>
       ))}
       {units.length === 0 ? (

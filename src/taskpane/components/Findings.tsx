@@ -1,7 +1,8 @@
 import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { memo, startTransition, useEffect, useState } from 'react';
 import type { Finding } from '../../engine/finding';
-import { translate, type Language } from '../../engine/i18n';
+import type { Language } from '../../engine/i18n';
+import { paneText } from '../i18n';
 import { FIRST_FINDINGS, countFindings, displayValue, firstFindings, ruleName, tableLabel, type SheetGroup } from '../format';
 import { SEVERITY_COLOR } from './Summary';
 
@@ -69,7 +70,7 @@ function useDrawnCount(list: unknown, total: number): number {
 
 const FindingItem = memo(function FindingItem({ finding, lang, onSelect }: { finding: Finding; lang: Language; onSelect: (f: Finding) => void }) {
   const styles = useStyles();
-  const t = (id: string, params?: Record<string, string | number>) => translate(id, lang, params);
+  const t = (id: string, params?: Record<string, string | number>) => paneText(id, lang, params);
   const where = `${finding.sheet}!${finding.cell}`;
   return (
     <li>

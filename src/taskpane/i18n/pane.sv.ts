@@ -1,7 +1,7 @@
-import type { LanguagePack } from './index';
+import type { LanguagePack } from '../../engine/i18n';
 
-/** Task pane and ribbon (issue 3), Swedish. Keys `taskpane.*`, change-log labels `action.*`, errors `action-error.<code>`. */
-export const taskpaneSv: LanguagePack = {
+/** Task pane and ribbon, Swedish. Keys `taskpane.*`, change-log labels `action.*`, errors `action-error.<code>`. */
+export const paneSv: LanguagePack = {
   'taskpane.title': 'Avvikelsekollen',
   'taskpane.starting': 'Startar…',
   'taskpane.demo': 'Demoläge: exempelarbetsboken (Kommunstyrelsen 2021). Ingenting sparas.',

@@ -1,7 +1,7 @@
-import type { LanguagePack } from './index';
+import type { LanguagePack } from '../../engine/i18n';
 
-/** Task pane and ribbon (issue 3), English. */
-export const taskpaneEn: LanguagePack = {
+/** Task pane and ribbon, English. */
+export const paneEn: LanguagePack = {
   'taskpane.title': 'Avvikelsekollen',
   'taskpane.starting': 'Starting…',
   'taskpane.demo': 'Demo mode: the example workbook (Kommunstyrelsen 2021). Nothing is saved.',

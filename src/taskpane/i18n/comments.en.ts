@@ -1,7 +1,7 @@
-import type { LanguagePack } from './index';
+import type { LanguagePack } from '../../engine/i18n';
 
-/** The task pane's Comments view (issue 4), English. */
-export const taskpaneCommentsEn: LanguagePack = {
+/** The task pane's Comments view, English. */
+export const commentsEn: LanguagePack = {
   'taskpane.tab.comments': 'Comments',
   'taskpane.busy.writing': 'Writing the comments…',
   'taskpane.comments.loading': 'Loading the drafts…',

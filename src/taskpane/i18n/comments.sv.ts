@@ -1,7 +1,7 @@
-import type { LanguagePack } from './index';
+import type { LanguagePack } from '../../engine/i18n';
 
-/** The task pane's Kommentarer view (issue 4), Swedish. Keys `taskpane.comments.*`, `taskpane.tab.comments`, `taskpane.settings.materiality*`. */
-export const taskpaneCommentsSv: LanguagePack = {
+/** The task pane's Kommentarer view, Swedish. Keys `taskpane.comments.*`, `taskpane.tab.comments`, `taskpane.settings.materiality*`. */
+export const commentsSv: LanguagePack = {
   'taskpane.tab.comments': 'Kommentarer',
   'taskpane.busy.writing': 'Skriver kommentarerna…',
   'taskpane.comments.loading': 'Hämtar utkasten…',
