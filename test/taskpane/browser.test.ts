@@ -299,7 +299,7 @@ describe('production build: CSP in force, cell text never HTML, no development c
         return route.abort('blockedbyclient');
       }
       // The demo workbook with a unit named like an HTML injection (KLFÖ, the row with #DIVISION/0!), in
-      // whichever chunk holds the example's tables (the demo's and the engine warm-up's, or one they share).
+      // whichever chunk holds the example's tables.
       if (/\/[\w-]+\.[0-9a-f]+\.js$/.test(url)) {
         const res = await route.fetch();
         const text = await res.text();
