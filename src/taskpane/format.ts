@@ -3,28 +3,24 @@
  * filters and display texts. Pure functions, no React, no Office.js.
  */
 import type { CellValue } from '../engine/grid';
-import type { CellContent, CellEdit, Finding, RuleId, Severity } from '../engine/finding';
+import type { Finding, RuleId, Severity } from '../engine/finding';
 import { SEVERITY_ORDER } from '../engine/finding';
 import { formatNumber, type Language } from '../engine/i18n';
-import { paneText } from './i18n';
+import { PANE_PACKS, paneText } from './i18n';
 import type { VarianceTable } from '../engine/table';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
+/** Which findings the list shows: one severity or all, one rule or all. */
 export interface FindingFilter {
-  severities: ReadonlySet<Severity>;
-  /** Only this rule, or every rule. */
+  severity: Severity | 'all';
   rule: RuleId | 'all';
-  onlyErrors: boolean;
 }
 
-export const NO_FILTER: FindingFilter = { severities: new Set(SEVERITIES), rule: 'all', onlyErrors: false };
+export const NO_FILTER: FindingFilter = { severity: 'all', rule: 'all' };
 
 export function applyFilter(findings: readonly Finding[], filter: FindingFilter): Finding[] {
-  return findings.filter(
-    (f) =>
-      (filter.onlyErrors ? f.severity === 'error' : filter.severities.has(f.severity)) && (filter.rule === 'all' || f.rule === filter.rule),
-  );
+  return findings.filter((f) => (filter.severity === 'all' || f.severity === filter.severity) && (filter.rule === 'all' || f.rule === filter.rule));
 }
 
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
@@ -140,11 +136,6 @@ export function displayValue(value: CellValue | undefined, lang: Language): stri
   return value;
 }
 
-/** A cell's content for the fix preview: its formula if it has one, else its value. */
-export function displayContent(content: CellContent, lang: Language): string {
-  return content.formula !== undefined ? content.formula : displayValue(content.value, lang);
-}
-
 /** How a table is named in the list: its level or kind, and where it is. */
 export function tableLabel(group: TableGroup, lang: Language): string {
   const t = group.table;
@@ -159,13 +150,19 @@ export function ruleName(rule: RuleId, lang: Language): string {
   return paneText(`rule.${rule}.name`, lang);
 }
 
-/** One line of the fix preview; for a formula written, also what the cell will show. */
-export function editLine(edit: CellEdit, lang: Language): { where: string; before: string; after: string; afterShows?: string } {
-  const line: { where: string; before: string; after: string; afterShows?: string } = {
-    where: `${edit.sheet}!${edit.cell}`,
-    before: displayContent(edit.before, lang),
-    after: displayContent(edit.after, lang),
-  };
-  if (edit.after.formula !== undefined) line.afterShows = displayValue(edit.after.value, lang);
-  return line;
+/** The marker as a message names it: `”–”`, `”e.j.”` or "en tom cell". */
+export function markerPhrase(marker: string, lang: Language): string {
+  return marker === '' ? paneText('taskpane.marker.empty', lang) : paneText('taskpane.marker.text', lang, { marker });
+}
+
+/**
+ * A finding's message as the pane shows it. Where the pane's fix writes the
+ * marker (#DIVISION/0!, a sign change, a base of 0) the pane's own text gives
+ * the advice with the marker chosen in Inställningar, so the message and the
+ * fix never disagree; otherwise the engine's text.
+ */
+export function findingMessage(finding: Finding, lang: Language, marker: string): string {
+  const own = `taskpane.message.${finding.messageId}`;
+  if (PANE_PACKS[lang][own] !== undefined) return paneText(own, lang, { ...finding.params, marker: markerPhrase(marker, lang) });
+  return paneText(finding.messageId, lang, finding.params);
 }

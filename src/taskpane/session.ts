@@ -66,6 +66,17 @@ function afterPaint(): Promise<void> {
   });
 }
 
+/**
+ * What a set of fixes does, as the change log's label (a message id): the
+ * #DIVISION/0! fixes, the percentages a sign change makes meaningless, or both.
+ */
+export function fixLabel(edits: readonly CellEdit[]): string {
+  const div0 = edits.some((e) => e.reason === 'div0');
+  const signFlip = edits.some((e) => e.reason === 'sign-flip');
+  if (edits.some((e) => e.reason !== 'div0' && e.reason !== 'sign-flip')) return 'action.fix';
+  return div0 && signFlip ? 'action.fix.div0-sign-flip' : div0 ? 'action.fix.div0' : signFlip ? 'action.fix.sign-flip' : 'action.fix';
+}
+
 export class Session {
   private state: SessionState;
   private readonly listeners = new Set<Listener>();
@@ -176,7 +187,7 @@ export class Session {
   applyFixes(edits: readonly CellEdit[] = this.state.edits): Promise<void> {
     return this.run('applying', async () => {
       if (edits.length === 0) return;
-      const entry = await this.actions.applyEdits(edits, 'action.fix');
+      const entry = await this.actions.applyEdits(edits, fixLabel(edits));
       const patch = await this.validateNow();
       return { ...patch, lastChange: patch.lastChange ?? entry, notice: { id: 'taskpane.notice.fixed', params: { cells: entry.cells } } };
     });
@@ -228,10 +239,18 @@ export class Session {
     });
   }
 
+  /**
+   * Saves the settings and applies them at once: the fix plan and the texts
+   * follow; a setting the checks use (rounding tolerance, sign changes, notes)
+   * validates again, so the list is never from before the change.
+   */
   updateSettings(patch: Partial<Settings>): void {
-    const settings = { ...this.state.settings, ...patch };
+    const before = this.state.settings;
+    const settings = { ...before, ...patch };
     this.store.save(settings);
     this.set({ settings, lang: this.languageFor(settings), edits: this.plan(this.state.report, settings) });
+    const checksChanged = settings.tolerance !== before.tolerance || settings.signFlipMeaningless !== before.signFlipMeaningless || settings.notes !== before.notes;
+    if (checksChanged && this.state.report !== null) void this.validate();
   }
 
   dismissMessage(): void {

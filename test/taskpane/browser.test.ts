@@ -228,7 +228,7 @@ describe('task pane in Chromium (production build, demo mode, offline)', () => {
     await page.getByTestId('open-fix-preview').click();
     const planned = page.locator('[data-testid="planned-edit"][data-cell^="Kommunledning!"]').first();
     // A formula gets a guard that shows the marker; a pasted value becomes the marker.
-    await expect(planned.locator('td').last().textContent()).resolves.toMatch(/^(e\.j\.|=IF\(.*"e\.j\.".*visar e\.j\.)$/);
+    await expect(planned.getByTestId('planned-after').textContent()).resolves.toMatch(/^(e\.j\.|=OM\(.*"e\.j\.".*\(visar e\.j\.\))$/);
 
     await page.getByRole('tab', { name: 'Inställningar' }).click();
     await page.getByRole('combobox', { name: 'Språk' }).selectOption('en');

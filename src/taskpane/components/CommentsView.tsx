@@ -54,6 +54,9 @@ const useStyles = makeStyles({
     cursor: 'pointer',
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
+  // A native select is as wide as its longest option unless told otherwise: the pane's width at most.
+  picker: { minWidth: 0, maxWidth: '100%', width: '100%' },
+  pickerSelect: { minWidth: 0, maxWidth: '100%', width: '100%', textOverflow: 'ellipsis' },
   hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
 });
 
@@ -179,7 +182,7 @@ export function CommentsView({ state, t, onSelect, onWrite, onUndo }: Props) {
       ) : (
         <>
           <Field label={t('taskpane.comments.table')}>
-            <Select value={current?.tableId ?? ''} onChange={(_, d) => setPicked(d.value)} data-testid="comments-table">
+            <Select className={styles.picker} select={{ className: styles.pickerSelect }} value={current?.tableId ?? ''} onChange={(_, d) => setPicked(d.value)} data-testid="comments-table">
               {units.map((u) => (
                 <option key={u.tableId} value={u.tableId}>
                   {t('taskpane.comments.tableOption', { unit: u.unit, sheet: u.sheet, range: u.tableId.slice(u.tableId.lastIndexOf('!') + 1) })}

@@ -3,7 +3,7 @@ import { memo, startTransition, useEffect, useState } from 'react';
 import type { Finding } from '../../engine/finding';
 import type { Language } from '../../engine/i18n';
 import { paneText } from '../i18n';
-import { FIRST_FINDINGS, countFindings, displayValue, firstFindings, ruleName, tableLabel, type SheetGroup } from '../format';
+import { FIRST_FINDINGS, countFindings, displayValue, findingMessage, firstFindings, ruleName, tableLabel, type SheetGroup } from '../format';
 import { SEVERITY_COLOR } from './Summary';
 
 const useStyles = makeStyles({
@@ -39,6 +39,8 @@ const useStyles = makeStyles({
 interface Props {
   groups: SheetGroup[];
   lang: Language;
+  /** The marker chosen in Inställningar, which the advice names. */
+  marker: string;
   onSelect: (finding: Finding) => void;
 }
 
@@ -68,19 +70,21 @@ function useDrawnCount(list: unknown, total: number): number {
   return Math.min(count, total);
 }
 
-const FindingItem = memo(function FindingItem({ finding, lang, onSelect }: { finding: Finding; lang: Language; onSelect: (f: Finding) => void }) {
+const FindingItem = memo(function FindingItem({ finding, lang, marker, onSelect }: { finding: Finding; lang: Language; marker: string; onSelect: (f: Finding) => void }) {
   const styles = useStyles();
   const t = (id: string, params?: Record<string, string | number>) => paneText(id, lang, params);
   const where = `${finding.sheet}!${finding.cell}`;
+  const message = findingMessage(finding, lang, marker);
   return (
     <li>
       <button
         type="button"
         className={styles.item}
         onClick={() => onSelect(finding)}
-        aria-label={`${t(`severity.${finding.severity}`)}: ${ruleName(finding.rule, lang)}. ${t(finding.messageId, finding.params)} ${t('taskpane.finding.goto', { cell: where })}`}
+        aria-label={`${t(`severity.${finding.severity}`)}: ${ruleName(finding.rule, lang)}. ${message} ${t('taskpane.finding.goto', { cell: where })}`}
         data-testid="finding"
         data-rule={finding.rule}
+        data-severity={finding.severity}
         data-cell={where}
       >
         <span className={styles.head}>
@@ -90,7 +94,7 @@ const FindingItem = memo(function FindingItem({ finding, lang, onSelect }: { fin
           <span className={styles.rule}>{ruleName(finding.rule, lang)}</span>
           <span className={styles.cell}>{finding.cell}</span>
         </span>
-        <span className={styles.message}>{t(finding.messageId, finding.params)}</span>
+        <span className={styles.message}>{message}</span>
         {(finding.expected !== null || finding.actual !== null) && (
           <span className={styles.values}>
             <span>
@@ -107,7 +111,7 @@ const FindingItem = memo(function FindingItem({ finding, lang, onSelect }: { fin
 });
 
 /** The findings grouped by sheet and table, most severe first; a click or Enter goes to the cell. */
-export function Findings({ groups, lang, onSelect }: Props) {
+export function Findings({ groups, lang, marker, onSelect }: Props) {
   const styles = useStyles();
   const total = countFindings(groups);
   const drawn = useDrawnCount(groups, total);
@@ -123,7 +127,7 @@ export function Findings({ groups, lang, onSelect }: Props) {
               </h3>
               <ul className={styles.list}>
                 {tg.findings.map((f) => (
-                  <FindingItem key={`${f.rule}:${f.sheet}!${f.cell}:${f.messageId}`} finding={f} lang={lang} onSelect={onSelect} />
+                  <FindingItem key={`${f.rule}:${f.sheet}!${f.cell}:${f.messageId}`} finding={f} lang={lang} marker={marker} onSelect={onSelect} />
                 ))}
               </ul>
             </section>
