@@ -20,6 +20,8 @@ const CommentsView = lazy(() => import(/* webpackChunkName: "comments" */ './com
 /** The message bars (shown after an action): not needed for the first paint; requested as soon as the pane is up. */
 const loadMessages = () => import(/* webpackChunkName: "messages" */ './components/Messages');
 const Messages = lazy(() => loadMessages().then((m) => ({ default: m.Messages })));
+/** Demo mode's picture of the sheet around the selected cell: loaded when a cell is first selected in demo mode. */
+const DemoSheet = lazy(() => import(/* webpackChunkName: "demo-sheet" */ './components/DemoSheet').then((m) => ({ default: m.DemoSheet })));
 /** Loaded when first opened: its inputs (fields, radio buttons) are not needed for the first paint. */
 const SettingsView = lazy(() => import(/* webpackChunkName: "settings" */ './components/SettingsView').then((m) => ({ default: m.SettingsView })));
 type View = (typeof VIEWS)[number];
@@ -86,6 +88,11 @@ export function App({ session }: { session: Session }) {
           </Suspense>
         )}
       </div>
+      {state.mode === 'demo' && state.selected !== null && state.report !== null && (
+        <Suspense fallback={null}>
+          <DemoSheet state={state} t={t} />
+        </Suspense>
+      )}
       <TabList className={styles.tabs} selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} aria-label={t('taskpane.tabs')} size="small">
         {VIEWS.map((v) => (
           <Tab key={v} value={v}>

@@ -11,9 +11,18 @@ import { paneText } from './i18n';
 /** Between a figure and its unit: a non-breaking space (`8 550 tkr`, `12,5 %`). */
 export const NBSP = '\u00a0';
 
-/** The unit of the finding's cell: % in the change column, the table's amount unit elsewhere in it, none outside a table. */
+const AMOUNT_UNITS: readonly string[] = ['kr', 'tkr', 'mnkr'];
+
+/**
+ * The unit of the finding's figures: % in the change column, the table's
+ * amount unit elsewhere in it; outside a table the amount unit the finding
+ * states (a comment's amount: `enhet_belopp`), else none.
+ */
 export function findingUnit(finding: Finding, table: VarianceTable | undefined): '%' | AmountUnit | null {
-  if (table === undefined) return null;
+  if (table === undefined) {
+    const stated = finding.params.enhet_belopp;
+    return typeof stated === 'string' && AMOUNT_UNITS.includes(stated) ? (stated as AmountUnit) : null;
+  }
   if (table.columns.change?.col === finding.col) return '%';
   if (finding.col === table.labelCol || finding.col === table.nameCol || finding.row <= table.headerBottom) return null;
   return table.unit;

@@ -163,6 +163,11 @@ export function markerPhrase(marker: string, lang: Language): string {
  */
 export function findingMessage(finding: Finding, lang: Language, marker: string): string {
   const own = `taskpane.message.${finding.messageId}`;
-  if (PANE_PACKS[lang][own] !== undefined) return paneText(own, lang, { ...finding.params, marker: markerPhrase(marker, lang) });
-  return paneText(finding.messageId, lang, finding.params);
+  const text = PANE_PACKS[lang][own] !== undefined ? paneText(own, lang, { ...finding.params, marker: markerPhrase(marker, lang) }) : paneText(finding.messageId, lang, finding.params);
+  return withUnitSpaces(text);
+}
+
+/** A figure and its unit kept together: the space before %, kr, tkr or mnkr made non-breaking (`8 550 tkr`, `12,5 %`). */
+export function withUnitSpaces(text: string): string {
+  return text.replace(/(\d) (?=(?:%|kr|tkr|mnkr)(?![\p{L}\p{N}]))/gu, '$1\u00a0');
 }

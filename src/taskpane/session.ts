@@ -31,6 +31,8 @@ export interface SessionState {
   lang: Language;
   /** Milliseconds the last validation took (read + check + mark). */
   lastValidationMs: number | null;
+  /** The cell last selected from the pane (a finding or a draft's figure). */
+  selected: { sheet: string; cell: string } | null;
 }
 
 type Listener = () => void;
@@ -99,6 +101,7 @@ export class Session {
       settings,
       lang: this.languageFor(settings),
       lastValidationMs: null,
+      selected: null,
     };
   }
 
@@ -212,7 +215,7 @@ export class Session {
       return {
         ...patch,
         lastChange: patch.lastChange ?? entry,
-        notice: { id: 'taskpane.comments.notice.written', params: { new: count('new'), refreshed: count('refreshed'), kept: count('edited', 'own') } },
+        notice: { id: 'taskpane.comments.notice.written', params: { new: count('new'), refreshed: count('refreshed'), kept: count('edited', 'own'), cells: entry.cells } },
       };
     });
   }
@@ -232,11 +235,12 @@ export class Session {
     });
   }
 
-  /** Activates the finding's sheet and selects its cell. */
+  /** Activates the finding's sheet and selects its cell (and remembers it, for demo mode's picture of the sheet). */
   select(sheet: string, cell: string): Promise<void> {
-    return this.actions.select(sheet, cell).catch((err: unknown) => {
-      this.set({ error: err instanceof ActionError ? err.code : 'unknown' });
-    });
+    return this.actions.select(sheet, cell).then(
+      () => this.set({ selected: { sheet, cell } }),
+      (err: unknown) => this.set({ error: err instanceof ActionError ? err.code : 'unknown' }),
+    );
   }
 
   /**

@@ -104,7 +104,7 @@ describe('Resultat in the browser', () => {
 
     await page.getByRole('tab', { name: 'Inställningar' }).click();
     await page.getByRole('radio', { name: 'e.j.' }).check();
-    await page.getByRole('switch', { name: /Teckenbyte/ }).uncheck();
+    await page.getByRole('switch', { name: /byter tecken/ }).uncheck();
     await page.getByRole('tab', { name: 'Resultat' }).click();
     // Validated again without a click on Validera: the sign changes are no longer findings, nor fixes.
     await page.locator('[data-testid="validate"]:not([disabled])').waitFor();

@@ -204,7 +204,7 @@ describe('task pane in Chromium (production build, demo mode, offline)', () => {
     expect(fallback).toMatch(/^Kommunstyrelseförvaltning visar sammantaget en negativ budgetavvikelse med −12,4 mnkr\. .*\[Förklara avvikelsen/);
 
     await page.getByTestId('write-comments').click();
-    await expect(page.getByTestId('notice').textContent()).resolves.toMatch(/Bladet Kommentarer är uppdaterat: \d+ nya, \d+ uppdaterade, 17 egna texter behålls/);
+    await expect(page.getByTestId('notice').textContent()).resolves.toMatch(/Bladet Kommentarer är uppdaterat: \d+ nya och \d+ uppdaterade utkast \(\d+ celler\)\. 17 egna texter behålls/);
     // The pane validated again: the same five findings, none on the new drafts.
     await page.getByRole('tab', { name: 'Resultat' }).click();
     await narrative.first().waitFor();

@@ -44,6 +44,8 @@ describe('a finding card', () => {
     expect(figureWithUnit(-12.345, '%', 'en')).toBe('-12.3\u00a0%');
     expect(findingUnit({ ...f, col: table.columns.change?.col as number }, table)).toBe('%');
     expect(findingUnit(f, undefined)).toBeNull();
+    // A comment's amount outside the tables: the unit the comment states.
+    expect(findingUnit({ ...f, tableId: null, params: { enhet_belopp: 'mnkr' } }, undefined)).toBe('mnkr');
     expect(figureWithUnit(null, 'tkr', 'sv')).toBe('(tom)');
   });
 

@@ -165,10 +165,10 @@ export function CommentsView({ state, t, onSelect, onWrite, onUndo }: Props) {
         </Button>
       </div>
       <Text size={200} className={styles.muted}>
-        {t('taskpane.comments.writeHint')}
+        {t('taskpane.comments.writeHint', { tables: drafts?.units.length ?? 0 })}
       </Text>
       {lastChange !== null && (
-        <Text size={200} className={styles.muted}>
+        <Text size={200} className={styles.muted} data-testid="comments-last-change">
           {t('taskpane.undo.what', { label: t(lastChange.label), cells: lastChange.cells })}
         </Text>
       )}
@@ -194,7 +194,10 @@ export function CommentsView({ state, t, onSelect, onWrite, onUndo }: Props) {
             {t('taskpane.comments.intro')}
           </Text>
           {current?.summary != null && (
-            <section aria-label={t('taskpane.comments.summary')}>
+            <section aria-labelledby="comments-summary-heading" className={styles.root}>
+              <h2 id="comments-summary-heading" className={styles.heading}>
+                {t('taskpane.comments.summary')}
+              </h2>
               <ul className={styles.list}>
                 <DraftCard draft={current.summary} t={t} onSelect={onSelect} />
               </ul>

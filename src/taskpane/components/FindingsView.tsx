@@ -12,6 +12,8 @@ import { Findings } from './Findings';
 /** The filters show only with findings: not in the first-paint bundle. Requested as soon as the view is up. */
 const loadFilters = () => import(/* webpackChunkName: "filters" */ './Filters');
 const Filters = lazy(() => loadFilters().then((m) => ({ default: m.Filters })));
+/** What was checked (lists the engine's rules): loaded once there is a result. */
+const CheckedTables = lazy(() => import(/* webpackChunkName: "checked" */ './CheckedTables').then((m) => ({ default: m.CheckedTables })));
 /** The fix preview, with the formula tokenizer: loaded when opened. */
 const FixPreview = lazy(() => import(/* webpackChunkName: "fix-preview" */ './FixPreview').then((m) => ({ default: m.FixPreview })));
 
@@ -77,6 +79,11 @@ export function FindingsView({ state, session, filter, rules, t, onFilter }: Pro
       {findings.length > 0 && (
         <Suspense fallback={null}>
           <Filters filter={filter} rules={rules} lang={lang} t={t} onChange={onFilter} />
+        </Suspense>
+      )}
+      {report !== null && (
+        <Suspense fallback={null}>
+          <CheckedTables result={report.result} lang={lang} t={t} />
         </Suspense>
       )}
       {report !== null && findings.length === 0 && <Text>{t('taskpane.findings.none')}</Text>}
