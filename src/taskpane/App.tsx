@@ -5,6 +5,7 @@ import { Summary } from './components/Summary';
 import { NO_FILTER, countBySeverity, rulesPresent, type FindingFilter } from './format';
 import type { Session, SessionState } from './session';
 import { useSessionState, useT } from './useSession';
+import { reviewOf } from './review';
 
 /** Whether there is a message to show (an error, a notice, or marks that could not all be made). */
 function hasMessages(state: SessionState): boolean {
@@ -66,7 +67,9 @@ export function App({ session }: { session: Session }) {
     loadMessages().catch(() => undefined); // a failure shows where they are drawn
   }, []);
 
-  const findings = useMemo(() => report?.result.findings ?? [], [report]);
+  // Approved findings are hidden from the list: the review bar counts and lists them.
+  const review = useMemo(() => reviewOf(report), [report]);
+  const findings = useMemo(() => review?.open ?? [], [review]);
   const counts = useMemo(() => countBySeverity(findings), [findings]);
   const rules = useMemo(() => rulesPresent(findings), [findings]);
 
@@ -81,6 +84,11 @@ export function App({ session }: { session: Session }) {
         )}
       </header>
       <Summary state={state} counts={counts} shown={filter.severity} t={t} onValidate={() => void session.validate()} onShow={showSeverity} />
+      {review !== undefined && review.approved.length > 0 && (
+        <Text size={200} className={styles.muted} data-testid="approved-count">
+          {t('review.approved.count', { count: review.approved.length })}
+        </Text>
+      )}
       <div aria-live="polite">
         {hasMessages(state) && (
           <Suspense fallback={null}>
@@ -102,7 +110,7 @@ export function App({ session }: { session: Session }) {
       </TabList>
       {view === 'findings' && (
         <div className={styles.view} role="tabpanel" aria-label={t('taskpane.tab.findings')}>
-          <FindingsView state={state} session={session} filter={filter} rules={rules} t={t} onFilter={setFilter} />
+          <FindingsView state={state} session={session} review={review} findings={findings} filter={filter} rules={rules} t={t} onFilter={setFilter} />
         </div>
       )}
       {view === 'comments' && (

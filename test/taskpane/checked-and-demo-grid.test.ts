@@ -4,7 +4,7 @@
  * selected cell, on the example's tables.
  */
 import { checkWorkbook } from '../../src/engine/check';
-import { seedAsPastedValues } from '../../src/engine/seed';
+import { seedAsPastedValues } from '../../src/example/seed';
 import { checkedTable } from '../../src/taskpane/checked-tables';
 import { demoGrid, parseAddress } from '../../src/taskpane/demo-grid';
 import { loadSeed } from '../helpers/seed';

@@ -6,7 +6,7 @@
 import type { Finding } from '../../src/engine/finding';
 import type { VarianceTable } from '../../src/engine/table';
 import { checkWorkbook } from '../../src/engine/check';
-import { seedAsPastedValues } from '../../src/engine/seed';
+import { seedAsPastedValues } from '../../src/example/seed';
 import { figureWithUnit, findingUnit, whyText } from '../../src/taskpane/finding-card';
 import { loadSeed } from '../helpers/seed';
 

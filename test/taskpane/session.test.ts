@@ -9,7 +9,7 @@ import { createDemoHost } from '../../src/excel/demo';
 import { memoryStore } from '../../src/excel/changelog';
 import { createActions } from '../../src/excel/workbook-actions';
 import type { WorkbookActions } from '../../src/excel/actions';
-import type { TestHost } from '../../src/excel/testhost';
+import type { TestHost } from '../../src/excel/simulated';
 import { paneText as translate } from '../../src/taskpane/i18n';
 import { validateCommand } from '../../src/commands/register';
 import { Session, fixLabel } from '../../src/taskpane/session';

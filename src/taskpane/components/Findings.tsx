@@ -1,5 +1,5 @@
 import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { memo, startTransition, useEffect, useState } from 'react';
+import { memo, startTransition, useEffect, useState, type ReactNode } from 'react';
 import type { Finding } from '../../engine/finding';
 import type { Language } from '../../engine/i18n';
 import type { VarianceTable } from '../../engine/table';
@@ -51,6 +51,8 @@ interface Props {
   lang: Language;
   /** The marker chosen in Inställningar, which the advice names. */
   marker: string;
+  /** What is drawn under a finding (the review's Godkänn…), if anything. */
+  extra?: (finding: Finding) => ReactNode;
   onSelect: (finding: Finding) => void;
 }
 
@@ -86,6 +88,7 @@ interface ItemProps {
   lang: Language;
   marker: string;
   onSelect: (f: Finding) => void;
+  extra?: (f: Finding) => ReactNode;
 }
 
 /**
@@ -94,7 +97,7 @@ interface ItemProps {
  * lines), the rule, the message, Förväntat and Faktiskt with their unit;
  * beside it "Varför?" with the calculation, where the finding has one.
  */
-const FindingItem = memo(function FindingItem({ finding, table, lang, marker, onSelect }: ItemProps) {
+const FindingItem = memo(function FindingItem({ finding, table, lang, marker, onSelect, extra }: ItemProps) {
   const styles = useStyles();
   const [whyOpen, setWhyOpen] = useState(false);
   const t = (id: string, params?: Record<string, string | number>) => paneText(id, lang, params);
@@ -136,12 +139,13 @@ const FindingItem = memo(function FindingItem({ finding, table, lang, marker, on
           </p>
         </div>
       )}
+      {extra?.(finding)}
     </li>
   );
 });
 
 /** The findings grouped by sheet and table, most severe first; a click or Enter goes to the cell. */
-export function Findings({ groups, lang, marker, onSelect }: Props) {
+export function Findings({ groups, lang, marker, onSelect, extra }: Props) {
   const styles = useStyles();
   const total = countFindings(groups);
   const drawn = useDrawnCount(groups, total);
@@ -157,7 +161,7 @@ export function Findings({ groups, lang, marker, onSelect }: Props) {
               </h3>
               <ul className={styles.list}>
                 {tg.findings.map((f) => (
-                  <FindingItem key={`${f.rule}:${f.sheet}!${f.cell}:${f.messageId}`} finding={f} table={tg.table} lang={lang} marker={marker} onSelect={onSelect} />
+                  <FindingItem key={`${f.rule}:${f.sheet}!${f.cell}:${f.messageId}`} finding={f} table={tg.table} lang={lang} marker={marker} onSelect={onSelect} {...(extra === undefined ? {} : { extra })} />
                 ))}
               </ul>
             </section>

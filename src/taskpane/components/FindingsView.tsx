@@ -1,11 +1,15 @@
 /**
  * The Resultat view: the fix preview and its button, Ångra and the line
- * that names the last change, the rule filter and the findings list.
+ * that names the last change, the review's bar and chart, what was checked,
+ * the rule filter and the findings list (the open ones: approved findings
+ * are listed by the review bar).
  */
-import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Finding, RuleId } from '../../engine/finding';
-import { applyFilter, groupFindings, type FindingFilter } from '../format';
+import type { ReviewedFinding } from '../../engine/review';
+import { applyFilter, groupFindings, tableLabel, type FindingFilter } from '../format';
+import { approveFinding, exportReview, reopenFinding, type reviewOf } from '../review';
 import type { Session, SessionState } from '../session';
 import { Findings } from './Findings';
 
@@ -14,6 +18,11 @@ const loadFilters = () => import(/* webpackChunkName: "filters" */ './Filters');
 const Filters = lazy(() => loadFilters().then((m) => ({ default: m.Filters })));
 /** What was checked (lists the engine's rules): loaded once there is a result. */
 const CheckedTables = lazy(() => import(/* webpackChunkName: "checked" */ './CheckedTables').then((m) => ({ default: m.CheckedTables })));
+/** The review's controls (stepping, export, approved findings) and the approve form: loaded with the first findings. */
+const ReviewBar = lazy(() => import(/* webpackChunkName: "review" */ './ReviewBar'));
+const ApproveFinding = lazy(() => import(/* webpackChunkName: "review" */ './ApproveFinding'));
+/** The variance chart: loaded when first opened. */
+const VarianceChart = lazy(() => import(/* webpackChunkName: "chart" */ './VarianceChart'));
 /** The fix preview, with the formula tokenizer: loaded when opened. */
 const FixPreview = lazy(() => import(/* webpackChunkName: "fix-preview" */ './FixPreview').then((m) => ({ default: m.FixPreview })));
 
@@ -25,17 +34,21 @@ const useStyles = makeStyles({
 interface Props {
   state: SessionState;
   session: Session;
+  review: ReturnType<typeof reviewOf>;
+  /** The open findings (not approved). */
+  findings: readonly Finding[];
   filter: FindingFilter;
   rules: RuleId[];
   t: (id: string, params?: Record<string, string | number>) => string;
   onFilter: (filter: FindingFilter) => void;
 }
 
-export function FindingsView({ state, session, filter, rules, t, onFilter }: Props) {
+export function FindingsView({ state, session, review, findings, filter, rules, t, onFilter }: Props) {
   const styles = useStyles();
   const { lang, report, edits, phase, lastChange } = state;
   const busy = phase !== 'idle';
   const [previewOpen, setPreviewOpen] = useState(false);
+  const [chartOpen, setChartOpen] = useState(false);
   // Stable, so findings already drawn are not drawn again when the pane re-renders.
   const selectFinding = useCallback((f: Finding) => void session.select(f.sheet, f.cell), [session]);
   useEffect(() => {
@@ -45,7 +58,19 @@ export function FindingsView({ state, session, filter, rules, t, onFilter }: Pro
     if (edits.length === 0) setPreviewOpen(false);
   }, [edits]);
 
-  const findings = useMemo(() => report?.result.findings ?? [], [report]);
+  const reviewed = useMemo(() => new Map<Finding, ReviewedFinding>((review?.findings ?? []).map((r) => [r.finding, r] as const)), [review]);
+  const sheetNames = useMemo(() => report?.workbook.sheets.map((s) => s.name) ?? [], [report]);
+  const approveExtra = useCallback(
+    (f: Finding) => {
+      const r = reviewed.get(f);
+      return r === undefined ? null : (
+        <Suspense fallback={null}>
+          <ApproveFinding reviewed={r} busy={busy} t={t} onApprove={(x, reason) => void approveFinding(session, x, reason)} />
+        </Suspense>
+      );
+    },
+    [reviewed, busy, t, session],
+  );
   const shown = useMemo(() => applyFilter(findings, filter), [findings, filter]);
   const groups = useMemo(() => groupFindings(shown, report?.result.tables ?? [], report?.workbook.sheets.map((s) => s.name) ?? []), [shown, report]);
 
@@ -81,6 +106,41 @@ export function FindingsView({ state, session, filter, rules, t, onFilter }: Pro
           <Filters filter={filter} rules={rules} lang={lang} t={t} onChange={onFilter} />
         </Suspense>
       )}
+      {review !== undefined && (
+        <Suspense fallback={null}>
+          <ReviewBar
+            review={review}
+            sheetNames={sheetNames}
+            lang={lang}
+            busy={busy}
+            t={t}
+            onSelect={selectFinding}
+            onExport={() => void exportReview(session)}
+            onReopen={(i) => {
+              const r = review.approved[i];
+              if (r?.approval !== undefined) void reopenFinding(session, r.approval, r.finding);
+            }}
+          />
+        </Suspense>
+      )}
+      {report !== null && report.result.tables.length > 0 && (
+        <Button size="small" appearance="subtle" aria-expanded={chartOpen} onClick={() => setChartOpen(!chartOpen)} data-testid="toggle-chart">
+          {t(chartOpen ? 'review.chart.hide' : 'review.chart.show')}
+        </Button>
+      )}
+      {chartOpen && report !== null && (
+        <Suspense fallback={<Spinner size="tiny" />}>
+          <VarianceChart
+            tables={report.result.tables}
+            workbook={report.workbook}
+            lang={lang}
+            thresholdMnkr={state.settings.materialityMnkr}
+            t={t}
+            tableName={(table) => tableLabel({ tableId: table.id, table, findings: [] }, lang)}
+            onSelect={(sheet, cell) => void session.select(sheet, cell)}
+          />
+        </Suspense>
+      )}
       {report !== null && (
         <Suspense fallback={null}>
           <CheckedTables result={report.result} lang={lang} t={t} />
@@ -93,7 +153,7 @@ export function FindingsView({ state, session, filter, rules, t, onFilter }: Pro
           {t('taskpane.findings.shown', { shown: shown.length, total: findings.length })}
         </Text>
       )}
-      <Findings groups={groups} lang={lang} marker={state.settings.marker} onSelect={selectFinding} />
+      <Findings groups={groups} lang={lang} marker={state.settings.marker} onSelect={selectFinding} extra={approveExtra} />
     </>
   );
 }
