@@ -8,7 +8,6 @@
 import type { WorkbookActions } from '../excel/actions';
 import { knownHost, type HostMode } from './mode';
 import { Session } from './session';
-import { stopEngineWarmUp } from './warmup-control';
 
 export type { HostMode } from './mode';
 export { knownHost } from './mode';
@@ -68,12 +67,6 @@ export function getSession(): Promise<Session> {
     const actions = known !== undefined ? loadActions(known) : mode.then(loadActions);
     session = Promise.all([mode, actions]).then(async ([m, a]) => {
       const s = new Session(a, m);
-      // The engine's warm-up (started by boot.ts) ends when the first action starts.
-      const unsubscribe = s.subscribe(() => {
-        if (s.getState().phase === 'idle') return;
-        stopEngineWarmUp();
-        unsubscribe();
-      });
       await s.start();
       ready = s;
       return s;

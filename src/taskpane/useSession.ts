@@ -1,5 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { translate, type Language } from '../engine/i18n';
+import type { Language } from '../engine/i18n';
+import { paneText } from './i18n';
 import type { MessageParams } from '../engine/finding';
 import type { Session, SessionState } from './session';
 
@@ -10,5 +11,5 @@ export function useSessionState(session: Session): SessionState {
 
 /** A translator bound to the pane's current language. */
 export function useT(lang: Language): (id: string, params?: MessageParams) => string {
-  return useCallback((id: string, params?: MessageParams) => translate(id, lang, params), [lang]);
+  return useCallback((id: string, params?: MessageParams) => paneText(id, lang, params), [lang]);
 }
