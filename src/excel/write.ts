@@ -15,12 +15,13 @@
  *    (`restored: false`), and the caller keeps what is needed to restore later.
  *
  * Formulas are written through `formulas` (en-US), never `formulasLocal`.
- * Text Excel would take for something else (a leading `=`, `+`, `-`, `@`,
- * `#`, an apostrophe, a digit, a boolean word) is written into a cell
- * formatted as Text (`@`): Excel's documented way to keep an entry as text.
- * For a new value the cell keeps `@`, so editing it later (F2, Enter) cannot
- * turn it into a formula either; when a snapshot is restored, the cell's own
- * format is put back after the text is in.
+ * Every text is entered into a cell formatted as Text (`@`), Excel's way to
+ * keep an entry as text ("Jan-21" written through `values` may otherwise
+ * become a date), and the cell then gets its own format back: text stays
+ * text. Text Excel would take for something else when edited later (a
+ * leading `=`, `+`, `-`, `@`, `#`, an apostrophe, a digit, a boolean word)
+ * keeps `@` (the edit asks for it), so F2, Enter cannot turn it into a
+ * formula either.
  *
  * Sheets and columns (`LayoutChange`) go in the same write batch as the
  * cells: sheets the action needs are added first (`worksheets.add`), then the
@@ -315,7 +316,7 @@ export function fillOf(fill: XlRangeFill, patterns: boolean): FillState {
 }
 
 /** Queues the writes of one change onto a cell whose state is `current`. */
-function queueChange(host: XlHost, sheets: Sheets, change: CellChange, current: CellState, restoring: boolean): void {
+function queueChange(host: XlHost, sheets: Sheets, change: CellChange, current: CellState): void {
   const r = sheets.get(change.sheet).getRange(change.cell);
   let format = current.numberFormat;
   const setFormat = (f: string): void => {
@@ -333,10 +334,12 @@ function queueChange(host: XlHost, sheets: Sheets, change: CellChange, current: 
       r.formulas = [[c.formula ?? errorTextEnUs(c.error as ErrorCode)]];
     } else if (c.value === null || c.value === '') {
       r.clear('Contents');
-    } else if (typeof c.value === 'string' && (needsTextFormat(c.value) || format === '@')) {
+    } else if (typeof c.value === 'string') {
+      // Every text is entered into a Text-formatted cell: Excel may read "May 2021" or "Jan-21" written through
+      // `values` as a date. Then the cell gets its own format back (text stays text), or keeps `@` where the change asks.
       setFormat('@');
       r.values = [[c.value]];
-      if (restoring || change.numberFormat !== undefined) setFormat(finalFormat);
+      setFormat(finalFormat);
     } else {
       if (format === '@' && typeof c.value !== 'string') setFormat(finalFormat === '@' ? 'General' : finalFormat);
       r.values = [[c.value]];
@@ -482,7 +485,7 @@ export async function changeCells(
         await options.beforeWrite?.(before, changes, layoutBack);
         const byKey = new Map(states.map((s) => [key(s), s] as const));
         queueAddSheets(sheets, layout);
-        for (const change of changes) queueChange(host, sheets, change, byKey.get(key(change)) as CellState, false);
+        for (const change of changes) queueChange(host, sheets, change, byKey.get(key(change)) as CellState);
         queueLayoutAfter(sheets, merged ? cellLayout(layout) : layout);
         written = true;
         syncs++;
@@ -531,7 +534,7 @@ export async function rewrite(host: XlHost, changes: readonly CellChange[], note
     changes.forEach((change, i) => {
       const state = states[i] as CellState;
       if (satisfied(state, change)) return;
-      queueChange(host, sheets, change, state, true);
+      queueChange(host, sheets, change, state);
       queued++;
     });
     if (queued > 0) await context.sync();

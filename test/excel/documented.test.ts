@@ -228,3 +228,42 @@ describe('the change log is stored where Office allows, within its quota', () =>
     expect(await store.get(ChangeLog.keyFor(`dok-${MAX_DOCUMENTS + 4}`))).not.toBeNull();
   });
 });
+
+// Probable behaviours the documentation is silent on: the adapter works either way.
+describe('where Excel may differ from the documentation, both behaviours work', () => {
+  it('getRanges with a `;` locale on desktop (office-js issues 1167, 1985): retried with `;`, remembered for the session', async () => {
+    const { host, actions } = setup({ apiVersion: '1.9', listSeparator: ';' });
+    const before = host.snapshot();
+    const report = await actions.validate({ mark: true });
+    expect(report.marks?.error).toBeUndefined();
+    expect(report.marks?.cells).toBeGreaterThan(0);
+    const ours = host.sheets.flatMap((s) => host.conditionalFormats(s.name)).filter((f) => f.ranges.includes(','));
+    expect(ours.length).toBeGreaterThan(0);
+    host.resetStats();
+    await actions.validate({ mark: true });
+    expect(host.stats.requests.some((r) => r.failed !== undefined)).toBe(false);
+    await actions.clearMarks();
+    expect(host.snapshot()).toBe(before);
+  });
+
+  it('text Excel may take for a date ("Jan-21", "maj 2021") is entered into Text-formatted cells and stays text', async () => {
+    const { host, actions } = setup();
+    const edits = ['Jan-21', 'maj 2021'].map((text, i) => ({ sheet: 'Kommunledning', cell: `H${40 + i}`, row: 39 + i, col: 7, before: { value: null }, after: { value: text }, reason: 'missing-value' as const }));
+    await actions.applyEdits(edits, 'action.comments');
+    expect(host.cell('Kommunledning', 'H40')).toMatchObject({ value: 'Jan-21' });
+    expect(host.cell('Kommunledning', 'H41')).toMatchObject({ value: 'maj 2021' });
+    host.type('Kommunledning', 'H42', 'Jan-21');
+    expect(typeof host.cell('Kommunledning', 'H42').value).toBe('number'); // what Excel would have made of it
+  });
+
+  it('notes that desktop Excel prefixes with the author are still recognised as ours and removed', async () => {
+    const { host, actions } = setup({ apiVersion: '1.18', noteAuthor: 'Anna Berg' });
+    const before = host.snapshot();
+    await actions.validate({ mark: true, notes: true });
+    const noted = host.sheets.flatMap((s) => [...s.notes.values()]);
+    expect(noted.length).toBeGreaterThan(0);
+    expect(noted.every((n) => n.startsWith('Anna Berg:\n'))).toBe(true);
+    await actions.clearMarks();
+    expect(host.snapshot()).toBe(before);
+  });
+});

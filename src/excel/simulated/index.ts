@@ -52,6 +52,17 @@ export interface TestHostOptions {
    * (`Worksheet.visibility` is undoable on the web only).
    */
   platform?: ExcelPlatform;
+  /**
+   * Excel on Windows may put the author's name in front of a note added
+   * through the API ("Anna Berg:" and a line break); undefined: notes are
+   * kept as given. Microsoft's pages do not say which.
+   */
+  noteAuthor?: string;
+  /**
+   * The list separator `Worksheet.getRanges` takes (default ','): desktop
+   * Excel with a Swedish locale may take ';' only (office-js issues 1167, 1985).
+   */
+  listSeparator?: ',' | ';';
 }
 
 /** The platforms whose documented behaviour differs. */
@@ -108,6 +119,8 @@ export class TestHost implements XlHost {
   private readonly url: string;
   private readonly limit: number;
   readonly platform: ExcelPlatform;
+  private readonly noteAuthor: string | undefined;
+  private readonly listSeparator: ',' | ';';
   private editMode = false;
   private readOnlyWorkbook = false;
   private connection: ConnectionFault | undefined;
@@ -123,6 +136,8 @@ export class TestHost implements XlHost {
     this.url = options.documentUrl ?? 'https://example.invalid/kommunstyrelsen-2021.xlsx';
     this.limit = options.payloadLimit ?? PAYLOAD_LIMIT_BYTES;
     this.platform = options.platform ?? 'windows';
+    this.noteAuthor = options.noteAuthor;
+    this.listSeparator = options.listSeparator ?? ',';
     this.activeSheet = this.sheets[0]?.name ?? null;
   }
 
@@ -308,6 +323,8 @@ export class TestHost implements XlHost {
       sheets: this.sheets,
       platform: this.platform,
       mergedUndo,
+      noteAuthor: this.noteAuthor,
+      listSeparator: this.listSeparator,
       language: this.language,
       supports: (v) => this.supports(v),
       readOnly: () => this.readOnlyWorkbook,
