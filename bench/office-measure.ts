@@ -5,7 +5,7 @@
  */
 import seed from '../examples/source/kommunstyrelsen-2021-tables.json';
 import type { SheetGrid, WorkbookGrid } from '../src/engine/grid';
-import { seedAsWorkbook, type SeedFile } from '../src/engine/seed';
+import { seedAsWorkbook, type SeedFile } from '../src/example/seed';
 import { memoryStore } from '../src/excel/changelog';
 import { createActions } from '../src/excel/workbook-actions';
 import { TestHost } from '../src/excel/simulated';

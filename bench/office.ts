@@ -8,7 +8,7 @@
  * added in 1 round trip after the read (`src/excel/mark-formats.ts`); Excel
  * 2019 (ExcelApi 1.8) fills cells instead, 2 round trips on a first marking.
  */
-import { generatedTableRows, generatedWorkbook } from '../src/engine/generate';
+import { generatedTableRows, generatedWorkbook } from '../src/example/generate';
 import type { WorkbookGrid } from '../src/engine/grid';
 import { measureValidate } from './office-measure';
 import { READ_BUDGET_BYTES } from '../src/excel/read';

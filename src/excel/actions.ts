@@ -8,6 +8,7 @@ import type { CheckResult } from '../engine/check';
 import type { CellEdit } from '../engine/finding';
 import type { WorkbookGrid } from '../engine/grid';
 import type { CheckOptions } from '../engine/rule';
+import type { ListValidation } from '../engine/commentary/sheet';
 
 export interface ValidateOptions extends Partial<CheckOptions> {
   /**
@@ -96,6 +97,12 @@ export interface ApplyEditsOptions {
   hideColumns?: { sheet: string; col: number }[];
   /** Sheets to hide if they exist, e.g. the template sheet (never the last visible one). */
   hideSheets?: string[];
+  /**
+   * Drop-down lists to put on ranges after the write (ExcelApi 1.8, one more
+   * round trip; skipped without it), e.g. the comments sheet's Status column.
+   * Not part of what Ångra restores; a list that cannot be set loses nothing.
+   */
+  listValidations?: ListValidation[];
 }
 
 export interface WorkbookActions {

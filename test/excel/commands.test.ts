@@ -4,7 +4,7 @@
  * the shared runtime: learn.microsoft.com/office/dev/add-ins/develop/show-hide-add-in):
  * the result is visible without the pane.
  */
-import { seedAsWorkbook } from '../../src/engine/seed';
+import { seedAsWorkbook } from '../../src/example/seed';
 import { memoryStore } from '../../src/excel/changelog';
 import { TestHost } from '../../src/excel/simulated';
 import { createActions } from '../../src/excel/workbook-actions';

@@ -4,7 +4,7 @@
  * found and deleted by id, listed with their rule and fill, writes refused on
  * a protected sheet, a batch that fails keeping what it applied before.
  */
-import { seedAsWorkbook } from '../../src/engine/seed';
+import { seedAsWorkbook } from '../../src/example/seed';
 import { TestHost } from '../../src/excel/simulated';
 import type { XlConditionalFormat } from '../../src/excel/xl';
 import { loadSeed } from '../helpers/seed';

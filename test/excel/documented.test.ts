@@ -7,7 +7,7 @@
 import { TEMPLATE_SHEET } from '../../src/engine/commentary/templates';
 import { COMMENTS_SHEET } from '../../src/engine/commentary/layout';
 import type { WorkbookGrid } from '../../src/engine/grid';
-import { seedAsWorkbook } from '../../src/engine/seed';
+import { seedAsWorkbook } from '../../src/example/seed';
 import { ActionError, type WorkbookActions } from '../../src/excel/actions';
 import { parseRect, rectAddress } from '../../src/excel/address';
 import { ChangeLog, INDEX_KEY, MAX_DOCUMENTS, memoryStore } from '../../src/excel/changelog';

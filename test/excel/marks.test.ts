@@ -6,7 +6,7 @@
  * cell's own fill put back exactly. Notes where ExcelApi 1.18.
  */
 import type { Finding, Severity } from '../../src/engine/finding';
-import { seedAsWorkbook } from '../../src/engine/seed';
+import { seedAsWorkbook } from '../../src/example/seed';
 import type { SheetGrid, WorkbookGrid } from '../../src/engine/grid';
 import { memoryStore, ChangeLog, type KeyValueStore } from '../../src/excel/changelog';
 import { markAddresses, MARK_ADDRESS_LIMIT } from '../../src/excel/mark-formats';

@@ -4,9 +4,9 @@
  */
 import { checkWorkbook } from '../../src/engine/check';
 import type { Cell, SheetGrid, WorkbookGrid } from '../../src/engine/grid';
-import { seedAsWorkbook } from '../../src/engine/seed';
+import { seedAsWorkbook } from '../../src/example/seed';
 
-import { generatedWorkbook } from '../../src/engine/generate';
+import { generatedWorkbook } from '../../src/example/generate';
 import { BYTES_PER_CELL, READ_BUDGET_BYTES, readWorkbook, toCell } from '../../src/excel/read';
 import { HostError, TestHost } from '../../src/excel/simulated';
 import { measureValidate } from '../../bench/office-measure';

@@ -6,6 +6,7 @@ import { robustnessEn } from './robustness.en';
 import { rulesEn } from './rules.en';
 import { taskpaneEn } from './taskpane.en';
 import { taskpaneCommentsEn } from './taskpane-comments.en';
+import { reviewEn } from './review.en';
 
 /** English. */
 export const en: LanguagePack = {
@@ -16,6 +17,7 @@ export const en: LanguagePack = {
   ...rulesEn,
   ...robustnessEn,
   ...excelEn,
+  ...reviewEn,
   'severity.error': 'Error',
   'severity.warning': 'Warning',
   'severity.info': 'Info',

@@ -6,6 +6,7 @@ import { robustnessSv } from './robustness.sv';
 import { rulesSv } from './rules.sv';
 import { taskpaneSv } from './taskpane.sv';
 import { taskpaneCommentsSv } from './taskpane-comments.sv';
+import { reviewSv } from './review.sv';
 
 /** Swedish: the default language. */
 export const sv: LanguagePack = {
@@ -16,6 +17,7 @@ export const sv: LanguagePack = {
   ...rulesSv,
   ...robustnessSv,
   ...excelSv,
+  ...reviewSv,
   'severity.error': 'Fel',
   'severity.warning': 'Varning',
   'severity.info': 'Info',

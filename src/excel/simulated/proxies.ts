@@ -24,6 +24,7 @@ import type {
   XlWorksheetCollection,
   XlWorksheetProtection,
 } from '../xl';
+import type { XlDataValidation } from '../validation';
 import { emptyCell, errorDisplayText, interpretEntry, isEmptyContent, newSheet, NO_FILL, type HostCell, type HostSheet } from './state';
 
 /** An error shaped like OfficeExtension.Error: `code` is what the adapter looks at. */
@@ -146,6 +147,8 @@ export abstract class ProxyBase {
 export const extensions: {
   /** The conditional formats intersecting a range or ranges of a sheet (ExcelApi 1.6). */
   conditionalFormats?: (ctx: TestContext, path: string, target: (server: Server) => { sheet: HostSheet; rects: Rect[] }) => XlConditionalFormatCollection;
+  /** `Range.dataValidation` (ExcelApi 1.8), `data-validation.ts`. */
+  dataValidation?: (ctx: TestContext, path: string, target: (server: Server) => { sheet: HostSheet; rect: Rect }) => XlDataValidation;
   /** `Worksheet.getRanges(address)` (ExcelApi 1.9). */
   rangeAreas?: (ctx: TestContext, path: string, sheet: WorksheetProxy, address: string | undefined) => XlRangeAreas;
 } = {};
@@ -470,6 +473,12 @@ export class RangeProxy extends ProxyBase implements XlRange {
       return { sheet, rects: [rect] };
     });
     return this.formats;
+  }
+  private validation: XlDataValidation | undefined;
+  /** ExcelApi 1.8. */
+  get dataValidation(): XlDataValidation {
+    this.validation ??= extension('dataValidation')(this.ctx, `${this.path}.dataValidation`, (server) => this.target(server));
+    return this.validation;
   }
   exists(server: Server): boolean {
     if (this.bound === undefined) this.bound = this.resolver(server);

@@ -45,6 +45,15 @@ export interface HostConditionalFormat {
   fill: string | null;
 }
 
+/** A list data validation (ExcelApi 1.8) as Excel keeps it: the cells it covers, the list, its error alert. */
+export interface HostDataValidation {
+  rects: Rect[];
+  /** The comma-separated values. */
+  source: string;
+  inCellDropDown: boolean;
+  alert: { message: string; showAlert: boolean; style: string; title: string };
+}
+
 export interface HostSheet {
   name: string;
   visibility: 'Visible' | 'Hidden' | 'VeryHidden';
@@ -55,6 +64,8 @@ export interface HostSheet {
   hiddenColumns: Set<number>;
   /** Conditional formats, highest priority first (none when absent). */
   conditionalFormats?: HostConditionalFormat[];
+  /** List data validations (none when absent); see `data-validation.ts`. */
+  dataValidations?: HostDataValidation[];
 }
 
 /** A new, empty, visible sheet (what `worksheets.add` creates). */
