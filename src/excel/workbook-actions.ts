@@ -23,6 +23,7 @@ import { toActionError } from './errors';
 import type { AddressListStyle } from './mark-formats';
 import { clearAllMarks, markFindings, probeMarks } from './marks';
 import { readWorkbook } from './read';
+import { runSelfTest, type SelfTestReport } from './self-test';
 import {
   changeCells,
   columnKey,
@@ -233,5 +234,7 @@ export function createActions(host: XlHost, { store }: ActionsOptions): Workbook
     }
   }
 
-  return { validate, clearMarks, applyEdits, lastChange, undo, select, displayLanguage: () => host.displayLanguage() };
+  const selfTest = (): Promise<SelfTestReport> => runSelfTest(host, { store, scratch: (h, s) => createActions(h, { store: s }) });
+
+  return { validate, clearMarks, applyEdits, lastChange, undo, select, displayLanguage: () => host.displayLanguage(), selfTest };
 }

@@ -29,7 +29,7 @@
 import { errorCodeFromText } from '../../engine/errors';
 import type { WorkbookGrid } from '../../engine/grid';
 import { parseRect } from '../address';
-import { PAYLOAD_LIMIT_BYTES, type ExcelApiVersion, type XlContext, type XlHost, type XlRunOptions } from '../xl';
+import { EXCEL_API_VERSIONS, PAYLOAD_LIMIT_BYTES, type ExcelApiVersion, type HostDiagnostics, type XlContext, type XlHost, type XlRunOptions } from '../xl';
 import { HostError, TestContext, type Action, type ProxyBase, type Server } from './proxies';
 // Conditional formats (ExcelApi 1.6, RangeAreas 1.9) live in their own file and plug into the proxies.
 import { addFormat, displayedFill, formatContents, formatSnapshots, type FormatSnapshot } from './conditional-formats';
@@ -154,6 +154,12 @@ export class TestHost implements XlHost {
 
   displayLanguage(): string {
     return this.language;
+  }
+
+  diagnostics(): HostDiagnostics {
+    const sets: Record<string, boolean> = {};
+    for (const v of EXCEL_API_VERSIONS) sets[`ExcelApi ${v}`] = this.supports(v);
+    return { version: `simulerad Excel (ExcelApi ${Math.floor(this.version / 1000)}.${this.version % 1000})`, platform: this.platform, sets };
   }
 
   async run<T>(batch: (context: XlContext) => Promise<T>, options: XlRunOptions = {}): Promise<T> {
