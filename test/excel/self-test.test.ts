@@ -55,7 +55,7 @@ describe('Självtest', () => {
   });
 
   it('a failing step is reported with its Office.js error code; the cleanup still runs', async () => {
-    const { host, actions } = setup({ apiVersion: '1.9' });
+    const { host } = setup({ apiVersion: '1.9' });
     const before = host.snapshot();
     const failing: SelfTestStep = {
       id: 'lost',
