@@ -8,7 +8,7 @@ import type { CheckResult } from '../engine/check';
 import type { CellEdit } from '../engine/finding';
 import type { WorkbookGrid } from '../engine/grid';
 import type { CheckOptions } from '../engine/rule';
-import type { SelfTestReport } from './self-test';
+import type { SelfTestReport } from './self-test-report';
 import type { ListValidation } from '../engine/commentary/sheet';
 
 export interface ValidateOptions extends Partial<CheckOptions> {

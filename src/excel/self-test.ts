@@ -23,7 +23,10 @@ import { dataProperties, jsonCell, toCell } from './read';
 import type { KeyValueStore } from './storage';
 import { memoryStore } from './storage';
 import { changeCells, type CellState } from './write';
+import type { SelfTestReport } from './self-test-report';
 import type { XlHost, XlRange } from './xl';
+
+export { formatSelfTestReport, type SelfTestReport, type StepResult } from './self-test-report';
 
 /** The start of every sheet name the self-test creates (never a name an economist would use). */
 export const SELF_TEST_PREFIX = 'AK-självtest';
@@ -53,26 +56,6 @@ export interface SelfTestStep {
   /** What it tries, in a few words (English: the report goes to IT and developers). */
   title: string;
   run(ctx: SelfTestContext): Promise<string | Skipped | void>;
-}
-
-export interface StepResult {
-  id: string;
-  title: string;
-  outcome: 'ok' | 'failed' | 'skipped';
-  detail?: string;
-  /** The Office.js error code (`AccessDenied`, `UndoNotSupported` …) of a failure. */
-  code?: string;
-}
-
-export interface SelfTestReport {
-  at: string;
-  version: string;
-  platform: string;
-  language: string;
-  sets: Record<string, boolean>;
-  steps: StepResult[];
-  /** The cleanup removed every self-test sheet and the workbook has the sheets it had before. */
-  cleanedUp: boolean;
 }
 
 /** The table the self-test writes: a header, two rows with amounts, one dividing by zero. */
@@ -310,19 +293,4 @@ export async function runSelfTest(host: XlHost, options: { store: KeyValueStore;
 function codeOf(err: unknown): { code?: string } {
   const code = officeErrorCode(err);
   return code === undefined ? {} : { code };
-}
-
-/** The report as plain text to copy into a bug report. */
-export function formatSelfTestReport(report: SelfTestReport): string {
-  const sets = Object.entries(report.sets)
-    .map(([name, ok]) => `${name} ${ok ? 'ja' : 'nej'}`)
-    .join(', ');
-  const lines = [
-    `Avvikelsekollen självtest ${report.at}`,
-    `Excel: ${report.version}, plattform ${report.platform}, språk ${report.language}`,
-    `Kravuppsättningar: ${sets}`,
-    ...report.steps.map((s) => `${s.outcome === 'ok' ? 'OK' : s.outcome === 'skipped' ? 'HOPPADES ÖVER' : 'FEL'}  ${s.id}: ${s.title}${s.detail === undefined ? '' : ` – ${s.detail}`}${s.code === undefined ? '' : ` [${s.code}]`}`),
-    report.cleanedUp ? 'Städning: klar, inga spår kvar.' : 'Städning: INTE klar – se stegen ovan.',
-  ];
-  return lines.join('\n');
 }

@@ -8,6 +8,7 @@ import type { CellEdit } from '../engine/finding';
 import { planFixes } from '../engine/fixes';
 import { languageFromLocale, type Language } from '../engine/i18n';
 import { ActionError, type ActionErrorCode, type ChangeLogEntry, type ValidationReport, type WorkbookActions } from '../excel/actions';
+import type { SelfTestReport } from '../excel/self-test-report';
 import { browserSettingsStore, type Settings, type SettingsStore } from './settings';
 
 export type Phase = 'idle' | 'validating' | 'applying' | 'undoing' | 'clearing' | 'writing' | 'reviewing';
@@ -237,6 +238,11 @@ export class Session {
   }
 
   /** Activates the finding's sheet and selects its cell. */
+  /** Självtest (Inställningar): every Office.js path on a temporary hidden sheet; never throws. */
+  selfTest(): Promise<SelfTestReport> {
+    return this.actions.selfTest();
+  }
+
   select(sheet: string, cell: string): Promise<void> {
     return this.actions.select(sheet, cell).catch((err: unknown) => {
       this.set({ error: err instanceof ActionError ? err.code : 'unknown' });

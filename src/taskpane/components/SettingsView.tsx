@@ -1,6 +1,7 @@
 import { Field, Input, Radio, RadioGroup, Select, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { MARKERS } from '../../engine/fixes';
 import type { LanguageSetting, Settings } from '../settings';
+import { SelfTest } from './SelfTest';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -85,6 +86,7 @@ export function SettingsView({ settings, t, onChange }: Props) {
         </Select>
       </Field>
       <Text size={200}>{t('taskpane.settings.applies')}</Text>
+      <SelfTest t={t} />
     </div>
   );
 }
