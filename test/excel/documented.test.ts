@@ -16,6 +16,7 @@ import { simulatedStorageEnvironment } from '../../src/excel/simulated/storage';
 import { classifyError } from '../../src/excel/errors';
 import { HostError, TestHost, type TestHostOptions } from '../../src/excel/simulated';
 import { createActions } from '../../src/excel/workbook-actions';
+import { createExcelActionsWhenReady } from '../../src/excel/office';
 import { translate } from '../../src/engine/i18n';
 import { draftsFor, planCommentsWrite } from '../../src/taskpane/comments';
 import { DEFAULT_SETTINGS } from '../../src/taskpane/settings';
@@ -265,5 +266,19 @@ describe('where Excel may differ from the documentation, both behaviours work', 
     expect(noted.every((n) => n.startsWith('Anna Berg:\n'))).toBe(true);
     await actions.clearMarks();
     expect(host.snapshot()).toBe(before);
+  });
+});
+
+describe('Office slow to start inside Excel', () => {
+  it('the actions wait, then say Excel is not answering (never demo mode); trying again once Office answers works', async () => {
+    let ready: () => void = () => undefined;
+    const officeReady = new Promise<void>((resolve) => (ready = resolve));
+    const host = new TestHost(seedAsWorkbook(loadSeed()));
+    const actions = createExcelActionsWhenReady(officeReady, 20, () => createActions(host, { store: memoryStore() }));
+    await expect(actions.validate({ mark: false })).rejects.toMatchObject({ code: 'unresponsive' });
+    expect(translate('action-error.unresponsive', 'sv')).toBe('Excel svarar inte ännu. Vänta en stund och försök igen.');
+    ready();
+    const report = await actions.validate({ mark: false });
+    expect(report.result.findings.length).toBeGreaterThan(0);
   });
 });
