@@ -282,3 +282,21 @@ describe('Office slow to start inside Excel', () => {
     expect(report.result.findings.length).toBeGreaterThan(0);
   });
 });
+
+// learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins: 5 MB per request on the web.
+describe('a large write is split within the payload limit', () => {
+  it('12 000 long texts on a new sheet: written in several requests under 5 MB, and Ångra removes the sheet', async () => {
+    const { host, actions } = setup();
+    const before = host.snapshot();
+    const text = 'Avvikelsen beror på ökade kostnader för konsulter och vikarier under året. '.repeat(4);
+    const edits = Array.from({ length: 12_000 }, (_, i) => ({ sheet: 'Kommentarer', cell: `E${i + 2}`, row: i + 1, col: 4, before: { value: null }, after: { value: `${text}${i}` }, reason: 'narrative-mismatch' as const }));
+    host.resetStats();
+    await actions.applyEdits(edits, 'action.comments');
+    const writes = host.stats.requests.filter((r) => r.writes > 0);
+    expect(writes.length).toBeGreaterThan(1);
+    expect(host.stats.requests.every((r) => r.failed === undefined && r.requestBytes <= 5 * 1024 * 1024 && r.responseBytes <= 5 * 1024 * 1024)).toBe(true);
+    expect(host.cell('Kommentarer', 'E12001').value).toBe(`${text}11999`);
+    await actions.undo();
+    expect(host.snapshot()).toBe(before);
+  }, 120_000);
+});
