@@ -8,6 +8,7 @@ import type { CheckResult } from '../engine/check';
 import type { CellEdit } from '../engine/finding';
 import type { WorkbookGrid } from '../engine/grid';
 import type { CheckOptions } from '../engine/rule';
+import type { SelfTestReport } from './self-test-report';
 import type { ListValidation } from '../engine/commentary/sheet';
 
 export interface ValidateOptions extends Partial<CheckOptions> {
@@ -142,4 +143,9 @@ export interface WorkbookActions {
   select(sheet: string, cell: string): Promise<void>;
   /** Excel's display language (`sv-SE`), or the browser's in demo mode. */
   displayLanguage(): string;
+  /**
+   * Självtest: every Office.js path the add-in uses, on a temporary hidden
+   * sheet, cleaned up afterwards (see self-test.ts). Never throws.
+   */
+  selfTest(): Promise<SelfTestReport>;
 }

@@ -8,6 +8,7 @@ import type { CellEdit } from '../engine/finding';
 import { planFixes } from '../engine/fixes';
 import { languageFromLocale, type Language } from '../engine/i18n';
 import { ActionError, type ActionErrorCode, type ChangeLogEntry, type ValidationReport, type WorkbookActions } from '../excel/actions';
+import type { SelfTestReport } from '../excel/self-test-report';
 import { browserSettingsStore, type Settings, type SettingsStore } from './settings';
 
 export type Phase = 'idle' | 'validating' | 'applying' | 'undoing' | 'clearing' | 'writing' | 'reviewing';
@@ -248,6 +249,11 @@ export class Session {
    */
   perform(phase: Phase, work: (context: ActionContext) => Promise<Partial<SessionState> | void>): Promise<void> {
     return this.run(phase, () => work({ actions: this.actions, state: this.state, validate: () => this.validateNow() }));
+  }
+
+  /** Självtest (Inställningar): every Office.js path on a temporary hidden sheet; never throws. */
+  selfTest(): Promise<SelfTestReport> {
+    return this.actions.selfTest();
   }
 
   /** Activates the finding's sheet and selects its cell (and remembers it, for demo mode's picture of the sheet). */

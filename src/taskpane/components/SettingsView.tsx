@@ -3,6 +3,7 @@ import { MARKERS } from '../../engine/fixes';
 import type { Language } from '../../engine/i18n';
 import type { LanguageSetting, Settings } from '../settings';
 import { NumberSetting } from './NumberSetting';
+import { SelfTest } from './SelfTest';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -78,6 +79,7 @@ export function SettingsView({ settings, lang, t, onChange }: Props) {
         </Select>
       </Field>
       <Text size={200}>{t('taskpane.settings.applies')}</Text>
+      <SelfTest t={t} />
     </div>
   );
 }
