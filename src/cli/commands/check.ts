@@ -6,7 +6,7 @@
  * severity error; 1: errors found; 2: a file could not be read. Several
  * files are checked in parallel worker threads (see ../parallel.ts).
  */
-import { translate } from '../../engine/i18n';
+import { translate } from '../texts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, line, parseCommandLine, parseLanguage, UsageError, type CliIO, type Command } from '../command';
 import { expandInputs } from '../inputs';
 import { checkFiles } from '../parallel';

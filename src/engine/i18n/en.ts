@@ -1,5 +1,4 @@
 import type { LanguagePack } from './index';
-import { cliEn } from './cli.en';
 import { commentaryEn } from './commentary.en';
 import { excelEn } from './excel.en';
 import { robustnessEn } from './robustness.en';
@@ -9,7 +8,6 @@ import { taskpaneCommentsEn } from './taskpane-comments.en';
 
 /** English. */
 export const en: LanguagePack = {
-  ...cliEn,
   ...taskpaneEn,
   ...taskpaneCommentsEn,
   ...commentaryEn,

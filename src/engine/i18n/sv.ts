@@ -1,5 +1,4 @@
 import type { LanguagePack } from './index';
-import { cliSv } from './cli.sv';
 import { commentarySv } from './commentary.sv';
 import { excelSv } from './excel.sv';
 import { robustnessSv } from './robustness.sv';
@@ -9,7 +8,6 @@ import { taskpaneCommentsSv } from './taskpane-comments.sv';
 
 /** Swedish: the default language. */
 export const sv: LanguagePack = {
-  ...cliSv,
   ...taskpaneSv,
   ...taskpaneCommentsSv,
   ...commentarySv,
