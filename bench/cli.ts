@@ -57,8 +57,8 @@ function unzippedSize(file: string): number {
   return (readZipDirectory(fs.readFileSync(file)) ?? []).reduce((sum, e) => sum + e.size, 0);
 }
 
-function memory(mode: 'check', file: string): MemoryReport {
-  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(__dirname, 'cli-memory.ts'), mode, file], { cwd: ROOT, encoding: 'utf8' });
+function memory(mode: 'check', file: string, warmUp: string): MemoryReport {
+  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(__dirname, 'cli-memory.ts'), mode, file, warmUp], { cwd: ROOT, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`cli-memory ${mode}: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop() as string) as MemoryReport;
 }
@@ -88,7 +88,9 @@ export async function benchCli(options: BenchOptions): Promise<BenchRow[]> {
     const vsExceljs = ratio((r) => r.exceljs);
     const vsSheetjs = ratio((r) => r.sheetjs);
 
-    const checked = memory('check', file);
+    const small = path.join(dir, 'liten.xlsx');
+    await writeWorkbook(buildWorkbook(generatedUnits(1, 10)), small);
+    const checked = memory('check', file, small);
     const peak = checked.peakRssDelta;
 
     const folder = path.join(dir, 'mapp');
@@ -130,7 +132,7 @@ export async function benchCli(options: BenchOptions): Promise<BenchRow[]> {
         bench: 'cli',
         measure: 'check: peak memory',
         size,
-        figure: `${kib(peak)} peak RSS over start`,
+        figure: `${kib(peak)} peak RSS over the warmed-up process`,
         value: peak,
         unit: 'bytes',
         baseline: `unzipped ${kib(unzipped)} → ${(peak / unzipped).toFixed(1)} ×`,
