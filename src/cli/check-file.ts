@@ -4,7 +4,8 @@
  * output printed in the order the files were given.
  */
 import { checkWorkbook } from '../engine/check';
-import { translate, type Language } from '../engine/i18n';
+import { type Language } from '../engine/i18n';
+import { translate } from './texts';
 import { openPackage } from '../xlsx/package';
 import { assertCheckable, readPackageGrid } from '../xlsx/read';
 import type { Finding } from '../engine/finding';

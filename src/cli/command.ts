@@ -3,7 +3,8 @@
  * streams, exit codes, the language option and one-line error messages.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { translate, type Language } from '../engine/i18n';
+import { type Language } from '../engine/i18n';
+import { translate } from './texts';
 import type { MessageParams } from '../engine/finding';
 import { XlsxFileError } from '../xlsx/file';
 

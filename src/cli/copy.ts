@@ -4,7 +4,8 @@
  */
 import { checkWorkbook, type CheckResult } from '../engine/check';
 import type { WorkbookGrid } from '../engine/grid';
-import { translate, type Language } from '../engine/i18n';
+import { type Language } from '../engine/i18n';
+import { translate } from './texts';
 import { openPackage, type XlsxPackage } from '../xlsx/package';
 import { assertCheckable, readPackageGrid } from '../xlsx/read';
 import type { WorkbookInfo } from '../xlsx/workbook';

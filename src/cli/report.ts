@@ -6,7 +6,8 @@ import type { CheckResult } from '../engine/check';
 import type { Finding, Severity } from '../engine/finding';
 import type { ReviewedFinding } from '../engine/review';
 import { cellAddress, columnLetter } from '../engine/grid';
-import { formatNumber, translate, type Language } from '../engine/i18n';
+import { formatNumber, type Language } from '../engine/i18n';
+import { translate } from './texts';
 import { MEASURES, type Measure, type VarianceTable } from '../engine/table';
 
 export interface TableJson {

@@ -13,7 +13,7 @@ import { draftCommentary } from '../../engine/commentary/draft';
 import { planCommentsSheetWithReport, type CommentsSheetPlan } from '../../engine/commentary/sheet';
 import { TEMPLATE_SHEET } from '../../engine/commentary/templates';
 import type { WorkbookGrid } from '../../engine/grid';
-import { translate } from '../../engine/i18n';
+import { translate } from '../texts';
 import type { NewSheetColumns } from '../../xlsx/patch-sheet';
 import { writePatchedCopy } from '../../xlsx/write';
 import { loadForCopy } from '../copy';

@@ -8,7 +8,8 @@
  */
 import type { CellContent } from '../../engine/finding';
 import { planFixes } from '../../engine/fixes';
-import { translate, type Language } from '../../engine/i18n';
+import { type Language } from '../../engine/i18n';
+import { translate } from '../texts';
 import { writePatchedCopy } from '../../xlsx/write';
 import { loadForCopy } from '../copy';
 import { EXIT_OK, line, parseCommandLine, parseLanguage, UsageError, type CliIO, type Command } from '../command';

@@ -1,5 +1,4 @@
 import type { LanguagePack } from './index';
-import { cliEn } from './cli.en';
 import { commentaryEn } from './commentary.en';
 import { excelEn } from './excel.en';
 import { robustnessEn } from './robustness.en';
@@ -8,7 +7,6 @@ import { reviewEn } from './review.en';
 
 /** English. */
 export const en: LanguagePack = {
-  ...cliEn,
   ...commentaryEn,
   ...rulesEn,
   ...robustnessEn,

@@ -1,5 +1,4 @@
 import type { LanguagePack } from './index';
-import { cliSv } from './cli.sv';
 import { commentarySv } from './commentary.sv';
 import { excelSv } from './excel.sv';
 import { robustnessSv } from './robustness.sv';
@@ -8,7 +7,6 @@ import { reviewSv } from './review.sv';
 
 /** Swedish: the default language. */
 export const sv: LanguagePack = {
-  ...cliSv,
   ...commentarySv,
   ...rulesSv,
   ...robustnessSv,
