@@ -9,6 +9,7 @@ import type { CellEdit } from '../engine/finding';
 import type { WorkbookGrid } from '../engine/grid';
 import type { CheckOptions } from '../engine/rule';
 import type { ListValidation } from '../engine/commentary/sheet';
+import type { ChartPlan } from '../engine/review/chart-sheet';
 
 export interface ValidateOptions extends Partial<CheckOptions> {
   /**
@@ -124,6 +125,13 @@ export interface WorkbookActions {
   undo(): Promise<ChangeLogEntry>;
   /** Activates the sheet and selects the cell. */
   select(sheet: string, cell: string): Promise<void>;
+  /**
+   * "Infoga diagram": writes the chart's figures on the plan's new sheet
+   * (`applyEdits`, so Ångra deletes the sheet and the chart on it) and adds a
+   * waterfall (ExcelApi 1.9) or clustered bar chart over them. If the chart
+   * cannot be added, the sheet is taken away again.
+   */
+  insertChart?(plan: ChartPlan): Promise<{ entry: ChangeLogEntry; type: 'Waterfall' | 'BarClustered' }>;
   /** Excel's display language (`sv-SE`), or the browser's in demo mode. */
   displayLanguage(): string;
 }

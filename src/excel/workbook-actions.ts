@@ -14,6 +14,8 @@ import { reviewFindings } from '../engine/review';
 import type { CellEdit } from '../engine/finding';
 import { languageFromLocale, translate } from '../engine/i18n';
 import { applyListValidations } from './validation';
+import { addVarianceChart } from './chart';
+import type { ChartPlan } from '../engine/review/chart-sheet';
 import type { CheckOptions } from '../engine/rule';
 import { ActionError, type ApplyEditsOptions, type ChangeLogEntry, type ValidateOptions, type ValidationReport, type WorkbookActions } from './actions';
 import { ChangeLog, publicEntry, type KeyValueStore, type LogEntry } from './changelog';
@@ -224,5 +226,17 @@ export function createActions(host: XlHost, { store }: ActionsOptions): Workbook
     }
   }
 
-  return { validate, clearMarks, applyEdits, lastChange, undo, select, displayLanguage: () => host.displayLanguage() };
+  async function insertChart(plan: ChartPlan): Promise<{ entry: ChangeLogEntry; type: 'Waterfall' | 'BarClustered' }> {
+    const entry = await applyEdits(plan.edits, 'action.chart');
+    try {
+      const chart = await addVarianceChart(host, plan);
+      return { entry, type: chart.type };
+    } catch (err) {
+      // No chart: the figures' sheet goes again, so nothing half-made is left.
+      await undo().catch(() => undefined);
+      throw toActionError(err);
+    }
+  }
+
+  return { validate, clearMarks, applyEdits, lastChange, undo, select, insertChart, displayLanguage: () => host.displayLanguage() };
 }

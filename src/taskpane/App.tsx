@@ -7,7 +7,7 @@ import { Summary } from './components/Summary';
 import { NO_FILTER, applyFilter, countBySeverity, groupFindings, rulesPresent, tableLabel, type FindingFilter } from './format';
 import type { Session, SessionState } from './session';
 import { useSessionState, useT } from './useSession';
-import { approveFinding, exportReview, reopenFinding, reviewOf } from './review';
+import { approveFinding, exportReview, insertChart, reopenFinding, reviewOf } from './review';
 import type { ReviewedFinding } from '../engine/review';
 
 /** Whether there is a message to show (an error, a notice, or marks that could not all be made). */
@@ -208,6 +208,8 @@ export function App({ session }: { session: Session }) {
                 t={t}
                 tableName={(table) => tableLabel({ tableId: table.id, table, findings: [] }, lang)}
                 onSelect={(sheet, cell) => void session.select(sheet, cell)}
+                onInsert={(tableId) => void insertChart(session, tableId)}
+                busy={busy}
               />
             </Suspense>
           )}
