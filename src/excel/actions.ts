@@ -47,7 +47,23 @@ export interface ValidationReport {
 }
 
 /** Why an action failed, as a code the language packs translate (`action-error.<code>`). */
-export type ActionErrorCode = 'protected' | 'editing' | 'connection' | 'stale' | 'too-large' | 'readonly' | 'nothing-to-undo' | 'unknown';
+export type ActionErrorCode =
+  | 'protected'
+  | 'editing'
+  | 'connection'
+  | 'stale'
+  | 'too-large'
+  | 'readonly'
+  | 'nothing-to-undo'
+  /** Excel refused to put a step in one undo group (UndoNotSupported). */
+  | 'undo-unsupported'
+  /** The workbook is not the active one (InactiveWorkbook: another window has focus). */
+  | 'inactive-workbook'
+  /** Excel refused an argument (InvalidArgument), e.g. an address list in a locale it did not expect. */
+  | 'invalid-argument'
+  /** Office.js did not start within its time in Excel (the pane offers a retry). */
+  | 'unresponsive'
+  | 'unknown';
 
 /**
  * A failed action. The workbook is as it was before the action (or restored);

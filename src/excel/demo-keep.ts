@@ -8,8 +8,8 @@
  */
 import { APPROVALS_SHEET } from '../engine/review';
 import type { Cell } from '../engine/grid';
-import type { TestHost } from './testhost';
-import { sheetsFromGrid } from './testhost/state';
+import type { TestHost } from './simulated';
+import { sheetsFromGrid } from './simulated/state';
 
 function storage(): Storage | undefined {
   try {

@@ -5,12 +5,12 @@
  * Office.
  */
 import seed from '../../examples/source/kommunstyrelsen-2021-tables.json';
-import { generatedWorkbook } from '../engine/generate';
+import { generatedWorkbook } from '../example/generate';
 import type { WorkbookGrid } from '../engine/grid';
-import { seedAsExampleWorkbook, type SeedFile } from '../engine/seed';
+import { seedAsExampleWorkbook, type SeedFile } from '../example/seed';
 import type { WorkbookActions } from './actions';
 import { memoryStore } from './changelog';
-import { TestHost, type TestHostOptions } from './testhost';
+import { TestHost, type TestHostOptions } from './simulated';
 import { createActions } from './workbook-actions';
 import { keepSheets, restoreKeptSheets } from './demo-keep';
 import type { ExcelApiVersion, XlContext, XlHost, XlRunOptions } from './xl';

@@ -7,7 +7,9 @@
  *   see marks.ts);
  * - applyEdits: 2 (read the cells and check them, then write them all in one);
  *   3 when the edits may create a sheet (one sync first learns whether it exists);
- * - undo: 2 (3 when the action added a sheet); clearMarks: 2; select: 1.
+ * - undo: 2 (3 when the action added a sheet; +1 when it deletes or hides a
+ *   sheet under ExcelApi 1.20, outside the merged undo group); clearMarks: 3
+ *   (every sheet is looked at, see mark-formats.ts); select: 1.
  */
 import { checkWorkbook } from '../engine/check';
 import { reviewFindings } from '../engine/review';

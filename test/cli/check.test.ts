@@ -227,3 +227,25 @@ describe('check shows cell text safely on a terminal', () => {
     expect(printable('Förändr%\n2020 o 2021\tÅÄÖ −1 078')).toBe('Förändr%\n2020 o 2021\tÅÄÖ −1 078');
   });
 });
+
+describe('check on several files in worker threads', () => {
+  it('the shipped command line (build/, compiled by npm install) prints what one thread prints, in the same order', async () => {
+    const built = path.join(ROOT, 'build', 'cli', 'check-worker.js');
+    expect(fs.existsSync(built)).toBe(true); // `npm install` compiles it (the prepare script)
+    const dir = tempDir('avk-parallel-');
+    try {
+      fs.copyFileSync(EXAMPLE, path.join(dir, 'a-kommunstyrelsen.xlsx'));
+      fs.writeFileSync(path.join(dir, 'b-trasig.xlsx'), 'ingen arbetsbok');
+      fs.copyFileSync(EXAMPLE, path.join(dir, 'c-kopia.xlsx'));
+      fs.copyFileSync(EXAMPLE, path.join(dir, 'ö-sist.xlsx'));
+      for (const args of [[dir], [dir, '--json']]) {
+        const inProcess = await cli(['check', ...args]);
+        const shipped = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'avvikelsekollen.js'), 'check', ...args], { cwd: ROOT, encoding: 'utf8' });
+        expect({ code: shipped.status, stdout: shipped.stdout, stderr: shipped.stderr }).toEqual(inProcess);
+        expect(inProcess.code).toBe(2);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

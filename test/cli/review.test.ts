@@ -14,7 +14,7 @@ import type { CellEdit } from '../../src/engine/finding';
 import { cellAddress } from '../../src/engine/grid';
 import { APPROVALS_SHEET, CSV_COLUMNS, identities, planApproval } from '../../src/engine/review';
 import { memoryStore } from '../../src/excel/changelog';
-import { TestHost } from '../../src/excel/testhost';
+import { TestHost } from '../../src/excel/simulated';
 import { createActions } from '../../src/excel/workbook-actions';
 import { readWorkbookGrid } from '../../src/xlsx/read';
 import { applyEdits } from '../../src/xlsx/write';

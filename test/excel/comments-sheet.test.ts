@@ -11,11 +11,11 @@ import { COMMENTS_SHEET, FINGERPRINT_HEADER } from '../../src/engine/commentary/
 import { planCommentsSheet } from '../../src/engine/commentary/sheet';
 import { TEMPLATE_SHEET } from '../../src/engine/commentary/templates';
 import type { WorkbookGrid } from '../../src/engine/grid';
-import { seedAsWorkbook } from '../../src/engine/seed';
+import { seedAsWorkbook } from '../../src/example/seed';
 import type { ValidationReport, WorkbookActions } from '../../src/excel/actions';
 import { memoryStore } from '../../src/excel/changelog';
 import { createDemoHost } from '../../src/excel/demo';
-import { TestHost } from '../../src/excel/testhost';
+import { TestHost } from '../../src/excel/simulated';
 import { createActions } from '../../src/excel/workbook-actions';
 import { draftsFor, planCommentsWrite } from '../../src/taskpane/comments';
 import { DEFAULT_SETTINGS } from '../../src/taskpane/settings';

@@ -8,7 +8,7 @@ import { findCommentsLayout } from '../../src/engine/commentary/layout';
 import { columnLetter } from '../../src/engine/grid';
 import { memoryStore } from '../../src/excel/changelog';
 import { createDemoHost } from '../../src/excel/demo';
-import { TestHost } from '../../src/excel/testhost';
+import { TestHost } from '../../src/excel/simulated';
 import { applyListValidations, type XlDataValidation, type XlValidatableRange } from '../../src/excel/validation';
 import { createActions } from '../../src/excel/workbook-actions';
 import { Session } from '../../src/taskpane/session';

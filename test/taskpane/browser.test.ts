@@ -1,7 +1,7 @@
 /**
- * The production build of the task pane in a real browser (Debian's Chromium
- * through playwright-core), offline, in demo mode: Validera shows the
- * example's #DIVISION/0! on Kommunledning, the fix preview lists the edit,
+ * The production build of the task pane in a real browser (the system's
+ * Chromium, or the one npm installs: test/helpers/chromium.ts), offline, in
+ * demo mode: Validera shows the example's #DIVISION/0! on Kommunledning, the fix preview lists the edit,
  * Åtgärda removes the finding, Ångra brings it back; the Kommentarer view
  * shows KAI's draft, copies it and writes the sheet Kommentarer, after which
  * the narrative check finds what it found before. The page may request
@@ -15,14 +15,14 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium';
 import { serveStatic } from '../helpers/static-server';
 
 const ROOT = path.join(__dirname, '..', '..');
 const DIST = path.join(ROOT, 'dist');
 const ARTIFACTS = path.join(ROOT, 'artifacts');
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const CHROMIUM = '/usr/bin/chromium';
 
 jest.setTimeout(300_000);
 
@@ -76,10 +76,7 @@ describe('task pane in Chromium (production build, demo mode, offline)', () => {
     ensureBuild();
     server = await serveStatic(DIST);
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-    });
+    browser = await launchChromium();
     context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 320, height: 900 }, serviceWorkers: 'block' });
     page = await context.newPage();
     await page.route('**/*', (route) => {
@@ -288,7 +285,7 @@ describe('production build: CSP in force, cell text never HTML, no development c
     ensureBuild();
     server = await serveStatic(DIST);
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+    browser = await launchChromium();
     const context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 320, height: 900 }, serviceWorkers: 'block' });
     page = await context.newPage();
     await page.route('**/*', async (route) => {

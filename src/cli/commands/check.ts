@@ -6,17 +6,15 @@
  * (`--csv`, for Swedish Excel). Findings approved in the workbook (by the
  * task pane) are counted apart and listed only with `--include-approved`.
  * Exit 0: no open finding of severity error; 1: errors found; 2: a file could
- * not be read.
+ * not be read. Several files are checked in parallel worker threads (see
+ * ../parallel.ts), their output in the order given.
  */
-import { checkWorkbook } from '../../engine/check';
 import { translate } from '../../engine/i18n';
-import { assertCheckable, readWorkbookGrid } from '../../xlsx/read';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, failureMessage, line, parseCommandLine, parseLanguage, UsageError, type CliIO, type Command } from '../command';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, line, parseCommandLine, parseLanguage, UsageError, type CliIO, type Command } from '../command';
 import { expandInputs } from '../inputs';
-import { reviewFindings, type ReviewedFinding } from '../../engine/review';
-import type { Finding } from '../../engine/finding';
-import { csvRecords, toCsv } from '../csv';
-import { countBySeverity, renderReport, toJson, type ReviewInfo } from '../report';
+import { toCsv } from '../csv';
+import { checkFiles } from '../parallel';
+import type { CheckFileOutcome } from '../check-file';
 
 export const checkCommand: Command = {
   name: 'check',
@@ -43,51 +41,32 @@ export const checkCommand: Command = {
     const progress = io.stderrIsTTY && positionals.length > 1;
     const totals = { error: 0, warning: 0, info: 0, unreadable: 0 };
     let code = EXIT_OK;
-    let csvHeader = true;
-    for (const [i, file] of positionals.entries()) {
-      if (progress) io.stderr.write(`\r\x1b[K${translate('cli.progress', lang, { index: String(i + 1), count: String(positionals.length), file })}`);
-      let result;
-      let grid;
-      try {
-        grid = await readWorkbookGrid(file);
-        assertCheckable(grid, file);
-        for (const s of sheets) {
-          if (!grid.sheets.some((g) => g.name === s)) {
-            if (progress) io.stderr.write('\r\x1b[K');
-            line(io.stderr, translate('cli.sheet-missing', lang, { file, sheet: s }));
-          }
-        }
-        result = checkWorkbook(grid, { sheets });
-      } catch (e) {
+    const options = { lang, json, csv, includeApproved, sheets, several: positionals.length > 1 };
+    const showProgress = (i: number): void => {
+      if (progress) io.stderr.write(`\r\x1b[K${translate('cli.progress', lang, { index: String(i + 1), count: String(positionals.length), file: positionals[i] as string })}`);
+    };
+    const outcomes: CheckFileOutcome[] = [];
+    await checkFiles(
+      positionals,
+      options,
+      (_i, outcome) => {
         if (progress) io.stderr.write('\r\x1b[K');
-        line(io.stderr, failureMessage(e, lang, file));
-        totals.unreadable++;
-        code = EXIT_UNREADABLE;
-        continue;
-      }
-      if (progress) io.stderr.write('\r\x1b[K');
-      const review = reviewFindings(result, grid);
-      const listedReview: ReviewedFinding[] = includeApproved ? review.findings : review.findings.filter((r) => r.status === 'open');
-      const shown = { ...result, findings: listedReview.map((r) => r.finding) };
-      const info: ReviewInfo = { approved: review.approved.length };
-      if (includeApproved) info.listed = new Map<Finding, ReviewedFinding>(review.findings.map((r) => [r.finding, r] as const));
-      const n = countBySeverity(review.open);
-      totals.error += n.error;
-      totals.warning += n.warning;
-      totals.info += n.info;
-      if (n.error > 0 && code === EXIT_OK) code = EXIT_FINDINGS;
-      if (json) {
-        line(io.stdout, JSON.stringify(toJson(file, shown, lang, info)));
-      } else if (csv) {
-        io.stdout.write(await toCsv(csvRecords(file, listedReview, lang), csvHeader));
-        csvHeader = false;
-      } else if (result.tables.length === 0 && result.findings.length === 0) {
-        line(io.stdout, translate('cli.no-tables', lang, { file }));
-      } else {
-        for (const l of renderReport(file, shown, lang, info)) line(io.stdout, l);
-        if (positionals.length > 1) line(io.stdout, '');
-      }
-    }
+        outcomes.push(outcome);
+        for (const l of outcome.stderr) line(io.stderr, l);
+        if (!csv) for (const l of outcome.stdout) line(io.stdout, l);
+        if (outcome.unreadable) {
+          totals.unreadable++;
+          code = EXIT_UNREADABLE;
+          return;
+        }
+        totals.error += outcome.counts.error;
+        totals.warning += outcome.counts.warning;
+        totals.info += outcome.counts.info;
+        if (outcome.counts.error > 0 && code === EXIT_OK) code = EXIT_FINDINGS;
+      },
+      showProgress,
+    );
+    if (csv) io.stdout.write(await toCsv(outcomes.flatMap((o) => o.csvRecords), true));
     if (!json && !csv && positionals.length > 1) {
       line(
         io.stdout,

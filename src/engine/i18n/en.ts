@@ -1,6 +1,7 @@
 import type { LanguagePack } from './index';
 import { cliEn } from './cli.en';
 import { commentaryEn } from './commentary.en';
+import { excelEn } from './excel.en';
 import { robustnessEn } from './robustness.en';
 import { rulesEn } from './rules.en';
 import { taskpaneEn } from './taskpane.en';
@@ -15,6 +16,7 @@ export const en: LanguagePack = {
   ...commentaryEn,
   ...rulesEn,
   ...robustnessEn,
+  ...excelEn,
   ...reviewEn,
   'severity.error': 'Error',
   'severity.warning': 'Warning',

@@ -1,6 +1,7 @@
 import type { LanguagePack } from './index';
 import { cliSv } from './cli.sv';
 import { commentarySv } from './commentary.sv';
+import { excelSv } from './excel.sv';
 import { robustnessSv } from './robustness.sv';
 import { rulesSv } from './rules.sv';
 import { taskpaneSv } from './taskpane.sv';
@@ -15,6 +16,7 @@ export const sv: LanguagePack = {
   ...commentarySv,
   ...rulesSv,
   ...robustnessSv,
+  ...excelSv,
   ...reviewSv,
   'severity.error': 'Fel',
   'severity.warning': 'Varning',

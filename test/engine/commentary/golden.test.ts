@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { checkWorkbook } from '../../../src/engine/check';
 import { draftCommentary, draftSentences, type Draft } from '../../../src/engine/commentary/draft';
-import type { SeedTable } from '../../../src/engine/seed';
+import type { SeedTable } from '../../../src/example/seed';
 import { loadSeed } from '../../helpers/seed';
 import { seedWorkbook } from './helpers';
 

@@ -8,7 +8,7 @@ import { checkWorkbook } from '../../../src/engine/check';
 import type { CellEdit, Finding } from '../../../src/engine/finding';
 import type { Cell, WorkbookGrid } from '../../../src/engine/grid';
 import { APPROVALS_SHEET, planApproval, planReopen, readApprovals, reviewFindings, identities, sameFigure } from '../../../src/engine/review';
-import { seedAsExampleWorkbook } from '../../../src/engine/seed';
+import { seedAsExampleWorkbook } from '../../../src/example/seed';
 import { loadSeed } from '../../helpers/seed';
 
 function applyToGrid(grid: WorkbookGrid, edits: readonly CellEdit[]): WorkbookGrid {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { checkWorkbook } from '../../../src/engine/check';
 import { cellAt } from '../../../src/engine/grid';
 import { varianceChartData } from '../../../src/engine/review';
-import { seedAsExampleWorkbook } from '../../../src/engine/seed';
+import { seedAsExampleWorkbook } from '../../../src/example/seed';
 import { loadSeed } from '../../helpers/seed';
 
 const workbook = seedAsExampleWorkbook(loadSeed());

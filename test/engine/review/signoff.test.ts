@@ -11,7 +11,7 @@ import { planCommentsSheetWithReport } from '../../../src/engine/commentary/shee
 import type { CellEdit } from '../../../src/engine/finding';
 import { cellAt, columnLetter, parseAddress, type Cell, type WorkbookGrid } from '../../../src/engine/grid';
 import { signOffProgress } from '../../../src/engine/review/signoff';
-import { seedAsExampleWorkbook } from '../../../src/engine/seed';
+import { seedAsExampleWorkbook } from '../../../src/example/seed';
 import { loadSeed } from '../../helpers/seed';
 
 function applyToGrid(grid: WorkbookGrid, edits: readonly CellEdit[]): WorkbookGrid {

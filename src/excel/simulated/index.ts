@@ -49,7 +49,15 @@ export interface TestHostOptions {
   documentUrl?: string;
   /** The payload limit per request and response (default 5 MB, Excel on the web). */
   payloadLimit?: number;
+  /**
+   * Where Excel runs (default 'windows'): what Excel can undo differs
+   * (`Worksheet.visibility` is undoable on the web only).
+   */
+  platform?: ExcelPlatform;
 }
+
+/** The platforms whose documented behaviour differs. */
+export type ExcelPlatform = 'windows' | 'mac' | 'web';
 
 /** One round trip. */
 export interface RequestRecord {
@@ -101,6 +109,7 @@ export class TestHost implements XlHost {
   private readonly version: number;
   private readonly url: string;
   private readonly limit: number;
+  readonly platform: ExcelPlatform;
   private editMode = false;
   private readOnlyWorkbook = false;
   private connection: ConnectionFault | undefined;
@@ -115,6 +124,7 @@ export class TestHost implements XlHost {
     this.version = versionNumber(options.apiVersion ?? '1.7');
     this.url = options.documentUrl ?? 'https://example.invalid/kommunstyrelsen-2021.xlsx';
     this.limit = options.payloadLimit ?? PAYLOAD_LIMIT_BYTES;
+    this.platform = options.platform ?? 'windows';
     this.activeSheet = this.sheets[0]?.name ?? null;
   }
 
@@ -234,6 +244,15 @@ export class TestHost implements XlHost {
     recalculate(this.sheets);
   }
 
+  /** Makes a cell an entity or linked data type (a Geography cell) showing `text`. */
+  setDataType(sheet: string, address: string, text: string, type: 'Entity' | 'LinkedEntity' = 'LinkedEntity'): void {
+    const c = this.cellAt(sheet, address, true) as HostCell;
+    c.value = null;
+    delete c.error;
+    delete c.formula;
+    c.dataType = { type, text };
+  }
+
   /** Sets a cell's fill directly (`null`: no fill). */
   setFill(sheet: string, address: string, fill: { color: string; pattern?: string } | null): void {
     const c = this.cellAt(sheet, address, true) as HostCell;
@@ -286,9 +305,11 @@ export class TestHost implements XlHost {
 
   // ---- the request pipeline -----------------------------------------------
 
-  private server(): Server {
+  private server(mergedUndo: boolean): Server {
     return {
       sheets: this.sheets,
+      platform: this.platform,
+      mergedUndo,
       language: this.language,
       supports: (v) => this.supports(v),
       readOnly: () => this.readOnlyWorkbook,
@@ -330,7 +351,7 @@ export class TestHost implements XlHost {
     if (this.editMode) fail(new HostError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.'));
     if (record.requestBytes > this.limit) fail(new HostError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${record.requestBytes} bytes).`));
 
-    const server = this.server();
+    const server = this.server(run.merge);
     const results = new Map<ProxyBase, Map<string, unknown>>();
     const touched = new Map<ProxyBase, boolean>();
     let failure: unknown;

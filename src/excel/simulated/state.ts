@@ -25,12 +25,16 @@ export interface HostCell {
   formula?: string;
   numberFormat: string;
   fill: HostFill;
+  /**
+   * A linked data type (Stocks, Geography) or an entity: the cell shows
+   * `text`, `values` gives `#VALUE!` and `valuesAsJson` basicType "Error"
+   * (learn.microsoft.com/office/dev/add-ins/excel/excel-data-types-concepts).
+   */
+  dataType?: { type: 'Entity' | 'LinkedEntity'; text: string };
 }
 
 /** A conditional format (ExcelApi 1.6) as Excel keeps it; see `conditional-formats.ts`. */
 export interface HostConditionalFormat {
-  /** Unique in the workbook, never reused. */
-  id: string;
   /** `Custom` (the type the host models fully), `CellValue`, `DataBar` … */
   type: string;
   /** The cells it applies to. */
@@ -110,7 +114,7 @@ export function emptyCell(): HostCell {
 }
 
 export function isEmptyContent(c: HostCell | undefined): boolean {
-  return c === undefined || (c.value === null && c.error === undefined && c.formula === undefined);
+  return c === undefined || (c.value === null && c.error === undefined && c.formula === undefined && c.dataType === undefined);
 }
 
 /** Builds the host's sheets from a grid (formulas keep their calculated values). */

@@ -1,14 +1,14 @@
 /**
- * Generated workbooks for the benchmark (issue 5) and demo mode's
+ * Generated workbooks for the benchmark and demo mode's
  * `?demo=bench40`: N sheets, each one unit with an RN table of `rnRows` rows
  * and a kontogrupp table of the six account groups, laid out like the
  * example workbook (`seedAsWorkbook`, scripts/build-example.ts), with figures
  * from a fixed pseudo-random sequence, so every run sees the same workbook.
  * Every 97th RN row is a unit new this year (Bokslut 0: #DIVISION/0!).
- * Pure engine code: no Node, no exceljs (the benchmark writes the same units
+ * Pure code like the engine's: no Node, no exceljs (the benchmark writes the same units
  * to .xlsx with scripts/build-example.ts).
  */
-import type { SheetGrid, WorkbookGrid } from './grid';
+import type { SheetGrid, WorkbookGrid } from '../engine/grid';
 import { unitSheetAsGrid, type SeedRow, type SeedTable } from './seed';
 
 export const KONTOGRUPPER: readonly (readonly [string, string])[] = [
