@@ -99,9 +99,9 @@ export interface ApplyEditsOptions {
   /** Sheets to hide if they exist, e.g. the template sheet (never the last visible one). */
   hideSheets?: string[];
   /**
-   * Drop-down lists to put on ranges after the write (ExcelApi 1.8, one more
-   * round trip; skipped without it), e.g. the comments sheet's Status column.
-   * Not part of what Ångra restores; a list that cannot be set loses nothing.
+   * Drop-down lists to put on ranges in the same write batch (ExcelApi 1.8;
+   * skipped without it), e.g. the comments sheet's Status column. Not part of
+   * what Ångra restores (a sheet the action added goes with its lists).
    */
   listValidations?: ListValidation[];
 }
