@@ -10,6 +10,7 @@ import type { WorkbookGrid } from '../engine/grid';
 import type { CheckOptions } from '../engine/rule';
 import type { SelfTestReport } from './self-test-report';
 import type { ListValidation } from '../engine/commentary/sheet';
+import type { ChartPlan } from '../engine/review/chart-sheet';
 
 export interface ValidateOptions extends Partial<CheckOptions> {
   /**
@@ -99,9 +100,9 @@ export interface ApplyEditsOptions {
   /** Sheets to hide if they exist, e.g. the template sheet (never the last visible one). */
   hideSheets?: string[];
   /**
-   * Drop-down lists to put on ranges after the write (ExcelApi 1.8, one more
-   * round trip; skipped without it), e.g. the comments sheet's Status column.
-   * Not part of what Ångra restores; a list that cannot be set loses nothing.
+   * Drop-down lists to put on ranges in the same write batch (ExcelApi 1.8;
+   * skipped without it), e.g. the comments sheet's Status column. Not part of
+   * what Ångra restores (a sheet the action added goes with its lists).
    */
   listValidations?: ListValidation[];
 }
@@ -141,6 +142,13 @@ export interface WorkbookActions {
   undo(): Promise<ChangeLogEntry>;
   /** Activates the sheet and selects the cell. */
   select(sheet: string, cell: string): Promise<void>;
+  /**
+   * "Infoga diagram": writes the chart's figures on the plan's new sheet
+   * (`applyEdits`, so Ångra deletes the sheet and the chart on it) and adds a
+   * waterfall (ExcelApi 1.9) or clustered bar chart over them. If the chart
+   * cannot be added, the sheet is taken away again.
+   */
+  insertChart?(plan: ChartPlan): Promise<{ entry: ChangeLogEntry; type: 'Waterfall' | 'BarClustered' }>;
   /** Excel's display language (`sv-SE`), or the browser's in demo mode. */
   displayLanguage(): string;
   /**

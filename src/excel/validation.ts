@@ -7,10 +7,11 @@
  * contains a comma-separated number, boolean, or date", shown in a cell
  * drop-down, `inCellDropDown`), with a Warning alert so that a status the
  * add-in wrote (`Redigerad för hand, behålls`) or a person's own word is
- * still accepted. One batch, one sync; nothing where ExcelApi 1.8 is missing.
+ * still accepted. Queued into the write batch of the cells they go on (no
+ * round trip of their own); nothing where ExcelApi 1.8 is missing.
  */
 import type { ListValidation } from '../engine/commentary/sheet';
-import type { XlHost, XlLoadable, XlRange } from './xl';
+import type { XlContext, XlHost, XlLoadable, XlRange } from './xl';
 
 /** ExcelApi 1.8: a list data validation's criteria. */
 export interface XlListDataValidation {
@@ -50,20 +51,25 @@ export interface XlValidatableRange extends XlRange {
 /** Compile-time proof that Office.js's range has the members used here. */
 export const excelRangeFitsValidation: (range: Excel.Range) => XlValidatableRange = (range) => range;
 
+/** Queues each list on its range, replacing what validation the range had (ExcelApi 1.8: the caller checks). */
+export function queueListValidations(context: XlContext, validations: readonly ListValidation[], alertTitle: string, alertMessage: string): void {
+  for (const v of validations) {
+    const range = context.workbook.worksheets.getItem(v.sheet).getRange(v.range) as XlValidatableRange;
+    range.dataValidation.clear();
+    range.dataValidation.rule = { list: { inCellDropDown: true, source: v.values.join(',') } };
+    range.dataValidation.errorAlert = { showAlert: true, style: 'Warning', title: alertTitle, message: alertMessage };
+  }
+}
+
 /**
- * Puts each list on its range, replacing what validation the range had.
- * Returns false (and writes nothing) where ExcelApi 1.8 is not supported.
+ * Puts each list on its range in a batch of its own. Returns false (and
+ * writes nothing) where ExcelApi 1.8 is not supported.
  */
 export async function applyListValidations(host: XlHost, validations: readonly ListValidation[], alertTitle: string, alertMessage: string): Promise<boolean> {
   if (validations.length === 0) return true;
   if (!host.supports('1.8')) return false;
   await host.run(async (context) => {
-    for (const v of validations) {
-      const range = context.workbook.worksheets.getItem(v.sheet).getRange(v.range) as XlValidatableRange;
-      range.dataValidation.clear();
-      range.dataValidation.rule = { list: { inCellDropDown: true, source: v.values.join(',') } };
-      range.dataValidation.errorAlert = { showAlert: true, style: 'Warning', title: alertTitle, message: alertMessage };
-    }
+    queueListValidations(context, validations, alertTitle, alertMessage);
     await context.sync();
   });
   return true;

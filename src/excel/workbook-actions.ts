@@ -15,7 +15,9 @@ import { checkWorkbook } from '../engine/check';
 import { reviewFindings } from '../engine/review';
 import type { CellEdit } from '../engine/finding';
 import { languageFromLocale, translate } from '../engine/i18n';
-import { applyListValidations } from './validation';
+import { queueListValidations } from './validation';
+import { addVarianceChart } from './chart';
+import type { ChartPlan } from '../engine/review/chart-sheet';
 import type { CheckOptions } from '../engine/rule';
 import { ActionError, type ApplyEditsOptions, type ChangeLogEntry, type ValidateOptions, type ValidationReport, type WorkbookActions } from './actions';
 import { ChangeLog, publicEntry, type KeyValueStore, type LogEntry } from './changelog';
@@ -38,7 +40,7 @@ import {
   type Content,
   type LayoutChange,
 } from './write';
-import type { XlHost } from './xl';
+import type { XlContext, XlHost } from './xl';
 
 function newId(): string {
   return `${Date.now().toString(36)}-${Math.floor(Math.random() * 0x10000).toString(36)}`;
@@ -116,6 +118,8 @@ export function createActions(host: XlHost, { store }: ActionsOptions): Workbook
     const creatable = sheets.filter((s) => edits.every((e) => e.sheet !== s || isEmptyContent(e.before)));
     const hideColumns = options.hideColumns ?? [];
     const hideSheets = [...new Set(options.hideSheets ?? [])];
+    const lists = options.listValidations ?? [];
+    const listLang = languageFromLocale(host.displayLanguage());
     try {
       await changeCells(
         host,
@@ -146,6 +150,8 @@ export function createActions(host: XlHost, { store }: ActionsOptions): Workbook
           // Columns to hide on a sheet the edits do not touch are probed only if that sheet exists.
           mayBeMissing: [...creatable, ...hideColumns.map((c) => c.sheet).filter((s) => !sheets.includes(s))],
           probe: { columns: hideColumns, sheets: hideSheets },
+          // Drop-down lists (the comments sheet's Status) go in the same write batch, where ExcelApi 1.8 allows.
+          ...(lists.length > 0 && host.supports('1.8') ? { alsoQueue: (context: XlContext) => queueListValidations(context, lists, translate('review.signoff.alert.title', listLang), translate('review.signoff.alert.message', listLang)) } : {}),
           beforeWrite: async (before, changes, layoutBack) => {
             entry.before = before;
             entry.changes = changes;
@@ -164,11 +170,6 @@ export function createActions(host: XlHost, { store }: ActionsOptions): Workbook
       const stored = l.entries.find((e) => e.id === entry.id);
       if (stored !== undefined) stored.state = 'done';
     });
-    if (options.listValidations !== undefined && options.listValidations.length > 0) {
-      const lang = languageFromLocale(host.displayLanguage());
-      // A convenience on cells already written: a failure (a protected sheet, a lost connection) loses nothing.
-      await applyListValidations(host, options.listValidations, translate('review.signoff.alert.title', lang), translate('review.signoff.alert.message', lang)).catch(() => false);
-    }
     return publicEntry(entry);
   }
 
@@ -234,7 +235,19 @@ export function createActions(host: XlHost, { store }: ActionsOptions): Workbook
     }
   }
 
+  async function insertChart(plan: ChartPlan): Promise<{ entry: ChangeLogEntry; type: 'Waterfall' | 'BarClustered' }> {
+    const entry = await applyEdits(plan.edits, 'action.chart');
+    try {
+      const chart = await addVarianceChart(host, plan);
+      return { entry, type: chart.type };
+    } catch (err) {
+      // No chart: the figures' sheet goes again, so nothing half-made is left.
+      await undo().catch(() => undefined);
+      throw toActionError(err);
+    }
+  }
+
   const selfTest = (): Promise<SelfTestReport> => runSelfTest(host, { store, scratch: (h, s) => createActions(h, { store: s }) });
 
-  return { validate, clearMarks, applyEdits, lastChange, undo, select, displayLanguage: () => host.displayLanguage(), selfTest };
+  return { validate, clearMarks, applyEdits, lastChange, undo, select, insertChart, displayLanguage: () => host.displayLanguage(), selfTest };
 }

@@ -422,6 +422,8 @@ export interface ChangeOptions {
   mayBeMissing?: readonly string[];
   /** Layout to read in the snapshot, for `decide`. */
   probe?: LayoutProbe;
+  /** More writes queued into the write batch (after the cells and layout), e.g. a drop-down list over the written cells. */
+  alsoQueue?: (context: XlContext) => void;
 }
 
 /** An action failed and Excel could not be put back: the caller must keep `before` to restore it later. */
@@ -512,6 +514,7 @@ export async function changeCells(
           }
         }
         queueLayoutAfter(sheets, merged ? cellLayout(layout) : layout);
+        options.alsoQueue?.(context);
         syncs++;
         await context.sync();
       },

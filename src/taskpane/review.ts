@@ -8,8 +8,9 @@
 import type { CheckResult } from '../engine/check';
 import type { Finding } from '../engine/finding';
 import type { WorkbookGrid } from '../engine/grid';
-import { APPROVALS_SHEET, planApproval, planReopen, planReviewExport, reviewFindings, type Approval, type Review, type ReviewedFinding } from '../engine/review';
+import { APPROVALS_SHEET, planChartSheet, planApproval, planReopen, planReviewExport, reviewFindings, type Approval, type Review, type ReviewedFinding } from '../engine/review';
 import type { Session } from './session';
+import { translate } from '../engine/i18n';
 
 /** The review of a validation (open and approved findings), or undefined before one. */
 export function reviewOf(report: { result: CheckResult; workbook: WorkbookGrid } | null): Review | undefined {
@@ -70,4 +71,19 @@ export function step(current: number, direction: 1 | -1, count: number): number 
   if (count === 0) return -1;
   if (current < 0 || current >= count) return direction === 1 ? 0 : count - 1;
   return (current + direction + count) % count;
+}
+
+/** "Infoga diagram" for one table: its figures and a native chart on a new sheet, one step that Ångra removes. */
+export function insertChart(session: Session, tableId: string): Promise<void> {
+  return session.perform('reviewing', async ({ actions, state, validate }) => {
+    const table = state.report?.result.tables.find((t) => t.id === tableId);
+    if (state.report === null || table === undefined || actions.insertChart === undefined) return;
+    const plan = planChartSheet(table, state.report.workbook, state.lang);
+    if (plan === undefined) return { notice: { id: 'review.chart.none' } };
+    const { entry, type } = await actions.insertChart(plan);
+    const typeName = translate(type === 'Waterfall' ? 'review.chart.type.waterfall' : 'review.chart.type.bar', state.lang);
+    // Validated again, so the next chart's sheet name sees this one.
+    const patch = await validate();
+    return { ...patch, lastChange: patch.lastChange ?? entry, notice: { id: 'review.notice.chart', params: { type: typeName, sheet: plan.sheet } } };
+  });
 }

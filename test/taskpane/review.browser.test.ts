@@ -61,6 +61,11 @@ describe('review in the task pane (Chromium, demo mode)', () => {
     await expect(page.getByRole('img', { name: /Stapeldiagram/ }).getAttribute('aria-label')).resolves.not.toBe(name);
     await bars.first().click();
     await expect(page.getByTestId('error').count()).resolves.toBe(0);
+    // Infoga diagram: a waterfall (the demo is ExcelApi 1.9) on a sheet of its own; Ångra removes it.
+    await page.getByTestId('insert-chart').click();
+    await expect(page.getByTestId('notice').textContent()).resolves.toMatch(/^Diagrammet \(vattenfall\) infogades på bladet Diagram Kommunstyrelseförvalt\w*\.$/);
+    await page.getByRole('button', { name: 'Ångra', exact: true }).click();
+    await expect(page.getByTestId('notice').textContent()).resolves.toMatch(/^Återställde \d+ celler/);
     // The chart is not in the first-paint bundle.
     const html = fs.readFileSync(path.join(DIST, 'taskpane.html'), 'utf8');
     const initial = [...html.matchAll(/<script[^>]*\ssrc=(?:"([^"]+)"|([^\s>]+))/g)].map((m) => (m[1] ?? m[2]) as string).filter((s) => !/^https?:/.test(s));

@@ -47,6 +47,18 @@ describe('review in the pane', () => {
     expect(reviewOf(session.getState().report)!.approved).toHaveLength(0);
   });
 
+  it('an approved finding is not marked in the workbook; the others are', async () => {
+    const { host, session } = setup();
+    await session.validate();
+    const review = reviewOf(session.getState().report)!;
+    const target = review.findings.find((r) => r.finding.rule === 'sign-flip')!;
+    const other = review.findings.find((r) => r.finding.rule === 'div0')!;
+    expect(host.displayedFill(target.finding.sheet, target.finding.cell).pattern).not.toBe('None');
+    await approveFinding(session, target, REASON);
+    expect(host.displayedFill(target.finding.sheet, target.finding.cell).pattern).toBe('None');
+    expect(host.displayedFill(other.finding.sheet, other.finding.cell).pattern).not.toBe('None');
+  });
+
   it('Återöppna makes an approved finding open again', async () => {
     const { session } = setup();
     await session.validate();

@@ -66,4 +66,13 @@ export const reviewEn: LanguagePack = {
   'review.signoff.heading': 'Sign-off per table',
   'review.signoff.alert.title': 'Status',
   'review.signoff.alert.message': 'Choose Draft, Done or Approved.',
+  'review.chart.data.item': 'Item',
+  'review.chart.data.value': 'Amount ({unit})',
+  'review.chart.data.budget': 'Budget',
+  'review.chart.data.title': '{sheet} {table}: from budget to actual, variance per row ({unit})',
+  'review.chart.insert': 'Insert chart',
+  'action.chart': 'Insert chart',
+  'review.notice.chart': 'The chart ({type}) was inserted on the sheet {sheet}.',
+  'review.chart.type.waterfall': 'waterfall',
+  'review.chart.type.bar': 'clustered bar',
 };

@@ -66,4 +66,13 @@ export const reviewSv: LanguagePack = {
   'review.signoff.heading': 'Avstämning per tabell',
   'review.signoff.alert.title': 'Status',
   'review.signoff.alert.message': 'Välj Utkast, Klar eller Godkänd.',
+  'review.chart.data.item': 'Post',
+  'review.chart.data.value': 'Belopp ({unit})',
+  'review.chart.data.budget': 'Budget',
+  'review.chart.data.title': '{sheet} {table}: från budget till utfall, avvikelse per rad ({unit})',
+  'review.chart.insert': 'Infoga diagram',
+  'action.chart': 'Infoga diagram',
+  'review.notice.chart': 'Diagrammet ({type}) infogades på bladet {sheet}.',
+  'review.chart.type.waterfall': 'vattenfall',
+  'review.chart.type.bar': 'liggande stapel',
 };

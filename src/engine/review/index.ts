@@ -3,3 +3,4 @@ export * from './identity';
 export * from './approvals';
 export * from './export';
 export * from './chart-data';
+export * from './chart-sheet';

@@ -34,6 +34,7 @@ import { HostError, TestContext, type Action, type ProxyBase, type Server } from
 // Conditional formats (ExcelApi 1.6, RangeAreas 1.9) live in their own file and plug into the proxies.
 import { addFormat, displayedFill, formatContents, formatSnapshots, type FormatSnapshot } from './conditional-formats';
 import './data-validation';
+import './charts';
 import { emptyCell, interpretEntry, recalculate, sheetsFromGrid, type HostCell, type HostFill, type HostSheet } from './state';
 
 export { HostError } from './proxies';

@@ -25,6 +25,7 @@ import type {
   XlWorksheetProtection,
 } from '../xl';
 import type { XlDataValidation } from '../validation';
+import type { XlChartCollection } from '../chart';
 import { emptyCell, errorDisplayText, interpretEntry, isEmptyContent, newSheet, NO_FILL, type HostCell, type HostSheet } from './state';
 
 /** An error shaped like OfficeExtension.Error: `code` is what the adapter looks at. */
@@ -149,6 +150,8 @@ export const extensions: {
   conditionalFormats?: (ctx: TestContext, path: string, target: (server: Server) => { sheet: HostSheet; rects: Rect[] }) => XlConditionalFormatCollection;
   /** `Range.dataValidation` (ExcelApi 1.8), `data-validation.ts`. */
   dataValidation?: (ctx: TestContext, path: string, target: (server: Server) => { sheet: HostSheet; rect: Rect }) => XlDataValidation;
+  /** `Worksheet.charts` (ExcelApi 1.1), `charts.ts`. */
+  charts?: (ctx: TestContext, path: string, sheet: (server: Server) => HostSheet) => XlChartCollection;
   /** `Worksheet.getRanges(address)` (ExcelApi 1.9). */
   rangeAreas?: (ctx: TestContext, path: string, sheet: WorksheetProxy, address: string | undefined) => XlRangeAreas;
 } = {};
@@ -317,6 +320,12 @@ export class WorksheetProxy extends ProxyBase implements XlWorksheet {
   }
   get visibility(): string {
     return this.prop('visibility');
+  }
+  private chartCollection: XlChartCollection | undefined;
+  /** ExcelApi 1.1. */
+  get charts(): XlChartCollection {
+    this.chartCollection ??= extension('charts')(this.ctx, `${this.path}.charts`, (server) => this.target(server));
+    return this.chartCollection;
   }
   set visibility(v: string) {
     this.queueSet('visibility', v);

@@ -54,6 +54,22 @@ export interface HostDataValidation {
   alert: { message: string; showAlert: boolean; style: string; title: string };
 }
 
+/** A chart (ExcelApi 1.1) as the add-in sees it; see `charts.ts`. */
+export interface HostChart {
+  id: string;
+  name: string;
+  type: string;
+  /** The source data's sheet and range (`A1:B17`). */
+  sourceSheet: string;
+  source: string;
+  seriesBy: string;
+  title: string;
+  valueAxisTitle: string;
+  legendVisible: boolean;
+  /** The cells it covers (`D2:L20`). */
+  position: string;
+}
+
 export interface HostSheet {
   name: string;
   visibility: 'Visible' | 'Hidden' | 'VeryHidden';
@@ -66,6 +82,8 @@ export interface HostSheet {
   conditionalFormats?: HostConditionalFormat[];
   /** List data validations (none when absent); see `data-validation.ts`. */
   dataValidations?: HostDataValidation[];
+  /** Charts on the sheet (none when absent). */
+  charts?: HostChart[];
 }
 
 /** A new, empty, visible sheet (what `worksheets.add` creates). */

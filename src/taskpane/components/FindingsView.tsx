@@ -9,7 +9,7 @@ import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react
 import type { Finding, RuleId } from '../../engine/finding';
 import type { ReviewedFinding } from '../../engine/review';
 import { applyFilter, groupFindings, tableLabel, type FindingFilter } from '../format';
-import { approveFinding, exportReview, reopenFinding, type reviewOf } from '../review';
+import { approveFinding, exportReview, insertChart, reopenFinding, type reviewOf } from '../review';
 import type { Session, SessionState } from '../session';
 import { Findings } from './Findings';
 
@@ -138,6 +138,8 @@ export function FindingsView({ state, session, review, findings, filter, rules, 
             t={t}
             tableName={(table) => tableLabel({ tableId: table.id, table, findings: [] }, lang)}
             onSelect={(sheet, cell) => void session.select(sheet, cell)}
+            onInsert={(tableId) => void insertChart(session, tableId)}
+            busy={busy}
           />
         </Suspense>
       )}

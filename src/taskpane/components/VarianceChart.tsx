@@ -8,7 +8,7 @@
  * what it shows; the figures follow as a table for screen readers. A click on
  * a bar goes to the row's cell. Loaded only when the chart is opened.
  */
-import { Select, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
+import { Button, Select, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { WorkbookGrid } from '../../engine/grid';
 import { formatNumber, type Language } from '../../engine/i18n';
@@ -36,6 +36,9 @@ interface Props {
   t: (id: string, params?: Record<string, string | number>) => string;
   tableName: (table: VarianceTable) => string;
   onSelect: (sheet: string, cell: string) => void;
+  /** "Infoga diagram": a native chart of the table in the workbook (absent where the host cannot). */
+  onInsert?: (tableId: string) => void;
+  busy: boolean;
 }
 
 const WIDTH = 300;
@@ -49,7 +52,7 @@ function signed(mnkr: number, lang: Language): string {
   return `${mnkr >= 0 ? '+' : '\u2212'}${text}`;
 }
 
-export function VarianceChart({ tables, workbook, lang, thresholdMnkr, t, tableName, onSelect }: Props) {
+export function VarianceChart({ tables, workbook, lang, thresholdMnkr, t, tableName, onSelect, onInsert, busy }: Props) {
   const styles = useStyles();
   const pickerId = useId('chart-table');
   const patternId = useId('unfavourable');
@@ -81,6 +84,13 @@ export function VarianceChart({ tables, workbook, lang, thresholdMnkr, t, tableN
           ))}
         </Select>
       </div>
+      {onInsert !== undefined && bars.length > 0 && (
+        <div>
+          <Button size="small" onClick={() => onInsert(table.id)} disabled={busy} data-testid="insert-chart">
+            {t('review.chart.insert')}
+          </Button>
+        </div>
+      )}
       {bars.length === 0 ? (
         <Text>{t('review.chart.none')}</Text>
       ) : (
