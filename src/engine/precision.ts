@@ -32,7 +32,8 @@ const REFERENCE = /\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?/gi;
  * the cells it adds up, when it only adds and subtracts; 0 otherwise.
  */
 export function formulaHalf(sheet: SheetGrid, formula: string, depth = 0): number {
-  if (depth >= MAX_DEPTH || !LINEAR.test(formula)) return 0;
+  // Multiplication, division, comparisons, text and functions other than SUM: not a plain sum.
+  if (depth >= MAX_DEPTH || /[*/^&<>"!,]/.test(formula.replace(/SUM\([^()]*\)/gi, '')) || /[A-Z_]{2,}\(/i.test(formula.replace(/SUM\(/gi, '')) || !LINEAR.test(formula)) return 0;
   let half = 0;
   for (const m of formula.matchAll(REFERENCE)) {
     const from = parseAddress(`${m[1]}${m[2]}`);
