@@ -13,7 +13,7 @@
  */
 import { defineRule, finding } from '../rule';
 import type { Finding } from '../finding';
-import { cellAt } from '../grid';
+import { cellAddress, cellAt } from '../grid';
 import { CHANGE_RANGE, changeRange, changeScale, midpoint, rangesOverlap, roundTo } from '../interval';
 import type { TableRow } from '../table';
 import { asPercent, changeSlots, columnSlots, eachTable, rowLabel, shownDecimals, type NumberSlot } from './common';
@@ -51,7 +51,11 @@ export const changeMismatch = defineRule({
         const raw = bv === 0 ? midpoint(range) : (av / bv - 1) * changeScale(unit);
         const expected = roundTo(raw, decimals);
         out.push(
-          finding({ rule: 'change-mismatch', severity: 'error', table, sheet: sheet.name, row: row.row, col: change.col, expected, actual: c.value, messageId: 'change-mismatch', params: {
+          finding({ rule: 'change-mismatch', severity: 'error', table, sheet: sheet.name, row: row.row, col: change.col, expected, actual: c.value, messageId: 'change-mismatch', calculation: {
+            expression: `(${cellAddress(row.row, actual.col)} / ${cellAddress(row.row, previous.col)} − 1)${unit === 'percent' ? ' × 100' : ''}`,
+            operands: [{ cell: cellAddress(row.row, actual.col), value: av }, { cell: cellAddress(row.row, previous.col), value: bv }],
+            result: raw,
+          }, params: {
             label: rowLabel(table, row),
             expected: roundTo(asPercent(expected, unit), 1),
             actual: roundTo(asPercent(c.value, unit), 1),
