@@ -143,7 +143,9 @@ export function findSums(rows: readonly BodyRow[], readings: Readings, amountCol
       return;
     }
     if (inGroup.has(i)) return;
-    if (row.kind === 'figures' && row.resultLabel && group.length >= 2 && isConfirmed(sumAgreement(readings, amountCols, i, group))) {
+    // A Netto row's label says what it is: half its columns adding up confirm it (an error may break the other half).
+    const result = row.kind === 'figures' && row.resultLabel && group.length >= 2 ? sumAgreement(readings, amountCols, i, group) : undefined;
+    if (result !== undefined && result.nonZero && result.agreeing * 2 >= result.checked) {
       addsUp(i, group);
       group = [i];
       return;

@@ -81,7 +81,11 @@ export const headerYear = defineRule({
       single(actual, year, 'header-year.year');
       single(budget, year, 'header-year.year');
       single(variance, year, 'header-year.year');
-      for (const e of table.extraColumns) if (e.kind !== 'other') single(e, year, 'header-year.year');
+      for (const e of table.extraColumns) {
+        // Last year's Intäkter, Kostnader and Netto may stand beside this year's.
+        const lastYears = (e.kind === 'income' || e.kind === 'cost' || e.kind === 'net') && e.years.every((y) => y === year - 1);
+        if (e.kind !== 'other' && !lastYears) single(e, year, 'header-year.year');
+      }
       if (change !== undefined && change.years.length === 2) {
         const [from, to] = change.years as [number, number];
         const base = previous?.years[0] ?? year - 1;
