@@ -23,7 +23,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { buildWorkbook, writeWorkbook } from '../scripts/build-example';
-import { generatedTableRows, generatedUnits } from '../src/engine/generate';
+import { generatedTableRows, generatedUnits } from '../src/example/generate';
 import type { MemoryReport } from './cli-memory';
 import { kib, median, ms } from './timing';
 import type { BenchOptions, BenchRow } from './types';

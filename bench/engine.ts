@@ -7,7 +7,7 @@
 import { checkWorkbook } from '../src/engine/check';
 import { draftCommentary } from '../src/engine/commentary';
 import { findTables } from '../src/engine/detect';
-import { generatedTableRows, generatedWorkbook } from '../src/engine/generate';
+import { generatedTableRows, generatedWorkbook } from '../src/example/generate';
 import type { WorkbookGrid } from '../src/engine/grid';
 import { medianTime, ms, time, median } from './timing';
 import type { BenchOptions, BenchRow } from './types';

@@ -5,7 +5,7 @@
 import { performance } from 'perf_hooks';
 import { checkWorkbook } from '../src/engine/check';
 import { draftCommentary } from '../src/engine/commentary';
-import { generatedWorkbook } from '../src/engine/generate';
+import { generatedWorkbook } from '../src/example/generate';
 
 const grid = generatedWorkbook(100, 994);
 for (let i = 0; i < 3; i++) {

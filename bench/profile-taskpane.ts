@@ -11,7 +11,7 @@
 import * as fs from 'fs';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../test/helpers/chromium';
 import { serveStatic } from '../test/helpers/static-server';
 
 interface ProfileNode {
@@ -51,7 +51,7 @@ function short(url: string): string {
 async function main(): Promise<void> {
   const server = await serveStatic(dist);
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run', ...OFFLINE] });
+  const browser = await launchChromium(OFFLINE);
   try {
     for (let run = 0; run < runs; run++) {
       const context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 320, height: 900 }, serviceWorkers: 'block' });

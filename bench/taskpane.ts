@@ -1,8 +1,8 @@
 /**
  * (5) The task pane: the JavaScript the page loads before first paint
  * (the boot and taskpane entries' initial chunks in the production build's
- * webpack stats), gzipped; and, in headless Chromium (Debian's, through
- * playwright-core), offline, in demo mode on the generated 40-sheet workbook
+ * webpack stats), gzipped; and, in headless Chromium (the system's or npm's,
+ * test/helpers/chromium.ts), offline, in demo mode on the generated 40-sheet workbook
  * (`taskpane.html?demo=bench40`): the time from navigation to a rendered
  * findings list (the pane, then Validera clicked as soon as it shows), with
  * its parts: the pane ready, the click as the page got it, click → list (and
@@ -13,15 +13,14 @@ import * as fs from 'fs';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import { chromium } from 'playwright-core';
 import { kib, median, ms } from './timing';
 import type { BenchOptions, BenchRow } from './types';
+import { launchChromium } from '../test/helpers/chromium';
 import { serveStatic } from '../test/helpers/static-server';
 
 const ROOT = path.join(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
 const STATS = path.join(ROOT, 'artifacts', 'webpack-stats.json');
-const CHROMIUM = '/usr/bin/chromium';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 function newestMtime(p: string): number {
@@ -104,10 +103,7 @@ const PAGE_CLOCK = `(() => {
 export async function paneTimings(sheets: number, runs: number, dist = DIST): Promise<PaneTiming[]> {
   const server = await serveStatic(dist);
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', ...OFFLINE],
-  });
+  const browser = await launchChromium(OFFLINE);
   try {
     const out: PaneTiming[] = [];
     for (let i = 0; i <= runs; i++) {

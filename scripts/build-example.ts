@@ -20,7 +20,7 @@
  * 0 → 1 184 = 477 317,7 %; KMY; Valnämnden's 6A), the ledger's figure cannot
  * have been exactly 0 (that would have printed #DIVISION/0!, as KLFÖ did). The
  * workbook holds an unrounded figure that still shows as 0 and reproduces the
- * printed % (see `unroundedBase` in src/engine/seed.ts).
+ * printed % (see `unroundedBase` in src/example/seed.ts).
  *
  * The layout functions are exported: the benchmark builds bigger workbooks of
  * the same shape with them.
@@ -28,7 +28,7 @@
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as path from 'path';
-import { paddedLabel, seedHeaderTexts, SEED_UNITS, unroundedBase, type SeedFile, type SeedTable } from '../src/engine/seed';
+import { paddedLabel, seedHeaderTexts, SEED_UNITS, unroundedBase, type SeedFile, type SeedTable } from '../src/example/seed';
 import { errorCodeFromText } from '../src/engine/errors';
 import { parseNumberText } from '../src/engine/numbers';
 import { addExampleComments } from './example-comments';

@@ -1,13 +1,13 @@
 /**
  * The example workbook's sheet Kommentarer in the .xlsx (widths, bold
  * header, wrapped comments). The comments themselves, and which of them
- * disagree with the tables, are engine data (src/engine/seed-comments.ts),
+ * disagree with the tables, are example data (src/example/seed-comments.ts),
  * shared with the demo workbook (`seedAsWorkbook`).
  */
 import type ExcelJS from 'exceljs';
-import { EXAMPLE_COMMENTS_SHEET, exampleCommentRows } from '../src/engine/seed-comments';
+import { EXAMPLE_COMMENTS_SHEET, exampleCommentRows } from '../src/example/seed-comments';
 
-export { EXAMPLE_COMMENTS, EXAMPLE_MISMATCHED_CODES } from '../src/engine/seed-comments';
+export { EXAMPLE_COMMENTS, EXAMPLE_MISMATCHED_CODES } from '../src/example/seed-comments';
 
 /** Adds the sheet Kommentarer (Kod, Enhet, Kommentar, Status) to the example workbook; returns it. */
 export function addExampleComments(wb: ExcelJS.Workbook): ExcelJS.Workbook {

@@ -2,7 +2,7 @@
 /**
  * `npm run validate`: checks manifest.xml (and dist/manifest.xml when built) offline.
  *
- * 1. xmllint against Microsoft's XSDs in ../shared/schemas/office-manifest/
+ * 1. xmllint against Microsoft's XSDs in schemas/office-manifest/
  *    (manifest 1.1 + VersionOverrides 1.0, with the local <Runtimes> addition:
  *    see that folder's README for what the schemas cover).
  * 2. office-addin-manifest's offline part: it parses the manifest as Office
@@ -22,7 +22,7 @@ const path = require('path');
 const { spawnSync } = require('child_process');
 
 const ROOT = path.join(__dirname, '..');
-const SCHEMA_DIR = path.join(ROOT, '..', 'shared', 'schemas', 'office-manifest');
+const SCHEMA_DIR = path.join(ROOT, 'schemas', 'office-manifest');
 const SCHEMA = path.join(SCHEMA_DIR, 'OfficeAppManifestV1_1.xsd');
 const DEV_BASE = 'https://localhost:3000/';
 
@@ -31,7 +31,7 @@ const fail = (file, msg) => problems.push(`${path.relative(ROOT, file)}: ${msg}`
 
 function xsd(file) {
   if (!fs.existsSync(SCHEMA)) {
-    fail(file, `schema not found at ${path.relative(ROOT, SCHEMA)} (expected the shared schemas next to the project)`);
+    fail(file, `schema not found at ${path.relative(ROOT, SCHEMA)}`);
     return;
   }
   const r = spawnSync('xmllint', ['--noout', '--schema', SCHEMA, file], { encoding: 'utf8' });

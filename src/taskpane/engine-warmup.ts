@@ -15,7 +15,7 @@
 import seed from '../../examples/source/kommunstyrelsen-2021-tables.json';
 import { checkWorkbook } from '../engine/check';
 import type { Cell, WorkbookGrid } from '../engine/grid';
-import { seedAsExampleWorkbook, seedAsPastedValues, type SeedFile } from '../engine/seed';
+import { seedAsExampleWorkbook, seedAsPastedValues, type SeedFile } from '../example/seed';
 import { toCell } from '../excel/read';
 
 /** The cell as Excel reports it to the read (value, value type, formula, number format), through `toCell`. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { classifyHeader, findTables, splitLabel } from '../../src/engine/detect';
 import { cellAddress } from '../../src/engine/grid';
-import { seedAsPastedValues } from '../../src/engine/seed';
+import { seedAsPastedValues } from '../../src/example/seed';
 import type { VarianceTable } from '../../src/engine/table';
 import { placeRows, sheetFromRows, type Input } from '../helpers/grid';
 import { loadSeed } from '../helpers/seed';

@@ -1,7 +1,7 @@
 import { checkWorkbook } from '../../src/engine/check';
 import { guardChangeFormula, planFixes, reverseEdits } from '../../src/engine/fixes';
 import type { Cell, WorkbookGrid } from '../../src/engine/grid';
-import { seedAsPastedValues } from '../../src/engine/seed';
+import { seedAsPastedValues } from '../../src/example/seed';
 import { loadSeed } from '../helpers/seed';
 
 const header = (): Cell[] =>

@@ -8,7 +8,7 @@
 import * as path from 'path';
 import type { Cell } from '../../src/engine/grid';
 import { checkWorkbook } from '../../src/engine/check';
-import { seedAsExampleWorkbook } from '../../src/engine/seed';
+import { seedAsExampleWorkbook } from '../../src/example/seed';
 import { readWorkbookGrid } from '../../src/xlsx/read';
 import { loadSeed } from '../helpers/seed';
 

@@ -6,11 +6,11 @@
  */
 import type { CellEdit } from '../../src/engine/finding';
 import { planFixes } from '../../src/engine/fixes';
-import { seedAsPastedValues, seedAsWorkbook } from '../../src/engine/seed';
+import { seedAsPastedValues, seedAsWorkbook } from '../../src/example/seed';
 import { ActionError, type WorkbookActions } from '../../src/excel/actions';
 import { memoryStore, type KeyValueStore } from '../../src/excel/changelog';
 import { readWorkbook } from '../../src/excel/read';
-import { TestHost, type TestHostOptions } from '../../src/excel/testhost';
+import { TestHost, type TestHostOptions } from '../../src/excel/simulated';
 import { createActions } from '../../src/excel/workbook-actions';
 import { loadSeed } from '../helpers/seed';
 

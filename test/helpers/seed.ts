@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import type { SeedFile } from '../../src/engine/seed';
+import type { SeedFile } from '../../src/example/seed';
 
-/** The seed's tables as printed (copied into the repo from shared/seed/tables.json). */
+/** The example's tables as printed in the annual report (examples/source/kommunstyrelsen-2021-tables.json). */
 export function loadSeed(): SeedFile {
   const file = path.join(__dirname, '..', '..', 'examples', 'source', 'kommunstyrelsen-2021-tables.json');
   return JSON.parse(fs.readFileSync(file, 'utf8')) as SeedFile;

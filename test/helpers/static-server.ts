@@ -23,5 +23,8 @@ export function serveStatic(dir: string): Promise<http.Server> {
     res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
     fs.createReadStream(file).pipe(res);
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+  return new Promise((resolve, reject) => {
+    server.once('error', reject); // (no loopback, no free port: fail at once rather than wait)
+    server.listen(0, '127.0.0.1', () => resolve(server));
+  });
 }

@@ -6,7 +6,7 @@
  */
 import type { Cell, SheetGrid, WorkbookGrid } from '../../src/engine/grid';
 import { columnLetter } from '../../src/engine/grid';
-import { paddedLabel, seedAsWorkbook, seedHeaderTexts, type SeedFile } from '../../src/engine/seed';
+import { paddedLabel, seedAsWorkbook, seedHeaderTexts, type SeedFile } from '../../src/example/seed';
 
 const AMOUNT = '#,##0';
 

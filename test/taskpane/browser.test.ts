@@ -1,7 +1,7 @@
 /**
- * The production build of the task pane in a real browser (Debian's Chromium
- * through playwright-core), offline, in demo mode: Validera shows the
- * example's #DIVISION/0! on Kommunledning, the fix preview lists the edit,
+ * The production build of the task pane in a real browser (the system's
+ * Chromium, or the one npm installs: test/helpers/chromium.ts), offline, in
+ * demo mode: Validera shows the example's #DIVISION/0! on Kommunledning, the fix preview lists the edit,
  * Åtgärda removes the finding, Ångra brings it back; the Kommentarer view
  * shows KAI's draft, copies it and writes the sheet Kommentarer, after which
  * the narrative check finds what it found before. The page may request
@@ -15,14 +15,14 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium';
 import { serveStatic } from '../helpers/static-server';
 
 const ROOT = path.join(__dirname, '..', '..');
 const DIST = path.join(ROOT, 'dist');
 const ARTIFACTS = path.join(ROOT, 'artifacts');
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const CHROMIUM = '/usr/bin/chromium';
 
 jest.setTimeout(300_000);
 
@@ -76,10 +76,7 @@ describe('task pane in Chromium (production build, demo mode, offline)', () => {
     ensureBuild();
     server = await serveStatic(DIST);
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-    });
+    browser = await launchChromium();
     context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 320, height: 900 }, serviceWorkers: 'block' });
     page = await context.newPage();
     await page.route('**/*', (route) => {
@@ -173,7 +170,7 @@ describe('task pane in Chromium (production build, demo mode, offline)', () => {
     const kai = page.locator('[data-testid="draft"][data-key="rad:KAI"]');
     await kai.waitFor();
     const text = kai.getByTestId('draft-text');
-    await expect(text.textContent()).resolves.toContain('Kommunikation visar en positiv budgetavvikelse med 4,6 mnkr');
+    await expect(text.textContent()).resolves.toContain('Kommunikation visar en positiv budgetavvikelse med 4,6\u00a0mnkr');
     // The gap for the cause is marked, and every figure links to its cell.
     await expect(kai.getByTestId('draft-gap').textContent()).resolves.toMatch(/Förklara avvikelsen/);
     const cells = kai.getByTestId('draft-cell');
@@ -189,7 +186,7 @@ describe('task pane in Chromium (production build, demo mode, offline)', () => {
     await kai.getByTestId('copy-draft').filter({ hasText: 'Kopierad' }).waitFor({ timeout: 5000 });
     await expect(kai.getByTestId('copy-draft').textContent()).resolves.toBe('Kopierad');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toMatch(/^Kommunikation visar en positiv budgetavvikelse med 4,6 mnkr\. .*\[Förklara avvikelsen/);
+    expect(copied).toMatch(/^Kommunikation visar en positiv budgetavvikelse med 4,6\smnkr\. .*\[Förklara avvikelsen/);
 
     // Where the host offers no Clipboard API (some Office webviews), the fallback copies too.
     await page.evaluate(() => {
@@ -201,7 +198,7 @@ describe('task pane in Chromium (production build, demo mode, offline)', () => {
     await summary.getByTestId('copy-draft').filter({ hasText: 'Kopierad' }).waitFor({ timeout: 5000 });
     await expect(summary.getByTestId('copy-draft').textContent()).resolves.toBe('Kopierad');
     const fallback = await page.evaluate(() => (window as unknown as { clip: Clipboard }).clip.readText());
-    expect(fallback).toMatch(/^Kommunstyrelseförvaltning visar sammantaget en negativ budgetavvikelse med −12,4 mnkr\. .*\[Förklara avvikelsen/);
+    expect(fallback).toMatch(/^Kommunstyrelseförvaltning visar sammantaget en negativ budgetavvikelse med 12,4\smnkr\. .*\[Förklara avvikelsen/);
 
     await page.getByTestId('write-comments').click();
     await expect(page.getByTestId('notice').textContent()).resolves.toMatch(/Bladet Kommentarer är uppdaterat: \d+ nya, \d+ uppdaterade, 17 egna texter behålls/);
@@ -288,7 +285,7 @@ describe('production build: CSP in force, cell text never HTML, no development c
     ensureBuild();
     server = await serveStatic(DIST);
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+    browser = await launchChromium();
     const context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 320, height: 900 }, serviceWorkers: 'block' });
     page = await context.newPage();
     await page.route('**/*', async (route) => {

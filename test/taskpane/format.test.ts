@@ -5,10 +5,10 @@
  */
 import { checkWorkbook } from '../../src/engine/check';
 import { planFixes } from '../../src/engine/fixes';
-import { seedAsPastedValues } from '../../src/engine/seed';
+import { seedAsPastedValues } from '../../src/example/seed';
 import { SEVERITY_ORDER } from '../../src/engine/finding';
 import { FIRST_FINDINGS, NO_FILTER, applyFilter, countBySeverity, countFindings, displayContent, displayValue, editLine, firstFindings, groupFindings, ruleName, rulesPresent } from '../../src/taskpane/format';
-import { generatedWorkbook } from '../../src/engine/generate';
+import { generatedWorkbook } from '../../src/example/generate';
 import { DEFAULT_SETTINGS, browserSettingsStore, sanitizeSettings } from '../../src/taskpane/settings';
 import { loadSeed } from '../helpers/seed';
 

@@ -1,7 +1,7 @@
 import { checkWorkbook } from '../../../src/engine/check';
 import type { CellEdit } from '../../../src/engine/finding';
 import type { Cell, WorkbookGrid } from '../../../src/engine/grid';
-import { seedAsPastedValues } from '../../../src/engine/seed';
+import { seedAsPastedValues } from '../../../src/example/seed';
 import { loadSeed } from '../../helpers/seed';
 
 /** The seed's tables pasted as values (one sheet per unit). */

@@ -1,6 +1,6 @@
 import { cellAddress } from '../../../src/engine/grid';
 import { changeMismatch } from '../../../src/engine/rules/change-mismatch';
-import { seedAsPastedValues } from '../../../src/engine/seed';
+import { seedAsPastedValues } from '../../../src/example/seed';
 import { sheetFromRows } from '../../helpers/grid';
 import { places, run, withCell } from '../../helpers/rules';
 import { loadSeed } from '../../helpers/seed';

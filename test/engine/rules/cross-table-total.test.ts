@@ -1,5 +1,5 @@
 import { crossTableTotal } from '../../../src/engine/rules/cross-table-total';
-import { seedAsPastedValues } from '../../../src/engine/seed';
+import { seedAsPastedValues } from '../../../src/example/seed';
 import { placeRows, sheetFromRows, type Input } from '../../helpers/grid';
 import { run, withCell } from '../../helpers/rules';
 import { loadSeed } from '../../helpers/seed';

@@ -1,5 +1,5 @@
 import { div0 } from '../../../src/engine/rules/div0';
-import { seedAsPastedValues } from '../../../src/engine/seed';
+import { seedAsPastedValues } from '../../../src/example/seed';
 import { sheetFromRows } from '../../helpers/grid';
 import { places, run } from '../../helpers/rules';
 import { loadSeed } from '../../helpers/seed';

@@ -1,5 +1,5 @@
 import { formulaInconsistent } from '../../../src/engine/rules/formula-inconsistent';
-import { seedAsPastedValues } from '../../../src/engine/seed';
+import { seedAsPastedValues } from '../../../src/example/seed';
 import { sheetFromRows } from '../../helpers/grid';
 import { run, withCell } from '../../helpers/rules';
 import { loadSeed } from '../../helpers/seed';

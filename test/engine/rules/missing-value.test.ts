@@ -1,5 +1,5 @@
 import { missingValue } from '../../../src/engine/rules/missing-value';
-import { seedAsPastedValues } from '../../../src/engine/seed';
+import { seedAsPastedValues } from '../../../src/example/seed';
 import { sheetFromRows } from '../../helpers/grid';
 import { run } from '../../helpers/rules';
 import { loadSeed } from '../../helpers/seed';

@@ -1,5 +1,5 @@
 import { signFlip } from '../../../src/engine/rules/sign-flip';
-import { seedAsPastedValues } from '../../../src/engine/seed';
+import { seedAsPastedValues } from '../../../src/example/seed';
 import { sheetFromRows } from '../../helpers/grid';
 import { run } from '../../helpers/rules';
 import { loadSeed } from '../../helpers/seed';

@@ -1,5 +1,5 @@
 import { sumMismatch } from '../../../src/engine/rules/sum-mismatch';
-import { seedAsPastedValues } from '../../../src/engine/seed';
+import { seedAsPastedValues } from '../../../src/example/seed';
 import { sheetFromRows } from '../../helpers/grid';
 import { places, run, withCell } from '../../helpers/rules';
 import { loadSeed } from '../../helpers/seed';

@@ -1,7 +1,7 @@
 import { findTables } from '../../../src/engine/detect';
 import { cellAddress, type SheetGrid } from '../../../src/engine/grid';
 import { varianceMismatch } from '../../../src/engine/rules/variance-mismatch';
-import { seedAsPastedValues } from '../../../src/engine/seed';
+import { seedAsPastedValues } from '../../../src/example/seed';
 import { sheetFromRows } from '../../helpers/grid';
 import { places, run, runOnTables, withCell } from '../../helpers/rules';
 import { loadSeed } from '../../helpers/seed';
