@@ -71,7 +71,8 @@ function readLabel(sheet: SheetGrid, row: number, labelCol: number, nameCol: num
     if (first !== '' && CODE.test(first)) return { code: first, name, text: name === '' ? first : `${first} ${name}` };
     if (first === '' && name !== '') return { code: '', name, text: name };
   }
-  return { ...splitLabel(first), text: first };
+  const { code, name } = splitLabel(first);
+  return { code, name, text: first };
 }
 
 /** How a row's value cells read: figures (numbers, errors, formulas) against other text. */

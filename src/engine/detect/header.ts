@@ -34,8 +34,13 @@ export function rowHints(sheet: SheetGrid, row: number): Map<number, HeaderHint>
   const hints = new Map<number, HeaderHint>();
   const cells = sheet.cells[row] ?? [];
   // A header has words: a row with at most one text among figures (a table's row) has no two hints.
-  const texts = cells.filter((cell) => typeof cell?.value === 'string').length;
-  if (texts === 0 || (texts === 1 && cells.some((cell) => typeof cell?.value === 'number' && headerText(cell) === ''))) return hints;
+  let texts = 0;
+  let figures = false;
+  for (const cell of cells) {
+    if (typeof cell?.value === 'string') texts++;
+    else if (typeof cell?.value === 'number' && headerText(cell) === '') figures = true;
+  }
+  if (texts === 0 || (texts === 1 && figures)) return hints;
   const years: number[] = [];
   let otherNumbers = false;
   cells.forEach((cell, c) => {

@@ -208,7 +208,7 @@ export class SlotColumn {
         this.kinds[i] = formula ? K_FORMULA : K_CONSTANT;
         this.numbers[2 * i] = v;
         // A formula that adds typed, rounded figures is only as exact as they are.
-        this.numbers[2 * i + 1] = formula ? formulaHalf(sheet, cell.formula as string) : halfUnitShown(v, shownStored);
+        this.numbers[2 * i + 1] = formula ? sumHalf(sheet, cell.formula as string) : halfUnitShown(v, shownStored);
         continue;
       }
       const slot = readSlot(cell, divisor);
@@ -293,6 +293,15 @@ export class SlotColumn {
   unit(i: number): ChangeUnit {
     return this.fractions !== undefined && this.fractions[i] === 1 ? 'fraction' : 'percent';
   }
+}
+
+/**
+ * The rounding a formula that adds up rows carries (`=SUM(E4:E18)`, `=E4+E5+E6`):
+ * a difference within a row (`=C5-D5`) is exact against the figures the rules
+ * compare it with, which are its own inputs.
+ */
+function sumHalf(sheet: SheetGrid, formula: string): number {
+  return formula.includes(':') || formula.split(/[+-]/).length > 3 ? formulaHalf(sheet, formula) : 0;
 }
 
 /**
