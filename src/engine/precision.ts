@@ -7,7 +7,7 @@
  * taken as exact.
  */
 import { cellAt, parseAddress, type SheetGrid } from './grid';
-import { readNumber } from './numbers';
+import { constantHalfUnit, readNumber } from './numbers';
 
 /** A figure: its value and the half-width of the interval it stands for. */
 export interface Figure {
@@ -53,6 +53,7 @@ export function formulaHalf(sheet: SheetGrid, formula: string, depth = 0): numbe
 function cellHalf(sheet: SheetGrid, row: number, col: number, depth: number): number {
   const cell = cellAt(sheet, row, col);
   if (cell.formula !== undefined) return formulaHalf(sheet, cell.formula, depth);
+  if (typeof cell.value === 'number') return Number.isFinite(cell.value) ? constantHalfUnit(cell.value, cell.numberFormat) : 0;
   return readNumber(cell)?.halfUnit ?? 0;
 }
 

@@ -85,7 +85,9 @@ function candidateEnds(c: RunningSums, i: number): number[] {
  */
 function partsUnder(rows: readonly BodyRow[], columns: readonly RunningSums[], i: number): number[] | undefined {
   const probes = columns.slice(0, Math.ceil(columns.length / 2));
-  const ends = [...new Set(probes.flatMap((c) => candidateEnds(c, i)))].sort((a, b) => a - b);
+  const found = probes.map((c) => candidateEnds(c, i));
+  if (found.every((e) => e.length === 0)) return undefined;
+  const ends = [...new Set(found.flat())].sort((a, b) => a - b);
   for (const k of ends) {
     if (rows.slice(i + 1, k + 1).some((r) => r.kind !== 'figures')) return undefined;
     let checked = 0;
