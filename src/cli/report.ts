@@ -8,15 +8,18 @@ import type { ReviewedFinding } from '../engine/review';
 import { cellAddress, columnLetter } from '../engine/grid';
 import { formatNumber, type Language } from '../engine/i18n';
 import { translate } from './texts';
-import { MEASURES, type Measure, type VarianceTable } from '../engine/table';
+import { EXTRA_ROLES, MEASURES, type AmountUnit, type ColumnRole, type Measure, type SignConvention, type VarianceTable } from '../engine/table';
 
 export interface TableJson {
   sheet: string;
   range: string;
   kind: 'rn' | 'kontogrupp';
   level: string | null;
-  columns: Record<Measure, string | null>;
+  /** The five standard columns (null when missing), then any of the other roles the table has. */
+  columns: Record<Measure, string | null> & Partial<Record<Exclude<ColumnRole, Measure>, string>>;
   rows: number;
+  convention: SignConvention;
+  unit: AmountUnit;
 }
 
 export interface FindingJson {
@@ -60,12 +63,16 @@ export function toJson(file: string, result: CheckResult, lang: Language, review
   return {
     file,
     tables: result.tables.map((t) => {
-      const columns = {} as Record<Measure, string | null>;
+      const columns = {} as TableJson['columns'];
       for (const m of MEASURES) {
         const c = t.columns[m];
         columns[m] = c === undefined ? null : columnLetter(c.col);
       }
-      return { sheet: t.sheet, range: tableRange(t), kind: t.kind, level: t.level, columns, rows: t.rows.length };
+      for (const role of EXTRA_ROLES) {
+        const c = t.columns[role];
+        if (c !== undefined) columns[role] = columnLetter(c.col);
+      }
+      return { sheet: t.sheet, range: tableRange(t), kind: t.kind, level: t.level, columns, rows: t.rows.length, convention: t.convention, unit: t.unit };
     }),
     findings: result.findings.map((f) => {
       const out: FindingJson = {

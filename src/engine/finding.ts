@@ -3,21 +3,10 @@
  * or apply them; message texts live only in the language packs.
  */
 import type { CellValue } from './grid';
+import type { RULES } from './rules';
 
-/** The public rule ids (the JSON output's contract). */
-export type RuleId =
-  | 'variance-mismatch'
-  | 'change-mismatch'
-  | 'sum-mismatch'
-  | 'div0'
-  | 'error-value'
-  | 'missing-value'
-  | 'sign-flip'
-  | 'tiny-base'
-  | 'header-year'
-  | 'formula-inconsistent'
-  | 'cross-table-total'
-  | 'narrative-mismatch';
+/** The public rule ids (the JSON output's contract): those of the rules in `rules/index.ts`. */
+export type RuleId = (typeof RULES)[number]['id'];
 
 export type Severity = 'error' | 'warning' | 'info';
 

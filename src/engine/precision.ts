@@ -7,7 +7,7 @@
  * taken as exact.
  */
 import { cellAt, parseAddress, type SheetGrid } from './grid';
-import { readNumber } from './numbers';
+import { constantHalfUnit, readNumber } from './numbers';
 
 /** A figure: its value and the half-width of the interval it stands for. */
 export interface Figure {
@@ -32,7 +32,8 @@ const REFERENCE = /\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?/gi;
  * the cells it adds up, when it only adds and subtracts; 0 otherwise.
  */
 export function formulaHalf(sheet: SheetGrid, formula: string, depth = 0): number {
-  if (depth >= MAX_DEPTH || !LINEAR.test(formula)) return 0;
+  // Multiplication, division, comparisons, text and functions other than SUM: not a plain sum.
+  if (depth >= MAX_DEPTH || /[*/^&<>"!,]/.test(formula.replace(/SUM\([^()]*\)/gi, '')) || /[A-Z_]{2,}\(/i.test(formula.replace(/SUM\(/gi, '')) || !LINEAR.test(formula)) return 0;
   let half = 0;
   for (const m of formula.matchAll(REFERENCE)) {
     const from = parseAddress(`${m[1]}${m[2]}`);
@@ -52,6 +53,7 @@ export function formulaHalf(sheet: SheetGrid, formula: string, depth = 0): numbe
 function cellHalf(sheet: SheetGrid, row: number, col: number, depth: number): number {
   const cell = cellAt(sheet, row, col);
   if (cell.formula !== undefined) return formulaHalf(sheet, cell.formula, depth);
+  if (typeof cell.value === 'number') return Number.isFinite(cell.value) ? constantHalfUnit(cell.value, cell.numberFormat) : 0;
   return readNumber(cell)?.halfUnit ?? 0;
 }
 

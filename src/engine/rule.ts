@@ -1,4 +1,4 @@
-import type { Finding, MessageParams, RuleId, Severity } from './finding';
+import type { Calculation, Finding, MessageParams, RuleId, Severity } from './finding';
 import { cellAddress, type SheetGrid, type WorkbookGrid } from './grid';
 import type { VarianceTable } from './table';
 
@@ -29,37 +29,59 @@ export interface RuleContext {
   options: CheckOptions;
 }
 
-/** A check. One rule per file under `src/engine/rules/`. */
-export interface Rule {
-  id: RuleId;
+/**
+ * A check. One rule per file under `src/engine/rules/`, listed in
+ * `rules/index.ts`; `docs/rules/<id>.md` shows it on an example table.
+ */
+export interface Rule<Id extends string = RuleId> {
+  id: Id;
+  /** The severity of its findings (a rule may say less for a case it only notes). */
+  severity: Severity;
+  /** The language-pack keys of its messages. */
+  messages: readonly string[];
+  /** What it checks, in one sentence (for the rule list and the docs). */
+  description: string;
   /** Returns findings; never throws on bad data (bad data is a finding). */
   check(ctx: RuleContext): Finding[];
 }
 
+/** A rule, its id kept as the literal it is (so that `RuleId` follows from the list of rules). */
+export function defineRule<const Id extends string>(rule: Rule<Id>): Rule<Id> {
+  return rule;
+}
+
+/** What a finding says, by name. */
+export interface FindingFields {
+  rule: RuleId;
+  severity: Severity;
+  table: VarianceTable | null;
+  sheet: string;
+  /** 0-based position of the cell the finding is about. */
+  row: number;
+  col: number;
+  expected: number | string | null;
+  actual: number | string | null;
+  /** Language-pack key of the message (the rule id when omitted) and its parameters. */
+  messageId?: string;
+  params?: MessageParams;
+  calculation?: Calculation;
+}
+
 /** Builds a finding at a 0-based cell position. */
-export function finding(
-  rule: RuleId,
-  severity: Severity,
-  table: VarianceTable | null,
-  sheet: string,
-  row: number,
-  col: number,
-  expected: number | string | null,
-  actual: number | string | null,
-  messageId: string = rule,
-  params: MessageParams = {},
-): Finding {
-  return {
-    rule,
-    severity,
-    sheet,
-    cell: cellAddress(row, col),
-    row,
-    col,
-    tableId: table === null ? null : table.id,
-    expected,
-    actual,
-    messageId,
-    params,
+export function finding(f: FindingFields): Finding {
+  const out: Finding = {
+    rule: f.rule,
+    severity: f.severity,
+    sheet: f.sheet,
+    cell: cellAddress(f.row, f.col),
+    row: f.row,
+    col: f.col,
+    tableId: f.table === null ? null : f.table.id,
+    expected: f.expected,
+    actual: f.actual,
+    messageId: f.messageId ?? f.rule,
+    params: f.params ?? {},
   };
+  if (f.calculation !== undefined) out.calculation = f.calculation;
+  return out;
 }

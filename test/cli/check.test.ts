@@ -34,6 +34,8 @@ describe('check --json on the example workbook', () => {
       level: 'RN3',
       columns: { previous: 'B', actual: 'C', budget: 'D', variance: 'E', change: 'F' },
       rows: 15,
+      convention: 'costs-negative',
+      unit: 'tkr',
     });
     expect(out.tables.map((t) => `${t.sheet} ${t.kind} ${t.rows}`)).toEqual([
       'Kommunledning rn 15',

@@ -8,7 +8,6 @@ import { errorCodeFromText } from '../errors';
 import { cellAt, isBlank, type Cell, type SheetGrid } from '../grid';
 import { isMarkerText, readNumber } from '../numbers';
 import type { TableRow } from '../table';
-import { isHeaderRow, rowHints } from './header';
 import { classifyHeader, CODE, isResultLabel, isSumLabel, MAX_HEADER_TEXT, splitLabel, yearsIn } from './words';
 
 /** A row of the body, in sheet order. */
@@ -72,7 +71,8 @@ function readLabel(sheet: SheetGrid, row: number, labelCol: number, nameCol: num
     if (first !== '' && CODE.test(first)) return { code: first, name, text: name === '' ? first : `${first} ${name}` };
     if (first === '' && name !== '') return { code: '', name, text: name };
   }
-  return { ...splitLabel(first), text: first };
+  const { code, name } = splitLabel(first);
+  return { code, name, text: first };
 }
 
 /** How a row's value cells read: figures (numbers, errors, formulas) against other text. */
@@ -100,36 +100,43 @@ function countFigures(sheet: SheetGrid, row: number, cols: readonly number[]): {
  */
 export function readBody(sheet: SheetGrid, firstRow: number, labelCol: number, nameCol: number | null, valueCols: readonly number[]): BodyRow[] {
   const rows: BodyRow[] = [];
-  let pendingSections: BodyRow[] = [];
+  let sections: BodyRow[] = [];
   let blankRun = 0;
+  let figureRows = 0;
+  /** A row of figures: the section rows above it belong to the table. */
+  const keep = (row: BodyRow): void => {
+    for (const section of sections) rows.push(section);
+    sections = [];
+    rows.push(row);
+    if (row.kind === 'figures') figureRows++;
+  };
   for (let r = firstRow; r < sheet.cells.length; r++) {
     const label = readLabel(sheet, r, labelCol, nameCol);
     const values = countFigures(sheet, r, valueCols);
     if (label.text === '' && values.blank) {
       blankRun++;
-      if (blankRun >= 2 && rows.length > 0) break;
-      if (blankRun > 2) break;
+      if (blankRun > 2 || (blankRun === 2 && rows.length > 0)) break;
       continue;
     }
     blankRun = 0;
-    if (isHeaderRow(rowHints(sheet, r))) break;
-    const row = { row: r, code: label.code, name: label.name, resultLabel: isResultLabel(label.text) };
+    // The next table's header, or words among the figures.
     if (values.headerWords) break;
+    const sum = isSumLabel(label.text);
+    const resultLabel = isResultLabel(label.text);
     if (values.blank) {
       // A label without figures: a coded unit with nothing booked yet, or a section heading.
-      if (label.code !== '' && !isSumLabel(label.text)) rows.push(...pendingSections.splice(0), { ...row, kind: 'figures' });
-      else if (isSumLabel(label.text)) break;
-      else pendingSections.push({ ...row, kind: 'section' });
+      if (sum) break;
+      if (label.code !== '') keep({ row: r, code: label.code, name: label.name, resultLabel, kind: 'figures' });
+      else sections.push({ row: r, code: '', name: label.name, resultLabel, kind: 'section' });
       continue;
     }
     if (values.figures === 0 || values.texts >= values.figures) break;
-    rows.push(...pendingSections.splice(0));
     if (label.text === '') {
-      if (rows.some((x) => x.kind === 'figures')) rows.push({ ...row, kind: 'total' });
+      if (figureRows > 0) keep({ row: r, code: '', name: '', resultLabel, kind: 'total' });
       break;
     }
-    rows.push({ ...row, code: isSumLabel(label.text) ? '' : row.code, name: isSumLabel(label.text) ? label.text : row.name, kind: isSumLabel(label.text) ? 'sum' : 'figures' });
+    if (sum) keep({ row: r, code: '', name: label.text, resultLabel, kind: 'sum' });
+    else keep({ row: r, code: label.code, name: label.name, resultLabel, kind: 'figures' });
   }
-  pendingSections = [];
   return rows;
 }

@@ -1,29 +1,68 @@
 /**
  * A table's figures read once for detection's arithmetic: per column, per
- * body row, the figure (value ± half its rounding), an empty cell (0), or
- * nothing usable (text, an error).
+ * body row, the figure's value and the half-width of its rounding, or that
+ * the cell is empty (0) or holds nothing usable (text, an error: NaN).
  */
 import { cellAt, isBlank, type SheetGrid } from '../grid';
-import { isMarkerText } from '../numbers';
-import { figureAt, type Figure } from '../precision';
+import { halfUnitShown, isMarkerText, MAX_FIGURE, readNumber, shownStoredDecimals } from '../numbers';
 
-/** A cell as detection's arithmetic sees it: a figure, `0` for empty or a dash, or undefined. */
-export type Reading = Figure | 0 | undefined;
+/**
+ * One column's figures, row by row: `value[i]` (NaN when the cell holds no
+ * number), `half[i]` (a typed constant's rounding; a formula's result is
+ * exact against its own inputs, which is all detection compares it with),
+ * and `blank[i]` for an empty cell or a dash, read as 0.
+ */
+export interface ColumnFigures {
+  value: number[];
+  half: number[];
+  blank: boolean[];
+}
 
-/** The readings of some columns over the body rows: `readings.get(col)[i]` is row i's. */
-export type Readings = ReadonlyMap<number, readonly Reading[]>;
+/** The figures of some columns over the body rows, by sheet column. */
+export type Readings = ReadonlyMap<number, ColumnFigures>;
+
+/** True when row i of the column holds a number (not empty, not text). */
+export function isFigure(c: ColumnFigures, i: number): boolean {
+  return !c.blank[i] && !Number.isNaN(c.value[i]);
+}
 
 export function readFigures(sheet: SheetGrid, rows: readonly { row: number }[], cols: readonly number[]): Readings {
-  const out = new Map<number, Reading[]>();
+  const out = new Map<number, ColumnFigures>();
   for (const col of cols) {
-    out.set(
-      col,
-      rows.map(({ row }) => {
-        const cell = cellAt(sheet, row, col);
-        if (isBlank(cell) || (typeof cell.value === 'string' && isMarkerText(cell.value))) return 0;
-        return figureAt(sheet, row, col);
-      }),
-    );
+    const figures: ColumnFigures = { value: [], half: [], blank: [] };
+    // A column's cells share one or two number formats: each format's decimals are read once.
+    const shown = new Map<string | undefined, number>();
+    for (const { row } of rows) {
+      const cell = cellAt(sheet, row, col);
+      const v = cell.value;
+      let value = Number.NaN;
+      let half = 0;
+      let blank = false;
+      if (typeof v === 'number' && cell.error === undefined && Number.isFinite(v) && Math.abs(v) <= MAX_FIGURE) {
+        value = v;
+        if (cell.formula === undefined) {
+          let decimals = shown.get(cell.numberFormat);
+          if (decimals === undefined) {
+            decimals = shownStoredDecimals(cell.numberFormat);
+            shown.set(cell.numberFormat, decimals);
+          }
+          half = halfUnitShown(v, decimals);
+        }
+      } else if (isBlank(cell) || (typeof v === 'string' && isMarkerText(v))) {
+        value = 0;
+        blank = true;
+      } else {
+        const read = readNumber(cell);
+        if (read !== undefined) {
+          value = read.value;
+          half = cell.formula === undefined ? read.halfUnit : 0;
+        }
+      }
+      figures.value.push(value);
+      figures.half.push(half);
+      figures.blank.push(blank);
+    }
+    out.set(col, figures);
   }
   return out;
 }
@@ -34,38 +73,35 @@ export interface Term {
   sign: 1 | -1;
 }
 
-/** Floating-point slack: figures that agree to the last shown digit never differ. */
-function slack(...xs: number[]): number {
-  return Math.max(1, ...xs.map(Math.abs)) * 1e-9;
-}
-
-/** True when the figure `result` can be the signed sum of the figures (their rounding intervals meet). */
-export function meets(result: Figure, terms: readonly { figure: Figure | 0; sign: 1 | -1 }[]): boolean {
-  let value = 0;
-  let half = result.half;
-  for (const t of terms) {
-    if (t.figure === 0) continue;
-    value += t.sign * t.figure.value;
-    half += t.figure.half;
-  }
-  return Math.abs(result.value - value) <= half + slack(result.value, value);
+/** True when `value ± half` and `sum ± sumHalf` meet, with slack for binary floating point (0,1 + 0,2 ≠ 0,3). */
+export function meets(value: number, half: number, sum: number, sumHalf: number): boolean {
+  return Math.abs(value - sum) <= half + sumHalf + Math.max(1, Math.abs(value), Math.abs(sum)) * 1e-9;
 }
 
 /** On how many rows (of those where every figure is a number) `result = Σ terms` holds. */
-export function agreement(readings: Readings, result: number, terms: readonly Term[], rowIndexes?: readonly number[]): { checked: number; agreeing: number } {
+export function agreement(readings: Readings, result: number, terms: readonly Term[]): { checked: number; agreeing: number } {
   const res = readings.get(result);
-  const cols = terms.map((t) => readings.get(t.col));
-  if (res === undefined || cols.some((c) => c === undefined)) return { checked: 0, agreeing: 0 };
+  const columns = terms.map((t) => ({ figures: readings.get(t.col), sign: t.sign }));
   let checked = 0;
   let agreeing = 0;
-  const indexes = rowIndexes ?? res.map((_, i) => i);
-  for (const i of indexes) {
-    const r = res[i];
-    if (r === undefined || r === 0) continue;
-    const figures = cols.map((c) => (c as readonly Reading[])[i]);
-    if (figures.some((f) => f === undefined || f === 0)) continue;
+  if (res === undefined || columns.some((c) => c.figures === undefined)) return { checked, agreeing };
+  for (let i = 0; i < res.value.length; i++) {
+    if (!isFigure(res, i)) continue;
+    let sum = 0;
+    let half = 0;
+    let readable = true;
+    for (const { figures, sign } of columns) {
+      const f = figures as ColumnFigures;
+      if (!isFigure(f, i)) {
+        readable = false;
+        break;
+      }
+      sum += sign * (f.value[i] as number);
+      half += f.half[i] as number;
+    }
+    if (!readable) continue;
     checked++;
-    if (meets(r, terms.map((t, k) => ({ figure: figures[k] as Figure | 0, sign: t.sign })))) agreeing++;
+    if (meets(res.value[i] as number, res.half[i] as number, sum, half)) agreeing++;
   }
   return { checked, agreeing };
 }

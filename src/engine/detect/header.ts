@@ -5,6 +5,7 @@
  * Budget, Prognos and Avvikelse), and each column's text over those rows.
  */
 import { cellAt, isBlank, type Cell, type SheetGrid } from '../grid';
+import { isMarkerText } from '../numbers';
 import { classifyHeader, headerText, isValueHint, MAX_HEADER_TEXT, yearsIn, type HeaderHint } from './words';
 
 /** A column under a header: its text over all header rows and what that text suggests. */
@@ -32,6 +33,14 @@ export interface Header {
 export function rowHints(sheet: SheetGrid, row: number): Map<number, HeaderHint> {
   const hints = new Map<number, HeaderHint>();
   const cells = sheet.cells[row] ?? [];
+  // A header has words: a row with at most one text among figures (a table's row) has no two hints.
+  let texts = 0;
+  let figures = false;
+  for (const cell of cells) {
+    if (typeof cell?.value === 'string') texts++;
+    else if (typeof cell?.value === 'number' && headerText(cell) === '') figures = true;
+  }
+  if (texts === 0 || (texts === 1 && figures)) return hints;
   const years: number[] = [];
   let otherNumbers = false;
   cells.forEach((cell, c) => {
@@ -49,15 +58,15 @@ export function rowHints(sheet: SheetGrid, row: number): Map<number, HeaderHint>
   return hints;
 }
 
-/** True when a row's hints make it a header: two words naming value columns, or one and two years. */
-export function isHeaderRow(hints: ReadonlyMap<number, HeaderHint>): boolean {
+/** True when a row's hints make it a header: two words naming value columns, or two years beside a word or a text (`Belopp i mnkr  2022  2023`). */
+export function isHeaderRow(hints: ReadonlyMap<number, HeaderHint>, texts: number): boolean {
   let words = 0;
   let years = 0;
   for (const h of hints.values()) {
     if (h === 'year') years++;
     else if (isValueHint(h)) words++;
   }
-  return words >= 2 || (words >= 1 && years >= 2) || (years >= 2 && [...hints.values()].some((h) => h === 'label' || h === 'note'));
+  return words >= 2 || (words >= 1 && years >= 2) || (years >= 2 && texts >= 1);
 }
 
 /**
@@ -86,7 +95,11 @@ export function splitSideBySide(hints: ReadonlyMap<number, HeaderHint>): number[
 
 /** A header cell: words or a year, never a figure or prose. */
 function isHeaderCell(cell: Cell): boolean {
-  if (typeof cell.value === 'string') return cell.value.length <= MAX_HEADER_TEXT && !/^[\s\-−–+]*[\d\s.,]+%?$/.test(cell.value);
+  if (typeof cell.value === 'string') {
+    const t = cell.value;
+    if (t.length > MAX_HEADER_TEXT || isMarkerText(t)) return false;
+    return /^\s*(199\d|20\d\d)\s*$/.test(t) || !/^[\s\-−–+]*[\d\s.,]+%?$/.test(t);
+  }
   return headerText(cell) !== '';
 }
 
@@ -125,12 +138,14 @@ function namesColumns(sheet: SheetGrid, row: number, from: number, to: number): 
 export function readHeader(sheet: SheetGrid, row: number, cols: number[], hints: ReadonlyMap<number, HeaderHint>): Header {
   const labelEntry = cols.find((c) => hints.get(c) === 'label');
   const valueCols = cols.filter((c) => isValueHint(hints.get(c)) || hints.get(c) === 'note');
-  const from = valueCols[0] as number;
+  let from = valueCols[0] as number;
   let to = valueCols[valueCols.length - 1] as number;
   let top = row;
   let bottom = row;
-  if (namesColumns(sheet, row - 1, from, to) && isHeaderishRow(sheet, row - 1, from, to, labelEntry ?? from - 1)) top = row - 1;
-  while (bottom - top < 2 && isHeaderishRow(sheet, bottom + 1, from, to, labelEntry ?? from - 1)) bottom++;
+  // A title above stands in the label column; a year or group header row above stands over the figures.
+  if (namesColumns(sheet, row - 1, from, to) && isHeaderishRow(sheet, row - 1, from, to, labelEntry)) top = row - 1;
+  // The label column's own header (`Verksamhet`) may stand on a lower header row.
+  while (bottom - top < 2 && isHeaderishRow(sheet, bottom + 1, from, to, undefined)) bottom++;
 
   const textOf = (c: number): string => {
     const parts: string[] = [];
@@ -143,6 +158,7 @@ export function readHeader(sheet: SheetGrid, row: number, cols: number[], hints:
   };
   // Columns whose words stand only on the other header rows belong to the table too.
   while (isValueHint(classifyHeader(textOf(to + 1)))) to++;
+  while (from > 0 && from - 1 !== labelEntry && isValueHint(classifyHeader(textOf(from - 1)))) from--;
   const columns: HeaderColumn[] = [];
   for (let c = from; c <= to; c++) {
     const text = textOf(c);

@@ -6,7 +6,7 @@
  */
 import { changeScale, type ChangeUnit } from '../interval';
 import type { ColumnRelation, ColumnRole, ExtraColumn, SignConvention, TableColumn, UnreconciledColumn } from '../table';
-import { agreement, type Reading, type Readings, type Term } from './figures';
+import { agreement, isFigure, type Readings, type Term } from './figures';
 import type { HeaderColumn } from './header';
 
 /** The outcome of naming: roles, the other value columns, the confirmed identities and the notes. */
@@ -115,31 +115,31 @@ function holds(c: { checked: number; agreeing: number } | undefined, strict: boo
 
 /** Which sign the actual figures mostly have: costs positive when most are above zero. */
 function conventionBySign(readings: Readings, actual: number | undefined): SignConvention {
-  if (actual === undefined) return 'costs-negative';
-  const xs = (readings.get(actual) ?? []).filter((r): r is Exclude<Reading, 0 | undefined> => r !== undefined && r !== 0);
-  const positive = xs.filter((r) => r.value > 0).length;
-  return positive * 2 > xs.length ? 'costs-positive' : 'costs-negative';
+  const figures = actual === undefined ? undefined : readings.get(actual);
+  if (figures === undefined) return 'costs-negative';
+  const signs = figures.value.filter((_, i) => isFigure(figures, i)).map(Math.sign);
+  return signs.filter((s) => s > 0).length * 2 > signs.length ? 'costs-positive' : 'costs-negative';
 }
 
 /** On how many rows the change % is (actual / previous − 1) in the given unit. */
 function changeAgreement(readings: Readings, change: number, actual: number, previous: number, unit: ChangeUnit): { checked: number; agreeing: number } {
-  const cs = readings.get(change) ?? [];
-  const as = readings.get(actual) ?? [];
-  const ps = readings.get(previous) ?? [];
+  const cs = readings.get(change);
+  const as = readings.get(actual);
+  const ps = readings.get(previous);
   let checked = 0;
   let agreeing = 0;
-  cs.forEach((c, i) => {
-    const a = as[i];
-    const p = ps[i];
-    if (c === undefined || c === 0 || a === undefined || a === 0 || p === undefined || p === 0) return;
-    if (Math.abs(p.value) <= p.half) return;
+  if (cs === undefined || as === undefined || ps === undefined) return { checked, agreeing };
+  const k = changeScale(unit);
+  for (let i = 0; i < cs.value.length; i++) {
+    if (!isFigure(cs, i) || !isFigure(as, i) || !isFigure(ps, i)) continue;
+    const [a, ah, p, ph, c, ch] = [as.value[i], as.half[i], ps.value[i], ps.half[i], cs.value[i], cs.half[i]] as number[] as [number, number, number, number, number, number];
+    if (Math.abs(p) <= ph) continue;
     checked++;
-    const ratios = [(a.value - a.half) / (p.value - p.half), (a.value - a.half) / (p.value + p.half), (a.value + a.half) / (p.value - p.half), (a.value + a.half) / (p.value + p.half)];
-    const k = changeScale(unit);
+    const ratios = [(a - ah) / (p - ph), (a - ah) / (p + ph), (a + ah) / (p - ph), (a + ah) / (p + ph)];
     const lo = (Math.min(...ratios) - 1) * k;
     const hi = (Math.max(...ratios) - 1) * k;
-    if (c.value + c.half >= lo - 1e-9 && c.value - c.half <= hi + 1e-9) agreeing++;
-  });
+    if (c + ch >= lo - 1e-9 && c - ch <= hi + 1e-9) agreeing++;
+  }
   return { checked, agreeing };
 }
 

@@ -4,7 +4,7 @@
  * verksamheter right under it (no label says so: its figures do), a `Netto`
  * or `Resultat` row over the rows above it, and the unlabelled total.
  */
-import { meets, type Reading, type Readings } from './figures';
+import { isFigure, meets, type ColumnFigures, type Readings } from './figures';
 import type { BodyRow } from './body';
 
 /** Most nämnder have fewer verksamheter than this. */
@@ -16,18 +16,97 @@ function sumAgreement(readings: Readings, amountCols: readonly number[], i: numb
   let agreeing = 0;
   let nonZero = false;
   for (const col of amountCols) {
-    const xs = readings.get(col) as readonly Reading[];
-    const total = xs[i];
-    if (total === undefined || total === 0) continue;
-    const figures = parts.map((k) => xs[k]);
-    if (figures.some((f) => f === undefined)) continue;
+    const c = readings.get(col) as ColumnFigures;
+    if (!isFigure(c, i) || parts.some((k) => Number.isNaN(c.value[k]))) continue;
     checked++;
-    if (meets(total, figures.map((f) => ({ figure: f as Exclude<Reading, undefined>, sign: 1 as const })))) {
+    const total = c.value[i] as number;
+    const sum = parts.reduce((s, k) => s + (c.value[k] as number), 0);
+    const half = parts.reduce((s, k) => s + (c.half[k] as number), 0);
+    if (meets(total, c.half[i] as number, sum, half)) {
       agreeing++;
-      if (total.value !== 0) nonZero = true;
+      if (total !== 0) nonZero = true;
     }
   }
   return { checked, agreeing, nonZero };
+}
+
+/**
+ * A column's running sums over the body rows (`value[k]`, `half[k]`,
+ * `unreadable[k]` over rows 0 … k − 1), and the positions k sorted by
+ * `value[k]`, so that the rows under i adding up to row i's figure are
+ * found by a binary search rather than by trying every run of rows.
+ */
+interface RunningSums {
+  figures: ColumnFigures;
+  value: number[];
+  half: number[];
+  unreadable: number[];
+  byValue: number[];
+}
+
+function runningSums(figures: ColumnFigures): RunningSums {
+  const sums: RunningSums = { figures, value: [0], half: [0], unreadable: [0], byValue: [] };
+  figures.value.forEach((v, k) => {
+    const readable = !Number.isNaN(v);
+    sums.value.push((sums.value[k] as number) + (readable ? v : 0));
+    sums.half.push((sums.half[k] as number) + (readable ? (figures.half[k] as number) : 0));
+    sums.unreadable.push((sums.unreadable[k] as number) + (readable ? 0 : 1));
+  });
+  sums.byValue = sums.value.map((_, k) => k).sort((a, b) => (sums.value[a] as number) - (sums.value[b] as number));
+  return sums;
+}
+
+/** The last rows k (i + 2 ≤ k ≤ i + MAX_PARTS) for which rows i + 1 … k may add up to row i in this column. */
+function candidateEnds(c: RunningSums, i: number): number[] {
+  if (!isFigure(c.figures, i) || c.figures.value[i] === 0) return [];
+  const last = Math.min(c.value.length - 1, i + 1 + MAX_PARTS);
+  const target = (c.value[i + 1] as number) + (c.figures.value[i] as number);
+  const tolerance = (c.figures.half[i] as number) + (c.half[last] as number) - (c.half[i + 1] as number) + Math.max(1, Math.abs(target)) * 1e-9;
+  // The first position whose running sum is not below target − tolerance.
+  let lo = 0;
+  let hi = c.byValue.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((c.value[c.byValue[mid] as number] as number) < target - tolerance) lo = mid + 1;
+    else hi = mid;
+  }
+  const ends: number[] = [];
+  for (let n = lo; n < c.byValue.length && (c.value[c.byValue[n] as number] as number) <= target + tolerance; n++) {
+    const k = (c.byValue[n] as number) - 1;
+    if (k >= i + 2 && k <= i + MAX_PARTS) ends.push(k);
+  }
+  return ends;
+}
+
+/**
+ * The fewest (two or more) rows right under row i whose figures it adds up
+ * in most amount columns, or undefined. A majority of columns includes one
+ * of the first half of them, so only their candidates are tried.
+ */
+function partsUnder(rows: readonly BodyRow[], columns: readonly RunningSums[], i: number): number[] | undefined {
+  const probes = columns.slice(0, Math.ceil(columns.length / 2));
+  const found = probes.map((c) => candidateEnds(c, i));
+  if (found.every((e) => e.length === 0)) return undefined;
+  const ends = [...new Set(found.flat())].sort((a, b) => a - b);
+  for (const k of ends) {
+    if (rows.slice(i + 1, k + 1).some((r) => r.kind !== 'figures')) return undefined;
+    let checked = 0;
+    let agreeing = 0;
+    let nonZero = false;
+    for (const c of columns) {
+      if (!isFigure(c.figures, i) || c.unreadable[k + 1] !== c.unreadable[i + 1]) continue;
+      checked++;
+      const total = c.figures.value[i] as number;
+      const sum = (c.value[k + 1] as number) - (c.value[i + 1] as number);
+      const half = (c.half[k + 1] as number) - (c.half[i + 1] as number);
+      if (meets(total, c.figures.half[i] as number, sum, half)) {
+        agreeing++;
+        if (total !== 0) nonZero = true;
+      }
+    }
+    if (isConfirmed({ checked, agreeing, nonZero })) return Array.from({ length: k - i }, (_, n) => i + 1 + n);
+  }
+  return undefined;
 }
 
 function isConfirmed(a: { checked: number; agreeing: number; nonZero: boolean }): boolean {
@@ -43,20 +122,14 @@ export function findSums(rows: readonly BodyRow[], readings: Readings, amountCol
   const sums = new Map<number, number[]>();
   const inGroup = new Set<number>();
   // Nämnd rows over their verksamheter: the fewest rows right under it whose sum it is.
+  const running = amountCols.map((col) => runningSums(readings.get(col) as ColumnFigures));
   for (let i = 0; i < rows.length; i++) {
     if ((rows[i] as BodyRow).kind !== 'figures') continue;
-    const run: number[] = [];
-    for (let k = i + 1; k < rows.length && run.length < MAX_PARTS; k++) {
-      if ((rows[k] as BodyRow).kind !== 'figures') break;
-      run.push(k);
-      if (run.length < 2) continue;
-      if (isConfirmed(sumAgreement(readings, amountCols, i, run))) {
-        sums.set(i, [...run]);
-        for (const x of run) inGroup.add(x);
-        i = k;
-        break;
-      }
-    }
+    const parts = partsUnder(rows, running, i);
+    if (parts === undefined) continue;
+    sums.set(i, parts);
+    for (const x of parts) inGroup.add(x);
+    i = parts[parts.length - 1] as number;
   }
   // Labelled sums, Netto rows and the total, top to bottom.
   let topLevel: number[] = [];
@@ -72,7 +145,9 @@ export function findSums(rows: readonly BodyRow[], readings: Readings, amountCol
       return;
     }
     if (inGroup.has(i)) return;
-    if (row.kind === 'figures' && row.resultLabel && group.length >= 2 && isConfirmed(sumAgreement(readings, amountCols, i, group))) {
+    // A Netto row's label says what it is: half its columns adding up confirm it (an error may break the other half).
+    const result = row.kind === 'figures' && row.resultLabel && group.length >= 2 ? sumAgreement(readings, amountCols, i, group) : undefined;
+    if (result !== undefined && result.nonZero && result.agreeing * 2 >= result.checked) {
       addsUp(i, group);
       group = [i];
       return;

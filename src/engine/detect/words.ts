@@ -66,8 +66,9 @@ const ANY_WORD = /rn|kontogrupp|not|prognos|förändr|forandr|utveckling|change|
 
 /** What a header text (all header rows of a column joined) suggests the column holds. */
 export function classifyHeader(text: string): HeaderHint | undefined {
-  if (text.length > MAX_HEADER_TEXT || !ANY_WORD.test(text)) return undefined;
+  if (text.length > MAX_HEADER_TEXT) return undefined;
   const t = normalizeHeader(text);
+  if (!ANY_WORD.test(t)) return undefined;
   if (/^rn\s?\d{1,2}$/.test(t) || t.includes('kontogrupp')) return 'label';
   if (/^not(er)?\.?$/.test(t)) return 'note';
   const deviation = /avv|avvikelse|diff|variance/.test(t);

@@ -13,6 +13,7 @@ export const rulesEn: LanguagePack = {
   'rule.header-year.name': 'Header years do not match',
   'rule.formula-inconsistent.name': 'Inconsistent formula',
   'rule.cross-table-total.name': 'Tables disagree on the total',
+  'rule.row-arithmetic.name': 'A row does not add up',
 
   'variance-mismatch': '{label}: the variance is {actual} but actual − budget ({utfall} − {budget}) gives {expected}.',
   'variance-mismatch.reversed': '{label}: the variance {actual} has the wrong sign: actual − budget ({utfall} − {budget}) gives {expected}.',
@@ -39,4 +40,12 @@ export const rulesEn: LanguagePack = {
   'formula-inconsistent.total': 'The total row has a typed value ({actual}) where the other totals are formulas.',
   'formula-inconsistent.range': 'The sum formula {actual} leaves out rows; expected {expected}.',
   'cross-table-total': 'The total of {column} is {actual} but the {level} table’s total ({other}) is {expected} (difference {difference}).',
+  'variance-mismatch.costs-positive': '{label}: the variance is {actual} but Budget − Actual ({budget} − {utfall}) gives {expected}.',
+  'variance-mismatch.costs-positive-reversed': '{label}: the variance {actual} has the wrong sign: Budget − Actual ({budget} − {utfall}) gives {expected}.',
+  'variance-mismatch.forecast': '{label}: {column} is {actual} but {left} − {right} ({leftValue} − {rightValue}) gives {expected}.',
+  'variance-mismatch.forecast-reversed': '{label}: {column} ({actual}) has the wrong sign: {left} − {right} ({leftValue} − {rightValue}) gives {expected}.',
+  'row-arithmetic.net': '{label}: {column} is {actual} but {formula} ({values}) gives {expected} (difference {difference}).',
+  'row-arithmetic.change-amount': '{label}: {column} is {actual} but {formula} ({values}) gives {expected} (difference {difference}).',
+  'row-arithmetic.unreconciled': 'The column {columns} does not agree with the table\'s other columns ({agreeing} of {checked} rows add up), so it is not checked. Check its header.',
+  'sum-mismatch.parts': '{label}: {column} is {actual} but the {rows} rows it adds up give {expected} (difference {difference}).',
 };

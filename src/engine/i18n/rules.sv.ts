@@ -13,6 +13,7 @@ export const rulesSv: LanguagePack = {
   'rule.header-year.name': 'Årtalen i rubriken stämmer inte',
   'rule.formula-inconsistent.name': 'Avvikande formel',
   'rule.cross-table-total.name': 'Tabellernas summor skiljer sig',
+  'rule.row-arithmetic.name': 'Radens samband stämmer inte',
 
   'variance-mismatch': '{label}: avvikelsen är {actual} men Utfall − Budget ({utfall} − {budget}) ger {expected}.',
   'variance-mismatch.reversed': '{label}: avvikelsen {actual} har fel tecken: Utfall − Budget ({utfall} − {budget}) ger {expected}.',
@@ -39,4 +40,12 @@ export const rulesSv: LanguagePack = {
   'formula-inconsistent.total': 'Summaraden har ett inskrivet värde ({actual}) där övriga summor är formler.',
   'formula-inconsistent.range': 'Summaformeln {actual} tar inte med alla rader; väntad {expected}.',
   'cross-table-total': 'Summan i {column} är {actual} men {level}-tabellens summa ({other}) är {expected} (skillnad {difference}).',
+  'variance-mismatch.costs-positive': '{label}: avvikelsen är {actual} men Budget − Utfall ({budget} − {utfall}) ger {expected}.',
+  'variance-mismatch.costs-positive-reversed': '{label}: avvikelsen {actual} har fel tecken: Budget − Utfall ({budget} − {utfall}) ger {expected}.',
+  'variance-mismatch.forecast': '{label}: {column} är {actual} men {left} − {right} ({leftValue} − {rightValue}) ger {expected}.',
+  'variance-mismatch.forecast-reversed': '{label}: {column} ({actual}) har fel tecken: {left} − {right} ({leftValue} − {rightValue}) ger {expected}.',
+  'row-arithmetic.net': '{label}: {column} är {actual} men {formula} ({values}) ger {expected} (skillnad {difference}).',
+  'row-arithmetic.change-amount': '{label}: {column} är {actual} men {formula} ({values}) ger {expected} (skillnad {difference}).',
+  'row-arithmetic.unreconciled': 'Kolumnen {columns} stämmer inte med tabellens övriga kolumner ({agreeing} av {checked} rader går ihop) och kontrolleras därför inte. Kontrollera rubriken.',
+  'sum-mismatch.parts': '{label}: {column} är {actual} men de {rows} raderna den summerar ger {expected} (skillnad {difference}).',
 };

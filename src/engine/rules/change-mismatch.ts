@@ -11,15 +11,18 @@
  * empty or marked cells to `missing-value`. The total row's % is checked by
  * `sum-mismatch` (it must be computed from the totals).
  */
-import { finding, type Rule } from '../rule';
+import { defineRule, finding } from '../rule';
 import type { Finding } from '../finding';
-import { cellAt } from '../grid';
+import { cellAddress, cellAt } from '../grid';
 import { CHANGE_RANGE, changeRange, changeScale, midpoint, rangesOverlap, roundTo } from '../interval';
 import type { TableRow } from '../table';
 import { asPercent, changeSlots, columnSlots, eachTable, rowLabel, shownDecimals, type NumberSlot } from './common';
 
-export const changeMismatch: Rule = {
+export const changeMismatch = defineRule({
   id: 'change-mismatch',
+  severity: 'error',
+  messages: ['change-mismatch'],
+  description: "The change % is not (Utfall / Bokslut − 1), in the column's own unit (× 100 or a fraction).",
   check(ctx) {
     const out: Finding[] = [];
     eachTable(ctx, (table, sheet) => {
@@ -48,16 +51,20 @@ export const changeMismatch: Rule = {
         const raw = bv === 0 ? midpoint(range) : (av / bv - 1) * changeScale(unit);
         const expected = roundTo(raw, decimals);
         out.push(
-          finding('change-mismatch', 'error', table, sheet.name, row.row, change.col, expected, c.value, 'change-mismatch', {
+          finding({ rule: 'change-mismatch', severity: 'error', table, sheet: sheet.name, row: row.row, col: change.col, expected, actual: c.value, messageId: 'change-mismatch', calculation: {
+            expression: `(${cellAddress(row.row, actual.col)} / ${cellAddress(row.row, previous.col)} − 1)${unit === 'percent' ? ' × 100' : ''}`,
+            operands: [{ cell: cellAddress(row.row, actual.col), value: av }, { cell: cellAddress(row.row, previous.col), value: bv }],
+            result: raw,
+          }, params: {
             label: rowLabel(table, row),
             expected: roundTo(asPercent(expected, unit), 1),
             actual: roundTo(asPercent(c.value, unit), 1),
             bokslut: bv,
             utfall: av,
-          }),
+          } }),
         );
       }
     });
     return out;
   },
-};
+});

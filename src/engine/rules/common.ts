@@ -7,6 +7,7 @@ import { errorCodeFromText, errorTextEnUs } from '../errors';
 import { cellAt, isBlank, type Cell, type ErrorCode, type SheetGrid } from '../grid';
 import { decimalsOfHalfUnit, exact, roundTo, type ChangeUnit, type Interval } from '../interval';
 import { constantHalfUnit, isMarkerText, formatDecimals, halfUnitShown, isPercentFormat, MAX_FIGURE, readNumber, shownStoredDecimals } from '../numbers';
+import { formulaHalf } from '../precision';
 import type { RuleContext } from '../rule';
 import { tkrFactor, type Measure, type TableColumn, type TableRow, type VarianceTable } from '../table';
 
@@ -206,7 +207,8 @@ export class SlotColumn {
         const formula = cell.formula !== undefined;
         this.kinds[i] = formula ? K_FORMULA : K_CONSTANT;
         this.numbers[2 * i] = v;
-        this.numbers[2 * i + 1] = formula ? 0 : halfUnitShown(v, shownStored);
+        // A formula that adds typed, rounded figures is only as exact as they are.
+        this.numbers[2 * i + 1] = formula ? sumHalf(sheet, cell.formula as string) : halfUnitShown(v, shownStored);
         continue;
       }
       const slot = readSlot(cell, divisor);
@@ -291,6 +293,15 @@ export class SlotColumn {
   unit(i: number): ChangeUnit {
     return this.fractions !== undefined && this.fractions[i] === 1 ? 'fraction' : 'percent';
   }
+}
+
+/**
+ * The rounding a formula that adds up rows carries (`=SUM(E4:E18)`, `=E4+E5+E6`):
+ * a difference within a row (`=C5-D5`) is exact against the figures the rules
+ * compare it with, which are its own inputs.
+ */
+function sumHalf(sheet: SheetGrid, formula: string): number {
+  return formula.includes(':') || formula.split(/[+-]/).length > 3 ? formulaHalf(sheet, formula) : 0;
 }
 
 /**

@@ -10,7 +10,7 @@
  * is respected as in `sum-mismatch`. Severity error: one of the two tables
  * is missing something. The finding sits at the kontogrupp table's total.
  */
-import { finding, type Rule } from '../rule';
+import { defineRule, finding } from '../rule';
 import type { Finding } from '../finding';
 import { cellAt, cellAddress, type SheetGrid } from '../grid';
 import { overlaps, rangesOverlap, roundTo, type Interval } from '../interval';
@@ -162,8 +162,11 @@ function partners(kg: { table: VarianceTable }[], rn: { table: VarianceTable }[]
   });
 }
 
-export const crossTableTotal: Rule = {
+export const crossTableTotal = defineRule({
   id: 'cross-table-total',
+  severity: 'error',
+  messages: ['cross-table-total'],
+  description: "An RN table's total that differs from the kontogrupp table's total of the same unit.",
   check(ctx) {
     const out: Finding[] = [];
     const rn: { table: VarianceTable; sheet: SheetGrid }[] = [];
@@ -194,18 +197,18 @@ export const crossTableTotal: Rule = {
           const expected = roundTo(rt.value, kt.decimals);
           const rCol = r.table.columns[m]?.col as number;
           out.push(
-            finding('cross-table-total', 'error', k.table, k.sheet.name, kt.row, col, expected, kt.value, 'cross-table-total', {
+            finding({ rule: 'cross-table-total', severity: 'error', table: k.table, sheet: k.sheet.name, row: kt.row, col, expected, actual: kt.value, messageId: 'cross-table-total', params: {
               column: (k.table.columns[m]?.header ?? '').replace(/\s*\n\s*/g, ' '),
               expected,
               actual: kt.value,
               difference: roundTo(kt.value - expected, kt.decimals),
               other: r.sheet.name === k.sheet.name ? cellAddress(rt.row, rCol) : `${r.sheet.name}!${cellAddress(rt.row, rCol)}`,
               level: r.table.level ?? 'RN',
-            }),
+            } }),
           );
         });
       }
     });
     return out;
   },
-};
+});

@@ -6,13 +6,16 @@
  * table. It almost always sits in the change % where Bokslut is 0; the fix
  * (`planFixes`) turns it into the chosen "not meaningful" marker.
  */
-import { finding, type Rule } from '../rule';
+import { defineRule, finding } from '../rule';
 import type { Finding } from '../finding';
 import type { TableRow } from '../table';
 import { allValueColumns, amountValue, columnSlots, eachTable, rowLabel, tableRows } from './common';
 
-export const div0: Rule = {
+export const div0 = defineRule({
   id: 'div0',
+  severity: 'error',
+  messages: ['div0', 'div0.other', 'div0.text'],
+  description: "A #DIVISION/0! (or its text pasted as a value) where last year's figure is 0.",
   check(ctx) {
     const out: Finding[] = [];
     eachTable(ctx, (table, sheet) => {
@@ -30,15 +33,15 @@ export const div0: Rule = {
           const onChange = table.columns.change?.col === column.col;
           const messageId = slot.fromText ? 'div0.text' : onChange ? 'div0' : 'div0.other';
           out.push(
-            finding('div0', 'error', table, sheet.name, row.row, column.col, null, slot.text, messageId, {
+            finding({ rule: 'div0', severity: 'error', table, sheet: sheet.name, row: row.row, col: column.col, expected: null, actual: slot.text, messageId, params: {
               label: rowLabel(table, row),
               text: slot.text,
               bokslut: base ?? '',
-            }),
+            } }),
           );
         }
       }
     });
     return out;
   },
-};
+});

@@ -6,14 +6,17 @@
  * Severity error: the figure is simply not there, and a `#REFERENS!` often
  * means a deleted row or sheet the table still points at.
  */
-import { finding, type Rule } from '../rule';
+import { defineRule, finding } from '../rule';
 import type { Finding } from '../finding';
 import type { TableRow } from '../table';
 import { cellAt } from '../grid';
 import { allValueColumns, columnSlots, eachTable, readErrorSlot, rowLabel, tableRows } from './common';
 
-export const errorValue: Rule = {
+export const errorValue = defineRule({
   id: 'error-value',
+  severity: 'error',
+  messages: ['error-value', 'error-value.text'],
+  description: 'Another error value (#REFERENS!, #VÄRDEFEL! …) in a table cell.',
   check(ctx) {
     const out: Finding[] = [];
     eachTable(ctx, (table, sheet) => {
@@ -29,14 +32,14 @@ export const errorValue: Rule = {
           const slot = slots === undefined ? readErrorSlot(cellAt(sheet, row.row, col)) : slots.get(i);
           if (slot === undefined || slot.kind !== 'error' || slot.code === 'DIV_BY_ZERO') continue;
           out.push(
-            finding('error-value', 'error', table, sheet.name, row.row, col, null, slot.text, slot.fromText ? 'error-value.text' : 'error-value', {
+            finding({ rule: 'error-value', severity: 'error', table, sheet: sheet.name, row: row.row, col, expected: null, actual: slot.text, messageId: slot.fromText ? 'error-value.text' : 'error-value', params: {
               label: rowLabel(table, row),
               text: slot.text,
-            }),
+            } }),
           );
         }
       }
     });
     return out;
   },
-};
+});

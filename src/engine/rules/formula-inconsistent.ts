@@ -15,7 +15,7 @@
  * Severity warning: a typed 964 may be right today and wrong after the next
  * ledger export; a shifted reference usually gives a visible mismatch too.
  */
-import { finding, type Rule } from '../rule';
+import { defineRule, finding } from '../rule';
 import type { Finding } from '../finding';
 import { cellAt, columnLetter, type SheetGrid } from '../grid';
 import { formulaShape, fromR1C1, sameR1C1 } from '../r1c1';
@@ -96,10 +96,10 @@ function checkColumn(sheet: SheetGrid, table: VarianceTable, column: TableColumn
     const expected = fromR1C1(top, row, col);
     if (shape === undefined) {
       const constant = slots.value(i);
-      out.push(finding('formula-inconsistent', 'warning', table, sheet.name, row, col, expected, constant, 'formula-inconsistent.constant', { label, expected, actual: String(constant) }));
+      out.push(finding({ rule: 'formula-inconsistent', severity: 'warning', table, sheet: sheet.name, row, col, expected, actual: constant, messageId: 'formula-inconsistent.constant', params: { label, expected, actual: String(constant) } }));
     } else {
       const formula = cellAt(sheet, row, col).formula as string;
-      out.push(finding('formula-inconsistent', 'warning', table, sheet.name, row, col, expected, formula, 'formula-inconsistent', { label, expected, actual: formula }));
+      out.push(finding({ rule: 'formula-inconsistent', severity: 'warning', table, sheet: sheet.name, row, col, expected, actual: formula, messageId: 'formula-inconsistent', params: { label, expected, actual: formula } }));
     }
   }
   return top;
@@ -131,7 +131,7 @@ function checkTotalRow(sheet: SheetGrid, table: VarianceTable, shapes: Map<numbe
       const rowShape = shapes.get(c.col);
       const isChange = c === table.columns.change;
       const expected = isChange && rowShape !== undefined ? fromR1C1(rowShape, total.row, c.col) : sums >= 1 && !isChange ? sumFormula : null;
-      out.push(finding('formula-inconsistent', 'warning', table, sheet.name, total.row, c.col, expected, e.constant, 'formula-inconsistent.total', { label, expected: expected ?? '', actual: String(e.constant) }));
+      out.push(finding({ rule: 'formula-inconsistent', severity: 'warning', table, sheet: sheet.name, row: total.row, col: c.col, expected, actual: e.constant, messageId: 'formula-inconsistent.total', params: { label, expected: expected ?? '', actual: String(e.constant) } }));
       continue;
     }
     const m = SUM_RANGE.exec(e.shape);
@@ -139,13 +139,16 @@ function checkTotalRow(sheet: SheetGrid, table: VarianceTable, shapes: Map<numbe
     const from = total.row + Number(m[1]);
     const to = total.row + Number(m[2]);
     if (from > first || to < last) {
-      out.push(finding('formula-inconsistent', 'warning', table, sheet.name, total.row, c.col, sumFormula, e.formula, 'formula-inconsistent.range', { label, expected: sumFormula, actual: e.formula }));
+      out.push(finding({ rule: 'formula-inconsistent', severity: 'warning', table, sheet: sheet.name, row: total.row, col: c.col, expected: sumFormula, actual: e.formula, messageId: 'formula-inconsistent.range', params: { label, expected: sumFormula, actual: e.formula } }));
     }
   }
 }
 
-export const formulaInconsistent: Rule = {
+export const formulaInconsistent = defineRule({
   id: 'formula-inconsistent',
+  severity: 'warning',
+  messages: ['formula-inconsistent', 'formula-inconsistent.constant', 'formula-inconsistent.range', 'formula-inconsistent.total'],
+  description: 'A formula that differs from the rest of its column, a typed value among formulas, or a SUM that leaves out rows.',
   check(ctx) {
     const out: Finding[] = [];
     eachTable(ctx, (table, sheet) => {
@@ -158,4 +161,4 @@ export const formulaInconsistent: Rule = {
     });
     return out;
   },
-};
+});

@@ -11,7 +11,7 @@
  * the table's year. The finding sits at the header cell that names the year.
  * Severity warning: the figures may well be right; the header misleads.
  */
-import { finding, type Rule } from '../rule';
+import { defineRule, finding } from '../rule';
 import type { Finding } from '../finding';
 import type { TableColumn, VarianceTable } from '../table';
 import { eachTable } from './common';
@@ -51,8 +51,11 @@ function yearSpan(column: TableColumn): string {
   return start >= 0 && end > start ? column.header.slice(start, end).replace(/\s*\n\s*/g, ' ') : `${first} o ${last}`;
 }
 
-export const headerYear: Rule = {
+export const headerYear = defineRule({
   id: 'header-year',
+  severity: 'warning',
+  messages: ['header-year.change', 'header-year.previous', 'header-year.year'],
+  description: "Header years that disagree with the table's columns (`2020 o 2022` over a 2020/2021 comparison).",
   check(ctx) {
     const out: Finding[] = [];
     eachTable(ctx, (table, sheet) => {
@@ -60,12 +63,12 @@ export const headerYear: Rule = {
       if (year === undefined) return;
       const report = (column: TableColumn, expected: number | string, actual: number | string, messageId: string): void => {
         out.push(
-          finding('header-year', 'warning', table, sheet.name, column.headerRow, column.col, expected, actual, messageId, {
+          finding({ rule: 'header-year', severity: 'warning', table, sheet: sheet.name, row: column.headerRow, col: column.col, expected, actual, messageId, params: {
             header: column.header.replace(/\s*\n\s*/g, ' '),
             expected: String(expected),
             actual: String(actual),
             year: String(year),
-          }),
+          } }),
         );
       };
       const single = (column: TableColumn | undefined, wanted: number, messageId: string): void => {
@@ -78,7 +81,11 @@ export const headerYear: Rule = {
       single(actual, year, 'header-year.year');
       single(budget, year, 'header-year.year');
       single(variance, year, 'header-year.year');
-      for (const e of table.extraColumns) if (e.kind !== 'other') single(e, year, 'header-year.year');
+      for (const e of table.extraColumns) {
+        // Last year's Intäkter, Kostnader and Netto may stand beside this year's.
+        const lastYears = (e.kind === 'income' || e.kind === 'cost' || e.kind === 'net') && e.years.every((y) => y === year - 1);
+        if (e.kind !== 'other' && !lastYears) single(e, year, 'header-year.year');
+      }
       if (change !== undefined && change.years.length === 2) {
         const [from, to] = change.years as [number, number];
         const base = previous?.years[0] ?? year - 1;
@@ -94,4 +101,4 @@ export const headerYear: Rule = {
     });
     return out;
   },
-};
+});

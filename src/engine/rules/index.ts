@@ -2,7 +2,6 @@
  * The rule registry. Adding a rule: one file in this folder exporting a `Rule`,
  * one line here, and its test.
  */
-import type { Rule } from '../rule';
 import { changeMismatch } from './change-mismatch';
 import { crossTableTotal } from './cross-table-total';
 import { div0 } from './div0';
@@ -11,13 +10,16 @@ import { formulaInconsistent } from './formula-inconsistent';
 import { headerYear } from './header-year';
 import { missingValue } from './missing-value';
 import { narrativeMismatch } from './narrative-mismatch';
+import { rowArithmetic } from './row-arithmetic';
 import { signFlip } from './sign-flip';
 import { sumMismatch } from './sum-mismatch';
 import { tinyBase } from './tiny-base';
 import { varianceMismatch } from './variance-mismatch';
 
-export const RULES: readonly Rule[] = [
+/** Every rule, in the order they run; `RuleId` is the union of their ids. */
+export const RULES = [
   varianceMismatch,
+  rowArithmetic,
   changeMismatch,
   sumMismatch,
   div0,
@@ -29,4 +31,4 @@ export const RULES: readonly Rule[] = [
   formulaInconsistent,
   crossTableTotal,
   narrativeMismatch,
-];
+] as const;

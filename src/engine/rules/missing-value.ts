@@ -15,7 +15,7 @@
  * Severity warning: nothing shown is wrong, but the reader is left without a
  * figure the table promises.
  */
-import { finding, type Rule } from '../rule';
+import { defineRule, finding } from '../rule';
 import type { Finding } from '../finding';
 import { changeScale, roundTo } from '../interval';
 import type { TableRow } from '../table';
@@ -27,8 +27,11 @@ function allBlank(columns: readonly SlotColumn[], i: number): boolean {
   return true;
 }
 
-export const missingValue: Rule = {
+export const missingValue = defineRule({
   id: 'missing-value',
+  severity: 'warning',
+  messages: ['missing-value', 'missing-value.change', 'missing-value.marker', 'missing-value.text'],
+  description: 'An empty figure in a row that has others, or a change % left empty or marked where it can be computed.',
   check(ctx) {
     const out: Finding[] = [];
     eachTable(ctx, (table, sheet) => {
@@ -46,7 +49,7 @@ export const missingValue: Rule = {
           const kind = slots.kind(i);
           if (kind === 'text') {
             const slot = slots.get(i) as Extract<Slot, { kind: 'text' }>;
-            out.push(finding('missing-value', 'warning', table, sheet.name, row.row, column.col, null, slot.text, 'missing-value.text', { label: rowLabel(table, row), text: slot.text }));
+            out.push(finding({ rule: 'missing-value', severity: 'warning', table, sheet: sheet.name, row: row.row, col: column.col, expected: null, actual: slot.text, messageId: 'missing-value.text', params: { label: rowLabel(table, row), text: slot.text } }));
             continue;
           }
           if (kind !== 'blank') continue;
@@ -68,11 +71,11 @@ export const missingValue: Rule = {
             if (Number.isFinite(s)) expected = roundTo(s, 0);
           }
           out.push(
-            finding('missing-value', 'warning', table, sheet.name, row.row, column.col, expected, null, 'missing-value', {
+            finding({ rule: 'missing-value', severity: 'warning', table, sheet: sheet.name, row: row.row, col: column.col, expected, actual: null, messageId: 'missing-value', params: {
               label: rowLabel(table, row),
               column: column.header.replace(/\s*\n\s*/g, ' '),
               expected: expected ?? '',
-            }),
+            } }),
           );
         }
         if (change === undefined) continue;
@@ -81,7 +84,7 @@ export const missingValue: Rule = {
         const c = changes.get(i);
         const unit = changes.unit(i);
         if (c.kind === 'text') {
-          out.push(finding('missing-value', 'warning', table, sheet.name, row.row, change.col, null, c.text, 'missing-value.text', { label: rowLabel(table, row), text: c.text }));
+          out.push(finding({ rule: 'missing-value', severity: 'warning', table, sheet: sheet.name, row: row.row, col: change.col, expected: null, actual: c.text, messageId: 'missing-value.text', params: { label: rowLabel(table, row), text: c.text } }));
           continue;
         }
         if (c.kind !== 'blank' && c.kind !== 'marker') continue;
@@ -92,16 +95,16 @@ export const missingValue: Rule = {
         const a = basis.utfall as number;
         const expected = roundTo((a / b - 1) * changeScale(unit), unit === 'fraction' ? 3 : 1);
         out.push(
-          finding('missing-value', 'warning', table, sheet.name, row.row, change.col, expected, c.kind === 'marker' ? c.text : null, c.kind === 'marker' ? 'missing-value.marker' : 'missing-value.change', {
+          finding({ rule: 'missing-value', severity: 'warning', table, sheet: sheet.name, row: row.row, col: change.col, expected, actual: c.kind === 'marker' ? c.text : null, messageId: c.kind === 'marker' ? 'missing-value.marker' : 'missing-value.change', params: {
             label: rowLabel(table, row),
             expected: roundTo(asPercent(expected, unit), 1),
             text: c.kind === 'marker' ? c.text : '',
             bokslut: b,
             utfall: a,
-          }),
+          } }),
         );
       }
     });
     return out;
   },
-};
+});

@@ -14,7 +14,7 @@ import { compareStated, statedVariance } from '../commentary/narrative';
 import { splitLabel } from '../detect';
 import { cellAt, type SheetGrid } from '../grid';
 import type { Finding } from '../finding';
-import { finding, type Rule, type RuleContext } from '../rule';
+import { defineRule, finding, type RuleContext } from '../rule';
 import type { VarianceTable } from '../table';
 
 interface Target {
@@ -63,8 +63,11 @@ function codeOf(kod: string): string {
   return (split.code === '' ? t : split.code).toUpperCase();
 }
 
-export const narrativeMismatch: Rule = {
+export const narrativeMismatch = defineRule({
   id: 'narrative-mismatch',
+  severity: 'warning',
+  messages: ['narrative-mismatch', 'narrative-mismatch.amount', 'narrative-mismatch.direction'],
+  description: 'Commentary whose amount or direction no longer matches the table.',
   check(ctx: RuleContext): Finding[] {
     const out: Finding[] = [];
     let lookup: ReturnType<typeof targets> | undefined;
@@ -93,7 +96,7 @@ export const narrativeMismatch: Rule = {
         if (verdict.kind === 'ok') continue;
         const source = target.variance.cells.length === 1 ? `${target.variance.cells[0]?.sheet}!${target.variance.cells[0]?.cell}` : target.table.id;
         out.push(
-          finding('narrative-mismatch', 'warning', null, sheet.name, r, commentCol, verdict.expected, verdict.actual, `narrative-mismatch.${verdict.kind}`, {
+          finding({ rule: 'narrative-mismatch', severity: 'warning', table: null, sheet: sheet.name, row: r, col: commentCol, expected: verdict.expected, actual: verdict.actual, messageId: `narrative-mismatch.${verdict.kind}`, params: {
             kod: code === '' ? text(sheet, r, layout.columns.enhet) : code,
             angivet: stated.text,
             angiven_riktning: stated.wordText ?? stated.text,
@@ -101,10 +104,10 @@ export const narrativeMismatch: Rule = {
             enhet_belopp: stated.unit,
             tkr: target.variance.tkr,
             tabell: source,
-          }),
+          } }),
         );
       }
     }
     return out;
   },
-};
+});

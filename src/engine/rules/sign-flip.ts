@@ -8,14 +8,17 @@
  * when it shows a number; an empty cell or a marker there is the right thing.
  * The fix can replace it with the "not meaningful" marker (`--meaningless`).
  */
-import { finding, type Rule } from '../rule';
+import { defineRule, finding } from '../rule';
 import type { Finding } from '../finding';
 import { roundTo } from '../interval';
 import type { TableRow } from '../table';
 import { asPercent, changeBasis, changeMeanings, changeSlots, eachTable, rowLabel, tableRows, type NumberSlot } from './common';
 
-export const signFlip: Rule = {
+export const signFlip = defineRule({
   id: 'sign-flip',
+  severity: 'warning',
+  messages: ['sign-flip'],
+  description: 'A change % between figures of opposite sign, which means nothing.',
   check(ctx) {
     const out: Finding[] = [];
     if (!ctx.options.signFlipMeaningless) return out;
@@ -32,15 +35,15 @@ export const signFlip: Rule = {
         const basis = changeBasis(sheet, table, i);
         const row = rows[i] as TableRow;
         out.push(
-          finding('sign-flip', 'warning', table, sheet.name, row.row, change.col, null, c.value, 'sign-flip', {
+          finding({ rule: 'sign-flip', severity: 'warning', table, sheet: sheet.name, row: row.row, col: change.col, expected: null, actual: c.value, messageId: 'sign-flip', params: {
             label: rowLabel(table, row),
             bokslut: basis.bokslut as number,
             utfall: basis.utfall as number,
             change: roundTo(asPercent(c.value, unit), 1),
-          }),
+          } }),
         );
       }
     });
     return out;
   },
-};
+});

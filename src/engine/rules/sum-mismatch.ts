@@ -1,6 +1,7 @@
 /**
- * `sum-mismatch`: a figure in the total row is not the sum of the rows above
- * it, in every amount column (Bokslut, Utfall, Budget, Avv and extra amount
+ * `sum-mismatch`: a figure in a summing row is not the sum of the rows it
+ * adds up — the total, a subtotal (`Summa gemensamt`), a nämnd row over its
+ * verksamheter (found by detection from the figures) — in every amount column (Bokslut, Utfall, Budget, Avv and extra amount
  * columns such as Prognos helår); and the total row's change % is not
  * computed from the totals (a summed or averaged % is a classic slip; the
  * message says when the printed % is the sum of the rows' %).
@@ -10,27 +11,33 @@
  * Empty cells count as 0; a column with an error or text in it is not added
  * up (those cells are findings of their own).
  */
-import { finding, type Rule } from '../rule';
+import { defineRule, finding } from '../rule';
 import type { Finding } from '../finding';
-import { cellAt, type SheetGrid } from '../grid';
-import { changeInterval, changeScale, overlaps, roundTo, sum, type Interval } from '../interval';
-import type { TableColumn, VarianceTable } from '../table';
-import { amountTolerance, amountColumns, amountInterval, amountValue, asPercent, changeSlots, columnSlots, eachTable, readChange, readSlot, shownDecimals } from './common';
+import { cellAddress, cellAt, type SheetGrid } from '../grid';
+import { changeInterval, changeScale, overlaps, rangesOverlap, roundTo, sum, type Interval } from '../interval';
+import type { TableRow, VarianceTable } from '../table';
+import { amountTolerance, amountColumns, amountInterval, amountValue, asPercent, changeSlots, columnSlots, eachTable, readChange, readSlot, rowLabel, shownDecimals, tableRows, type NumberSlot, type SlotColumn } from './common';
 
-/** The rows' figures in a column as intervals and their plain sum, or undefined when one cannot be read. */
-function columnSum(sheet: SheetGrid, table: VarianceTable, column: TableColumn): { interval: Interval; value: number } | undefined {
+/** The parts' figures in a column as an interval and their plain sum, or undefined when one cannot be read. */
+function partsSum(slots: SlotColumn, parts: readonly number[]): { lo: number; hi: number; value: number } | undefined {
   let lo = 0;
   let hi = 0;
   let value = 0;
-  const slots = columnSlots(sheet, table, column.col);
-  for (let k = 0; k < table.rows.length; k++) {
+  for (const k of parts) {
     const v = slots.amount(k);
     if (Number.isNaN(v)) return undefined;
     lo += slots.amountLo(k);
     hi += slots.amountHi(k);
     value += v;
   }
-  return { interval: { lo, hi }, value };
+  return { lo, hi, value };
+}
+
+/** `SUM(C5:C14)` for consecutive parts, `C5 + C7 + C9` otherwise. */
+function sumExpression(rows: readonly number[], col: number): string {
+  const consecutive = rows.every((r, i) => i === 0 || r === (rows[i - 1] as number) + 1);
+  if (consecutive && rows.length > 2) return `SUM(${cellAddress(rows[0] as number, col)}:${cellAddress(rows[rows.length - 1] as number, col)})`;
+  return rows.map((r) => cellAddress(r, col)).join(' + ');
 }
 
 function checkChangeTotal(sheet: SheetGrid, table: VarianceTable, tolerance: number, out: Finding[]): void {
@@ -61,42 +68,62 @@ function checkChangeTotal(sheet: SheetGrid, table: VarianceTable, tolerance: num
   }
   const summed = readable && parts.length >= 2 && overlaps(sum(parts), c, tolerance);
   out.push(
-    finding('sum-mismatch', 'error', table, sheet.name, total.row, change.col, expected, c.value, summed ? 'sum-mismatch.change-summed' : 'sum-mismatch.change', {
+    finding({ rule: 'sum-mismatch', severity: 'error', table, sheet: sheet.name, row: total.row, col: change.col, expected, actual: c.value, messageId: summed ? 'sum-mismatch.change-summed' : 'sum-mismatch.change', params: {
       expected: roundTo(asPercent(expected, unit), 1),
       actual: roundTo(asPercent(c.value, unit), 1),
       bokslut: bv,
       utfall: av,
-    }),
+    } }),
   );
 }
 
-export const sumMismatch: Rule = {
+export const sumMismatch = defineRule({
   id: 'sum-mismatch',
+  severity: 'error',
+  messages: ['sum-mismatch', 'sum-mismatch.parts', 'sum-mismatch.change', 'sum-mismatch.change-summed'],
+  description: "A total, subtotal or nämnd row is not the sum of the rows it adds up, in any amount column; or the total's change % is not computed from the totals.",
   check(ctx) {
     const out: Finding[] = [];
     eachTable(ctx, (table, sheet) => {
-      const total = table.total;
-      if (total === null || table.rows.length === 0) return;
-      for (const { column } of amountColumns(sheet, table)) {
-        const tCell = cellAt(sheet, total.row, column.col);
-        const t = readSlot(tCell);
-        if (t.kind !== 'number') continue;
-        const s = columnSum(sheet, table, column);
-        if (s === undefined || overlaps(s.interval, t, amountTolerance(ctx, table))) continue;
-        const decimals = shownDecimals(tCell, t, 0);
-        const expected = roundTo(s.value, decimals);
-        out.push(
-          finding('sum-mismatch', 'error', table, sheet.name, total.row, column.col, expected, t.value, 'sum-mismatch', {
-            column: column.header.replace(/\s*\n\s*/g, ' '),
-            expected,
-            actual: t.value,
-            difference: roundTo(t.value - expected, decimals),
-            rows: table.rows.length,
-          }),
-        );
-      }
+      const rows = tableRows(sheet, table);
+      const indexOf = new Map(rows.map((r, i) => [r.row, i] as const));
+      const tolerance = amountTolerance(ctx, table);
+      rows.forEach((row, i) => {
+        if (row.parts === undefined || row.parts.length === 0) return;
+        const parts = row.parts.map((r) => indexOf.get(r)).filter((k): k is number => k !== undefined);
+        const isTotal = row === table.total;
+        for (const { column } of amountColumns(sheet, table)) {
+          const slots = columnSlots(sheet, table, column.col);
+          if (!slots.isNumber(i)) continue;
+          const s = partsSum(slots, parts);
+          if (s === undefined || rangesOverlap(s.lo, s.hi, slots.lo(i), slots.hi(i), tolerance)) continue;
+          const t = slots.get(i) as NumberSlot;
+          const decimals = shownDecimals(cellAt(sheet, row.row, column.col), t, 0);
+          const expected = roundTo(s.value, decimals);
+          const params = { column: column.header.replace(/\s*\n\s*/g, ' '), expected, actual: t.value, difference: roundTo(t.value - expected, decimals), rows: parts.length };
+          out.push(
+            finding({
+              rule: 'sum-mismatch',
+              severity: 'error',
+              table,
+              sheet: sheet.name,
+              row: row.row,
+              col: column.col,
+              expected,
+              actual: t.value,
+              messageId: isTotal ? 'sum-mismatch' : 'sum-mismatch.parts',
+              params: isTotal ? params : { ...params, label: rowLabel(table, row) },
+              calculation: {
+                expression: sumExpression(row.parts, column.col),
+                operands: parts.map((k) => ({ cell: cellAddress((rows[k] as TableRow).row, column.col), value: slots.amount(k) })),
+                result: s.value,
+              },
+            }),
+          );
+        }
+      });
       checkChangeTotal(sheet, table, ctx.options.tolerance, out);
     });
     return out;
   },
-};
+});

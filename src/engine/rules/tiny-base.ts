@@ -8,15 +8,18 @@
  * Not reported when both years show 0 and the % shows 0 (no change, nothing
  * misleads), nor for an empty cell or a marker. `#DIV/0!` is `div0`'s.
  */
-import { finding, type Rule } from '../rule';
+import { defineRule, finding } from '../rule';
 import type { Finding } from '../finding';
 import { cellAt } from '../grid';
 import { roundTo } from '../interval';
 import type { TableRow } from '../table';
 import { asPercent, changeBasis, changeMeanings, changeSlots, displayedValue, eachTable, rowLabel, tableRows, type NumberSlot } from './common';
 
-export const tinyBase: Rule = {
+export const tinyBase = defineRule({
   id: 'tiny-base',
+  severity: 'warning',
+  messages: ['tiny-base'],
+  description: 'A change % over a base that shows as 0, which means nothing.',
   check(ctx) {
     const out: Finding[] = [];
     eachTable(ctx, (table, sheet) => {
@@ -34,15 +37,15 @@ export const tinyBase: Rule = {
         const cCell = cellAt(sheet, row.row, change.col);
         if (basis.utfallZero === true && displayedValue(cCell, c) === 0) continue;
         out.push(
-          finding('tiny-base', 'warning', table, sheet.name, row.row, change.col, null, c.value, 'tiny-base', {
+          finding({ rule: 'tiny-base', severity: 'warning', table, sheet: sheet.name, row: row.row, col: change.col, expected: null, actual: c.value, messageId: 'tiny-base', params: {
             label: rowLabel(table, row),
             bokslut: basis.bokslut as number,
             utfall: basis.utfall as number,
             change: roundTo(asPercent(c.value, unit), 1),
-          }),
+          } }),
         );
       }
     });
     return out;
   },
-};
+});

@@ -1,62 +1,63 @@
 /**
- * `variance-mismatch`: the variance (Avv Budg o Utf) is not Utfall − Budget.
+ * `variance-mismatch`: a variance column is not the difference the table's
+ * figures keep on its other rows — the budget variance (Avv Budg o Utf:
+ * Utfall − Budget; Budget − Utfall where costs are positive) and the
+ * forecast variance (Avvikelse prognos: Prognos − Budget …). Detection finds
+ * which difference a column is from its header and confirms it on the rows;
+ * this rule reports the rows that break it.
  *
  * Severity error: a wrong variance is exactly what the commentary is written
- * from ("positiv avvikelse med 4,6 mnkr"). Rounding is respected: printed
- * figures stand for their value ± half the last shown unit, so −3 170 − (−4 134)
- * printed as 964 or 965 is fine; only a variance no unrounded Utfall and Budget
- * could give is reported. A variance with the opposite sign throughout
- * (Budget − Utfall) gets its own message. An empty Budget counts as 0 (the
- * empty cell itself is `missing-value`'s business). Checked on data rows and
- * on the total row.
+ * from ("positiv avvikelse med 4,6 mnkr"). Rounding is respected (see
+ * `identity.ts`): −3 170 − (−4 134) printed as 964 or 965 is fine. A variance
+ * with the opposite sign gets its own message. An empty Budget counts as 0
+ * (the empty cell itself is `missing-value`'s business). Checked on data
+ * rows and on the total row.
  */
-import { finding, type Rule } from '../rule';
-import type { Finding } from '../finding';
-import { cellAt } from '../grid';
-import { neg, overlaps, rangesOverlap, roundTo, sub, type Interval } from '../interval';
-import type { TableRow } from '../table';
-import { amountTolerance, amountInterval, columnSlots, eachTable, rowLabel, shownDecimals, tableRows, type NumberSlot } from './common';
+import type { Finding, MessageParams } from '../finding';
+import { defineRule, finding } from '../rule';
+import { eachTable, rowLabel } from './common';
+import { brokenRows, columnAt, oneLine } from './identity';
 
-export const varianceMismatch: Rule = {
+export const varianceMismatch = defineRule({
   id: 'variance-mismatch',
+  severity: 'error',
+  messages: ['variance-mismatch', 'variance-mismatch.reversed', 'variance-mismatch.costs-positive', 'variance-mismatch.costs-positive-reversed', 'variance-mismatch.forecast', 'variance-mismatch.forecast-reversed'],
+  description: 'A variance column (against budget or forecast) is not the difference the rest of its table keeps: Utfall − Budget, Budget − Utfall where costs are positive, Prognos − Budget; the message says which.',
   check(ctx) {
     const out: Finding[] = [];
     eachTable(ctx, (table, sheet) => {
-      const { actual, budget, variance } = table.columns;
-      if (actual === undefined || budget === undefined || variance === undefined) return;
-      const rows = tableRows(sheet, table);
-      const vs = columnSlots(sheet, table, variance.col);
-      const as = columnSlots(sheet, table, actual.col);
-      const bs = columnSlots(sheet, table, budget.col);
-      const tolerance = amountTolerance(ctx, table);
-      for (let i = 0; i < rows.length; i++) {
-        if (!vs.isNumber(i)) continue;
-        if (as.kind(i) === 'blank' && bs.kind(i) === 'blank') continue;
-        // Utfall − Budget over their intervals, compared without making objects (most rows agree).
-        const aLo = as.amountLo(i);
-        const bLo = bs.amountLo(i);
-        if (Number.isNaN(aLo) || Number.isNaN(bLo)) continue;
-        if (rangesOverlap(aLo - bs.amountHi(i), as.amountHi(i) - bLo, vs.lo(i), vs.hi(i), tolerance)) continue;
-        const v = vs.get(i) as NumberSlot;
-        const row = rows[i] as TableRow;
-        const vCell = cellAt(sheet, row.row, variance.col);
-        const computed = sub(amountInterval(as.get(i)) as Interval, amountInterval(bs.get(i)) as Interval);
-        const av = as.amount(i);
-        const bv = bs.amount(i);
-        const expected = roundTo(av - bv, shownDecimals(vCell, v, 0));
-        const reversed = overlaps(neg(computed), v, tolerance);
-        out.push(
-          finding('variance-mismatch', 'error', table, sheet.name, row.row, variance.col, expected, v.value, reversed ? 'variance-mismatch.reversed' : 'variance-mismatch', {
-            label: rowLabel(table, row),
-            expected,
-            actual: v.value,
-            difference: roundTo(v.value - expected, shownDecimals(vCell, v, 0)),
-            utfall: av,
-            budget: bv,
-          }),
-        );
+      for (const relation of table.relations) {
+        if (relation.meaning !== 'variance' && relation.meaning !== 'forecastVariance') continue;
+        const [left, right] = relation.terms;
+        if (left === undefined || right === undefined) continue;
+        const standard = relation.meaning === 'variance' && left.col === table.columns.actual?.col && right.col === table.columns.budget?.col;
+        const costsPositive = relation.meaning === 'variance' && left.col === table.columns.budget?.col && right.col === table.columns.actual?.col;
+        const base = standard ? 'variance-mismatch' : costsPositive ? 'variance-mismatch.costs-positive' : 'variance-mismatch.forecast';
+        for (const broken of brokenRows(ctx, sheet, table, relation)) {
+          const [l, r] = broken.terms as [number, number];
+          const params: MessageParams = standard
+            ? { label: rowLabel(table, broken.row), expected: broken.expected, actual: broken.actual, difference: broken.difference, utfall: l, budget: r }
+            : costsPositive
+              ? { label: rowLabel(table, broken.row), expected: broken.expected, actual: broken.actual, difference: broken.difference, budget: l, utfall: r }
+              : { label: rowLabel(table, broken.row), expected: broken.expected, actual: broken.actual, difference: broken.difference, column: oneLine(columnAt(table, relation.result)), left: oneLine(columnAt(table, left.col)), right: oneLine(columnAt(table, right.col)), leftValue: l, rightValue: r };
+          out.push(
+            finding({
+              rule: 'variance-mismatch',
+              severity: 'error',
+              table,
+              sheet: sheet.name,
+              row: broken.row.row,
+              col: relation.result,
+              expected: broken.expected,
+              actual: broken.actual,
+              messageId: broken.reversed ? (standard ? 'variance-mismatch.reversed' : `${base}-reversed`) : base,
+              params,
+              calculation: broken.calculation,
+            }),
+          );
+        }
       }
     });
     return out;
   },
-};
+});
