@@ -48,6 +48,15 @@ describe('findTables on the seed (pasted as values)', () => {
 });
 
 describe('findTables on odd layouts', () => {
+  it('ends a table at its Summa row: a note below it with a date in the label column and one figure is not a total', () => {
+    const summa: Input[] = ['Summa', -110059, -110061, -113610, 3548, 0.0];
+    const note: Input[] = [{ value: 44561, numberFormat: 'yyyy-mm-dd' }, 0.046];
+    const sheet = sheetFromRows('Kommunledning', [WRAPPED, KAI, KEK, summa, [], note]);
+    const [table] = findTables({ sheets: [sheet] });
+    expect(table?.rows.map((r) => r.code)).toEqual(['KAI', 'KEK']);
+    expect(table?.total?.row).toBe(3);
+  });
+
   it('reads a two-row header (years above words) placed away from A1', () => {
     const sheet = sheetFromRows(
       'Blad1',

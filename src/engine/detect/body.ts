@@ -132,7 +132,10 @@ export function readBody(sheet: SheetGrid, firstRow: number, labelCol: number, n
     }
     if (values.figures === 0 || values.texts >= values.figures) break;
     if (label.text === '') {
-      if (figureRows > 0) keep({ row: r, code: '', name: '', resultLabel, kind: 'total' });
+      // The unlabelled total: its label cell is empty (a date or a figure there is something else) and it
+      // has figures in at least half of the value columns, as every total of the table's columns does.
+      const unlabelled = isBlank(cellAt(sheet, r, labelCol)) && values.figures * 2 >= valueCols.length;
+      if (figureRows > 0 && unlabelled) keep({ row: r, code: '', name: '', resultLabel, kind: 'total' });
       break;
     }
     if (sum) keep({ row: r, code: '', name: label.text, resultLabel, kind: 'sum' });
