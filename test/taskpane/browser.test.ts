@@ -144,7 +144,7 @@ describe('task pane in Chromium (production build, demo mode, offline)', () => {
     expect(pageErrors).toEqual([]);
 
     const bundle = initialScripts();
-    // Issue 5's budget for first paint; the Kommentarer view is loaded when opened.
+    // The budget for first paint (docs/performance.md); the Kommentarer view is loaded when opened.
     expect(bundle.gzipBytes).toBeLessThan(200 * 1024);
     for (const f of bundle.files) expect(fs.readFileSync(path.join(DIST, f), 'utf8')).not.toContain('comments-view');
     fs.writeFileSync(
@@ -267,7 +267,7 @@ describe('task pane in Chromium (production build, demo mode, offline)', () => {
 });
 
 /**
- * Security of the production build (issue 6): the files in dist/ carry no
+ * Security of the production build: the files in dist/ carry no
  * source maps, absolute paths or development code; the page's
  * Content-Security-Policy is in force (no eval, no connection, no inline
  * script); text from cells is shown as text, never as HTML.
