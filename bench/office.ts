@@ -1,6 +1,6 @@
 /**
  * (3) Office.js round trips and (4) request bytes per Validera, counted on
- * the test host (src/excel/testhost): reading (the sheets with their used
+ * the test host (src/excel/simulated): reading (the sheets with their used
  * ranges' sizes, then exactly their data) and marking the findings, on generated workbooks of 1, 10
  * and 50 sheets, and on one large enough that the read must be split under
  * Excel on the web's 5 MB limit. Validera is measured on a host with ExcelApi
@@ -10,7 +10,7 @@
  */
 import { generatedTableRows, generatedWorkbook } from '../src/example/generate';
 import type { WorkbookGrid } from '../src/engine/grid';
-import { measureValidate } from '../src/excel/testhost/measure';
+import { measureValidate } from './office-measure';
 import { READ_BUDGET_BYTES } from '../src/excel/read';
 import { PAYLOAD_LIMIT_BYTES } from '../src/excel/xl';
 import { kib } from './timing';

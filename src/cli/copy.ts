@@ -2,17 +2,19 @@
  * What the commands that write a copy (`fix`, `comment`) do first, the same
  * way: refuse an unusable output before any work, load the workbook, check it.
  */
-import type ExcelJS from 'exceljs';
 import { checkWorkbook, type CheckResult } from '../engine/check';
 import type { WorkbookGrid } from '../engine/grid';
 import { translate, type Language } from '../engine/i18n';
-import { loadWorkbook } from '../xlsx/file';
-import { assertCheckable, workbookToGrid } from '../xlsx/read';
+import { openPackage, type XlsxPackage } from '../xlsx/package';
+import { assertCheckable, readPackageGrid } from '../xlsx/read';
+import type { WorkbookInfo } from '../xlsx/workbook';
 import { assertWritableCopy } from '../xlsx/write';
 import { line, type CliIO } from './command';
 
 export interface LoadedForCopy {
-  workbook: ExcelJS.Workbook;
+  /** The package as read: the copy is this package patched. */
+  pkg: XlsxPackage;
+  info: WorkbookInfo;
   grid: WorkbookGrid;
   result: CheckResult;
 }
@@ -26,13 +28,13 @@ export interface LoadedForCopy {
  */
 export async function loadForCopy(input: string, output: string, io: CliIO, lang: Language): Promise<LoadedForCopy | null> {
   assertWritableCopy(input, output);
-  const workbook = await loadWorkbook(input);
-  const grid = workbookToGrid(workbook);
+  const pkg = openPackage(input);
+  const { grid, info } = readPackageGrid(pkg);
   assertCheckable(grid, input);
   const result = checkWorkbook(grid);
   if (result.tables.length === 0) {
     line(io.stdout, translate('cli.no-tables', lang, { file: input }));
     return null;
   }
-  return { workbook, grid, result };
+  return { pkg, info, grid, result };
 }

@@ -4,6 +4,7 @@
  */
 import type { CheckResult } from '../engine/check';
 import type { Finding, Severity } from '../engine/finding';
+import type { ReviewedFinding } from '../engine/review';
 import { cellAddress, columnLetter } from '../engine/grid';
 import { formatNumber, translate, type Language } from '../engine/i18n';
 import { MEASURES, type Measure, type VarianceTable } from '../engine/table';
@@ -25,12 +26,27 @@ export interface FindingJson {
   message: string;
   expected: number | string | null;
   actual: number | string | null;
+  /** With `--include-approved` only: `open` or `approved`, and an approval's reason (else null). */
+  status?: 'open' | 'approved';
+  reason?: string | null;
 }
 
 export interface FileJson {
   file: string;
   tables: TableJson[];
   findings: FindingJson[];
+  /** How many findings are approved (kept in the workbook with a reason); listed in `findings` only with `--include-approved`. */
+  approved: number;
+}
+
+/**
+ * What the review says about a file's findings: how many are approved, and,
+ * when approved findings are listed, each listed finding's status and reason.
+ */
+export interface ReviewInfo {
+  approved: number;
+  /** Set with `--include-approved`: every listed finding's review. */
+  listed?: Map<Finding, ReviewedFinding>;
 }
 
 /** A table's extent in A1 notation: `A3:F20`. */
@@ -39,7 +55,7 @@ export function tableRange(t: VarianceTable): string {
 }
 
 /** The JSON object of one checked file, keys in the documented order. */
-export function toJson(file: string, result: CheckResult, lang: Language): FileJson {
+export function toJson(file: string, result: CheckResult, lang: Language, review: ReviewInfo = { approved: 0 }): FileJson {
   return {
     file,
     tables: result.tables.map((t) => {
@@ -50,15 +66,24 @@ export function toJson(file: string, result: CheckResult, lang: Language): FileJ
       }
       return { sheet: t.sheet, range: tableRange(t), kind: t.kind, level: t.level, columns, rows: t.rows.length };
     }),
-    findings: result.findings.map((f) => ({
-      rule: f.rule,
-      severity: f.severity,
-      sheet: f.sheet,
-      cell: f.cell,
-      message: translate(f.messageId, lang, f.params),
-      expected: f.expected,
-      actual: f.actual,
-    })),
+    findings: result.findings.map((f) => {
+      const out: FindingJson = {
+        rule: f.rule,
+        severity: f.severity,
+        sheet: f.sheet,
+        cell: f.cell,
+        message: translate(f.messageId, lang, f.params),
+        expected: f.expected,
+        actual: f.actual,
+      };
+      if (review.listed !== undefined) {
+        const rf = review.listed.get(f);
+        out.status = rf?.status ?? 'open';
+        out.reason = rf?.approval?.reason ?? null;
+      }
+      return out;
+    }),
+    approved: review.approved,
   };
 }
 
@@ -90,7 +115,7 @@ function countBySeverity(findings: readonly Finding[]): Record<Severity, number>
 }
 
 /** The readable report of one file, line by line. */
-export function renderReport(file: string, result: CheckResult, lang: Language): string[] {
+export function renderReport(file: string, result: CheckResult, lang: Language, review: ReviewInfo = { approved: 0 }): string[] {
   const out: string[] = [file];
   const tablesById = new Map(result.tables.map((t) => [t.id, t] as const));
   const sheets: string[] = [];
@@ -107,6 +132,8 @@ export function renderReport(file: string, result: CheckResult, lang: Language):
       : '';
     out.push(head + values);
     out.push(`${indent}${' '.repeat(15)}${translate(f.messageId, lang, f.params)}`);
+    const approval = review.listed?.get(f)?.approval;
+    if (approval !== undefined) out.push(`${indent}${' '.repeat(15)}${translate('cli.approved.reason', lang, { reason: approval.reason, date: approval.approvedOn })}`);
   };
 
   for (const sheet of sheets) {
@@ -126,7 +153,9 @@ export function renderReport(file: string, result: CheckResult, lang: Language):
       for (const f of loose) renderFinding(f, '      ');
     }
   }
-  const n = countBySeverity(result.findings);
+  // The summary counts what is open: approved findings are counted apart.
+  const listed = review.listed;
+  const n = countBySeverity(listed === undefined ? result.findings : result.findings.filter((f) => listed.get(f)?.status !== 'approved'));
   out.push(
     translate('cli.summary', lang, {
       file,
@@ -137,6 +166,7 @@ export function renderReport(file: string, result: CheckResult, lang: Language):
       infos: String(n.info),
     }),
   );
+  if (review.approved > 0) out.push(translate(review.listed === undefined ? 'cli.summary.approved.hidden' : 'cli.summary.approved', lang, { approved: String(review.approved) }));
   return out;
 }
 

@@ -8,6 +8,7 @@ import type { CheckResult } from '../engine/check';
 import type { CellEdit } from '../engine/finding';
 import type { WorkbookGrid } from '../engine/grid';
 import type { CheckOptions } from '../engine/rule';
+import type { ListValidation } from '../engine/commentary/sheet';
 
 export interface ValidateOptions extends Partial<CheckOptions> {
   /**
@@ -45,7 +46,23 @@ export interface ValidationReport {
 }
 
 /** Why an action failed, as a code the language packs translate (`action-error.<code>`). */
-export type ActionErrorCode = 'protected' | 'editing' | 'connection' | 'stale' | 'too-large' | 'readonly' | 'nothing-to-undo' | 'unknown';
+export type ActionErrorCode =
+  | 'protected'
+  | 'editing'
+  | 'connection'
+  | 'stale'
+  | 'too-large'
+  | 'readonly'
+  | 'nothing-to-undo'
+  /** Excel refused to put a step in one undo group (UndoNotSupported). */
+  | 'undo-unsupported'
+  /** The workbook is not the active one (InactiveWorkbook: another window has focus). */
+  | 'inactive-workbook'
+  /** Excel refused an argument (InvalidArgument), e.g. an address list in a locale it did not expect. */
+  | 'invalid-argument'
+  /** Office.js did not start within its time in Excel (the pane offers a retry). */
+  | 'unresponsive'
+  | 'unknown';
 
 /**
  * A failed action. The workbook is as it was before the action (or restored);
@@ -80,6 +97,12 @@ export interface ApplyEditsOptions {
   hideColumns?: { sheet: string; col: number }[];
   /** Sheets to hide if they exist, e.g. the template sheet (never the last visible one). */
   hideSheets?: string[];
+  /**
+   * Drop-down lists to put on ranges after the write (ExcelApi 1.8, one more
+   * round trip; skipped without it), e.g. the comments sheet's Status column.
+   * Not part of what Ångra restores; a list that cannot be set loses nothing.
+   */
+  listValidations?: ListValidation[];
 }
 
 export interface WorkbookActions {

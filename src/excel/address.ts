@@ -17,9 +17,35 @@ export function stripSheet(address: string): string {
   return bang < 0 ? address : address.slice(bang + 1);
 }
 
-/** Parses `B3:F20` or `B3` (with or without a sheet part and `$`) to a rectangle. */
+/** The last row and column of a sheet (0-based): 1 048 576 rows, 16 384 columns (XFD). */
+export const LAST_ROW = 1_048_575;
+export const LAST_COL = 16_383;
+
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/**
+ * Parses `B3:F20` or `B3` (with or without a sheet part and `$`) to a
+ * rectangle; also whole columns (`A:F`) and whole rows (`1:3`), as Excel
+ * gives the address of a range that spans every row or every column.
+ */
 export function parseRect(address: string): Rect | undefined {
-  const [a, b] = stripSheet(address).replace(/\$/g, '').split(':');
+  const bare = stripSheet(address).replace(/\$/g, '');
+  const cols = /^([A-Z]{1,3}):([A-Z]{1,3})$/i.exec(bare);
+  if (cols !== null) {
+    const [l, r] = [columnIndex(cols[1] as string), columnIndex(cols[2] as string)];
+    return { top: 0, left: Math.min(l, r), bottom: LAST_ROW, right: Math.max(l, r) };
+  }
+  const rows = /^(\d{1,7}):(\d{1,7})$/.exec(bare);
+  if (rows !== null) {
+    const [t, b] = [Number(rows[1]) - 1, Number(rows[2]) - 1];
+    if (t < 0 || b < 0) return undefined;
+    return { top: Math.min(t, b), left: 0, bottom: Math.max(t, b), right: LAST_COL };
+  }
+  const [a, b] = bare.split(':');
   if (a === undefined) return undefined;
   const start = parseAddress(a);
   const end = b === undefined ? start : parseAddress(b);
@@ -32,8 +58,10 @@ export function parseRect(address: string): Rect | undefined {
   };
 }
 
-/** `B3:F20` for a rectangle (`B3` for one cell). */
+/** `B3:F20` for a rectangle (`B3` for one cell); whole rows `1:3` and whole columns `A:F`, as Excel writes them. */
 export function rectAddress(r: Rect): string {
+  if (r.left === 0 && r.right === LAST_COL) return `${r.top + 1}:${r.bottom + 1}`;
+  if (r.top === 0 && r.bottom === LAST_ROW) return `${columnLetter(r.left)}:${columnLetter(r.right)}`;
   const a = cellAddress(r.top, r.left);
   return r.top === r.bottom && r.left === r.right ? a : `${a}:${cellAddress(r.bottom, r.right)}`;
 }

@@ -8,62 +8,17 @@
  *
  * It lives outside the document (never document settings or custom XML parts:
  * saving those clears Excel's undo stack), keyed by the document's URL, in
- * OfficeRuntime.storage (shared runtime) or the pane's localStorage, so it
- * survives closing and reopening the task pane; in memory where neither is
- * available. Entries are written ahead of the write they describe.
+ * OfficeRuntime.storage (shared runtime) or the pane's localStorage
+ * (`storage.ts`), so it survives closing and reopening the task pane; in
+ * memory where neither is available. Entries are written ahead of the write
+ * they describe. Storage has a quota: the logs of the documents used least
+ * recently are evicted (`MAX_DOCUMENTS`, and whenever a write is refused).
+ * Losing a log never leaves marks behind (they are found by signature on
+ * every sheet, see mark-formats.ts); it loses only the means to Ångra.
  */
 import type { ChangeLogEntry } from './actions';
+import type { KeyValueStore } from './storage';
 import type { CellChange, CellState, FillState, LayoutChange } from './write';
-
-export interface KeyValueStore {
-  get(key: string): Promise<string | null>;
-  set(key: string, value: string): Promise<void>;
-}
-
-/** A store in memory (one per JavaScript runtime when shared). */
-export function memoryStore(): KeyValueStore {
-  const map = new Map<string, string>();
-  return {
-    get: (k) => Promise.resolve(map.get(k) ?? null),
-    set: (k, v) => {
-      map.set(k, v);
-      return Promise.resolve();
-    },
-  };
-}
-
-interface AsyncStorage {
-  getItem(key: string): Promise<string | null>;
-  setItem(key: string, value: string): Promise<void>;
-}
-
-let fallback: KeyValueStore | undefined;
-
-/** OfficeRuntime.storage, else localStorage, else memory shared by the runtime. */
-export function browserStore(): KeyValueStore {
-  const g = globalThis as unknown as { OfficeRuntime?: { storage?: AsyncStorage }; localStorage?: Storage };
-  const runtime = g.OfficeRuntime?.storage;
-  if (runtime !== undefined) return { get: (k) => runtime.getItem(k), set: (k, v) => runtime.setItem(k, v) };
-  try {
-    const ls = g.localStorage;
-    if (ls !== undefined) {
-      const probe = '__avvikelsekollen_probe__';
-      ls.setItem(probe, '1');
-      ls.removeItem(probe);
-      return {
-        get: (k) => Promise.resolve(ls.getItem(k)),
-        set: (k, v) => {
-          ls.setItem(k, v);
-          return Promise.resolve();
-        },
-      };
-    }
-  } catch {
-    // storage blocked (private mode, policy): memory only
-  }
-  fallback ??= memoryStore();
-  return fallback;
-}
 
 /** One action in the log. */
 export interface LogEntry extends ChangeLogEntry {
@@ -127,6 +82,16 @@ export interface StoredLog {
 /** How many actions can be undone, newest first. */
 export const MAX_ENTRIES = 20;
 
+export { browserStore, memoryStore, type KeyValueStore } from './storage';
+
+/** How many documents' logs are kept; the least recently used go first. */
+export const MAX_DOCUMENTS = 30;
+
+/** The key of the index of documents' logs and when each was last written. */
+export const INDEX_KEY = 'avvikelsekollen.changelog.index.v1';
+
+type LogIndex = Record<string, number>;
+
 export class ChangeLog {
   constructor(
     private readonly store: KeyValueStore,
@@ -150,9 +115,38 @@ export class ChangeLog {
     return { version: 1, entries: [], marks: [] };
   }
 
+  /**
+   * Saves the log and notes the document as used now. A write refused for
+   * the quota evicts the least recently used other document's log and tries
+   * again; with no other log left, the oldest entries of this one go.
+   */
   async save(log: StoredLog): Promise<void> {
-    const trimmed: StoredLog = { ...log, entries: log.entries.slice(-MAX_ENTRIES) };
-    await this.store.set(this.key, JSON.stringify(trimmed));
+    let entries = log.entries.slice(-MAX_ENTRIES);
+    const index = await this.index();
+    index[this.key] = Date.now();
+    for (;;) {
+      try {
+        await this.store.set(this.key, JSON.stringify({ ...log, entries }));
+        break;
+      } catch (err) {
+        const victim = oldest(index, this.key);
+        if (victim !== undefined) {
+          await this.evict(index, victim);
+        } else if (entries.length > 0) {
+          entries = entries.slice(1);
+        } else {
+          throw err;
+        }
+      }
+    }
+    for (let victim = oldest(index, this.key); Object.keys(index).length > MAX_DOCUMENTS && victim !== undefined; victim = oldest(index, this.key)) {
+      await this.evict(index, victim);
+    }
+    try {
+      await this.store.set(INDEX_KEY, JSON.stringify(index));
+    } catch {
+      // the index is a hint: without it, eviction starts over from this document
+    }
   }
 
   async update(f: (log: StoredLog) => void): Promise<StoredLog> {
@@ -161,6 +155,32 @@ export class ChangeLog {
     await this.save(log);
     return log;
   }
+
+  private async index(): Promise<LogIndex> {
+    try {
+      const text = await this.store.get(INDEX_KEY);
+      const parsed: unknown = text === null ? {} : JSON.parse(text);
+      return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as LogIndex) : {};
+    } catch {
+      return {};
+    }
+  }
+
+  private async evict(index: LogIndex, key: string): Promise<void> {
+    delete index[key];
+    try {
+      await this.store.remove(key);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** The least recently used document other than `except`. */
+function oldest(index: LogIndex, except: string): string | undefined {
+  let found: string | undefined;
+  for (const [k, at] of Object.entries(index)) if (k !== except && (found === undefined || at < (index[found] as number))) found = k;
+  return found;
 }
 
 /** The public part of an entry. */

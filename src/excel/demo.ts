@@ -10,8 +10,9 @@ import type { WorkbookGrid } from '../engine/grid';
 import { seedAsExampleWorkbook, type SeedFile } from '../example/seed';
 import type { WorkbookActions } from './actions';
 import { memoryStore } from './changelog';
-import { TestHost, type TestHostOptions } from './testhost';
+import { TestHost, type TestHostOptions } from './simulated';
 import { createActions } from './workbook-actions';
+import { keepSheets, restoreKeptSheets } from './demo-keep';
 import type { ExcelApiVersion, XlContext, XlHost, XlRunOptions } from './xl';
 
 /**
@@ -63,12 +64,20 @@ class DemoHost implements XlHost {
   private host: TestHost | undefined;
 
   open(): TestHost {
-    this.host ??= createDemoHost();
+    if (this.host === undefined) {
+      this.host = createDemoHost();
+      restoreKeptSheets(this.host, demoWorkbookUrl());
+    }
     return this.host;
   }
 
-  run<T>(batch: (context: XlContext) => Promise<T>, options?: XlRunOptions): Promise<T> {
-    return this.open().run(batch, options);
+  async run<T>(batch: (context: XlContext) => Promise<T>, options?: XlRunOptions): Promise<T> {
+    const host = this.open();
+    try {
+      return await host.run(batch, options);
+    } finally {
+      keepSheets(host, demoWorkbookUrl());
+    }
   }
 
   supports(version: ExcelApiVersion): boolean {

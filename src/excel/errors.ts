@@ -43,6 +43,14 @@ export function classifyError(err: unknown, readOnly = false): ActionErrorCode {
       return 'too-large';
     case 'ItemNotFound':
       return 'stale';
+    // Codes of learn.microsoft.com/office/dev/add-ins/reference/javascript-api-error-codes-excel (Excel error codes)
+    // and the undo page (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities).
+    case 'UndoNotSupported':
+      return 'undo-unsupported';
+    case 'InactiveWorkbook':
+      return 'inactive-workbook';
+    case 'InvalidArgument':
+      return 'invalid-argument';
     case 'InvalidOperation':
       if (/edit/i.test(message)) return 'editing';
       if (/read.?only/i.test(message)) return 'readonly';

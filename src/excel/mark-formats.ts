@@ -26,14 +26,20 @@
  * With notes, 2 (a note is added only where the cell has none, which must be
  * read first).
  *
- * A batch that breaks off half-way (a sheet protected meanwhile, the
- * connection lost) may have added formats whose ids never arrived. They are
- * written ahead to the change log without an id, and found again by their
- * signature: the rule formula `MARK_FORMULA` (it names the add-in) and a fill
- * of `MARK_COLORS`. `removeMarkFormats` lists the formats of the affected
- * sheets with their rule and fill (1 sync) and deletes ours (1 more): only on
- * failure. The cells' own formatting was never touched, so nothing else
- * needs putting back (notes, which are written, are put back by `rewrite`).
+ * Ours are recognised by their signature only: the rule formula
+ * `MARK_FORMULA` (it names the add-in) and a fill of `MARK_COLORS`.
+ * `ConditionalFormat.id` is documented as the format's priority in its
+ * collection, and new formats are added at the top, so an id remembered from
+ * an earlier batch may name the economist's own format by now
+ * (learn.microsoft.com/javascript/api/excel/excel.conditionalformat#excel-excel-conditionalformat-id-member).
+ * Ids are used only within the batch after the look that learnt them, and
+ * deleted in descending priority (highest id first), so deleting one never
+ * shifts another still to be deleted. A batch that breaks off half-way
+ * (a sheet protected meanwhile, the connection lost) is cleaned up the same
+ * way: `removeMarkFormats` lists the formats of the affected sheets with
+ * their rule and fill (1 sync) and deletes ours (1 more). The cells' own
+ * formatting was never touched, so nothing else needs putting back (notes,
+ * which are written, are put back by `rewrite`).
  */
 import type { Severity } from '../engine/finding';
 import { cellAddress } from '../engine/grid';
@@ -115,7 +121,7 @@ export function markAddresses(cells: readonly string[], limit = MARK_ADDRESS_LIM
   return lists;
 }
 
-/** The formats on one sheet, as far as marking needs them. */
+/** The formats on one sheet, as far as marking needs them (ids valid until the next change to the sheet's formats). */
 export interface SheetFormats {
   /** The ids of every format on the sheet. */
   present: ReadonlySet<string>;
@@ -158,6 +164,18 @@ export interface FormatView {
 /** The key of a cell in the maps here (`sheet\u0000cell`). */
 export const cellKey = (sheet: string, cell: string): string => `${sheet}\u0000${cell}`;
 
+/** Asks `inspect` to look at every sheet of the workbook (1 more sync to list them). */
+export const EVERY_SHEET = Symbol('every sheet');
+
+async function sheetNames(host: XlHost): Promise<string[]> {
+  return host.run(async (context) => {
+    const coll = context.workbook.worksheets;
+    coll.load('items/name');
+    await context.sync();
+    return coll.items.map((w) => w.name);
+  });
+}
+
 async function inspectOnce(host: XlHost, sheets: readonly string[], formatSheets: readonly string[], noteCells: readonly CellTarget[]): Promise<Omit<FormatView, 'missing'>> {
   return host.run(async (context) => {
     const readOnly = host.supports('1.8');
@@ -188,19 +206,16 @@ async function inspectOnce(host: XlHost, sheets: readonly string[], formatSheets
  * sheet that no longer exists fails that request (ItemNotFound): then 1 sync
  * learns which exist and the look is made again without the missing ones.
  */
-export async function inspect(host: XlHost, sheets: readonly string[], noteCells: readonly CellTarget[] = []): Promise<FormatView> {
+export async function inspect(host: XlHost, sheetsToLook: readonly string[] | typeof EVERY_SHEET, noteCells: readonly CellTarget[] = []): Promise<FormatView> {
+  const listed = sheetsToLook === EVERY_SHEET ? await sheetNames(host) : undefined;
+  const sheets = listed ?? (sheetsToLook as readonly string[]);
   const all = [...new Set([...sheets, ...noteCells.map((c) => c.sheet)])];
   try {
     return { ...(await inspectOnce(host, all, sheets, noteCells)), missing: new Set() };
   } catch (err) {
     if (officeErrorCode(err) !== 'ItemNotFound') throw err;
   }
-  const names = await host.run(async (context) => {
-    const coll = context.workbook.worksheets;
-    coll.load('items/name');
-    await context.sync();
-    return new Set(coll.items.map((w) => w.name.toLowerCase()));
-  });
+  const names = new Set((await sheetNames(host)).map((n) => n.toLowerCase()));
   const exists = (n: string): boolean => names.has(n.toLowerCase());
   const view = await inspectOnce(
     host,
@@ -226,12 +241,9 @@ export interface FormatPlan {
   notes: NoteChange[];
 }
 
-/**
- * Writes a plan in 1 sync: deletes, notes, then the new formats, each with
- * its id loaded in the same batch. Returns the new formats' ids in order.
- */
-export async function writeMarks(host: XlHost, plan: FormatPlan): Promise<string[]> {
-  if (plan.deletes.length === 0 && plan.adds.length === 0 && plan.notes.length === 0) return [];
+/** Writes a plan in 1 sync: deletes (in descending priority), notes, then the new formats. */
+export async function writeMarks(host: XlHost, plan: FormatPlan): Promise<void> {
+  if (plan.deletes.length === 0 && plan.adds.length === 0 && plan.notes.length === 0) return;
   return host.run(async (context) => {
     const proxies = new Map<string, { ws: XlWorksheet; all?: XlConditionalFormatCollection }>();
     const sheet = (name: string): { ws: XlWorksheet; all?: XlConditionalFormatCollection } => {
@@ -239,7 +251,9 @@ export async function writeMarks(host: XlHost, plan: FormatPlan): Promise<string
       if (s === undefined) proxies.set(name, (s = { ws: context.workbook.worksheets.getItem(name) }));
       return s;
     };
-    for (const d of plan.deletes) {
+    // Highest id (lowest priority) first: deleting a format shifts the ids of those below it, never above.
+    const deletes = [...plan.deletes].sort((a, b) => Number(b.id) - Number(a.id));
+    for (const d of deletes) {
       const s = sheet(d.sheet);
       s.all ??= sheetFormats(s.ws);
       s.all.getItem(d.id).delete();
@@ -250,38 +264,31 @@ export async function writeMarks(host: XlHost, plan: FormatPlan): Promise<string
       else if (n.had === null) notes.add(n.cell, n.note);
       else notes.getItemOrNullObject(n.cell).content = n.note;
     }
-    const added = plan.adds.map((a) => {
+    for (const a of plan.adds) {
       const cf = sheet(a.sheet).ws.getRanges(a.address).conditionalFormats.add('Custom');
       cf.custom.rule.formula = MARK_FORMULA;
       cf.custom.format.fill.color = a.color;
-      cf.load('id');
-      return cf;
-    });
+    }
     await context.sync();
-    return added.map((cf) => cf.id);
   });
 }
 
-/** The formats of ours to delete on a sheet: recorded ids still there, and any carrying the signature. */
-export function oursOn(formats: SheetFormats | undefined, recorded: Iterable<string>): string[] {
-  if (formats === undefined) return [];
-  const ids = new Set(formats.ours);
-  for (const id of recorded) if (formats.present.has(id)) ids.add(id);
-  return [...ids];
+/** The formats of ours to delete on a sheet: those carrying the signature (never a remembered id, see the module comment). */
+export function oursOn(formats: SheetFormats | undefined): string[] {
+  return formats === undefined ? [] : [...formats.ours];
 }
 
 /**
  * After a marking batch failed: deletes every format of ours on `sheets`
- * (recorded ids, and any carrying the signature, whose ids never arrived).
- * 2 syncs (list, delete; +1 when a sheet is gone). Returns the sheets it could
- * not change (protected now): their records must stay.
+ * (by signature). 2 syncs (list, delete; +1 when a sheet is gone). Returns
+ * the sheets it could not change (protected now): their records must stay.
  */
-export async function removeMarkFormats(host: XlHost, sheets: readonly string[], recorded: ReadonlyMap<string, readonly string[]>): Promise<Set<string>> {
+export async function removeMarkFormats(host: XlHost, sheets: readonly string[]): Promise<Set<string>> {
   if (sheets.length === 0) return new Set();
   const view = await inspect(host, sheets);
   const deletes = sheets
     .filter((s) => !view.missing.has(s) && !view.protectedSheets.has(s))
-    .flatMap((s) => oursOn(view.formats.get(s), recorded.get(s) ?? []).map((id) => ({ sheet: s, id })));
+    .flatMap((s) => oursOn(view.formats.get(s)).map((id) => ({ sheet: s, id })));
   if (deletes.length > 0 && view.readOnly) throw new ActionError('readonly');
   await writeMarks(host, { deletes, adds: [], notes: [] });
   return new Set(sheets.filter((s) => view.protectedSheets.has(s)));
@@ -300,13 +307,6 @@ export interface FormatKnowledge {
   formats: ReadonlyMap<string, SheetFormats> | undefined;
 }
 
-/** The records by sheet: recorded ids. */
-export function recordedIds(records: readonly FormatRecord[]): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const r of records) if (r.id !== undefined) out.set(r.sheet, [...(out.get(r.sheet) ?? []), r.id]);
-  return out;
-}
-
 /** The texts of the add-in's notes per cell (`sheet\u0000cell`). */
 export function noteTexts(records: readonly NoteRecord[]): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
@@ -317,6 +317,18 @@ export function noteTexts(records: readonly NoteRecord[]): Map<string, Set<strin
     out.set(k, set);
   }
   return out;
+}
+
+/**
+ * Whether a note is one the add-in wrote. Excel on Windows may put the
+ * author's name in front of a note added through the API ("Anna Berg:" and a
+ * line break); Microsoft's pages do not say, so both forms are recognised.
+ */
+export function isOurNote(content: string, ours: ReadonlySet<string> | undefined): boolean {
+  if (ours === undefined) return false;
+  if (ours.has(content)) return true;
+  const m = /^[^\n]{1,255}:\r?\n/.exec(content);
+  return m !== null && ours.has(content.slice(m[0].length));
 }
 
 /** What marking did: cells marked, and sheets left unmarked because they are protected. */
@@ -347,25 +359,28 @@ export async function markWithFormats(
   const noteRecords = stored.notes ?? [];
   // Notes the add-in wrote are looked after while the host can read notes, also once the setting is off.
   const notesPath = host.supports('1.18') && (options.notes || noteRecords.length > 0);
-  if (wanted.size === 0 && records.length === 0 && !(notesPath && noteRecords.length > 0)) return { cells: 0, skippedSheets: [] };
-
-  const recordSheets = unique(records.map((r) => r.sheet));
   const noteCells: CellTarget[] = notesPath
     ? [...new Map([...(options.notes ? [...wanted.values()] : []), ...noteRecords].map((c) => [cellKey(c.sheet, c.cell), { sheet: c.sheet, cell: c.cell }])).values()]
     : [];
 
-  // What must be known before writing: from the read where it learnt it, else looked at now (1 sync).
+  // What must be known before writing: from the read where it learnt it, else looked at now (1 sync; 2 to list the sheets).
+  // Our formats are looked for on every sheet, by signature: a change log that was lost (storage evicted or
+  // cleared) never leaves marks behind.
   let readOnly: boolean;
   let exists: (sheet: string) => boolean;
   let isProtected: (sheet: string) => boolean;
   let formats: ReadonlyMap<string, SheetFormats>;
   let notes: ReadonlyMap<string, string | null> = new Map();
   const known = options.known;
-  if (known !== undefined) {
+  if (known !== undefined && known.formats !== undefined) {
     const facts = new Map(known.facts.sheets.map((s) => [s.name, s] as const));
-    const probed = known.formats ?? new Map<string, SheetFormats>();
-    const look = recordSheets.filter((s) => facts.has(s) && !probed.has(s));
+    const probed = known.formats;
+    const look = [...facts.keys()].filter((s) => !probed.has(s));
     const lookNotes = noteCells.filter((c) => facts.has(c.sheet));
+    if (wanted.size === 0 && look.length === 0 && lookNotes.length === 0 && [...probed.values()].every((f) => f.ours.size === 0)) {
+      if (records.length > 0) await log.update((l) => (l.formats = []));
+      return { cells: 0, skippedSheets: [] };
+    }
     const view = look.length > 0 || lookNotes.length > 0 ? await inspect(host, look, lookNotes) : undefined;
     readOnly = known.facts.readOnly || (view?.readOnly ?? false);
     exists = (s) => facts.has(s) && !(view?.missing.has(s) ?? false);
@@ -373,22 +388,22 @@ export async function markWithFormats(
     formats = new Map([...probed, ...(view?.formats ?? [])]);
     notes = view?.notes ?? notes;
   } else {
-    const view = await inspect(host, unique([...recordSheets, ...[...wanted.values()].map((w) => w.sheet)]), noteCells);
+    const view = await inspect(host, EVERY_SHEET, noteCells);
     readOnly = view.readOnly;
-    exists = (s) => !view.missing.has(s);
+    exists = (s) => !view.missing.has(s) && view.formats.has(s);
     isProtected = (s) => view.protectedSheets.has(s);
     formats = view.formats;
     notes = view.notes;
   }
+  const recordSheets = [...formats.keys()];
   const writable = (s: string): boolean => exists(s) && !isProtected(s);
 
-  const skipped = unique([...records.map((r) => r.sheet), ...[...wanted.values()].map((w) => w.sheet), ...(notesPath ? noteRecords.map((r) => r.sheet) : [])].filter((s) => exists(s) && isProtected(s)));
+  const skipped = unique([...recordSheets.filter((s) => (formats.get(s)?.ours.size ?? 0) > 0), ...[...wanted.values()].map((w) => w.sheet), ...(notesPath ? noteRecords.map((r) => r.sheet) : [])].filter((s) => exists(s) && isProtected(s)));
   const kept = records.filter((r) => exists(r.sheet) && isProtected(r.sheet));
   const keptNotes = noteRecords.filter((r) => !notesPath || (exists(r.sheet) && isProtected(r.sheet)));
 
   // The plan: earlier formats out, new ones in (per sheet and severity), notes where the cell has none or has ours.
-  const ids = recordedIds(records);
-  const deletes = recordSheets.filter(writable).flatMap((s) => oursOn(formats.get(s), ids.get(s) ?? []).map((id) => ({ sheet: s, id })));
+  const deletes = recordSheets.filter(writable).flatMap((s) => oursOn(formats.get(s)).map((id) => ({ sheet: s, id })));
   const groups = new Map<string, { sheet: string; color: string; cells: string[] }>();
   const order: Severity[] = ['error', 'warning', 'info'];
   const marked = [...wanted.values()].filter((w) => writable(w.sheet));
@@ -406,7 +421,7 @@ export async function markWithFormats(
     if (!writable(c.sheet)) continue;
     const k = cellKey(c.sheet, c.cell);
     const had = notes.get(k) ?? null;
-    const ours = had !== null && (texts.get(k)?.has(had) ?? false);
+    const ours = had !== null && isOurNote(had, texts.get(k));
     const w = options.notes ? wanted.get(k) : undefined;
     if (w !== undefined && (had === null || ours)) {
       if (had !== w.note) noteChanges.push({ sheet: c.sheet, cell: c.cell, note: w.note, had });
@@ -417,21 +432,20 @@ export async function markWithFormats(
   }
   if (readOnly && (deletes.length > 0 || adds.length > 0 || noteChanges.length > 0)) throw new ActionError('readonly');
 
-  // Written ahead: every format that may be ours after the batch is on record (new ones without an id yet).
+  // Written ahead: where the add-in's formats may be after the batch (what `clearMarks` and a new Validera look at first).
   const pending: FormatRecord[] = adds.map((a) => ({ sheet: a.sheet, address: a.address, color: a.color }));
   await log.update((l) => {
     l.formats = [...records.filter((r) => exists(r.sheet)), ...pending];
     l.notes = [...noteRecords.filter((r) => !notesPath || exists(r.sheet)), ...newNotes];
   });
-  let added: string[];
   try {
-    added = await writeMarks(host, { deletes, adds, notes: noteChanges });
+    await writeMarks(host, { deletes, adds, notes: noteChanges });
   } catch (err) {
     const failure = toActionError(err);
     try {
       if (noteChanges.length > 0) await rewrite(host, noteChanges.map((c) => ({ sheet: c.sheet, cell: c.cell, note: c.had })), true);
       const touched = unique([...deletes.map((d) => d.sheet), ...adds.map((a) => a.sheet)]);
-      const left = await removeMarkFormats(host, touched, ids);
+      const left = await removeMarkFormats(host, touched);
       await log.update((l) => {
         l.formats = [...kept, ...[...records, ...pending].filter((r) => left.has(r.sheet))];
         l.notes = noteRecords.filter((r) => !notesPath || exists(r.sheet));
@@ -442,7 +456,7 @@ export async function markWithFormats(
     throw failure;
   }
   await log.update((l) => {
-    l.formats = [...kept, ...adds.map((a, i) => ({ ...a, id: added[i] as string }))];
+    l.formats = [...kept, ...adds];
     l.notes = [...keptNotes, ...newNotes];
   });
   return { cells: marked.length, skippedSheets: skipped };
@@ -457,18 +471,16 @@ export async function clearFormatMarks(host: XlHost, log: ChangeLog): Promise<vo
   const stored = await log.load();
   const records = stored.formats ?? [];
   const noteRecords = stored.notes ?? [];
-  if (records.length === 0 && noteRecords.length === 0) return;
   const notesOk = host.supports('1.18');
   const noteCells = notesOk ? [...new Map(noteRecords.map((c) => [cellKey(c.sheet, c.cell), { sheet: c.sheet, cell: c.cell }])).values()] : [];
-  const recordSheets = unique(records.map((r) => r.sheet));
-  const view = await inspect(host, recordSheets, noteCells);
+  // Every sheet, by signature: also marks whose change log was lost.
+  const view = await inspect(host, EVERY_SHEET, noteCells);
   const writable = (s: string): boolean => !view.missing.has(s) && !view.protectedSheets.has(s);
-  const ids = recordedIds(records);
-  const deletes = recordSheets.filter(writable).flatMap((s) => oursOn(view.formats.get(s), ids.get(s) ?? []).map((id) => ({ sheet: s, id })));
+  const deletes = [...view.formats.keys()].filter(writable).flatMap((s) => oursOn(view.formats.get(s)).map((id) => ({ sheet: s, id })));
   const texts = noteTexts(noteRecords);
   const noteChanges = noteCells.filter((c) => writable(c.sheet)).flatMap((c): NoteChange[] => {
     const had = view.notes.get(cellKey(c.sheet, c.cell)) ?? null;
-    return had !== null && (texts.get(cellKey(c.sheet, c.cell))?.has(had) ?? false) ? [{ sheet: c.sheet, cell: c.cell, note: null, had }] : [];
+    return had !== null && isOurNote(had, texts.get(cellKey(c.sheet, c.cell))) ? [{ sheet: c.sheet, cell: c.cell, note: null, had }] : [];
   });
   if (view.readOnly && (deletes.length > 0 || noteChanges.length > 0)) throw new ActionError('readonly');
   // A batch that breaks off leaves the log as it was: what it deleted is no longer there next time (ids are looked up first).

@@ -83,8 +83,7 @@ export interface MarkKnowledge {
 /**
  * Loads, with the read's first data request (no extra round trip), what
  * marking in one batch must know of the earlier marks: with conditional
- * formats (ExcelApi 1.9), the formats on every sheet holding earlier marks,
- * with their rule and fill (to find ours also where an id never arrived);
+ * formats (ExcelApi 1.9), the formats on every sheet (ours found by signature),
  * with fills, the fill of every cell marked earlier. On sheets that exist.
  * `knowledge` gives them after the read.
  */
@@ -93,9 +92,9 @@ export function probeMarks(host: XlHost, stored: Pick<StoredLog, 'marks' | 'form
   const patterns = host.supports('1.9');
   // With conditional formats, filled marks are cleared the way they were made (cells read again), not from this probe.
   const marks = withFormats ? [] : stored.marks;
-  const formatSheets = withFormats ? [...new Set((stored.formats ?? []).map((f) => f.sheet))] : [];
+  // With conditional formats, every sheet's formats are looked at: ours are found by signature, also when the log was lost.
   let fills: Map<string, FillState> | undefined = marks.length === 0 ? new Map() : undefined;
-  let formats: Map<string, SheetFormats> | undefined = formatSheets.length === 0 ? new Map() : undefined;
+  let formats: Map<string, SheetFormats> | undefined;
   const alongside: NonNullable<ReadOptions['alongside']> = (_context, sheets) => {
     const probes = marks.flatMap((m) => {
       const ws = sheets.get(m.sheet);
@@ -104,13 +103,10 @@ export function probeMarks(host: XlHost, stored: Pick<StoredLog, 'marks' | 'form
       fill.load(patterns ? 'color,pattern,patternColor' : 'color');
       return [{ key: cellKey(m.sheet, m.cell), fill }];
     });
-    const formatProbes = formatSheets.flatMap((name) => {
-      const ws = sheets.get(name);
-      return ws === undefined ? [] : [{ name, take: queueFormatProbe(ws) }];
-    });
+    const formatProbes = withFormats ? [...sheets].map(([name, ws]) => ({ name, take: queueFormatProbe(ws) })) : [];
     return () => {
       fills = new Map(probes.map((p) => [p.key, fillOf(p.fill, patterns)] as const));
-      formats = new Map(formatProbes.map((p) => [p.name, p.take()] as const));
+      if (withFormats) formats = new Map(formatProbes.map((p) => [p.name, p.take()] as const));
     };
   };
   return { alongside, knowledge: (facts) => ({ facts, fills, formats }) };
@@ -355,13 +351,14 @@ async function restorePlan(host: XlHost, plan: readonly Planned[]): Promise<void
 
 /**
  * Takes every mark away: conditional-format marks and their notes deleted
- * (2 syncs), filled marks given their own fill back (2 syncs; only for marks
+ * (3 syncs), filled marks given their own fill back (2 syncs; only for marks
  * made by filling). Protected sheets keep their marks, on record.
  */
 export async function clearAllMarks(host: XlHost, log: ChangeLog): Promise<void> {
   const stored = await log.load();
   if (stored.marks.length > 0) await clearFillMarks(host, log);
-  if ((stored.formats ?? []).length > 0 || (stored.notes ?? []).length > 0) await clearFormatMarks(host, log);
+  // Conditional-format marks are looked for on every sheet by signature, whatever the log says (it may have been lost).
+  await clearFormatMarks(host, log);
 }
 
 /** Puts back every filled cell's own fill and removes the notes recorded with them. 2 syncs. */

@@ -1,22 +1,22 @@
 /**
  * Reading the whole workbook into a `WorkbookGrid` in as few round trips as
- * Excel allows: 2 for any workbook whose data fits one 5 MB request.
+ * Excel allows: 3 for any workbook whose data fits one 5 MB request.
  *
- * - Sync 1 lists the sheets (names, visibility, protection) AND learns every
- *   sheet's used range (`getUsedRangeOrNullObject(true)`: values only, so
- *   formatting far away does not count). Office.js cannot reach a sheet
- *   before the request that names it, but a `getFirst()` /
- *   `getNextOrNullObject()` chain (ExcelApi 1.5) names the 1st, 2nd, … sheet
- *   without knowing them: `SHEET_CHAIN` links are queued, the links past the
- *   last sheet are null objects with null used ranges. A workbook of more
- *   sheets continues the chain in one more sync per `SHEET_CHAIN` sheets.
- * - A workbook of more than 5 million cells is refused here (`too-large`),
- *   before any data is read.
- * - Sync 2 … reads exactly the used ranges: values, formulas, number formats
+ * - Sync 1 lists the sheets (names, visibility, protection) and the
+ *   workbook's read-only flag.
+ * - Sync 2 learns every sheet's used range (`getUsedRangeOrNullObject(true)`:
+ *   values only, so formatting far away does not count), through the items
+ *   of sync 1. (Office.js cannot reach a sheet before the request that names
+ *   it; a `getNextOrNullObject()` chain past the last sheet would call
+ *   methods on null objects, which no Microsoft page or sample does.)
+ * - Sync 3 … reads exactly the used ranges: values, formulas, number formats
  *   and value types (or `valuesAsJson` where ExcelApi 1.16 is supported),
  *   packed by their known sizes into the fewest requests of at most
  *   `READ_BUDGET_BYTES` each (a sheet larger than that is split into row
- *   bands): one request up to ~4.5 MB of data.
+ *   bands): one request up to ~4.5 MB of data, far below the 5 million
+ *   cells Excel allows in one range read. That limit is per range, not per
+ *   workbook (learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins):
+ *   a larger workbook is read in more requests, never refused.
  *
  * A request Excel still refuses for its size (cells of very long text beat
  * the estimate) is split in two and retried; nothing is lost.
@@ -26,7 +26,7 @@ import type { Cell, CellValue, ErrorCode, SheetGrid, WorkbookGrid } from '../eng
 import { ActionError } from './actions';
 import { parseRect, rectAddress, rectCells, type Rect } from './address';
 import { isPayloadTooLarge, toActionError } from './errors';
-import { MAX_CELLS, PAYLOAD_LIMIT_BYTES, type XlContext, type XlHost, type XlRange, type XlWorksheet } from './xl';
+import { MAX_CELLS_PER_READ, PAYLOAD_LIMIT_BYTES, type XlContext, type XlHost, type XlRange, type XlWorksheet } from './xl';
 
 /** What the reader plans with: bytes per request (a margin below 5 MB) and per cell. */
 export const READ_BUDGET_BYTES = Math.floor(PAYLOAD_LIMIT_BYTES * 0.9);
@@ -84,10 +84,30 @@ function queueData(range: XlRange, json: boolean): XlRange {
   return range;
 }
 
+/**
+ * A cell of `valuesAsJson` (ExcelApi 1.16): `type` says what it is, `basicType`
+ * and `basicValue` what `values` would give (learn.microsoft.com/office/dev/add-ins/excel/excel-data-types-concepts).
+ * An entity or linked entity (a Stocks or Geography cell) has `basicType`
+ * "Error" and `basicValue` "#VALUE!" although it shows its `text`.
+ */
 interface JsonCellValue {
   type?: string;
+  basicType?: string;
   basicValue?: unknown;
   errorType?: string;
+  text?: unknown;
+}
+
+/** One `valuesAsJson` cell as value, value type and error type (the names `valueTypes` uses). */
+export function jsonCell(raw: unknown): { value: unknown; type: string; errorType?: string } {
+  const jv = (raw ?? {}) as JsonCellValue;
+  const basic = jv.basicType ?? jv.type;
+  if (jv.type === 'Error') return { value: jv.basicValue, type: 'Error', ...(jv.errorType === undefined ? {} : { errorType: jv.errorType }) };
+  // A data type whose fallback is an error (entity, linked entity): the text the cell shows, a label to the checks.
+  if (basic === 'Error') return typeof jv.text === 'string' && jv.text !== '' ? { value: jv.text, type: 'String' } : { value: null, type: 'Other' };
+  if (basic === 'Empty') return { value: null, type: 'Empty' };
+  if (basic === 'Double' || basic === 'Boolean' || basic === 'String') return { value: jv.basicValue, type: basic };
+  return { value: jv.basicValue, type: typeof jv.basicValue === 'string' ? 'String' : 'Other' };
 }
 
 function scalar(v: unknown): CellValue {
@@ -136,10 +156,7 @@ function fill(sheet: SheetGrid, range: XlRange, json: boolean): void {
       if (types !== undefined) {
         type = types[i]?.[j] ?? 'Empty';
       } else {
-        const jv = (raw ?? {}) as JsonCellValue;
-        value = jv.basicValue;
-        type = jv.type === 'Error' ? 'Error' : jv.type === 'Empty' ? 'Empty' : typeof jv.basicValue === 'string' ? 'String' : 'Other';
-        errorType = jv.errorType;
+        ({ value, type, errorType } = jsonCell(raw));
       }
       const cell = toCell(value, type, formulas[i]?.[j], formats[i]?.[j], errorType);
       if (cell === undefined) return;
@@ -161,7 +178,7 @@ export interface Band {
  * with splitting, which gives the fewest requests (ceil(total / budget)) when
  * every row fits a request.
  */
-export function planBands(parts: readonly Band[], budget: number, perCell: number): Band[][] {
+export function planBands(parts: readonly Band[], budget: number, perCell: number, maxCells = MAX_CELLS_PER_READ): Band[][] {
   const requests: Band[][] = [];
   let current: Band[] = [];
   let room = budget;
@@ -170,7 +187,8 @@ export function planBands(parts: readonly Band[], budget: number, perCell: numbe
     const rowBytes = width * perCell;
     let top = part.rect.top;
     while (top <= part.rect.bottom) {
-      let rows = Math.floor(room / rowBytes);
+      // Within the bytes left, and within Excel's cell limit for one range read.
+      let rows = Math.min(Math.floor(room / rowBytes), Math.floor(maxCells / width));
       if (rows < 1) {
         if (current.length > 0) {
           requests.push(current);
@@ -189,9 +207,6 @@ export function planBands(parts: readonly Band[], budget: number, perCell: numbe
   if (current.length > 0) requests.push(current);
   return requests;
 }
-
-/** How many sheets the first sync names through the `getNextOrNullObject()` chain. */
-export const SHEET_CHAIN = 255;
 
 /** What the first sync learnt of a sheet (besides its data). */
 export interface SheetFacts {
@@ -219,7 +234,7 @@ export interface ReadOptions {
   alongside?: (context: XlContext, sheets: ReadonlyMap<string, XlWorksheet>) => () => void;
 }
 
-/** Reads every sheet of the workbook. Throws ActionError (`too-large`, `editing`, `connection` …). */
+/** Reads every sheet of the workbook. Throws ActionError (`editing`, `connection`, `too-large` for a row over 5 MB …). */
 export async function readWorkbook(host: XlHost, options: ReadOptions = {}): Promise<ReadResult & { facts: ReadFacts }> {
   const json = host.supports('1.16');
   const perCell = json ? BYTES_PER_CELL_JSON : BYTES_PER_CELL;
@@ -230,43 +245,24 @@ export async function readWorkbook(host: XlHost, options: ReadOptions = {}): Pro
         stats.syncs++;
         await context.sync();
       };
-      // Sync 1: the sheets and their used ranges, through the sheet chain.
+      // Sync 1: the sheets.
       const collection = context.workbook.worksheets;
       collection.load('items/name,items/visibility,items/protection/protected');
       const readOnlyKnown = host.supports('1.8');
       if (readOnlyKnown) context.workbook.load('readOnly');
-      const useds: XlRange[] = [];
-      let link = collection.getFirst();
-      const queueChain = (): void => {
-        for (let k = 0; k < SHEET_CHAIN; k++) {
-          useds.push(link.getUsedRangeOrNullObject(true).load('address') as XlRange);
-          link = link.getNextOrNullObject();
-        }
-      };
-      queueChain();
       await sync();
       const sheets = collection.items;
-      // More sheets than links: continue the chain (one more sync per SHEET_CHAIN sheets).
-      while (useds.length < sheets.length) {
-        queueChain();
-        await sync();
-      }
+      // Sync 2: their used ranges.
+      const useds = sheets.map((ws) => ws.getUsedRangeOrNullObject(true).load('address') as XlRange);
+      if (useds.length > 0) await sync();
       const facts: SheetFacts[] = sheets.map((s, i) => {
         const u = useds[i] as XlRange;
         return { name: s.name, hidden: s.visibility !== 'Visible', protected: s.protection.protected, used: u.isNullObject ? undefined : parseRect(u.address) };
       });
-      // The chain follows the sheets' order, as `items` does; should a host differ, the address names the sheet.
-      useds.slice(0, sheets.length).forEach((u) => {
-        if (u.isNullObject) return;
-        const named = sheetOfAddress(u.address);
-        const f = facts.find((x) => x.name === named);
-        if (f !== undefined) f.used = parseRect(u.address);
-      });
       const grids: SheetGrid[] = facts.map((s) => ({ name: s.name, cells: [], ...(s.hidden ? { hidden: true } : {}) }));
       stats.cells = facts.reduce((n, f) => n + (f.used === undefined ? 0 : rectCells(f.used)), 0);
-      if (stats.cells > MAX_CELLS) throw new ActionError('too-large', `${stats.cells} cells`);
 
-      // Syncs 2…: exactly the used ranges, in the fewest requests that fit.
+      // Syncs 3…: exactly the used ranges, in the fewest requests that fit.
       const parts: Band[] = [];
       facts.forEach((f, i) => {
         if (f.used !== undefined) parts.push({ sheet: i, rect: f.used });
@@ -301,12 +297,6 @@ export async function readWorkbook(host: XlHost, options: ReadOptions = {}): Pro
   }
 }
 
-/** The sheet name of a qualified address (`'Blad 1'!A1:F9` → `Blad 1`). */
-function sheetOfAddress(address: string): string {
-  const bang = address.lastIndexOf('!');
-  const name = bang < 0 ? '' : address.slice(0, bang);
-  return name.startsWith("'") && name.endsWith("'") ? name.slice(1, -1).replace(/''/g, "'") : name;
-}
 /** Splits a request's bands in two halves by cells, or undefined when it is a single row. */
 function splitBands(bands: Band[]): [Band[], Band[]] | undefined {
   if (bands.length > 1) {

@@ -7,11 +7,15 @@
  *   see marks.ts);
  * - applyEdits: 2 (read the cells and check them, then write them all in one);
  *   3 when the edits may create a sheet (one sync first learns whether it exists);
- * - undo: 2 (3 when the action added a sheet); clearMarks: 2; select: 1.
+ * - undo: 2 (3 when the action added a sheet; +1 when it deletes or hides a
+ *   sheet under ExcelApi 1.20, outside the merged undo group); clearMarks: 3
+ *   (every sheet is looked at, see mark-formats.ts); select: 1.
  */
 import { checkWorkbook } from '../engine/check';
+import { reviewFindings } from '../engine/review';
 import type { CellEdit } from '../engine/finding';
-import { languageFromLocale } from '../engine/i18n';
+import { languageFromLocale, translate } from '../engine/i18n';
+import { applyListValidations } from './validation';
 import type { CheckOptions } from '../engine/rule';
 import { ActionError, type ApplyEditsOptions, type ChangeLogEntry, type ValidateOptions, type ValidationReport, type WorkbookActions } from './actions';
 import { ChangeLog, publicEntry, type KeyValueStore, type LogEntry } from './changelog';
@@ -78,7 +82,8 @@ export function createActions(host: XlHost, { store }: ActionsOptions): Workbook
     if (options.mark) {
       try {
         const lang = options.lang ?? languageFromLocale(host.displayLanguage());
-        const marked = await markFindings(host, log, result.findings, { notes: options.notes === true, lang, ...(probe === undefined ? {} : { known: probe.knowledge(facts) }) });
+        // Approved findings (kept on the workbook's approvals sheet) are not marked.
+        const marked = await markFindings(host, log, reviewFindings(result, workbook).open, { notes: options.notes === true, lang, ...(probe === undefined ? {} : { known: probe.knowledge(facts) }) });
         report.marks = { cells: marked.cells, skippedSheets: marked.skippedSheets };
       } catch (err) {
         report.marks = { cells: 0, skippedSheets: [], error: toActionError(err).code };
@@ -151,6 +156,11 @@ export function createActions(host: XlHost, { store }: ActionsOptions): Workbook
       const stored = l.entries.find((e) => e.id === entry.id);
       if (stored !== undefined) stored.state = 'done';
     });
+    if (options.listValidations !== undefined && options.listValidations.length > 0) {
+      const lang = languageFromLocale(host.displayLanguage());
+      // A convenience on cells already written: a failure (a protected sheet, a lost connection) loses nothing.
+      await applyListValidations(host, options.listValidations, translate('review.signoff.alert.title', lang), translate('review.signoff.alert.message', lang)).catch(() => false);
+    }
     return publicEntry(entry);
   }
 

@@ -274,6 +274,17 @@ function queueSnapshot(
   };
 }
 
+/** The part of a layout change Excel can undo (hidden columns): what may go in a merged undo group. */
+function cellLayout(layout: LayoutChange | undefined): LayoutChange | undefined {
+  return layout === undefined ? undefined : { columns: layout.columns ?? [] };
+}
+
+/** The part Excel cannot undo on every platform (sheet visibility, deleted sheets), or undefined when there is none. */
+function sheetLevelLayout(layout: LayoutChange | undefined): LayoutChange | undefined {
+  if (layout === undefined || ((layout.sheets ?? []).length === 0 && (layout.deleteSheets ?? []).length === 0)) return undefined;
+  return { sheets: layout.sheets ?? [], deleteSheets: layout.deleteSheets ?? [] };
+}
+
 /** Queues the sheets to add (before any cell of the batch is written). */
 function queueAddSheets(sheets: Sheets, layout: LayoutChange | undefined): void {
   for (const name of layout?.addSheets ?? []) sheets.add(name);
@@ -440,6 +451,8 @@ export async function changeCells(
   let written = false;
   let syncs = 0;
   const notes = options.notes === true && host.supports('1.18');
+  // Merged into one Excel undo step only where ExcelApi 1.20 allows (RunOptions.mergeUndoGroup).
+  const merged = options.mergeUndoGroup === true && host.supports('1.20');
   try {
     await host.run(
       async (context) => {
@@ -470,13 +483,25 @@ export async function changeCells(
         const byKey = new Map(states.map((s) => [key(s), s] as const));
         queueAddSheets(sheets, layout);
         for (const change of changes) queueChange(host, sheets, change, byKey.get(key(change)) as CellState, false);
-        queueLayoutAfter(sheets, layout);
+        queueLayoutAfter(sheets, merged ? cellLayout(layout) : layout);
         written = true;
         syncs++;
         await context.sync();
       },
-      { mergeUndoGroup: options.mergeUndoGroup === true },
+      { mergeUndoGroup: merged },
     );
+    // Deleting a sheet, and on Windows and Mac hiding one, cannot be undone by Excel: inside a merged undo
+    // group it throws UndoNotSupported (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities).
+    // Those go in a batch of their own, after the merged one.
+    const sheetLayout = merged ? sheetLevelLayout(layout) : undefined;
+    if (sheetLayout !== undefined) {
+      syncs++;
+      await host.run(async (context) => {
+        const sheets = new Sheets(context);
+        queueLayoutAfter(sheets, sheetLayout);
+        await context.sync();
+      });
+    }
   } catch (err) {
     const failure = err instanceof ActionError ? err : new ActionError(classifyError(err, readOnly), err instanceof Error ? err.message : String(err));
     if (!written) throw failure;

@@ -1,7 +1,7 @@
 /**
  * The subset of the Excel JavaScript API (Office.js) the adapter uses, as
  * structural types. `Excel.RequestContext` satisfies them (checked in
- * `office.ts`), and so does the test host (`testhost/`), so the adapter code
+ * `office.ts`), and so does the test host (`simulated/`), so the adapter code
  * runs unchanged against both. Everything here exists in ExcelApi 1.7 unless
  * marked otherwise; the marked members are used only after `supports(...)`.
  *
@@ -193,5 +193,8 @@ export type ExcelApiVersion = '1.6' | '1.7' | '1.8' | '1.9' | '1.16' | '1.18' | 
 /** Excel on the web's limit for a request's and a response's payload. */
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 
-/** The most cells the adapter reads in one validation (Excel's own limit for a range read). */
-export const MAX_CELLS = 5_000_000;
+/**
+ * Excel's limit for the cells of one range read (5 million; per range, not
+ * per workbook: learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins).
+ */
+export const MAX_CELLS_PER_READ = 5_000_000;

@@ -4,9 +4,11 @@ import type { Finding } from '../engine/finding';
 import { Findings } from './components/Findings';
 import { FixPreview } from './components/FixPreview';
 import { Summary } from './components/Summary';
-import { NO_FILTER, applyFilter, countBySeverity, groupFindings, rulesPresent, type FindingFilter } from './format';
+import { NO_FILTER, applyFilter, countBySeverity, groupFindings, rulesPresent, tableLabel, type FindingFilter } from './format';
 import type { Session, SessionState } from './session';
 import { useSessionState, useT } from './useSession';
+import { approveFinding, exportReview, reopenFinding, reviewOf } from './review';
+import type { ReviewedFinding } from '../engine/review';
 
 /** Whether there is a message to show (an error, a notice, or marks that could not all be made). */
 function hasMessages(state: SessionState): boolean {
@@ -35,6 +37,11 @@ const Filters = lazy(() => loadFilters().then((m) => ({ default: m.Filters })));
 /** Loaded when first opened: its inputs (fields, radio buttons) are not needed for the first paint. */
 const SettingsView = lazy(() => import(/* webpackChunkName: "settings" */ './components/SettingsView').then((m) => ({ default: m.SettingsView })));
 type View = (typeof VIEWS)[number];
+/** The review's controls (stepping, export, approved findings) and the approve form: loaded with the first findings. */
+const ReviewBar = lazy(() => import(/* webpackChunkName: "review" */ './components/ReviewBar'));
+/** The variance chart: loaded when first opened. */
+const VarianceChart = lazy(() => import(/* webpackChunkName: "chart" */ './components/VarianceChart'));
+const ApproveFinding = lazy(() => import(/* webpackChunkName: "review" */ './components/ApproveFinding'));
 
 const useStyles = makeStyles({
   root: {
@@ -65,6 +72,7 @@ export function App({ session }: { session: Session }) {
   const [view, setView] = useState<View>('findings');
   const [filter, setFilter] = useState<FindingFilter>(NO_FILTER);
   const [previewOpen, setPreviewOpen] = useState(false);
+  const [chartOpen, setChartOpen] = useState(false);
   const busy = phase !== 'idle';
   // Stable, so findings already drawn are not drawn again when the pane re-renders.
   const selectFinding = useCallback((f: Finding) => void session.select(f.sheet, f.cell), [session]);
@@ -82,7 +90,22 @@ export function App({ session }: { session: Session }) {
     if (edits.length === 0) setPreviewOpen(false);
   }, [edits]);
 
-  const findings = useMemo(() => report?.result.findings ?? [], [report]);
+  // Approved findings are hidden from the list: the review bar counts and lists them.
+  const review = useMemo(() => reviewOf(report), [report]);
+  const findings = useMemo(() => review?.open ?? [], [review]);
+  const reviewed = useMemo(() => new Map<Finding, ReviewedFinding>((review?.findings ?? []).map((r) => [r.finding, r] as const)), [review]);
+  const sheetNames = useMemo(() => report?.workbook.sheets.map((s) => s.name) ?? [], [report]);
+  const approveExtra = useCallback(
+    (f: Finding) => {
+      const r = reviewed.get(f);
+      return r === undefined ? null : (
+        <Suspense fallback={null}>
+          <ApproveFinding reviewed={r} busy={busy} t={t} onApprove={(x, reason) => void approveFinding(session, x, reason)} />
+        </Suspense>
+      );
+    },
+    [reviewed, busy, t, session],
+  );
   const counts = useMemo(() => countBySeverity(findings), [findings]);
   const rules = useMemo(() => rulesPresent(findings), [findings]);
   const shown = useMemo(() => applyFilter(findings, filter), [findings, filter]);
@@ -102,6 +125,11 @@ export function App({ session }: { session: Session }) {
         )}
       </header>
       <Summary state={state} counts={counts} t={t} onValidate={() => void session.validate()} />
+      {review !== undefined && review.approved.length > 0 && (
+        <Text size={200} className={styles.muted} data-testid="approved-count">
+          {t('review.approved.count', { count: review.approved.length })}
+        </Text>
+      )}
       <div aria-live="polite">
         {hasMessages(state) && (
           <Suspense fallback={null}>
@@ -148,6 +176,41 @@ export function App({ session }: { session: Session }) {
               onCancel={() => setPreviewOpen(false)}
             />
           )}
+          {review !== undefined && (
+            <Suspense fallback={null}>
+              <ReviewBar
+                review={review}
+                sheetNames={sheetNames}
+                lang={lang}
+                busy={busy}
+                t={t}
+                onSelect={selectFinding}
+                onExport={() => void exportReview(session)}
+                onReopen={(i) => {
+                  const r = review.approved[i];
+                  if (r?.approval !== undefined) void reopenFinding(session, r.approval, r.finding);
+                }}
+              />
+            </Suspense>
+          )}
+          {report !== null && report.result.tables.length > 0 && (
+            <Button size="small" appearance="subtle" aria-expanded={chartOpen} onClick={() => setChartOpen(!chartOpen)} data-testid="toggle-chart">
+              {t(chartOpen ? 'review.chart.hide' : 'review.chart.show')}
+            </Button>
+          )}
+          {chartOpen && report !== null && (
+            <Suspense fallback={<Spinner size="tiny" />}>
+              <VarianceChart
+                tables={report.result.tables}
+                workbook={report.workbook}
+                lang={lang}
+                thresholdMnkr={state.settings.materialityMnkr}
+                t={t}
+                tableName={(table) => tableLabel({ tableId: table.id, table, findings: [] }, lang)}
+                onSelect={(sheet, cell) => void session.select(sheet, cell)}
+              />
+            </Suspense>
+          )}
           {findings.length > 0 && (
             <Suspense fallback={null}>
               <Filters filter={filter} rules={rules} lang={lang} t={t} onChange={setFilter} />
@@ -160,7 +223,7 @@ export function App({ session }: { session: Session }) {
               {t('taskpane.findings.shown', { shown: shown.length, total: findings.length })}
             </Text>
           )}
-          <Findings groups={groups} lang={lang} onSelect={selectFinding} />
+          <Findings groups={groups} lang={lang} onSelect={selectFinding} extra={approveExtra} />
         </div>
       )}
       {view === 'comments' && (

@@ -48,5 +48,6 @@ export function planCommentsWrite(report: ValidationReport, drafts: CommentaryDr
   const fingerprintCol = layout?.columns.fingerprint ?? plan.edits.find((e) => e.sheet === COMMENTS_SHEET && e.after.value === FINGERPRINT_HEADER)?.col;
   const options: ApplyEditsOptions = { hideSheets: [TEMPLATE_SHEET] };
   if (fingerprintCol !== undefined) options.hideColumns = [{ sheet: COMMENTS_SHEET, col: fingerprintCol }];
+  if (plan.listValidations !== undefined) options.listValidations = plan.listValidations;
   return { edits: plan.edits, options, rows: plan.rows };
 }

@@ -10,7 +10,14 @@ import { languageFromLocale, type Language } from '../engine/i18n';
 import { ActionError, type ActionErrorCode, type ChangeLogEntry, type ValidationReport, type WorkbookActions } from '../excel/actions';
 import { browserSettingsStore, type Settings, type SettingsStore } from './settings';
 
-export type Phase = 'idle' | 'validating' | 'applying' | 'undoing' | 'clearing' | 'writing';
+export type Phase = 'idle' | 'validating' | 'applying' | 'undoing' | 'clearing' | 'writing' | 'reviewing';
+
+/** What an action of another module (the review's) gets: the workbook's actions, the state, and a validation to run after writing. */
+export interface ActionContext {
+  actions: WorkbookActions;
+  state: SessionState;
+  validate: () => Promise<Partial<SessionState>>;
+}
 
 export interface Notice {
   /** Message id in the language packs, and its parameters. */
@@ -219,6 +226,14 @@ export class Session {
       await this.actions.clearMarks();
       return { notice: { id: 'taskpane.notice.cleared' } };
     });
+  }
+
+  /**
+   * Runs an action of another module (approve, export) in the session's one
+   * queue: the pane shows `phase` while it runs, and a failure becomes a message.
+   */
+  perform(phase: Phase, work: (context: ActionContext) => Promise<Partial<SessionState> | void>): Promise<void> {
+    return this.run(phase, () => work({ actions: this.actions, state: this.state, validate: () => this.validateNow() }));
   }
 
   /** Activates the finding's sheet and selects its cell. */

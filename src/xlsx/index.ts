@@ -1,5 +1,5 @@
-/** The Node adapter: .xlsx files in and out through exceljs. */
-export { readWorkbookGrid, workbookToGrid } from './read';
-export { applyEdits, applyEditsToWorkbook, writeFileAtomic } from './write';
-export { XlsxFileError, loadWorkbook, type XlsxFileProblem } from './file';
-export { evaluateFormula } from './formula';
+/** The Node adapter: .xlsx files in (a streaming reader) and out (a patching writer). */
+export { readWorkbookGrid, readPackageGrid, assertCheckable } from './read';
+export { applyEdits, patchedPackage, writePatchedCopy, writeFileAtomic, type CopyOptions } from './write';
+export { XlsxFileError, type XlsxFileProblem } from './file';
+export { openPackage, type XlsxPackage } from './package';

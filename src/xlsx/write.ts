@@ -1,14 +1,24 @@
 /**
- * Writes a copy of an .xlsx file with cell edits applied (fixes, commentary),
- * everything else kept as exceljs read it. The input is never modified; the
+ * Writes a copy of an .xlsx package with cell edits applied (fixes,
+ * commentary) by patching it, never rebuilding it: only the worksheets that
+ * change, workbook.xml, its relationships and [Content_Types].xml are
+ * edited (each by splicing its text), and every other zip entry (charts,
+ * drawings, images, comments, pivot caches, macros, external links, styles,
+ * shared strings) is copied byte for byte. The input is never modified; the
  * output appears whole or not at all (written to a temporary file in the
  * output folder, then renamed into place).
  */
-import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { CellContent, CellEdit } from '../engine/finding';
-import { loadWorkbook, XlsxFileError } from './file';
+import type { ListValidation } from '../engine/commentary/sheet';
+import type { CellEdit } from '../engine/finding';
+import { XlsxFileError } from './file';
+import { asFileError, openPackage, partText, relationshipsPart, type XlsxPackage } from './package';
+import { newSheetXml, patchSheet, type CellWrite, type NewSheetColumns } from './patch-sheet';
+import { patchContentTypes, patchRelationships, patchWorkbookXml, RELATIONSHIPS_NS, RELATIONSHIPS_NS_STRICT, WORKSHEET_CONTENT_TYPE, type NewSheet } from './patch-workbook';
+import { readWorkbookInfo, type WorkbookInfo } from './workbook';
+import { SPREADSHEETML, SPREADSHEETML_STRICT } from './xml';
+import { patchZip } from './zip';
 
 /** True when two paths name the same file (also through links or different spellings). */
 function sameFile(a: string, b: string): boolean {
@@ -20,63 +30,6 @@ function sameFile(a: string, b: string): boolean {
   } catch {
     return false;
   }
-}
-
-/**
- * A shared formula's cells become ordinary formulas before one of them is
- * edited, so that no cell is left pointing at a master that changed.
- */
-function unshare(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell): void {
-  if (cell.type !== ExcelJS.ValueType.Formula) return;
-  const v = cell.value as ExcelJS.CellFormulaValue & { shareType?: string; ref?: string; sharedFormula?: string };
-  const masterAddress = v.sharedFormula ?? (v.shareType === 'shared' ? cell.address : undefined);
-  if (masterAddress === undefined) return;
-  const master = ws.getCell(masterAddress);
-  const mv = master.value as ExcelJS.CellFormulaValue & { shareType?: string; ref?: string };
-  const ref = mv.ref;
-  const converted: { cell: ExcelJS.Cell; formula: string; result: unknown }[] = [];
-  if (ref !== undefined) {
-    const [from, to] = ref.split(':');
-    const a = ws.getCell(from as string);
-    const b = ws.getCell(to ?? (from as string));
-    for (let r = Number(a.row); r <= Number(b.row); r++) {
-      for (let c = Number(a.col); c <= Number(b.col); c++) {
-        const s = ws.getCell(r, c);
-        if (s.type !== ExcelJS.ValueType.Formula) continue;
-        const sv = s.value as { sharedFormula?: string };
-        if (sv.sharedFormula === masterAddress) converted.push({ cell: s, formula: s.formula, result: s.result });
-      }
-    }
-  }
-  // Translate every dependent before the master changes: their formulas are derived from it.
-  converted.push({ cell: master, formula: master.formula, result: master.result });
-  for (const { cell: s, formula, result } of converted) {
-    s.value = (result === undefined ? { formula } : { formula, result }) as ExcelJS.CellFormulaValue;
-  }
-}
-
-function setContent(cell: ExcelJS.Cell, content: CellContent): void {
-  if (content.formula !== undefined) {
-    // No cached result: Excel and LibreOffice calculate it when the file opens.
-    const f = content.formula.startsWith('=') ? content.formula.slice(1) : content.formula;
-    cell.value = { formula: f } as ExcelJS.CellFormulaValue;
-    return;
-  }
-  const v = content.value;
-  // Text stays text: a string cell, never parsed as a number or a formula.
-  cell.value = v === null ? null : v;
-}
-
-/** Applies edits to a loaded workbook, creating sheets that an edit names and that do not exist. */
-export function applyEditsToWorkbook(wb: ExcelJS.Workbook, edits: readonly CellEdit[]): void {
-  for (const edit of edits) {
-    const ws = wb.getWorksheet(edit.sheet) ?? wb.addWorksheet(edit.sheet);
-    const cell = ws.getCell(edit.row + 1, edit.col + 1);
-    unshare(ws, cell);
-    setContent(cell, edit.after);
-  }
-  // Ask Excel and LibreOffice to recalculate everything when the copy is opened.
-  wb.calcProperties = { ...(wb.calcProperties ?? {}), fullCalcOnLoad: true };
 }
 
 /** Writes bytes to `outFile` through a temporary file in the same folder, renamed into place. */
@@ -123,22 +76,103 @@ export function assertWritableCopy(inFile: string, outFile: string): void {
   fs.rmSync(probe, { force: true });
 }
 
-/**
- * Writes `outFile`: a copy of `inFile` with `edits` applied and everything
- * else preserved (other sheets, formats, widths, formulas). Formulas are
- * written without a cached result and the workbook is set to recalculate on
- * load. Text is written as text. Throws `XlsxFileError`; on failure no
- * output file is left behind. `inFile` is never modified.
- */
-export async function applyEdits(inFile: string, outFile: string, edits: readonly CellEdit[]): Promise<void> {
-  assertWritableCopy(inFile, outFile);
-  const wb = await loadWorkbook(inFile);
-  applyEditsToWorkbook(wb, edits);
-  let data: Buffer;
-  try {
-    data = Buffer.from(await wb.xlsx.writeBuffer());
-  } catch (e) {
-    throw new XlsxFileError('write-failed', outFile, e instanceof Error ? e.message : undefined);
+/** What a copy changes besides cells. */
+export interface CopyOptions {
+  /** List validations to put on sheets (the comments sheet's status column). */
+  listValidations?: readonly ListValidation[];
+  /** Sheets to hide (existing or created by the edits). */
+  hiddenSheets?: readonly string[];
+  /** Column widths and hidden columns of sheets the edits create, by sheet name. */
+  newSheetColumns?: Readonly<Record<string, NewSheetColumns>>;
+}
+
+function nextRelationshipId(xml: string | undefined, taken: Set<string>): string {
+  for (let n = 1; ; n++) {
+    const id = `rId${n}`;
+    if (!taken.has(id) && (xml === undefined || !xml.includes(`"${id}"`))) {
+      taken.add(id);
+      return id;
+    }
   }
-  writeFileAtomic(outFile, data);
+}
+
+/**
+ * The bytes of a copy of `pkg` with `edits` applied: changed cells
+ * rewritten (formulas without a cached result), sheets the edits name and
+ * the workbook lacks added, the workbook set to recalculate on load, and the
+ * calculation chain dropped when a formula changed. Throws `XlsxFileError`.
+ */
+export function patchedPackage(pkg: XlsxPackage, info: WorkbookInfo, edits: readonly CellEdit[], options: CopyOptions = {}): Buffer {
+  const bySheet = new Map<string, CellWrite[]>();
+  for (const e of edits) bySheet.set(e.sheet, [...(bySheet.get(e.sheet) ?? []), { row: e.row, col: e.col, content: e.after }]);
+  const validations = options.listValidations ?? [];
+  for (const v of validations) if (!bySheet.has(v.sheet)) bySheet.set(v.sheet, []);
+  const replace = new Map<string, Uint8Array | null>();
+  const add: { name: string; data: Uint8Array }[] = [];
+  const newSheets: NewSheet[] = [];
+  const newRels: { id: string; type: string; target: string }[] = [];
+  const newTypes: { part: string; contentType: string }[] = [];
+  let formulasChanged = false;
+  const folder = info.part.slice(0, info.part.lastIndexOf('/') + 1);
+  const relsPart = relationshipsPart(info.part);
+  const relsXml = pkg.parts.has(relsPart) ? partText(pkg, relsPart) : undefined;
+  const takenIds = new Set<string>();
+  let sheetId = Math.max(0, ...info.allSheetIds);
+  let partNumber = 1;
+  const hidden = options.hiddenSheets ?? [];
+  try {
+    for (const [name, writes] of bySheet) {
+      const sheetValidations = validations.filter((v) => v.sheet === name);
+      const entry = info.sheets.find((s) => s.name === name) ?? info.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+      if (entry !== undefined) {
+        const patched = patchSheet(entry.part, partText(pkg, entry.part), writes, sheetValidations);
+        formulasChanged ||= patched.formulasChanged;
+        replace.set(entry.part, Buffer.from(patched.xml, 'utf8'));
+        continue;
+      }
+      while (pkg.parts.has(`${folder}worksheets/sheet${partNumber}.xml`)) partNumber++;
+      const part = `${folder}worksheets/sheet${partNumber++}.xml`;
+      const xml = newSheetXml(info.strict ? SPREADSHEETML_STRICT : SPREADSHEETML, writes, sheetValidations, options.newSheetColumns?.[name]);
+      formulasChanged ||= writes.some((w) => w.content.formula !== undefined);
+      add.push({ name: part, data: Buffer.from(xml, 'utf8') });
+      const id = nextRelationshipId(relsXml, takenIds);
+      newSheets.push({ name, sheetId: ++sheetId, relationshipId: id, hidden: hidden.includes(name) });
+      newRels.push({ id, type: `${info.strict ? RELATIONSHIPS_NS_STRICT : RELATIONSHIPS_NS}/worksheet`, target: part.slice(folder.length) });
+      newTypes.push({ part, contentType: WORKSHEET_CONTENT_TYPE });
+    }
+    const calcChain = formulasChanged ? [...pkg.parts.keys()].find((n) => n === `${folder}calcChain.xml`) : undefined;
+    if (edits.length > 0 || newSheets.length > 0 || hidden.length > 0) {
+      const workbook = patchWorkbookXml(info.part, partText(pkg, info.part), { recalculate: edits.length > 0, newSheets, hide: hidden, strict: info.strict });
+      replace.set(info.part, Buffer.from(workbook, 'utf8'));
+    }
+    if (calcChain !== undefined) replace.set(calcChain, null);
+    if (relsXml !== undefined && (newRels.length > 0 || calcChain !== undefined)) {
+      replace.set(relsPart, Buffer.from(patchRelationships(relsPart, relsXml, newRels, calcChain === undefined ? [] : ['calcChain']), 'utf8'));
+    }
+    if (newTypes.length > 0 || calcChain !== undefined) {
+      const types = patchContentTypes(partText(pkg, '[Content_Types].xml'), newTypes, calcChain === undefined ? [] : [calcChain]);
+      replace.set('[Content_Types].xml', Buffer.from(types, 'utf8'));
+    }
+    return patchZip(pkg.bytes, pkg.entries, replace, add);
+  } catch (e) {
+    throw asFileError(e, pkg.file);
+  }
+}
+
+/** Writes a patched copy of an opened package to `outFile` (whole or not at all). */
+export function writePatchedCopy(pkg: XlsxPackage, info: WorkbookInfo, outFile: string, edits: readonly CellEdit[], options: CopyOptions = {}): void {
+  writeFileAtomic(outFile, patchedPackage(pkg, info, edits, options));
+}
+
+/**
+ * Writes `outFile`: a copy of `inFile` with `edits` applied and every other
+ * part kept byte for byte. Formulas are written without a cached result and
+ * the workbook is set to recalculate on load. Text is written as text.
+ * Throws `XlsxFileError`; on failure no output file is left behind. `inFile`
+ * is never modified.
+ */
+export async function applyEdits(inFile: string, outFile: string, edits: readonly CellEdit[], options: CopyOptions = {}): Promise<void> {
+  assertWritableCopy(inFile, outFile);
+  const pkg = openPackage(inFile);
+  writePatchedCopy(pkg, readWorkbookInfo(pkg), outFile, edits, options);
 }

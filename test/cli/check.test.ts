@@ -25,7 +25,7 @@ describe('check --json on the example workbook', () => {
     const r = await cli(['check', EXAMPLE_ARG, '--json']);
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
     const out = JSON.parse(r.stdout) as FileJson;
-    expect(Object.keys(out)).toEqual(['file', 'tables', 'findings']);
+    expect(Object.keys(out)).toEqual(['file', 'tables', 'findings', 'approved']);
     expect(out.file).toBe(EXAMPLE_ARG);
     expect(out.tables[0]).toEqual({
       sheet: 'Kommunledning',
@@ -226,4 +226,26 @@ describe('check shows cell text safely on a terminal', () => {
     expect(printable('KAI\u001b[31m Kommunikation\u0007\r')).toBe('KAI\ufffd[31m Kommunikation\ufffd\ufffd');
     expect(printable('Förändr%\n2020 o 2021\tÅÄÖ −1 078')).toBe('Förändr%\n2020 o 2021\tÅÄÖ −1 078');
   });
+});
+
+describe('check on several files in worker threads', () => {
+  it('the shipped command line (build/, compiled by npm install) prints what one thread prints, in the same order', async () => {
+    const built = path.join(ROOT, 'build', 'cli', 'check-worker.js');
+    expect(fs.existsSync(built)).toBe(true); // `npm install` compiles it (the prepare script)
+    const dir = tempDir('avk-parallel-');
+    try {
+      fs.copyFileSync(EXAMPLE, path.join(dir, 'a-kommunstyrelsen.xlsx'));
+      fs.writeFileSync(path.join(dir, 'b-trasig.xlsx'), 'ingen arbetsbok');
+      fs.copyFileSync(EXAMPLE, path.join(dir, 'c-kopia.xlsx'));
+      fs.copyFileSync(EXAMPLE, path.join(dir, 'ö-sist.xlsx'));
+      for (const args of [[dir], [dir, '--json']]) {
+        const inProcess = await cli(['check', ...args]);
+        const shipped = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'avvikelsekollen.js'), 'check', ...args], { cwd: ROOT, encoding: 'utf8' });
+        expect({ code: shipped.status, stdout: shipped.stdout, stderr: shipped.stderr }).toEqual(inProcess);
+        expect(inProcess.code).toBe(2);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

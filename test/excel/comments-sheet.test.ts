@@ -15,7 +15,7 @@ import { seedAsWorkbook } from '../../src/example/seed';
 import type { ValidationReport, WorkbookActions } from '../../src/excel/actions';
 import { memoryStore } from '../../src/excel/changelog';
 import { createDemoHost } from '../../src/excel/demo';
-import { TestHost } from '../../src/excel/testhost';
+import { TestHost } from '../../src/excel/simulated';
 import { createActions } from '../../src/excel/workbook-actions';
 import { draftsFor, planCommentsWrite } from '../../src/taskpane/comments';
 import { DEFAULT_SETTINGS } from '../../src/taskpane/settings';

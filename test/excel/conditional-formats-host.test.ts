@@ -5,7 +5,7 @@
  * a protected sheet, a batch that fails keeping what it applied before.
  */
 import { seedAsWorkbook } from '../../src/example/seed';
-import { TestHost } from '../../src/excel/testhost';
+import { TestHost } from '../../src/excel/simulated';
 import type { XlConditionalFormat } from '../../src/excel/xl';
 import { loadSeed } from '../helpers/seed';
 
@@ -54,9 +54,11 @@ describe('test host: conditional formats', () => {
       await ctx.sync();
       items = coll.items;
     });
+    // Ids are positions in the collection (the format added later is on top, and the earlier one moved down).
+    expect([own, mine]).toEqual(['0', '0']);
     expect(items.map((i) => [i.id, i.type, i.customOrNullObject.isNullObject])).toEqual([
-      [mine, 'Custom', false],
-      [own, 'CellValue', true],
+      ['0', 'Custom', false],
+      ['1', 'CellValue', true],
     ]);
     expect([items[0]?.customOrNullObject.rule.formula, items[0]?.customOrNullObject.format.fill.color]).toEqual(['=1=1', '#4279AF']);
   });

@@ -8,7 +8,7 @@ import { seedAsPastedValues, seedAsWorkbook } from '../../src/example/seed';
 import { createDemoActions, createDemoHost } from '../../src/excel/demo';
 import { memoryStore } from '../../src/excel/changelog';
 import { createActions } from '../../src/excel/workbook-actions';
-import { evaluate } from '../../src/excel/testhost/evaluator';
+import { evaluate } from '../../src/excel/simulated/evaluator';
 import { loadSeed } from '../helpers/seed';
 
 describe('the example workbook with formulas', () => {

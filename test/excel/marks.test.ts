@@ -11,7 +11,7 @@ import type { SheetGrid, WorkbookGrid } from '../../src/engine/grid';
 import { memoryStore, ChangeLog, type KeyValueStore } from '../../src/excel/changelog';
 import { markAddresses, MARK_ADDRESS_LIMIT } from '../../src/excel/mark-formats';
 import { contrastRatio, MARK_COLORS, MARK_FORMULA } from '../../src/excel/marks';
-import { TestHost, type FormatSnapshot, type TestHostOptions } from '../../src/excel/testhost';
+import { TestHost, type FormatSnapshot, type TestHostOptions } from '../../src/excel/simulated';
 import { createActions } from '../../src/excel/workbook-actions';
 import { planFixes } from '../../src/engine/fixes';
 import { loadSeed } from '../helpers/seed';
@@ -73,14 +73,15 @@ describe('marks with conditional formats (ExcelApi 1.9)', () => {
     host.setFill('Kommunledning', 'F5', { color: '#FFFFFF' }); // white fill is not no fill
     host.setFill('Kommungemensamt', 'F4', { color: '#FFFF00' });
     host.setFill('Stadsrevisionen', 'F4', { color: '#00B0F0', pattern: 'Gray25' });
-    const own = host.addConditionalFormat('Kommunledning', 'B4:E30', { type: 'CellValue', fill: '#FFC7CE' }); // the economist's own rule
+    host.addConditionalFormat('Kommunledning', 'B4:E30', { type: 'CellValue', fill: '#FFC7CE' }); // the economist's own rule
+    const ownRule = (): unknown => host.conditionalFormats('Kommunledning').filter((f) => f.type === 'CellValue').map((f) => f.ranges);
     const before = host.snapshot();
     const cellsBefore = JSON.stringify(host.sheets.map((s) => s.rows));
 
     host.resetStats();
     const report = await actions.validate({ mark: true });
-    expect(report.read?.syncs).toBe(2);
-    expect(host.stats.syncs).toBe(3); // read 2, mark 1
+    expect(report.read?.syncs).toBe(3);
+    expect(host.stats.syncs).toBe(4); // read 3, mark 1
     const marked = worst(report.result.findings);
     expect(report.marks).toEqual({ cells: marked.size, skippedSheets: [] });
     for (const m of marked.values()) expect(host.displayedFill(m.sheet, m.cell)).toMatchObject({ pattern: 'Solid', color: MARK_COLORS[m.severity] });
@@ -96,29 +97,30 @@ describe('marks with conditional formats (ExcelApi 1.9)', () => {
       `Stadsrevisionen: F4 ${MARK_COLORS.warning}`,
       `Valnämnden: F10 ${MARK_COLORS.warning}`,
     ]);
-    expect(host.conditionalFormats('Kommunledning').map((f) => f.id)).toContain(own);
+    expect(ownRule()).toEqual(['B4:E30']);
 
-    // Validating again replaces the formats in 1 batch: the old ones deleted by id, new ones added.
+    // Validating again replaces the formats in 1 batch: the old ones (found by signature) deleted, new ones added.
     host.resetStats();
     await actions.validate({ mark: true });
-    expect(host.stats.syncs).toBe(3);
+    expect(host.stats.syncs).toBe(4);
     const again = ourFormats(host);
     expect(again.map((f) => f.ranges).sort()).toEqual(formats.map((f) => f.ranges).sort());
-    expect(again.some((f) => formats.some((g) => g.id === f.id))).toBe(false);
+    expect(again).toHaveLength(formats.length);
+    expect(ownRule()).toEqual(['B4:E30']);
 
     host.resetStats();
     await actions.clearMarks();
-    expect(host.stats.syncs).toBe(2);
+    expect(host.stats.syncs).toBe(3); // list the sheets, look at every sheet's formats, delete ours
     expect(host.snapshot()).toBe(before);
     expect(host.displayedFill('Stadsrevisionen', 'F4')).toMatchObject({ pattern: 'Gray25', color: '#00B0F0' });
   });
 
-  it('the ids are kept in the change log and survive closing and reopening the pane: a fresh actions object clears them', async () => {
+  it('the marks are on record and survive closing and reopening the pane: a fresh actions object clears them', async () => {
     const { host, actions, store } = setup({ apiVersion: '1.9' });
     const before = host.snapshot();
     await actions.validate({ mark: true });
     const stored = await log(host, store);
-    expect(stored.formats?.map((f) => f.id).sort()).toEqual(ourFormats(host).map((f) => f.id).sort());
+    expect(stored.formats?.map((f) => `${f.sheet}: ${f.address}`).sort()).toEqual(ourFormats(host).map((f) => `${f.sheet}: ${f.ranges}`).sort());
     expect(stored.marks).toEqual([]);
     await createActions(host, { store }).clearMarks();
     expect(host.snapshot()).toBe(before);
@@ -167,7 +169,7 @@ describe('marks with conditional formats (ExcelApi 1.9)', () => {
     const before = host.snapshot();
     host.resetStats();
     const report = await actions.validate({ mark: true });
-    expect(host.stats.syncs).toBe(3);
+    expect(host.stats.syncs).toBe(4);
     const marked = [...worst(report.result.findings).values()].filter((m) => m.sheet === 'Lång tabell');
     expect(marked.length).toBeGreaterThanOrEqual(120);
     const formats = ourFormats(host).filter((f) => f.sheet === 'Lång tabell');
@@ -200,7 +202,7 @@ describe('marks with conditional formats (ExcelApi 1.9)', () => {
   it('marking that fails (a cell being edited) returns the findings with the reason, and leaves no mark', async () => {
     const { host, actions } = setup({ apiVersion: '1.9' });
     const before = host.snapshot();
-    host.beforeSync(3, () => host.setEditMode(true));
+    host.beforeSync(4, () => host.setEditMode(true));
     const report = await actions.validate({ mark: true });
     host.setEditMode(false);
     expect(report.marks?.error).toBe('editing');
@@ -214,13 +216,13 @@ describe('marks with conditional formats (ExcelApi 1.9)', () => {
     host.addConditionalFormat('Kommungemensamt', 'F4:F20', { formula: '=TRUE', fill: '#CE473D' }); // theirs, even in our colour: another rule
     const before = host.snapshot();
     host.resetStats();
-    host.beforeSync(3, () => host.protect('Stadsrevisionen')); // between the read and the one marking batch
+    host.beforeSync(4, () => host.protect('Stadsrevisionen')); // between the read and the one marking batch
     const report = await actions.validate({ mark: true });
     expect(report.marks?.error).toBe('protected');
     // The batch added the formats of the sheets before Stadsrevisionen, then stopped; their ids never arrived.
-    expect(host.stats.requests[2]?.failed).toBe('AccessDenied');
-    expect(host.stats.requests[2]?.writes).toBeGreaterThan(0);
-    expect(host.stats.syncs).toBe(5); // read 2, the failed batch, then 2 to find our formats by signature and delete them
+    expect(host.stats.requests[3]?.failed).toBe('AccessDenied');
+    expect(host.stats.requests[3]?.writes).toBeGreaterThan(0);
+    expect(host.stats.syncs).toBe(6); // read 3, the failed batch, then 2 to find our formats by signature and delete them
     host.protect('Stadsrevisionen', false);
     expect(host.snapshot()).toBe(before);
     // The sheet it could not reach stays on record (without an id): looked at again by signature next time.
@@ -237,7 +239,7 @@ describe('marks with conditional formats (ExcelApi 1.9)', () => {
     host.setFill('Kommunledning', 'F5', { color: '#FFFF00' });
     const before = host.snapshot();
     await actions.validate({ mark: true });
-    host.dropConnection({ onSync: 3, applied: true });
+    host.dropConnection({ onSync: 4, applied: true });
     const report = await actions.validate({ mark: true });
     expect(report.marks?.error).toBe('connection');
     expect(host.snapshot()).toBe(before);
@@ -249,7 +251,7 @@ describe('marks with conditional formats (ExcelApi 1.9)', () => {
   it('when the recovery cannot reach Excel either, every format that may be ours stays on record and the next Validera removes it: no mark twice', async () => {
     const { host, actions, store } = setup({ apiVersion: '1.9' });
     const before = host.snapshot();
-    host.dropConnection({ onSync: 3, applied: true, lasting: 3 }); // the batch applied, its answer and the recovery lost
+    host.dropConnection({ onSync: 4, applied: true, lasting: 3 }); // the batch applied, its answer and the recovery lost
     const report = await actions.validate({ mark: true });
     expect(report.marks?.error).toBe('connection');
     expect(ourFormats(host)).toHaveLength(6);
@@ -259,7 +261,7 @@ describe('marks with conditional formats (ExcelApi 1.9)', () => {
     host.resetStats();
     const again = await actions.validate({ mark: true });
     expect(again.marks?.error).toBeUndefined();
-    expect(host.stats.syncs).toBe(3); // the read found them by signature; deleted in the one marking batch
+    expect(host.stats.syncs).toBe(4); // the read found them by signature; deleted in the one marking batch
     expect(ourFormats(host)).toHaveLength(6);
     await actions.clearMarks();
     expect(host.snapshot()).toBe(before);
@@ -268,7 +270,7 @@ describe('marks with conditional formats (ExcelApi 1.9)', () => {
   it('the pane closed during the marking batch: the formats written ahead are found by signature after reopening and cleared', async () => {
     const { host, actions, store } = setup({ apiVersion: '1.9' });
     const before = host.snapshot();
-    host.closePane({ onSync: 3, applied: true });
+    host.closePane({ onSync: 4, applied: true });
     void actions.validate({ mark: true }); // never answers
     await new Promise((r) => setTimeout(r, 20));
     expect(ourFormats(host)).toHaveLength(6);
@@ -291,7 +293,7 @@ describe('marks with conditional formats (ExcelApi 1.9)', () => {
     const before = host.snapshot();
     host.resetStats();
     const report = await actions.validate({ mark: true, notes: true, lang: 'sv' });
-    expect(host.stats.syncs).toBe(4); // read 2; the notes, then one batch with notes and formats
+    expect(host.stats.syncs).toBe(5); // read 3; the notes, then one batch with notes and formats
     expect(report.result.findings.some((f) => f.sheet === 'Kommunledning' && f.cell === 'F5')).toBe(true);
     expect(host.cell('Kommunledning', 'F5').note?.length).toBeGreaterThan(5);
     expect(host.cell('Kommunledning', 'F27').note).toBe('Egen anteckning');
@@ -307,7 +309,7 @@ describe('marks with conditional formats (ExcelApi 1.9)', () => {
   it('a marking batch with notes that breaks off: notes put back, formats taken away by signature', async () => {
     const { host, actions } = setup({ apiVersion: '1.18' });
     const before = host.snapshot();
-    host.beforeSync(4, () => host.protect('Valnämnden')); // the last sheet: the batch wrote the others' notes and formats first
+    host.beforeSync(5, () => host.protect('Valnämnden')); // the last sheet: the batch wrote the others' notes and formats first
     const report = await actions.validate({ mark: true, notes: true, lang: 'sv' });
     expect(report.marks?.error).toBe('protected');
     host.protect('Valnämnden', false);
@@ -322,11 +324,11 @@ describe('marks made by filling cells (the previous version, and Excel without E
     const before = host.snapshot();
     host.resetStats();
     const report = await actions.validate({ mark: true });
-    expect(host.stats.syncs).toBe(4);
+    expect(host.stats.syncs).toBe(5);
     for (const m of worst(report.result.findings).values()) expect(host.cell(m.sheet, m.cell).fill).toMatchObject({ pattern: 'Solid', color: MARK_COLORS[m.severity] });
     host.resetStats();
     await actions.validate({ mark: true });
-    expect(host.stats.syncs).toBe(3);
+    expect(host.stats.syncs).toBe(4);
     await actions.clearMarks();
     expect(host.snapshot()).toBe(before);
     expect(host.cell('Kommunledning', 'F5').fill).toMatchObject({ pattern: 'Solid', color: '#FFFF00' });
@@ -336,7 +338,7 @@ describe('marks made by filling cells (the previous version, and Excel without E
     const { host, actions } = setup({ apiVersion: '1.8' });
     host.setFill('Stadsrevisionen', 'F4', { color: '#FFFF00' });
     const before = host.snapshot();
-    host.dropConnection({ onSync: 4, applied: true }); // the write of a first marking reaches Excel, its answer is lost
+    host.dropConnection({ onSync: 5, applied: true }); // the write of a first marking reaches Excel, its answer is lost
     const report = await actions.validate({ mark: true });
     expect(report.marks?.error).toBe('connection');
     expect(host.snapshot()).toBe(before);
@@ -363,13 +365,13 @@ describe('marks made by filling cells (the previous version, and Excel without E
     host.resetStats();
     const report = await actions.validate({ mark: true });
     expect(report.marks?.error).toBeUndefined();
-    expect(host.stats.syncs).toBe(5); // read 2, the filled marks cleared as they were made (2, once), mark 1
+    expect(host.stats.syncs).toBe(6); // read 3, the filled marks cleared as they were made (2, once), mark 1
     expect(host.cell('Kommunledning', 'F5').fill).toMatchObject({ pattern: 'Solid', color: '#FFFF00' });
     expect(host.displayedFill('Kommunledning', 'F5').color).toBe(MARK_COLORS.error);
     expect(await log(host, store)).toMatchObject({ marks: [] });
     host.resetStats();
     await actions.validate({ mark: true });
-    expect(host.stats.syncs).toBe(3);
+    expect(host.stats.syncs).toBe(4);
     await actions.clearMarks();
     expect(host.snapshot()).toBe(before);
   });

@@ -10,7 +10,7 @@ import { seedAsPastedValues, seedAsWorkbook } from '../../src/example/seed';
 import { ActionError, type WorkbookActions } from '../../src/excel/actions';
 import { memoryStore, type KeyValueStore } from '../../src/excel/changelog';
 import { readWorkbook } from '../../src/excel/read';
-import { TestHost, type TestHostOptions } from '../../src/excel/testhost';
+import { TestHost, type TestHostOptions } from '../../src/excel/simulated';
 import { createActions } from '../../src/excel/workbook-actions';
 import { loadSeed } from '../helpers/seed';
 

@@ -8,7 +8,10 @@
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as path from 'path';
+import * as zlib from 'zlib';
 import { makeCompoundFile, makeZip, sha256, tempDir, EXAMPLE } from '../xlsx/files';
+import { googleSheetsStyleWorkbook, zipParts } from '../xlsx/packages';
+import { readZipDirectory, type ZipEntry } from '../../src/xlsx/zip';
 import { cli } from '../cli/run';
 
 const dir = tempDir('avk-bad-');
@@ -58,6 +61,49 @@ async function hugeSharedStrings(): Promise<Buffer> {
   throw new Error('no sharedStrings.xml in the package');
 }
 
+/** The parts of the Google-Sheets-style workbook, as text, to break one of them. */
+function googleParts(): Record<string, string | Buffer> {
+  const buf = googleSheetsStyleWorkbook();
+  const parts: Record<string, string | Buffer> = {};
+  for (const e of readZipDirectory(buf) as ZipEntry[]) {
+    const start = e.localOffset + 30 + buf.readUInt16LE(e.localOffset + 26) + buf.readUInt16LE(e.localOffset + 28);
+    parts[e.name] = zlib.inflateRawSync(buf.subarray(start, start + e.compressedSize));
+  }
+  return parts;
+}
+
+/** The zip with the directory's uncompressed size of `part` set to `size`. */
+function declaredSize(buf: Buffer, part: string, size: number): Buffer {
+  const entry = (readZipDirectory(buf) as ZipEntry[]).find((e) => e.name === part) as ZipEntry;
+  const at = buf.indexOf(entry.record);
+  buf.writeUInt32LE(size, at + 24);
+  return buf;
+}
+
+/** A sheet that inflates to 64 MB of spaces inside its root while the zip declares 2 KB: a zip bomb. */
+function zipBomb(): Buffer {
+  const parts = googleParts();
+  const sheet = String(parts['xl/worksheets/sheet1.xml']);
+  parts['xl/worksheets/sheet1.xml'] = Buffer.concat([Buffer.from(sheet.replace('</worksheet>', '')), Buffer.alloc(64 * 1024 * 1024, 32), Buffer.from('</worksheet>')]);
+  return declaredSize(zipParts(parts), 'xl/worksheets/sheet1.xml', 2048);
+}
+
+/** The shared strings as an entity bomb (billion laughs) behind a DOCTYPE. */
+function entityBomb(): Buffer {
+  const parts = googleParts();
+  const levels = Array.from({ length: 9 }, (_x, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`).join('');
+  parts['xl/worksheets/sheet1.xml'] = String(parts['xl/worksheets/sheet1.xml'])
+    .replace('<worksheet', `<!DOCTYPE worksheet [<!ENTITY l0 "ha">${levels}]><worksheet`)
+    .replace('KLFÖ', '&l9;');
+  return zipParts(parts);
+}
+
+function brokenRelationship(target: string): Buffer {
+  const parts = googleParts();
+  parts['xl/_rels/workbook.xml.rels'] = String(parts['xl/_rels/workbook.xml.rels']).replace('worksheets/sheet1.xml', target);
+  return zipParts(parts);
+}
+
 function file(name: string, data: Buffer): string {
   const f = path.join(dir, name);
   fs.writeFileSync(f, data);
@@ -90,6 +136,11 @@ const CASES: Case[] = [
     'alla blad i arbetsboken är dolda; visa minst ett blad i Excel och spara igen.',
     'every sheet of the workbook is hidden',
   ],
+  ['a zip bomb (a sheet that inflates past the size its zip declares)', () => file('bomb.xlsx', zipBomb()), 'filen är skadad och kan inte läsas som .xlsx.', 'damaged'],
+  ['a sheet of 1 GB', () => file('en-gigabyte.xlsx', declaredSize(googleSheetsStyleWorkbook(), 'xl/worksheets/sheet1.xml', 1024 ** 3)), 'filen är för stor att läsa (en del av den packas upp till mer än 300 MB); dela upp arbetsboken.', 'too large'],
+  ['an XML part with a DOCTYPE and nested entities (billion laughs)', () => file('entiteter.xlsx', entityBomb()), 'filen är skadad och kan inte läsas som .xlsx.', 'damaged'],
+  ['a relationship that points nowhere', () => file('pekar-inte.xlsx', brokenRelationship('worksheets/finns-inte.xml')), 'filen är skadad och kan inte läsas som .xlsx.', 'damaged'],
+  ['relationships in a circle (the sheet is the workbook itself)', () => file('cirkel.xlsx', brokenRelationship('workbook.xml')), 'filen är skadad och kan inte läsas som .xlsx.', 'damaged'],
   ['a shared-strings table that unpacks to 3 GB', async () => file('jattestor.xlsx', await hugeSharedStrings()), 'filen är för stor att läsa (en del av den packas upp till mer än 300 MB); dela upp arbetsboken.', 'too large'],
 ];
 

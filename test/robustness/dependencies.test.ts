@@ -49,8 +49,9 @@ const FIXED: [string, number, string, string][] = [
 describe('the production dependency tree', () => {
   const tree = productionTree();
 
-  it('ships exceljs and the task pane\'s libraries only (no development tool in production)', () => {
-    expect(Object.keys(pkg.dependencies).sort()).toEqual(['@fluentui/react-components', '@microsoft/office-js', 'exceljs', 'react', 'react-dom']);
+  it('ships the .xlsx reader\'s zip and XML libraries and the task pane\'s libraries only (no development tool in production)', () => {
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(['@fluentui/react-components', '@microsoft/office-js', 'fflate', 'react', 'react-dom', 'saxes']);
+    for (const dev of ['exceljs', '@e965/xlsx']) expect(tree.has(dev)).toBe(false);
     for (const dev of ['webpack', 'webpack-dev-server', 'office-addin-dev-certs', 'playwright-core', 'jest', 'keytar']) expect(tree.has(dev)).toBe(false);
   });
 
@@ -59,18 +60,5 @@ describe('the production dependency tree', () => {
       if (Number(v.split('.')[0]) !== major) continue;
       expect(`${name}@${v}`).toBe(atLeast(v, floor) ? `${name}@${v}` : `${name}@≥${floor}`);
     }
-  });
-
-  it('uuid 8 (used by exceljs for v4 ids only) is the one known moderate advisory, GHSA-w5hq-g745-h8pq, which needs v3/v5/v6 with a buffer', () => {
-    expect(tree.get('uuid')).toEqual(['8.3.2']);
-    const lib = path.join(path.dirname(require.resolve('exceljs/package.json')), 'lib');
-    const code = fs
-      .readdirSync(lib, { recursive: true })
-      .map(String)
-      .filter((f) => f.endsWith('.js'))
-      .map((f) => fs.readFileSync(path.join(lib, f), 'utf8'))
-      .join('\n');
-    expect(code).toMatch(/require\(['"]uuid['"]\)/);
-    expect(code).not.toMatch(/\bv[356]\b\s*[:(]|uuid\.v[356]/);
   });
 });

@@ -10,7 +10,7 @@
 import type { WorkbookActions } from '../../src/excel/actions';
 import { memoryStore, type KeyValueStore } from '../../src/excel/changelog';
 import { createDemoHost } from '../../src/excel/demo';
-import type { TestHost } from '../../src/excel/testhost';
+import type { TestHost } from '../../src/excel/simulated';
 import { createActions } from '../../src/excel/workbook-actions';
 import { translate } from '../../src/engine/i18n';
 import { Session } from '../../src/taskpane/session';

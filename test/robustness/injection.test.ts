@@ -11,7 +11,7 @@ import { checkWorkbook } from '../../src/engine/check';
 import { draftCommentary } from '../../src/engine/commentary/draft';
 import { planCommentsSheet } from '../../src/engine/commentary/sheet';
 import { memoryStore } from '../../src/excel/changelog';
-import { TestHost } from '../../src/excel/testhost';
+import { TestHost } from '../../src/excel/simulated';
 import { createActions } from '../../src/excel/workbook-actions';
 import { readWorkbookGrid } from '../../src/xlsx/read';
 import { cli } from '../cli/run';

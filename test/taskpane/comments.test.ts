@@ -11,7 +11,7 @@ import { seedAsWorkbook } from '../../src/example/seed';
 import { EXAMPLE_COMMENTS, EXAMPLE_MISMATCHED_CODES } from '../../src/example/seed-comments';
 import { memoryStore } from '../../src/excel/changelog';
 import { createDemoHost } from '../../src/excel/demo';
-import { TestHost } from '../../src/excel/testhost';
+import { TestHost } from '../../src/excel/simulated';
 import { createActions } from '../../src/excel/workbook-actions';
 import { Session } from '../../src/taskpane/session';
 import { browserSettingsStore } from '../../src/taskpane/settings';

@@ -10,7 +10,7 @@ import { checkWorkbook } from '../../src/engine/check';
 import type { WorkbookGrid } from '../../src/engine/grid';
 import { seedAsExampleWorkbook, seedAsPastedValues, type SeedFile } from '../../src/example/seed';
 import { readWorkbook } from '../../src/excel/read';
-import { TestHost } from '../../src/excel/testhost';
+import { TestHost } from '../../src/excel/simulated';
 import { asReadGrid, warmUpEngine, warmUpRounds } from '../../src/taskpane/engine-warmup';
 
 const example = (): WorkbookGrid => seedAsExampleWorkbook(seed as SeedFile);

@@ -9,7 +9,7 @@ import { createDemoHost } from '../../src/excel/demo';
 import { memoryStore } from '../../src/excel/changelog';
 import { createActions } from '../../src/excel/workbook-actions';
 import type { WorkbookActions } from '../../src/excel/actions';
-import type { TestHost } from '../../src/excel/testhost';
+import type { TestHost } from '../../src/excel/simulated';
 import { translate } from '../../src/engine/i18n';
 import { validateCommand } from '../../src/commands/register';
 import { Session } from '../../src/taskpane/session';

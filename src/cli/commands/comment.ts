@@ -8,14 +8,14 @@
  * their mismatches with the tables are listed. FILE is never modified; on any
  * failure no output file is written.
  */
-import type ExcelJS from 'exceljs';
-import { COMMENTS_SHEET, FINGERPRINT_HEADER, findCommentsLayout } from '../../engine/commentary/layout';
+import { COMMENTS_SHEET, FINGERPRINT_HEADER } from '../../engine/commentary/layout';
 import { draftCommentary } from '../../engine/commentary/draft';
 import { planCommentsSheetWithReport, type CommentsSheetPlan } from '../../engine/commentary/sheet';
 import { TEMPLATE_SHEET } from '../../engine/commentary/templates';
 import type { WorkbookGrid } from '../../engine/grid';
 import { translate } from '../../engine/i18n';
-import { applyEditsToWorkbook, writeFileAtomic } from '../../xlsx/write';
+import type { NewSheetColumns } from '../../xlsx/patch-sheet';
+import { writePatchedCopy } from '../../xlsx/write';
 import { loadForCopy } from '../copy';
 import { EXIT_OK, line, parseCommandLine, parseLanguage, UsageError, type CliIO, type Command } from '../command';
 
@@ -26,24 +26,11 @@ function parseNumberOption(value: unknown, option: string): number | undefined {
   return n;
 }
 
-/** Widths and formats for a sheet the command created, and the fingerprint column hidden (always). */
-function dressSheet(wb: ExcelJS.Workbook, grid: WorkbookGrid, plan: CommentsSheetPlan): void {
-  const ws = wb.getWorksheet(COMMENTS_SHEET);
-  if (ws === undefined) return;
-  const existing = grid.sheets.find((s) => s.name === COMMENTS_SHEET);
-  const layout = existing === undefined ? undefined : findCommentsLayout(existing);
-  const headerEdit = plan.edits.find((e) => e.after.value === FINGERPRINT_HEADER);
-  const fingerprintCol = layout?.columns.fingerprint ?? headerEdit?.col;
-  if (fingerprintCol !== undefined) ws.getColumn(fingerprintCol + 1).hidden = true;
-  if (existing !== undefined) return;
-  const widths = [8, 32, 14, 10, 90, 30, 30];
-  widths.forEach((w, i) => {
-    ws.getColumn(i + 1).width = w;
-  });
-  ws.getColumn(3).numFmt = '#,##0';
-  ws.getColumn(4).numFmt = '0.0';
-  ws.getColumn(5).alignment = { wrapText: true, vertical: 'top' };
-  ws.getRow(1).font = { bold: true };
+/** Widths of a Kommentarer sheet the command creates, and its fingerprint column hidden. */
+function newCommentsSheetColumns(grid: WorkbookGrid, plan: CommentsSheetPlan): NewSheetColumns | undefined {
+  if (grid.sheets.some((s) => s.name === COMMENTS_SHEET)) return undefined;
+  const fingerprintCol = plan.edits.find((e) => e.sheet === COMMENTS_SHEET && e.after.value === FINGERPRINT_HEADER)?.col;
+  return { widths: [8, 32, 14, 10, 90, 30, 30], hidden: fingerprintCol === undefined ? [] : [fingerprintCol] };
 }
 
 export const commentCommand: Command = {
@@ -65,7 +52,7 @@ export const commentCommand: Command = {
 
     const loaded = await loadForCopy(input, output, io, lang);
     if (loaded === null) return EXIT_OK;
-    const { workbook: wb, grid, result } = loaded;
+    const { pkg, info, grid, result } = loaded;
     const drafts = draftCommentary(result, grid, {
       lang,
       ...(materialityTkr === undefined ? {} : { materialityTkr }),
@@ -75,11 +62,12 @@ export const commentCommand: Command = {
       line(io.stderr, translate('cli.comment.template-issue', lang, { message: translate(issue.messageId, lang, issue.params) }));
     }
     const plan = planCommentsSheetWithReport(grid, drafts, { lang });
-    applyEditsToWorkbook(wb, plan.edits);
-    dressSheet(wb, grid, plan);
-    const templates = wb.getWorksheet(TEMPLATE_SHEET);
-    if (templates !== undefined) templates.state = 'hidden';
-    writeFileAtomic(output, Buffer.from(await wb.xlsx.writeBuffer()));
+    const columns = newCommentsSheetColumns(grid, plan);
+    writePatchedCopy(pkg, info, output, plan.edits, {
+      listValidations: plan.listValidations ?? [],
+      hiddenSheets: [TEMPLATE_SHEET],
+      ...(columns === undefined ? {} : { newSheetColumns: { [COMMENTS_SHEET]: columns } }),
+    });
 
     const count = (...states: string[]): number => plan.rows.filter((r) => states.includes(r.state)).length;
     line(

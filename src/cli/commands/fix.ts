@@ -9,7 +9,7 @@
 import type { CellContent } from '../../engine/finding';
 import { planFixes } from '../../engine/fixes';
 import { translate, type Language } from '../../engine/i18n';
-import { applyEditsToWorkbook, writeFileAtomic } from '../../xlsx/write';
+import { writePatchedCopy } from '../../xlsx/write';
 import { loadForCopy } from '../copy';
 import { EXIT_OK, line, parseCommandLine, parseLanguage, UsageError, type CliIO, type Command } from '../command';
 
@@ -37,10 +37,9 @@ export const fixCommand: Command = {
     // Refuses before any work: same file, missing or unwritable folder, unreadable workbook.
     const loaded = await loadForCopy(input, output, io, lang);
     if (loaded === null) return EXIT_OK;
-    const { workbook: wb, grid, result } = loaded;
+    const { pkg, info, grid, result } = loaded;
     const edits = planFixes(grid, result, { marker: (values.marker as string | undefined) ?? '', meaningless: values.meaningless === true });
-    applyEditsToWorkbook(wb, edits);
-    writeFileAtomic(output, Buffer.from(await wb.xlsx.writeBuffer()));
+    writePatchedCopy(pkg, info, output, edits);
     line(io.stdout, translate(edits.length === 0 ? 'cli.fix.nothing' : 'cli.fix.written', lang, { output, count: String(edits.length) }));
     for (const e of edits) {
       line(io.stdout, translate('cli.fix.edit', lang, { sheet: e.sheet, cell: e.cell, before: show(e.before, lang), after: show(e.after, lang) }));

@@ -19,11 +19,12 @@
  *   comment beginning with "−1,2 mnkr" or "=" stays text.
  */
 import type { CellContent, CellEdit } from '../finding';
-import { cellAddress, cellAt, isBlank, type Cell, type SheetGrid, type WorkbookGrid } from '../grid';
+import { cellAddress, cellAt, columnLetter, isBlank, type Cell, type SheetGrid, type WorkbookGrid } from '../grid';
 import { PACKS, translate, type Language } from '../i18n';
 import { splitLabel } from '../detect';
 import { allDrafts, draftVarianceCells, type CommentaryDrafts, type Draft } from './draft';
 import { COMMENTS_COLUMNS, COMMENTS_SHEET, FINGERPRINT_HEADER, findCommentsLayout, type CommentsColumn } from './layout';
+import { SIGN_OFF_SPARE_ROWS, signOffValues } from '../review/signoff-steps';
 
 export interface CommentsSheetOptions {
   /** Language of new header cells and of Status texts (default: the drafts' language). */
@@ -269,7 +270,11 @@ export function planCommentsSheetWithReport(workbook: WorkbookGrid, drafts: Comm
     rows.push({ key: e.key, row: e.row, state: 'missing' });
   }
   rows.sort((a, b) => a.row - b.row);
-  return { sheet: COMMENTS_SHEET, edits, rows };
+  // Sign-off: the Status column offers Utkast, Klar, Godkänd, on every row and some spare ones below.
+  const statusLetter = columnLetter(at('status'));
+  const lastPlanned = Math.max(nextRow - 1, lastRow, headerRow + 1);
+  const listValidations = [{ sheet: COMMENTS_SHEET, range: `${statusLetter}${headerRow + 2}:${statusLetter}${lastPlanned + 1 + SIGN_OFF_SPARE_ROWS}`, values: signOffValues(lang) }];
+  return { sheet: COMMENTS_SHEET, edits, rows, listValidations };
 }
 
 /**

@@ -4,11 +4,12 @@ import type { LanguagePack } from './index';
 export const cliEn: LanguagePack = {
   'cli.usage':
     'Usage:\n' +
-    '  avvikelsekollen check FILE.xlsx|FOLDER... [--json] [--lang sv|en] [--sheet NAME]...\n' +
+    '  avvikelsekollen check FILE.xlsx|FOLDER... [--json|--csv] [--include-approved] [--lang sv|en] [--sheet NAME]...\n' +
     '  avvikelsekollen fix FILE.xlsx -o OUT.xlsx [--marker TEXT] [--meaningless] [--lang sv|en]\n' +
     '  avvikelsekollen comment FILE.xlsx -o OUT.xlsx [--lang sv|en] [--materiality TKR] [--materiality-percent PERCENT]\n' +
     '\n' +
     'check  checks RN and account-group tables. Exit 0: no errors, 1: errors found, 2: a file could not be read.\n' +
+    '       --csv: one record per finding, ;-separated for Swedish Excel. Approved findings are counted apart; --include-approved lists them.\n' +
     'fix    writes a copy with #DIV/0! in the change column replaced. The input is never modified.\n' +
     'comment writes a copy with the sheet Kommentarer: drafts per department and table; hand-written text is kept.',
   'cli.error.usage': '{detail}. Run "avvikelsekollen --help" for help.',

@@ -4,11 +4,12 @@ import type { LanguagePack } from './index';
 export const cliSv: LanguagePack = {
   'cli.usage':
     'Användning:\n' +
-    '  avvikelsekollen check FIL.xlsx|MAPP... [--json] [--lang sv|en] [--sheet NAMN]...\n' +
+    '  avvikelsekollen check FIL.xlsx|MAPP... [--json|--csv] [--include-approved] [--lang sv|en] [--sheet NAMN]...\n' +
     '  avvikelsekollen fix FIL.xlsx -o UT.xlsx [--marker TEXT] [--meaningless] [--lang sv|en]\n' +
     '  avvikelsekollen comment FIL.xlsx -o UT.xlsx [--lang sv|en] [--materiality TKR] [--materiality-percent PROCENT]\n' +
     '\n' +
     'check  granskar RN- och kontogruppstabeller. Slutkod 0: inga fel, 1: fel hittades, 2: filen kunde inte läsas.\n' +
+    '       --csv: en rad per avvikelse, ;-separerad för svenska Excel. Godkända avvikelser räknas för sig; --include-approved listar dem.\n' +
     'fix    skriver en kopia där #DIVISION/0! i förändringskolumnen är ersatt. Originalet ändras aldrig.\n' +
     'comment skriver en kopia med bladet Kommentarer: utkast per avdelning och tabell; text skriven för hand behålls.',
   'cli.error.usage': '{detail}. Skriv ”avvikelsekollen --help” för hjälp.',

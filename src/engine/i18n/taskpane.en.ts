@@ -71,7 +71,7 @@ export const taskpaneEn: LanguagePack = {
   'action-error.editing': 'A cell is being edited. Press Enter or Esc in Excel and try again. Nothing was changed.',
   'action-error.connection': 'The connection to Excel was lost. The workbook is as it was; try again.',
   'action-error.stale': 'The sheet changed since the validation. Click Validate again before fixing. Nothing was changed.',
-  'action-error.too-large': 'The workbook is too large to read at once (over 5 million cells). Split it or remove empty areas.',
+  'action-error.too-large': 'A row of the workbook is too large to read (over 5 MB). Split it or remove very long texts.',
   'action-error.readonly': 'The workbook is read-only. Save your own copy and try again.',
   'action-error.nothing-to-undo': 'There is nothing to undo.',
   'action-error.unknown': 'Something unexpected happened. The workbook is as it was; try again.',

@@ -71,7 +71,7 @@ export const taskpaneSv: LanguagePack = {
   'action-error.editing': 'En cell redigeras just nu. Tryck Enter eller Esc i Excel och försök igen. Inget har ändrats.',
   'action-error.connection': 'Kontakten med Excel bröts. Arbetsboken är som förut; försök igen.',
   'action-error.stale': 'Bladet har ändrats sedan valideringen. Klicka Validera igen innan du åtgärdar. Inget har ändrats.',
-  'action-error.too-large': 'Arbetsboken är för stor för att läsas på en gång (över 5 miljoner celler). Dela upp den eller ta bort tomma områden.',
+  'action-error.too-large': 'En rad i arbetsboken är för stor för att läsas (över 5 MB). Dela upp den eller ta bort mycket långa texter.',
   'action-error.readonly': 'Arbetsboken är skrivskyddad. Spara en egen kopia och försök igen.',
   'action-error.nothing-to-undo': 'Det finns inget att ångra.',
   'action-error.unknown': 'Något oväntat hände. Arbetsboken är som förut; försök igen.',

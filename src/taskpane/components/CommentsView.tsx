@@ -11,6 +11,7 @@ import type { CellRef } from '../../engine/commentary/figures';
 import { translate } from '../../engine/i18n';
 import { copyText } from '../clipboard';
 import { draftsFor, defaultTable, rnUnits } from '../comments';
+import { SignOffProgress } from './SignOffProgress';
 import type { SessionState } from '../session';
 
 const useStyles = makeStyles({
@@ -169,6 +170,7 @@ export function CommentsView({ state, t, onSelect, onWrite, onUndo }: Props) {
           {t('taskpane.undo.what', { label: t(lastChange.label), cells: lastChange.cells })}
         </Text>
       )}
+      {drafts !== null && <SignOffProgress workbook={report.workbook} drafts={drafts} t={t} />}
       {(drafts?.templateIssues ?? []).map((issue, i) => (
         <MessageBar key={i} intent="warning">
           <MessageBarBody>{t('taskpane.comments.templateIssue', { message: translate(issue.messageId, lang, issue.params) })}</MessageBarBody>

@@ -1,5 +1,5 @@
 import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { memo, startTransition, useEffect, useState } from 'react';
+import { memo, startTransition, useEffect, useState, type ReactNode } from 'react';
 import type { Finding } from '../../engine/finding';
 import { translate, type Language } from '../../engine/i18n';
 import { FIRST_FINDINGS, countFindings, displayValue, firstFindings, ruleName, tableLabel, type SheetGroup } from '../format';
@@ -39,6 +39,8 @@ interface Props {
   groups: SheetGroup[];
   lang: Language;
   onSelect: (finding: Finding) => void;
+  /** What is drawn under a finding (the review's Godkänn…), if anything. */
+  extra?: (finding: Finding) => ReactNode;
 }
 
 /**
@@ -67,7 +69,7 @@ function useDrawnCount(list: unknown, total: number): number {
   return Math.min(count, total);
 }
 
-const FindingItem = memo(function FindingItem({ finding, lang, onSelect }: { finding: Finding; lang: Language; onSelect: (f: Finding) => void }) {
+const FindingItem = memo(function FindingItem({ finding, lang, onSelect, extra }: { finding: Finding; lang: Language; onSelect: (f: Finding) => void; extra?: (f: Finding) => ReactNode }) {
   const styles = useStyles();
   const t = (id: string, params?: Record<string, string | number>) => translate(id, lang, params);
   const where = `${finding.sheet}!${finding.cell}`;
@@ -101,12 +103,13 @@ const FindingItem = memo(function FindingItem({ finding, lang, onSelect }: { fin
           </span>
         )}
       </button>
+      {extra?.(finding)}
     </li>
   );
 });
 
 /** The findings grouped by sheet and table, most severe first; a click or Enter goes to the cell. */
-export function Findings({ groups, lang, onSelect }: Props) {
+export function Findings({ groups, lang, onSelect, extra }: Props) {
   const styles = useStyles();
   const total = countFindings(groups);
   const drawn = useDrawnCount(groups, total);
@@ -122,7 +125,7 @@ export function Findings({ groups, lang, onSelect }: Props) {
               </h3>
               <ul className={styles.list}>
                 {tg.findings.map((f) => (
-                  <FindingItem key={`${f.rule}:${f.sheet}!${f.cell}:${f.messageId}`} finding={f} lang={lang} onSelect={onSelect} />
+                  <FindingItem key={`${f.rule}:${f.sheet}!${f.cell}:${f.messageId}`} finding={f} lang={lang} onSelect={onSelect} {...(extra === undefined ? {} : { extra })} />
                 ))}
               </ul>
             </section>

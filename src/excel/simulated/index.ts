@@ -33,6 +33,7 @@ import { PAYLOAD_LIMIT_BYTES, type ExcelApiVersion, type XlContext, type XlHost,
 import { HostError, TestContext, type Action, type ProxyBase, type Server } from './proxies';
 // Conditional formats (ExcelApi 1.6, RangeAreas 1.9) live in their own file and plug into the proxies.
 import { addFormat, displayedFill, formatContents, formatSnapshots, type FormatSnapshot } from './conditional-formats';
+import './data-validation';
 import { emptyCell, interpretEntry, recalculate, sheetsFromGrid, type HostCell, type HostFill, type HostSheet } from './state';
 
 export { HostError } from './proxies';
@@ -47,7 +48,15 @@ export interface TestHostOptions {
   documentUrl?: string;
   /** The payload limit per request and response (default 5 MB, Excel on the web). */
   payloadLimit?: number;
+  /**
+   * Where Excel runs (default 'windows'): what Excel can undo differs
+   * (`Worksheet.visibility` is undoable on the web only).
+   */
+  platform?: ExcelPlatform;
 }
+
+/** The platforms whose documented behaviour differs. */
+export type ExcelPlatform = 'windows' | 'mac' | 'web';
 
 /** One round trip. */
 export interface RequestRecord {
@@ -99,6 +108,7 @@ export class TestHost implements XlHost {
   private readonly version: number;
   private readonly url: string;
   private readonly limit: number;
+  readonly platform: ExcelPlatform;
   private editMode = false;
   private readOnlyWorkbook = false;
   private connection: ConnectionFault | undefined;
@@ -113,6 +123,7 @@ export class TestHost implements XlHost {
     this.version = versionNumber(options.apiVersion ?? '1.7');
     this.url = options.documentUrl ?? 'https://example.invalid/kommunstyrelsen-2021.xlsx';
     this.limit = options.payloadLimit ?? PAYLOAD_LIMIT_BYTES;
+    this.platform = options.platform ?? 'windows';
     this.activeSheet = this.sheets[0]?.name ?? null;
   }
 
@@ -232,6 +243,15 @@ export class TestHost implements XlHost {
     recalculate(this.sheets);
   }
 
+  /** Makes a cell an entity or linked data type (a Geography cell) showing `text`. */
+  setDataType(sheet: string, address: string, text: string, type: 'Entity' | 'LinkedEntity' = 'LinkedEntity'): void {
+    const c = this.cellAt(sheet, address, true) as HostCell;
+    c.value = null;
+    delete c.error;
+    delete c.formula;
+    c.dataType = { type, text };
+  }
+
   /** Sets a cell's fill directly (`null`: no fill). */
   setFill(sheet: string, address: string, fill: { color: string; pattern?: string } | null): void {
     const c = this.cellAt(sheet, address, true) as HostCell;
@@ -284,9 +304,11 @@ export class TestHost implements XlHost {
 
   // ---- the request pipeline -----------------------------------------------
 
-  private server(): Server {
+  private server(mergedUndo: boolean): Server {
     return {
       sheets: this.sheets,
+      platform: this.platform,
+      mergedUndo,
       language: this.language,
       supports: (v) => this.supports(v),
       readOnly: () => this.readOnlyWorkbook,
@@ -328,7 +350,7 @@ export class TestHost implements XlHost {
     if (this.editMode) fail(new HostError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.'));
     if (record.requestBytes > this.limit) fail(new HostError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${record.requestBytes} bytes).`));
 
-    const server = this.server();
+    const server = this.server(run.merge);
     const results = new Map<ProxyBase, Map<string, unknown>>();
     const touched = new Map<ProxyBase, boolean>();
     let failure: unknown;

@@ -1,7 +1,7 @@
 /**
  * Conditional formats in the test host, as Excel keeps them: per sheet, in
- * priority order (a new format goes on top), each with an id that is never
- * reused, a type, the ranges it applies to and, for a `Custom` format, its
+ * priority order (a new format goes on top), each with an id that is its
+ * position in its collection (so ids shift), a type, the ranges it applies to and, for a `Custom` format, its
  * rule formula and fill. What a cell shows is its own fill unless a format
  * over it whose rule is met sets a fill (`displayedFill`).
  *
@@ -33,10 +33,15 @@ import { evaluate, understands } from './evaluator';
 import { extensions, HostError, ProxyBase, requireVersion, WHOLE_SHEET, type Server, type TestContext, type WorksheetProxy } from './proxies';
 import type { HostConditionalFormat, HostFill, HostSheet } from './state';
 
-let lastId = 0;
-
-function newId(): string {
-  return `{AK-CF-${++lastId}}`;
+/**
+ * `ConditionalFormat.id` is documented as "the priority of the conditional
+ * format within the current ConditionalFormatCollection"
+ * (learn.microsoft.com/javascript/api/excel/excel.conditionalformat#excel-excel-conditionalformat-id-member):
+ * a position, 0 for the top, that shifts when a format is added on top or one
+ * above is deleted. The simulated Excel hands out exactly that.
+ */
+function positionalId(list: readonly HostConditionalFormat[], cf: HostConditionalFormat): string {
+  return String(list.indexOf(cf));
 }
 
 function intersects(a: Rect, b: Rect): boolean {
@@ -93,7 +98,8 @@ export interface FormatSnapshot {
 
 /** A sheet's conditional formats as plain data, highest priority first. */
 export function formatSnapshots(sheet: HostSheet): FormatSnapshot[] {
-  return (sheet.conditionalFormats ?? []).map((cf) => ({ id: cf.id, type: cf.type, ranges: cf.ranges.map(rectAddress).join(','), formula: cf.formula, fill: cf.fill }));
+  const list = sheet.conditionalFormats ?? [];
+  return list.map((cf) => ({ id: positionalId(list, cf), type: cf.type, ranges: cf.ranges.map(rectAddress).join(','), formula: cf.formula, fill: cf.fill }));
 }
 
 /**
@@ -108,9 +114,9 @@ export function formatContents(sheet: HostSheet): Omit<FormatSnapshot, 'id'>[] {
 
 /** Adds a format directly, as the economist would in Excel (on top); returns its id. */
 export function addFormat(sheet: HostSheet, address: string, format: { type?: string; formula?: string; fill?: string | null }): string {
-  const cf: HostConditionalFormat = { id: newId(), type: format.type ?? 'Custom', ranges: parseAreas(address), formula: format.formula ?? '', fill: format.fill?.toUpperCase() ?? null };
+  const cf: HostConditionalFormat = { type: format.type ?? 'Custom', ranges: parseAreas(address), formula: format.formula ?? '', fill: format.fill?.toUpperCase() ?? null };
   formatsOf(sheet).unshift(cf);
-  return cf.id;
+  return positionalId(formatsOf(sheet), cf);
 }
 
 interface Owner {
@@ -193,20 +199,26 @@ class ConditionalFormatCollectionProxy extends ProxyBase implements XlConditiona
     const n = ++this.added;
     this.queueCall('add', type, n);
     // Bound to the format the queued `add` creates (it runs before anything queued after it).
-    return new ConditionalFormatProxy(this.ctx, `${this.path}.add(${JSON.stringify(type)})#${n}`, () => this.created.get(n) ?? null);
+    return new ConditionalFormatProxy(this.ctx, `${this.path}.add(${JSON.stringify(type)})#${n}`, () => this.created.get(n) ?? null, (server) => this.list(server));
   }
+  /** The format at this position of the collection when the request runs (ids are positions, see `positionalId`). */
   getItem(id: string): ConditionalFormatProxy {
-    return new ConditionalFormatProxy(this.ctx, `${this.path}.getItem(${JSON.stringify(id)})`, (server) => {
-      const cf = this.list(server).find((x) => x.id === id);
-      if (cf === undefined) throw new HostError('ItemNotFound', `The requested resource doesn't exist: conditional format ${id}`);
-      return { sheet: this.target(server).sheet, cf };
-    });
+    return new ConditionalFormatProxy(
+      this.ctx,
+      `${this.path}.getItem(${JSON.stringify(id)})`,
+      (server) => {
+        const cf = /^\d+$/.test(id) ? this.list(server)[Number(id)] : undefined;
+        if (cf === undefined) throw new HostError('ItemNotFound', `The requested resource doesn't exist: conditional format ${id}`);
+        return { sheet: this.target(server).sheet, cf };
+      },
+      (server) => this.list(server),
+    );
   }
   override invoke(server: Server, method: string, args: unknown[]): void {
     if (method !== 'add') return super.invoke(server, method, args);
     const { sheet, rects } = this.target(server);
     server.checkWritable(sheet);
-    const cf: HostConditionalFormat = { id: newId(), type: String(args[0]), ranges: rects.map((r) => ({ ...r })), formula: '', fill: null };
+    const cf: HostConditionalFormat = { type: String(args[0]), ranges: rects.map((r) => ({ ...r })), formula: '', fill: null };
     formatsOf(sheet).unshift(cf);
     this.created.set(args[1] as number, { sheet, cf });
   }
@@ -218,7 +230,7 @@ class ConditionalFormatCollectionProxy extends ProxyBase implements XlConditiona
     this.listed = list;
     const custom = (cf: HostConditionalFormat, v: unknown): unknown => (cf.type === 'Custom' ? v : null);
     return list.map((cf) => {
-      if (item === 'id') return cf.id;
+      if (item === 'id') return positionalId(list, cf);
       if (item === 'type') return cf.type;
       if (item === 'priority') return formatsOf(sheet).indexOf(cf);
       if (item === 'customOrNullObject/rule/formula') return custom(cf, cf.formula);
@@ -229,7 +241,7 @@ class ConditionalFormatCollectionProxy extends ProxyBase implements XlConditiona
   override deliver(values: Map<string, unknown>, isNull: boolean): void {
     const sheet = this.bound?.sheet;
     const items = this.listed.map((cf, i) => {
-      const item = new ConditionalFormatProxy(this.ctx, `${this.path}.items[${i}]`, () => (sheet === undefined ? null : { sheet, cf }));
+      const item = new ConditionalFormatProxy(this.ctx, `${this.path}.items[${i}]`, () => (sheet === undefined ? null : { sheet, cf }), (server) => this.list(server));
       const own = new Map<string, unknown>();
       let formula: unknown;
       let color: unknown;
@@ -261,6 +273,8 @@ class ConditionalFormatProxy extends ProxyBase implements XlConditionalFormat {
     ctx: TestContext,
     path: string,
     private readonly resolver: (server: Server) => Bound | null,
+    /** The collection it belongs to, as the request finds it: its id is its position there. */
+    private readonly collection: (server: Server) => HostConditionalFormat[],
   ) {
     super(ctx, path);
     this.custom = new CustomFormatProxy(ctx, `${path}.custom`, this, false);
@@ -283,7 +297,7 @@ class ConditionalFormatProxy extends ProxyBase implements XlConditionalFormat {
   }
   read(server: Server, prop: string): unknown {
     const { sheet, cf } = this.target(server);
-    if (prop === 'id') return cf.id;
+    if (prop === 'id') return positionalId(this.collection(server), cf);
     if (prop === 'type') return cf.type;
     if (prop === 'priority') return formatsOf(sheet).indexOf(cf);
     throw new HostError('InvalidArgument', `ConditionalFormat.${prop}`);

@@ -1,14 +1,14 @@
 /**
  * Round trips and bytes of one validation, measured on the test host: what
  * the add-in would send to and get from Excel for a workbook of N sheets
- * shaped like the example (the benchmark of issue 5 calls this).
+ * shaped like the example (bench/office.ts and a test of the read's cost call this).
  */
-import seed from '../../../examples/source/kommunstyrelsen-2021-tables.json';
-import type { SheetGrid, WorkbookGrid } from '../../engine/grid';
-import { seedAsWorkbook, type SeedFile } from '../../example/seed';
-import { memoryStore } from '../changelog';
-import { createActions } from '../workbook-actions';
-import { TestHost } from './index';
+import seed from '../examples/source/kommunstyrelsen-2021-tables.json';
+import type { SheetGrid, WorkbookGrid } from '../src/engine/grid';
+import { seedAsWorkbook, type SeedFile } from '../src/example/seed';
+import { memoryStore } from '../src/excel/changelog';
+import { createActions } from '../src/excel/workbook-actions';
+import { TestHost } from '../src/excel/simulated';
 
 export interface ValidateCost {
   sheets: number;

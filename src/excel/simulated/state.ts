@@ -25,12 +25,16 @@ export interface HostCell {
   formula?: string;
   numberFormat: string;
   fill: HostFill;
+  /**
+   * A linked data type (Stocks, Geography) or an entity: the cell shows
+   * `text`, `values` gives `#VALUE!` and `valuesAsJson` basicType "Error"
+   * (learn.microsoft.com/office/dev/add-ins/excel/excel-data-types-concepts).
+   */
+  dataType?: { type: 'Entity' | 'LinkedEntity'; text: string };
 }
 
 /** A conditional format (ExcelApi 1.6) as Excel keeps it; see `conditional-formats.ts`. */
 export interface HostConditionalFormat {
-  /** Unique in the workbook, never reused. */
-  id: string;
   /** `Custom` (the type the host models fully), `CellValue`, `DataBar` … */
   type: string;
   /** The cells it applies to. */
@@ -39,6 +43,15 @@ export interface HostConditionalFormat {
   formula: string;
   /** The fill it shows while its rule is met (`#RRGGBB`), null for none. */
   fill: string | null;
+}
+
+/** A list data validation (ExcelApi 1.8) as Excel keeps it: the cells it covers, the list, its error alert. */
+export interface HostDataValidation {
+  rects: Rect[];
+  /** The comma-separated values. */
+  source: string;
+  inCellDropDown: boolean;
+  alert: { message: string; showAlert: boolean; style: string; title: string };
 }
 
 export interface HostSheet {
@@ -51,6 +64,8 @@ export interface HostSheet {
   hiddenColumns: Set<number>;
   /** Conditional formats, highest priority first (none when absent). */
   conditionalFormats?: HostConditionalFormat[];
+  /** List data validations (none when absent); see `data-validation.ts`. */
+  dataValidations?: HostDataValidation[];
 }
 
 /** A new, empty, visible sheet (what `worksheets.add` creates). */
@@ -81,7 +96,7 @@ export function emptyCell(): HostCell {
 }
 
 export function isEmptyContent(c: HostCell | undefined): boolean {
-  return c === undefined || (c.value === null && c.error === undefined && c.formula === undefined);
+  return c === undefined || (c.value === null && c.error === undefined && c.formula === undefined && c.dataType === undefined);
 }
 
 /** Builds the host's sheets from a grid (formulas keep their calculated values). */

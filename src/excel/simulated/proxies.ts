@@ -24,6 +24,7 @@ import type {
   XlWorksheetCollection,
   XlWorksheetProtection,
 } from '../xl';
+import type { XlDataValidation } from '../validation';
 import { emptyCell, errorDisplayText, interpretEntry, isEmptyContent, newSheet, NO_FILL, type HostCell, type HostSheet } from './state';
 
 /** An error shaped like OfficeExtension.Error: `code` is what the adapter looks at. */
@@ -40,6 +41,10 @@ export class HostError extends Error {
 /** What a proxy needs from the host while a request runs. */
 export interface Server {
   readonly sheets: HostSheet[];
+  /** Where Excel runs: what it can undo differs. */
+  readonly platform: 'windows' | 'mac' | 'web';
+  /** The request belongs to an `Excel.run({ mergeUndoGroup: true })` (ExcelApi 1.20). */
+  readonly mergedUndo: boolean;
   readonly language: string;
   supports(version: ExcelApiVersion): boolean;
   readOnly(): boolean;
@@ -138,6 +143,8 @@ export abstract class ProxyBase {
 export const extensions: {
   /** The conditional formats intersecting a range or ranges of a sheet (ExcelApi 1.6). */
   conditionalFormats?: (ctx: TestContext, path: string, target: (server: Server) => { sheet: HostSheet; rects: Rect[] }) => XlConditionalFormatCollection;
+  /** `Range.dataValidation` (ExcelApi 1.8), `data-validation.ts`. */
+  dataValidation?: (ctx: TestContext, path: string, target: (server: Server) => { sheet: HostSheet; rect: Rect }) => XlDataValidation;
   /** `Worksheet.getRanges(address)` (ExcelApi 1.9). */
   rangeAreas?: (ctx: TestContext, path: string, sheet: WorksheetProxy, address: string | undefined) => XlRangeAreas;
 } = {};
@@ -367,6 +374,12 @@ export class WorksheetProxy extends ProxyBase implements XlWorksheet {
     const sheet = this.target(server);
     if (method === 'activate') return server.activate(sheet);
     if (method !== 'delete') return super.invoke(server, method, []);
+    // Not undoable on any platform: refused inside a merged undo group
+    // (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities, "Unsupported APIs").
+    if (server.mergedUndo) throw new HostError('UndoNotSupported', 'Worksheet.delete cannot be part of an undo group.');
+    // learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-delete-member:
+    // a VeryHidden sheet cannot be deleted; its visibility must be changed first.
+    if (sheet.visibility === 'VeryHidden') throw new HostError('InvalidOperation', 'A very hidden worksheet cannot be deleted.');
     if (server.readOnly()) throw new HostError('AccessDenied', 'The workbook is read-only; changes cannot be made.');
     if (sheet.visibility === 'Visible' && server.sheets.filter((s) => s.visibility === 'Visible').length === 1) {
       throw new HostError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
@@ -380,6 +393,8 @@ export class WorksheetProxy extends ProxyBase implements XlWorksheet {
   override write(server: Server, prop: string, value: unknown): void {
     if (prop !== 'visibility') return super.write(server, prop, value);
     const sheet = this.target(server);
+    // Undoable on the web only: refused inside a merged undo group on Windows and Mac (excel-add-ins-undo-capabilities).
+    if (server.mergedUndo && server.platform !== 'web') throw new HostError('UndoNotSupported', 'Worksheet.visibility cannot be part of an undo group on this platform.');
     if (server.readOnly()) throw new HostError('AccessDenied', 'The workbook is read-only; changes cannot be made.');
     if (value !== 'Visible' && value !== 'Hidden' && value !== 'VeryHidden') throw new HostError('InvalidArgument', `visibility ${String(value)}`);
     if (value !== 'Visible' && sheet.visibility === 'Visible' && server.sheets.filter((s) => s.visibility === 'Visible').length === 1) {
@@ -454,6 +469,12 @@ export class RangeProxy extends ProxyBase implements XlRange {
       return { sheet, rects: [rect] };
     });
     return this.formats;
+  }
+  private validation: XlDataValidation | undefined;
+  /** ExcelApi 1.8. */
+  get dataValidation(): XlDataValidation {
+    this.validation ??= extension('dataValidation')(this.ctx, `${this.path}.dataValidation`, (server) => this.target(server));
+    return this.validation;
   }
   exists(server: Server): boolean {
     if (this.bound === undefined) this.bound = this.resolver(server);
@@ -552,13 +573,13 @@ export class RangeProxy extends ProxyBase implements XlRange {
       case 'columnCount':
         return rect.right - rect.left + 1;
       case 'values':
-        return this.grid(server, (c) => (c === undefined ? '' : c.error !== undefined ? errorDisplayText(c.error, server.language) : (c.value ?? '')));
+        return this.grid(server, (c) => (c === undefined ? '' : c.dataType !== undefined ? errorDisplayText('VALUE', server.language) : c.error !== undefined ? errorDisplayText(c.error, server.language) : (c.value ?? '')));
       case 'valueTypes':
         return this.grid(server, (c) =>
-          c === undefined || (c.value === null && c.error === undefined) ? 'Empty' : c.error !== undefined ? 'Error' : typeof c.value === 'number' ? 'Double' : typeof c.value === 'boolean' ? 'Boolean' : 'String',
+          c?.dataType !== undefined ? 'Error' : c === undefined || (c.value === null && c.error === undefined) ? 'Empty' : c.error !== undefined ? 'Error' : typeof c.value === 'number' ? 'Double' : typeof c.value === 'boolean' ? 'Boolean' : 'String',
         );
       case 'formulas':
-        return this.grid(server, (c) => (c === undefined ? '' : (c.formula ?? (c.error !== undefined ? errorTextEnUs(c.error) : (c.value ?? '')))));
+        return this.grid(server, (c) => (c === undefined ? '' : c.dataType !== undefined ? '#VALUE!' : (c.formula ?? (c.error !== undefined ? errorTextEnUs(c.error) : (c.value ?? '')))));
       case 'numberFormat':
         return this.grid(server, (c) => c?.numberFormat ?? 'General');
       case 'columnHidden': {
@@ -569,6 +590,7 @@ export class RangeProxy extends ProxyBase implements XlRange {
       case 'valuesAsJson':
         requireVersion(server, '1.16', 'Range.valuesAsJson');
         return this.grid(server, (c) => {
+          if (c?.dataType !== undefined) return { type: c.dataType.type, basicType: 'Error', basicValue: '#VALUE!', errorType: 'Value', text: c.dataType.text, properties: {} };
           if (c === undefined || (c.value === null && c.error === undefined)) return { type: 'Empty', basicType: 'Empty', basicValue: '' };
           if (c.error !== undefined) return { type: 'Error', basicType: 'Error', basicValue: errorTextEnUs(c.error), errorType: JSON_ERROR_TYPES[c.error] ?? 'Unknown' };
           const t = typeof c.value === 'number' ? 'Double' : typeof c.value === 'boolean' ? 'Boolean' : 'String';
@@ -602,6 +624,7 @@ export class RangeProxy extends ProxyBase implements XlRange {
 
   override write(server: Server, prop: string, value: unknown): void {
     const enter = (cell: HostCell, v: unknown, asFormula: boolean): void => {
+      delete cell.dataType;
       delete cell.error;
       delete cell.formula;
       if (typeof v === 'number' || typeof v === 'boolean') {

@@ -1,0 +1,296 @@
+/**
+ * One worksheet part, streamed into a sheet of the grid model: each cell's
+ * value and type, its formula (a shared formula's cells get the formula
+ * Excel shows in each, moved from the master; every cell of an array
+ * formula's range gets the array formula), the cached result, the number
+ * format of its style, hidden rows and columns.
+ *
+ * Only `sheetData` and `cols` are looked at. Ranges elsewhere in the part
+ * (data validation, conditional formats, merges, hyperlinks, the dimension)
+ * are never expanded: a validation over `A1:XFD1048576` costs nothing.
+ */
+import { errorCodeFromText } from '../engine/errors';
+import type { Cell, CellValue, ErrorCode, SheetGrid } from '../engine/grid';
+import { moveFormula } from '../formula/references';
+import { XlsxFileError } from './file';
+import { readPart, type XlsxPackage } from './package';
+
+/** What a sheet needs from the workbook. */
+export interface SheetContext {
+  sharedStrings: readonly string[];
+  cellFormats: readonly (string | undefined)[];
+  date1904: boolean;
+}
+
+/** A formula cell without a cached result, to be calculated from its inputs once the sheet is read. */
+export interface PendingFormula {
+  row: number;
+  col: number;
+  cell: Cell;
+}
+
+const MS_PER_DAY = 86_400_000;
+const MAX_ROWS = 1_048_576;
+const MAX_COLS = 16_384;
+
+/** A cell reference (`C12`, `$C$12`) as 0-based row and column; undefined when it is not one. */
+export function parseCellRef(ref: string): { row: number; col: number } | undefined {
+  let i = ref.charCodeAt(0) === 36 /* $ */ ? 1 : 0;
+  let col = 0;
+  for (let code = ref.charCodeAt(i); code >= 65 && code <= 90; code = ref.charCodeAt(++i)) col = col * 26 + (code - 64);
+  if (ref.charCodeAt(i) === 36) i++;
+  const digits = ref.slice(i);
+  const row = Number(digits);
+  if (col === 0 || col > MAX_COLS || digits === '' || !Number.isInteger(row) || row < 1 || row > MAX_ROWS || digits.charCodeAt(0) === 43 || digits.charCodeAt(0) === 32) return undefined;
+  return { row: row - 1, col: col - 1 };
+}
+
+/** A range reference (`D2:D5` or `D2`) as 0-based corners. */
+function parseRangeRef(ref: string): { top: number; left: number; bottom: number; right: number } | undefined {
+  const [a, b] = ref.split(':');
+  const from = parseCellRef(a ?? '');
+  const to = b === undefined ? from : parseCellRef(b);
+  if (from === undefined || to === undefined) return undefined;
+  return { top: Math.min(from.row, to.row), left: Math.min(from.col, to.col), bottom: Math.max(from.row, to.row), right: Math.max(from.col, to.col) };
+}
+
+/**
+ * A copy of a text that holds nothing else alive: a parser's texts can be
+ * slices of the piece of XML they came from (V8 keeps a slice of 13
+ * characters or more as a view into the whole), and a grid holding them
+ * would keep those pieces in memory.
+ */
+export function ownText(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1);
+}
+
+/** The formula in en-US syntax with `=`, future-function prefixes removed (`_xlfn.IFS` → `IFS`). */
+function formulaText(f: string): string {
+  return ownText('=' + f.replace(/_xlfn\.|_xlws\./gi, ''));
+}
+
+/** Excel's serial day number of an ISO date (a `t="d"` cell). */
+function isoDateSerial(text: string, date1904: boolean): number | undefined {
+  const ms = Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(text) || !text.includes('T') ? text : `${text}Z`);
+  if (!Number.isFinite(ms)) return undefined;
+  return ms / MS_PER_DAY + (date1904 ? 24_107 : 25_569);
+}
+
+function makeCell(value: CellValue, error: ErrorCode | undefined, errorIsText: boolean, formula: string | undefined, format: string | undefined): Cell {
+  const cell: Cell = { value };
+  if (error !== undefined) cell.error = error;
+  if (errorIsText) cell.errorIsText = true;
+  if (formula !== undefined) cell.formula = formula;
+  if (format !== undefined) cell.numberFormat = format;
+  return cell;
+}
+
+/** The parts of one `<c>` element, collected while it is read. */
+interface CellParts {
+  row: number;
+  col: number;
+  type: string;
+  style: number;
+  formula: string | undefined;
+  formulaAttrs: Record<string, string> | undefined;
+  value: string | undefined;
+  inline: string | undefined;
+}
+
+/** A text cell: plain text that reads like an error is pasted error text; a formula's text result is text. */
+function textCell(t: string, formula: string | undefined, format: string | undefined): Cell {
+  const own = ownText(t);
+  if (formula !== undefined) return makeCell(own, undefined, false, formula, format);
+  const error = errorCodeFromText(own);
+  return makeCell(own, error, error !== undefined, undefined, format);
+}
+
+/** Builds the grid cell of a `<c>` once it is closed (undefined: an empty cell). */
+function toCell(p: CellParts, formula: string | undefined, ctx: SheetContext, pending: PendingFormula[]): Cell | undefined {
+  const format = ctx.cellFormats[p.style];
+  const v = p.value;
+  switch (p.type) {
+    case 's': {
+      const s = v === undefined ? undefined : ctx.sharedStrings[Number(v)];
+      return s === undefined ? undefined : textCell(s, formula, format);
+    }
+    case 'inlineStr':
+      return p.inline === undefined ? undefined : textCell(p.inline, formula, format);
+    case 'str':
+      if (v !== undefined) return textCell(v, formula, format);
+      break;
+    case 'b':
+      if (v !== undefined && v !== '') return makeCell(v === '1' || v === 'true', undefined, false, formula, format);
+      break;
+    case 'e':
+      if (v !== undefined && v !== '') return makeCell(null, errorCodeFromText(v) ?? 'ERROR', false, formula, format);
+      break;
+    case 'd': {
+      const serial = v === undefined ? undefined : isoDateSerial(v, ctx.date1904);
+      if (serial !== undefined) return makeCell(serial, undefined, false, formula, format);
+      break;
+    }
+    default:
+      if (v !== undefined && v.trim() !== '') {
+        const n = Number(v);
+        if (Number.isFinite(n)) return makeCell(n, undefined, false, formula, format);
+      }
+  }
+  if (formula === undefined) return undefined;
+  const cell = makeCell(null, undefined, false, formula, format);
+  pending.push({ row: p.row, col: p.col, cell });
+  return cell;
+}
+
+/**
+ * Reads one worksheet part into a sheet of the grid. `pending` receives the
+ * formula cells that have no cached result.
+ */
+export function readSheet(pkg: XlsxPackage, part: string, name: string, hidden: boolean, ctx: SheetContext, pending: PendingFormula[]): SheetGrid {
+  const cells: (Cell | undefined)[][] = [];
+  const hiddenRows: number[] = [];
+  const hiddenColumns: number[] = [];
+  /** Shared formulas by index: the master's formula and position. */
+  const shared = new Map<string, { formula: string; row: number; col: number }>();
+  /** Array formulas: the range and the formula every cell of it shows. */
+  const arrays: { top: number; left: number; bottom: number; right: number; formula: string }[] = [];
+  let root = '';
+  let inSheetData = false;
+  let row = -1;
+  let col = -1;
+  let cell: CellParts | undefined;
+  /** Which text is being collected: the formula, the value or an inline string's text. */
+  let collecting: 'f' | 'v' | 't' | undefined;
+  let phonetic = 0;
+  let buffer = '';
+
+  const arrayFormulaAt = (r: number, c: number): string | undefined => arrays.find((a) => r >= a.top && r <= a.bottom && c >= a.left && c <= a.right)?.formula;
+
+  const finishCell = (p: CellParts): void => {
+    let formula: string | undefined;
+    const attrs = p.formulaAttrs;
+    if (attrs !== undefined) {
+      const kind = attrs.t ?? 'normal';
+      if (kind === 'shared' && attrs.si !== undefined) {
+        if (p.formula !== undefined && p.formula !== '') {
+          shared.set(attrs.si, { formula: p.formula, row: p.row, col: p.col });
+          formula = formulaText(p.formula);
+        } else {
+          const master = shared.get(attrs.si);
+          if (master !== undefined) formula = formulaText(moveFormula(master.formula, p.row - master.row, p.col - master.col));
+        }
+      } else if (kind === 'array' && p.formula !== undefined && p.formula !== '') {
+        formula = formulaText(p.formula);
+        const range = parseRangeRef(attrs.ref ?? '');
+        if (range !== undefined) arrays.push({ ...range, formula });
+      } else if (kind !== 'dataTable' && p.formula !== undefined && p.formula !== '') {
+        formula = formulaText(p.formula);
+      }
+    } else if (arrays.length > 0) {
+      formula = arrayFormulaAt(p.row, p.col);
+    }
+    const made = toCell(p, formula, ctx, pending);
+    if (made === undefined) return;
+    const line = (cells[p.row] ??= []);
+    line[p.col] = made;
+  };
+
+  readPart(pkg, part, {
+    open(tag, attrs) {
+      if (root === '') {
+        root = tag;
+        if (root !== 'worksheet') throw new XlsxFileError('damaged', pkg.file, `${part} is not a worksheet`);
+        return;
+      }
+      if (!inSheetData) {
+        if (tag === 'sheetData') inSheetData = true;
+        else if (tag === 'col' && attrs.hidden !== undefined && (attrs.hidden === '1' || attrs.hidden === 'true')) {
+          const min = Math.max(1, Number(attrs.min));
+          const max = Math.min(MAX_COLS, Number(attrs.max));
+          for (let c = min; c <= max; c++) hiddenColumns.push(c - 1);
+        }
+        return;
+      }
+      switch (tag) {
+        case 'row': {
+          const r = attrs.r === undefined ? row + 1 : Number(attrs.r) - 1;
+          if (!Number.isInteger(r) || r < 0 || r >= MAX_ROWS) throw new XlsxFileError('damaged', pkg.file, `${part}: row ${attrs.r ?? ''}`);
+          row = r;
+          col = -1;
+          if (attrs.hidden === '1' || attrs.hidden === 'true') hiddenRows.push(r);
+          break;
+        }
+        case 'c': {
+          const at = attrs.r === undefined ? { row, col: col + 1 } : parseCellRef(attrs.r);
+          if (at === undefined || at.col >= MAX_COLS || at.row < 0) throw new XlsxFileError('damaged', pkg.file, `${part}: cell ${attrs.r ?? ''}`);
+          col = at.col;
+          cell = { row: at.row, col: at.col, type: attrs.t ?? 'n', style: Number(attrs.s ?? 0), formula: undefined, formulaAttrs: undefined, value: undefined, inline: undefined };
+          break;
+        }
+        case 'f':
+          if (cell !== undefined) {
+            cell.formulaAttrs = attrs;
+            collecting = 'f';
+            buffer = '';
+          }
+          break;
+        case 'v':
+          if (cell !== undefined) {
+            collecting = 'v';
+            buffer = '';
+          }
+          break;
+        case 'is':
+          if (cell !== undefined) cell.inline = '';
+          break;
+        case 'rPh':
+          phonetic++;
+          break;
+        case 't':
+          if (cell?.inline !== undefined && phonetic === 0) {
+            collecting = 't';
+            buffer = '';
+          }
+          break;
+      }
+    },
+    text(text) {
+      if (collecting !== undefined) buffer += text;
+    },
+    close(tag) {
+      if (!inSheetData) return;
+      switch (tag) {
+        case 'sheetData':
+          inSheetData = false;
+          break;
+        case 'c':
+          if (cell !== undefined) finishCell(cell);
+          cell = undefined;
+          break;
+        case 'row': {
+          // A row with values is as long as its last cell, also an empty one with only a style (as Excel's used range counts it).
+          const line = cells[row];
+          if (line !== undefined && line.length < col + 1) line.length = col + 1;
+          break;
+        }
+        case 'f':
+          if (cell !== undefined && collecting === 'f') cell.formula = buffer;
+          collecting = undefined;
+          break;
+        case 'v':
+          if (cell !== undefined && collecting === 'v') cell.value = buffer;
+          collecting = undefined;
+          break;
+        case 't':
+          if (cell?.inline !== undefined && collecting === 't') cell.inline += buffer;
+          collecting = undefined;
+          break;
+        case 'rPh':
+          phonetic--;
+          break;
+      }
+    },
+  });
+  if (root !== 'worksheet') throw new XlsxFileError('damaged', pkg.file, `${part} is not a worksheet`);
+  return { name, cells, hiddenRows, hiddenColumns, hidden };
+}
