@@ -1,5 +1,5 @@
 /**
- * The production build of the task pane in Debian's Chromium (playwright-core),
+ * The production build of the task pane in Chromium (test/helpers/chromium.ts),
  * offline and in demo mode, as test/taskpane/browser.test.ts runs it: dist/ is
  * built when older than its sources, office.js from Microsoft's CDN is refused
  * (so the pane falls back to demo mode), and any other foreign request is
@@ -10,13 +10,13 @@ import * as fs from 'fs';
 import type * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './chromium';
 import { serveStatic } from './static-server';
 
 export const ROOT = path.join(__dirname, '..', '..');
 export const DIST = path.join(ROOT, 'dist');
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const CHROMIUM = '/usr/bin/chromium';
 
 function newestMtime(p: string): number {
   const st = fs.statSync(p);
@@ -51,10 +51,7 @@ export async function openPaneBrowser(): Promise<PaneBrowser> {
   ensureBuild();
   const server: http.Server = await serveStatic(DIST);
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   const context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 320, height: 900 }, serviceWorkers: 'block' });
   const page = await context.newPage();
   const foreign: string[] = [];

@@ -9,13 +9,13 @@
  * refused here, as offline, and must fall back to demo mode).
  * Leaves a screenshot at 320 px and the measurements in artifacts/.
  */
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ensureBuild } from '../helpers/browser';
 import { launchChromium } from '../helpers/chromium';
 import { serveStatic } from '../helpers/static-server';
 
@@ -25,30 +25,6 @@ const ARTIFACTS = path.join(ROOT, 'artifacts');
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 jest.setTimeout(300_000);
-
-function newestMtime(p: string): number {
-  const st = fs.statSync(p);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return fs.readdirSync(p).reduce((m, f) => Math.max(m, newestMtime(path.join(p, f))), st.mtimeMs);
-}
-
-/** Builds dist/ unless it is newer than every source it is built from. */
-function ensureBuild(): void {
-  const built = path.join(DIST, 'taskpane.html');
-  const sources = ['src', 'assets', 'manifest.xml', 'webpack.config.js', 'package.json'].map((p) => path.join(ROOT, p));
-  const fresh = fs.existsSync(built) && fs.statSync(built).mtimeMs > Math.max(...sources.map(newestMtime));
-  if (fresh && process.env.ADDIN_BASE_URL === undefined) return;
-  const env = { ...process.env };
-  delete env.ADDIN_BASE_URL;
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production'], {
-    cwd: ROOT,
-    env,
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`webpack failed:\n${r.stdout}\n${r.stderr}`);
-}
-
-
 
 /** The JavaScript taskpane.html loads before first paint, and its gzipped size. */
 function initialScripts(): { files: string[]; gzipBytes: number } {
