@@ -5,36 +5,16 @@
  * (so the pane falls back to demo mode), and any other foreign request is
  * blocked and recorded.
  */
-import { spawnSync } from 'child_process';
-import * as fs from 'fs';
 import type * as http from 'http';
 import type { AddressInfo } from 'net';
-import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
+import { DIST, ensureBuild } from './build';
 import { launchChromium } from './chromium';
 import { serveStatic } from './static-server';
 
-export const ROOT = path.join(__dirname, '..', '..');
-export const DIST = path.join(ROOT, 'dist');
+export { DIST, ensureBuild, ROOT } from './build';
+
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-
-function newestMtime(p: string): number {
-  const st = fs.statSync(p);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return fs.readdirSync(p).reduce((m, f) => Math.max(m, newestMtime(path.join(p, f))), st.mtimeMs);
-}
-
-/** Builds dist/ unless it is newer than every source it is built from. */
-export function ensureBuild(): void {
-  const built = path.join(DIST, 'taskpane.html');
-  const sources = ['src', 'assets', 'manifest.xml', 'webpack.config.js', 'package.json'].map((p) => path.join(ROOT, p));
-  const fresh = fs.existsSync(built) && fs.statSync(built).mtimeMs > Math.max(...sources.map(newestMtime));
-  if (fresh && process.env.ADDIN_BASE_URL === undefined) return;
-  const env = { ...process.env };
-  delete env.ADDIN_BASE_URL;
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production'], { cwd: ROOT, env, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`webpack failed:\n${r.stdout}\n${r.stderr}`);
-}
 
 export interface PaneBrowser {
   origin: string;

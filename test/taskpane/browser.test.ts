@@ -15,7 +15,7 @@ import type { AddressInfo } from 'net';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ensureBuild } from '../helpers/browser';
+import { BUILD_TIMEOUT_MS, ensureBuild } from '../helpers/build';
 import { launchChromium } from '../helpers/chromium';
 import { serveStatic } from '../helpers/static-server';
 
@@ -70,7 +70,7 @@ describe('task pane in Chromium (production build, demo mode, offline)', () => {
     page.on('console', (msg) => {
       if (/Content Security Policy/i.test(msg.text())) cspViolations.push(msg.text());
     });
-  });
+  }, BUILD_TIMEOUT_MS + 60_000); // (building dist/ on a loaded machine; the browser itself gets 30 s to start)
 
   afterAll(async () => {
     await browser?.close();
@@ -285,7 +285,7 @@ describe('production build: CSP in force, cell text never HTML, no development c
       dialogs.push(d.message());
       void d.dismiss();
     });
-  });
+  }, BUILD_TIMEOUT_MS + 60_000); // (building dist/ on a loaded machine; the browser itself gets 30 s to start)
 
   afterAll(async () => {
     await browser?.close();
