@@ -24,6 +24,13 @@ export interface ReadNumber {
  */
 export const MAX_FIGURE = 1e15;
 
+const MARKER = /^(?:[-–—]|e\.?\s?j\.?|ej\s+(?:aktuellt|tillämpligt)|n\/a|\.\.|…|x)$/i;
+
+/** True for the texts economists write for "not meaningful" (`–`, `e.j.`, `Ej aktuellt`), and dashes meaning nothing. */
+export function isMarkerText(text: string): boolean {
+  return MARKER.test(text.trim());
+}
+
 const MINUS = /[\u2212\u2012\u2013\u2014\uFE63\uFF0D]/g;
 const SPACES = /[\s\u00A0\u2007\u2009\u202F\u2002-\u2006\u2008\u200A']/g;
 
@@ -36,6 +43,8 @@ const SPACES = /[\s\u00A0\u2007\u2009\u202F\u2002-\u2006\u2008\u200A']/g;
 export function parseNumberText(text: string): { value: number; decimals: number; percent: boolean } | undefined {
   let t = text.replace(MINUS, '-').replace(SPACES, '');
   if (t === '' || t.length > 40) return undefined;
+  // A footnote mark after the figure (`1 200*`, `1 200¹`) is not part of it.
+  t = t.replace(/(?<=\d)(?:\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$/, '');
   let percent = false;
   if (t.endsWith('%')) {
     percent = true;

@@ -37,9 +37,44 @@ export interface TableColumn {
   headerRow: number;
 }
 
-/** An extra column that is not one of the five (Prognos helår, Avvikelse prognos …). */
+/**
+ * The roles a value column can have: the five standard measures, and those
+ * other kommuners' layouts add: `changeAmount` (Förändring tkr), `forecast`
+ * (Prognos helår), `forecastVariance` (Avvikelse prognos), and the parts of
+ * the net: `income` (Intäkter), `cost` (Kostnader), `net` (Netto, Nettokostnad).
+ */
+export type ColumnRole = Measure | 'changeAmount' | 'forecast' | 'forecastVariance' | 'income' | 'cost' | 'net';
+
+/** The roles beyond the five, in the order the JSON output lists them. */
+export const EXTRA_ROLES: readonly Exclude<ColumnRole, Measure>[] = ['changeAmount', 'forecast', 'forecastVariance', 'income', 'cost', 'net'];
+
+/** An extra column that is not one of the five (Prognos helår, Avvikelse prognos, Intäkter 2022 …). */
 export interface ExtraColumn extends TableColumn {
-  kind: 'forecast' | 'forecast-variance' | 'other';
+  kind: 'forecast' | 'forecast-variance' | 'change-amount' | 'income' | 'cost' | 'net' | 'other';
+}
+
+/**
+ * An identity the table's figures keep on (most of) their rows: in each row,
+ * the `result` column equals the signed sum of the `terms` columns. Found by
+ * detection from headers and confirmed by the figures: Avv = Utfall − Budget,
+ * Netto = Intäkter + Kostnader, Förändring tkr = Utfall − Bokslut.
+ */
+export interface ColumnRelation {
+  /** What the result column is: the rules report a broken `variance` or `forecastVariance` as variance-mismatch, the rest as row-arithmetic. */
+  meaning: 'variance' | 'forecastVariance' | 'changeAmount' | 'net';
+  result: number;
+  terms: { col: number; sign: 1 | -1 }[];
+}
+
+/** A column whose header names a relation the figures contradict on most rows: a misreading, said once. */
+export interface UnreconciledColumn {
+  col: number;
+  header: string;
+  /** What the header suggested. */
+  role: ColumnRole;
+  /** Rows where the relation could be checked, and rows where it held. */
+  checked: number;
+  agreeing: number;
 }
 
 /** One data row (one unit or one account group). */
@@ -50,6 +85,11 @@ export interface TableRow {
   code: string;
   /** The name: `Kansli Centerpartiet`, `Lokalhyror`. */
   name: string;
+  /**
+   * For a subtotal, a nämnd row above its verksamheter, or the total: the
+   * sheet rows whose figures it adds up. Absent for a plain row.
+   */
+  parts?: number[];
 }
 
 /**
@@ -70,9 +110,21 @@ export interface VarianceTable {
   /** Column of the code (or of the whole padded label), and of the name when split. */
   labelCol: number;
   nameCol: number | null;
-  /** The five value columns; a missing one is undefined. */
-  columns: Partial<Record<Measure, TableColumn>>;
+  /**
+   * The value columns by role: the five standard ones and, where the table
+   * has them, the roles of `ColumnRole` beyond (this year's Intäkter,
+   * Prognos …). A missing one is undefined. A column may have two roles
+   * (Nettokostnad is both `actual` and `net`).
+   */
+  columns: Partial<Record<ColumnRole, TableColumn>>;
+  /** Every value column that is not one of the five (with a role or not), in sheet order. */
   extraColumns: ExtraColumn[];
+  /** The identities between columns that the figures confirm; the rules check each row against them. */
+  relations: ColumnRelation[];
+  /** Header guesses the figures contradict (at most reported once, as info). */
+  unreconciled: UnreconciledColumn[];
+  /** Rows with a label and no figures that head a group of rows (`Gemensamma verksamheter`). */
+  sections: TableRow[];
   /** How the change % is stored: already × 100 (`0,0`) or as a fraction (`0,0%`). */
   changeUnit: 'percent' | 'fraction';
   /**

@@ -89,7 +89,7 @@ describe('findTables on odd layouts', () => {
       { row: 1, code: '3', name: 'Intäkter' },
       { row: 2, code: '6A', name: 'Lokalhyror' },
     ]);
-    expect(t?.total).toEqual({ row: 3, code: '', name: 'Summa' });
+    expect(t?.total).toEqual({ row: 3, code: '', name: 'Summa', parts: [1, 2] });
   });
 
   it('tells a change % stored as a fraction by its number format', () => {
@@ -104,7 +104,7 @@ describe('findTables on odd layouts', () => {
       ['KAI   Kommunikation', -50786, -35000, -57489, -56000, 1489, -22489, -31.1],
     ]);
     const [t] = findTables({ sheets: [sheet] });
-    expect(columnsOf(t as VarianceTable)).toEqual({ previous: 'B', actual: 'C', budget: 'D', variance: 'G', change: 'H' });
+    expect(columnsOf(t as VarianceTable)).toEqual({ previous: 'B', actual: 'C', budget: 'D', variance: 'G', change: 'H', forecast: 'E', forecastVariance: 'F' });
     expect(t?.extraColumns.map((e) => [e.col, e.kind])).toEqual([
       [4, 'forecast'],
       [5, 'forecast-variance'],

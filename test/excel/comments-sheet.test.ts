@@ -59,7 +59,7 @@ describe('the sheet Kommentarer, when the workbook has none', () => {
     expect([...host.sheet(COMMENTS_SHEET).hiddenColumns]).toEqual([COL.fingerprint]);
     const kai = host.cell(COMMENTS_SHEET, `E${rowOf(host, 'KAI')}`);
     expect(kai.formula).toBeUndefined();
-    expect(kai.value).toMatch(/^Kommunikation visar en positiv budgetavvikelse med 4,6 mnkr\. .*\[Förklara avvikelsen/);
+    expect(kai.value).toMatch(/^Kommunikation visar en positiv budgetavvikelse med 4,6\smnkr\. .*\[Förklara avvikelsen/);
     // Validating again: the fresh drafts agree with the tables.
     const again = await actions.validate({ mark: false });
     expect(again.workbook.sheets.map((s) => s.name)).toContain(COMMENTS_SHEET);
@@ -116,15 +116,15 @@ describe('comments are text in Excel', () => {
     const { host, actions } = setup();
     const report = await actions.validate({ mark: false });
     const templates: CommentaryOptions['templates'] = [
-      { id: 'avdelning.avvikelse.negativ', lang: 'sv', text: '{avvikelse_mnkr} mnkr: {enhet} visar en negativ budgetavvikelse.' },
+      { id: 'avdelning.avvikelse.negativ', lang: 'sv', text: '{avvikelse_mnkr_med_tecken} mnkr: {enhet} visar en negativ budgetavvikelse.' },
       { id: 'avdelning.avvikelse.positiv', lang: 'sv', text: '={enhet} visar en positiv budgetavvikelse med {avvikelse_mnkr} mnkr.' },
     ];
     const edits = planCommentsSheet(report.workbook, draftCommentary(report.result, report.workbook, { templates }));
     await actions.applyEdits(edits, 'action.comments');
     const ksa = host.cell(COMMENTS_SHEET, `E${rowOf(host, 'KSÄ')}`);
     const kai = host.cell(COMMENTS_SHEET, `E${rowOf(host, 'KAI')}`);
-    expect(ksa.value).toMatch(/^\u22121,2 mnkr: Säkerhetsavdelningen visar en negativ budgetavvikelse\. Utfallet/);
-    expect(kai.value).toMatch(/^=Kommunikation visar en positiv budgetavvikelse med 4,6 mnkr\. Utfallet/);
+    expect(ksa.value).toMatch(/^\u22121,2 mnkr: Säkerhetsavdelningen visar en negativ budgetavvikelse\. Nettokostnaden/);
+    expect(kai.value).toMatch(/^=Kommunikation visar en positiv budgetavvikelse med 4,6\smnkr\. Nettokostnaden/);
     expect([ksa.numberFormat, kai.numberFormat]).toEqual(['@', '@']);
     expect(ksa.formula).toBeUndefined();
     expect(kai.formula).toBeUndefined();

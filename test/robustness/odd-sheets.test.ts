@@ -156,7 +156,7 @@ describe('amounts in kr instead of tkr', () => {
     const kai = drafts.find((d) => d.code === 'KAI');
     expect(kai?.varianceTkr).toBeCloseTo(4626.544, 6);
     expect(kai?.varianceMnkr).toBe(4.6);
-    expect(kai?.text).toMatch(/positiv \S*avvikelse med 4,6 mnkr/);
+    expect(kai?.text).toMatch(/positiv \S*avvikelse med 4,6\smnkr/);
     expect(kai?.table.unit).toBe('kr');
     const kek = drafts.find((d) => d.code === 'KEK');
     expect(kek?.varianceMnkr).toBe(-1.1);

@@ -146,7 +146,7 @@ describe('task pane in Chromium (production build, demo mode, offline)', () => {
     const kai = page.locator('[data-testid="draft"][data-key="rad:KAI"]');
     await kai.waitFor();
     const text = kai.getByTestId('draft-text');
-    await expect(text.textContent()).resolves.toContain('Kommunikation visar en positiv budgetavvikelse med 4,6 mnkr');
+    await expect(text.textContent()).resolves.toContain('Kommunikation visar en positiv budgetavvikelse med 4,6\u00a0mnkr');
     // The gap for the cause is marked, and every figure links to its cell.
     await expect(kai.getByTestId('draft-gap').textContent()).resolves.toMatch(/Förklara avvikelsen/);
     const cells = kai.getByTestId('draft-cell');
@@ -162,7 +162,7 @@ describe('task pane in Chromium (production build, demo mode, offline)', () => {
     await kai.getByTestId('copy-draft').filter({ hasText: 'Kopierad' }).waitFor({ timeout: 5000 });
     await expect(kai.getByTestId('copy-draft').textContent()).resolves.toBe('Kopierad');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toMatch(/^Kommunikation visar en positiv budgetavvikelse med 4,6 mnkr\. .*\[Förklara avvikelsen/);
+    expect(copied).toMatch(/^Kommunikation visar en positiv budgetavvikelse med 4,6\smnkr\. .*\[Förklara avvikelsen/);
 
     // Where the host offers no Clipboard API (some Office webviews), the fallback copies too.
     await page.evaluate(() => {
@@ -174,7 +174,7 @@ describe('task pane in Chromium (production build, demo mode, offline)', () => {
     await summary.getByTestId('copy-draft').filter({ hasText: 'Kopierad' }).waitFor({ timeout: 5000 });
     await expect(summary.getByTestId('copy-draft').textContent()).resolves.toBe('Kopierad');
     const fallback = await page.evaluate(() => (window as unknown as { clip: Clipboard }).clip.readText());
-    expect(fallback).toMatch(/^Kommunstyrelseförvaltning visar sammantaget en negativ budgetavvikelse med −12,4 mnkr\. .*\[Förklara avvikelsen/);
+    expect(fallback).toMatch(/^Kommunstyrelseförvaltning visar sammantaget en negativ budgetavvikelse med 12,4\smnkr\. .*\[Förklara avvikelsen/);
 
     await page.getByTestId('write-comments').click();
     await expect(page.getByTestId('notice').textContent()).resolves.toMatch(/Bladet Kommentarer är uppdaterat: \d+ nya, \d+ uppdaterade, 17 egna texter behålls/);

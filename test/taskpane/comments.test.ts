@@ -64,7 +64,7 @@ describe('Skriv till bladet Kommentarer (demo workbook)', () => {
     expect(mismatches(s)).toEqual(before);
     // Hand-written comments stay; units the economist had not commented get a draft.
     expect(commentOf(host, 'KAI')).toBe(EXAMPLE_COMMENTS.find(([kod]) => kod === 'KAI')?.[2]);
-    expect(commentOf(host, 'KLC')).toMatch(/^Kansli Centerpartiet visar en positiv budgetavvikelse med 1,0 mnkr\./);
+    expect(commentOf(host, 'KLC')).toMatch(/^Kansli Centerpartiet visar en positiv budgetavvikelse med 1,0\smnkr\./);
   });
 
   it('Ångra restores the sheet exactly and shows the fingerprint column again; writing twice changes nothing the second time', async () => {
@@ -106,7 +106,7 @@ describe('Skriv till bladet Kommentarer (a workbook without comments)', () => {
     await s.validate();
     await s.writeComments();
     expect(s.getState().error).toBeNull();
-    expect(commentOf(host, 'KAI')).toMatch(/^Kommunikation visar en positiv budgetavvikelse med 4,6 mnkr\./);
+    expect(commentOf(host, 'KAI')).toMatch(/^Kommunikation visar en positiv budgetavvikelse med 4,6\smnkr\./);
     expect(mismatches(s)).toEqual([]);
     await s.undo();
     expect(host.hasSheet(COMMENTS_SHEET)).toBe(false);
@@ -129,6 +129,6 @@ describe('Skriv till bladet Kommentarer (a workbook without comments)', () => {
     await s.validate();
     await s.writeComments();
     expect(host.cell(COMMENTS_SHEET, 'E1').value).toBe('Comment');
-    expect(commentOf(host, 'KAI')).toMatch(/^Kommunikation shows a favourable budget variance of SEK 4[.,]6 million\./);
+    expect(commentOf(host, 'KAI')).toMatch(/^Kommunikation shows a favourable budget variance of SEK\s4[.,]6\smillion\./);
   });
 });

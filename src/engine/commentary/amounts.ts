@@ -44,3 +44,28 @@ export function formatMnkr(mnkr: number, lang: Language, decimals = 1, plus = fa
 export function formatPercent(percent: number, lang: Language): string {
   return formatNumber(roundHalfAway(percent, 1), lang, 1);
 }
+
+/** The most decimals a draft gives an amount in mnkr: three, whole tkr. */
+export const MAX_MNKR_DECIMALS = 3;
+
+/**
+ * The fewest decimals (one to three) at which an amount in tkr, written in
+ * mnkr, does not read as zero: 30 tkr is `0,03` mnkr, not `0,0`. Zero, and
+ * amounts under half a tkr, get one decimal.
+ */
+export function decimalsShowing(tkr: number): number {
+  for (let d = 1; d <= MAX_MNKR_DECIMALS; d++) if (tkrToMnkr(tkr, d) !== 0) return d;
+  return 1;
+}
+
+/**
+ * The fewest decimals (one to three) at which two different amounts in tkr,
+ * written in mnkr, read as different: 843 and 784 tkr are `0,84` and `0,78`
+ * mnkr, not `0,8` and `0,8`. Equal amounts, and amounts less than a tkr
+ * apart, get one decimal.
+ */
+export function decimalsTellingApart(aTkr: number, bTkr: number): number {
+  if (aTkr === bTkr) return 1;
+  for (let d = 1; d <= MAX_MNKR_DECIMALS; d++) if (tkrToMnkr(aTkr, d) !== tkrToMnkr(bTkr, d)) return d;
+  return 1;
+}

@@ -2,9 +2,9 @@
  * The figures of one table row (or of a table's total) read from the grid,
  * each with the cells it came from, so every number in a draft is traceable.
  */
-import { cellAddress, cellAt, type SheetGrid } from '../grid';
-import { readNumber } from '../numbers';
-import { tkrFactor, type Measure, type TableRow, type VarianceTable } from '../table';
+import { cellAt, columnLetter, type SheetGrid } from '../grid';
+import { readNumberInto, type ReadNumber } from '../numbers';
+import { tkrFactor, type Measure, type SignConvention, type TableRow, type VarianceTable } from '../table';
 
 /** A cell on a sheet: what the task pane selects and the comments sheet links. */
 export interface CellRef {
@@ -25,7 +25,11 @@ export interface RowFigures {
   previous?: Figure;
   actual?: Figure;
   budget?: Figure;
-  /** From the Avv column, or Utfall − Budget when that cell holds no number. */
+  /**
+   * From the Avv column, or computed when that cell holds no number (Utfall −
+   * Budget with costs negative, Budget − Utfall with costs positive): either
+   * way positive is favourable.
+   */
   variance?: Figure;
   /** The Förändr% cell as a percentage (× 100 whatever its storage), when it holds a number. */
   change?: Figure;
@@ -33,34 +37,68 @@ export interface RowFigures {
   changeError: boolean;
 }
 
-function figureAt(sheet: SheetGrid, table: VarianceTable, row: number, measure: Measure): Figure | undefined {
-  const col = table.columns[measure];
-  if (col === undefined) return undefined;
-  const n = readNumber(cellAt(sheet, row, col.col));
-  if (n === undefined) return undefined;
-  const k = tkrFactor(table.unit);
-  return { tkr: n.value * k, halfUnit: n.halfUnit * k, cells: [{ sheet: table.sheet, cell: cellAddress(row, col.col) }] };
+/** A value column of a table: where it is, and its letter for cell addresses. */
+interface ColumnAt {
+  col: number;
+  letter: string;
 }
 
-function difference(a: Figure, b: Figure): Figure {
-  return { tkr: a.tkr - b.tkr, halfUnit: a.halfUnit + b.halfUnit, cells: [...a.cells, ...b.cells] };
+/** The value columns of a table with their letters, read once for all its rows. */
+type TableColumns = Partial<Record<Measure, ColumnAt>>;
+
+function columnsOf(table: VarianceTable): TableColumns {
+  const out: TableColumns = {};
+  for (const [measure, column] of Object.entries(table.columns) as [Measure, { col: number } | undefined][]) {
+    if (column !== undefined) out[measure] = { col: column.col, letter: columnLetter(column.col) };
+  }
+  return out;
+}
+
+function figureAt(sheet: SheetGrid, table: VarianceTable, columns: TableColumns, row: number, measure: Measure, read: ReadNumber): Figure | undefined {
+  const column = columns[measure];
+  if (column === undefined || !readNumberInto(cellAt(sheet, row, column.col), read)) return undefined;
+  const k = tkrFactor(table.unit);
+  return { tkr: read.value * k, halfUnit: read.halfUnit * k, cells: [{ sheet: table.sheet, cell: column.letter + String(row + 1) }] };
+}
+
+/** The favourable variance of `actual` against `budget` under the table's sign convention; cites Utfall then Budget. */
+function favourableVariance(actual: Figure, budget: Figure, convention: SignConvention): Figure {
+  const tkr = convention === 'costs-positive' ? budget.tkr - actual.tkr : actual.tkr - budget.tkr;
+  return { tkr, halfUnit: actual.halfUnit + budget.halfUnit, cells: [...actual.cells, ...budget.cells] };
+}
+
+/**
+ * An amount as a net cost: positive for a net cost, negative for a net
+ * income, whichever convention the table signs its amounts by.
+ */
+export function netCost(tkr: number, convention: SignConvention): number {
+  return convention === 'costs-positive' ? tkr : -tkr;
 }
 
 /** The figures of the row at 0-based sheet row `row` of `table`. */
 export function rowFigures(sheet: SheetGrid, table: VarianceTable, row: number): RowFigures {
-  const previous = figureAt(sheet, table, row, 'previous');
-  const actual = figureAt(sheet, table, row, 'actual');
-  const budget = figureAt(sheet, table, row, 'budget');
-  let variance = figureAt(sheet, table, row, 'variance');
-  if (variance === undefined && actual !== undefined && budget !== undefined) variance = difference(actual, budget);
-  const change = table.columns.change;
+  return readRow(sheet, table, columnsOf(table), row);
+}
+
+/** The figures of every row of `table`, in the order of `table.rows`. */
+export function tableRowFigures(sheet: SheetGrid, table: VarianceTable): RowFigures[] {
+  const columns = columnsOf(table);
+  return table.rows.map((r) => readRow(sheet, table, columns, r.row));
+}
+
+function readRow(sheet: SheetGrid, table: VarianceTable, columns: TableColumns, row: number): RowFigures {
+  const read: ReadNumber = { value: 0, halfUnit: 0, fromText: false, percentText: false };
+  const previous = figureAt(sheet, table, columns, row, 'previous', read);
+  const actual = figureAt(sheet, table, columns, row, 'actual', read);
+  const budget = figureAt(sheet, table, columns, row, 'budget', read);
+  let variance = figureAt(sheet, table, columns, row, 'variance', read);
+  if (variance === undefined && actual !== undefined && budget !== undefined) variance = favourableVariance(actual, budget, table.convention);
+  const change = columns.change;
   const changeCell = change === undefined ? undefined : cellAt(sheet, row, change.col);
-  const changeError = changeCell?.error !== undefined;
-  const out: RowFigures = { changeError };
-  const pct = changeCell === undefined ? undefined : readNumber(changeCell);
-  if (change !== undefined && pct !== undefined) {
-    const scale = pct.percentText || table.changeUnit === 'percent' ? 1 : 100;
-    out.change = { tkr: pct.value * scale, halfUnit: pct.halfUnit * scale, cells: [{ sheet: table.sheet, cell: cellAddress(row, change.col) }] };
+  const out: RowFigures = { changeError: changeCell?.error !== undefined };
+  if (change !== undefined && changeCell !== undefined && readNumberInto(changeCell, read)) {
+    const scale = read.percentText || table.changeUnit === 'percent' ? 1 : 100;
+    out.change = { tkr: read.value * scale, halfUnit: read.halfUnit * scale, cells: [{ sheet: table.sheet, cell: change.letter + String(row + 1) }] };
   }
   if (previous !== undefined) out.previous = previous;
   if (actual !== undefined) out.actual = actual;
@@ -70,11 +108,13 @@ export function rowFigures(sheet: SheetGrid, table: VarianceTable, row: number):
 }
 
 function sumOf(sheet: SheetGrid, table: VarianceTable, rows: readonly TableRow[], measure: Measure): Figure | undefined {
+  const columns = columnsOf(table);
+  const read: ReadNumber = { value: 0, halfUnit: 0, fromText: false, percentText: false };
   let tkr = 0;
   let halfUnit = 0;
   const cells: CellRef[] = [];
   for (const r of rows) {
-    const f = figureAt(sheet, table, r.row, measure);
+    const f = figureAt(sheet, table, columns, r.row, measure, read);
     if (f === undefined) continue;
     tkr += f.tkr;
     halfUnit += f.halfUnit;
@@ -94,7 +134,7 @@ export function totalFigures(sheet: SheetGrid, table: VarianceTable): RowFigures
   const actual = sumOf(sheet, table, table.rows, 'actual');
   const budget = sumOf(sheet, table, table.rows, 'budget');
   let variance = sumOf(sheet, table, table.rows, 'variance');
-  if (variance === undefined && actual !== undefined && budget !== undefined) variance = difference(actual, budget);
+  if (variance === undefined && actual !== undefined && budget !== undefined) variance = favourableVariance(actual, budget, table.convention);
   if (previous !== undefined) out.previous = previous;
   if (actual !== undefined) out.actual = actual;
   if (budget !== undefined) out.budget = budget;

@@ -1,5 +1,5 @@
 /**
- * Commentary (issue 4): drafts from the numbers, templates, the comments
+ * Commentary: drafts from the numbers, templates, the comments
  * sheet, and reading comments back for the narrative check.
  *
  * Typical use (task pane, CLI):
@@ -8,8 +8,8 @@
  *   const sentences = draftSentences(draft);            // a draft's sentences, each with the cells its numbers came from
  *   const edits = planCommentsSheet(workbook, drafts);   // → adapter.applyEdits
  */
-export { formatMnkr, formatPercent, roundHalfAway, tkrToMnkr } from './amounts';
-export { rowFigures, tableUnit, totalFigures, type CellRef, type Figure, type RowFigures } from './figures';
+export { decimalsShowing, decimalsTellingApart, formatMnkr, formatPercent, roundHalfAway, tkrToMnkr } from './amounts';
+export { netCost, rowFigures, tableUnit, totalFigures, type CellRef, type Figure, type RowFigures } from './figures';
 export {
   allDrafts,
   DEFAULT_COMMENTARY_OPTIONS,
@@ -22,9 +22,7 @@ export {
   type CommentaryOptions,
   type Direction,
   type Draft,
-  type DraftBook,
   type DraftSentence,
-  type ListedCells,
   type UnitDraft,
 } from './draft';
 export { COMMENTS_COLUMNS, COMMENTS_SHEET, FINGERPRINT_HEADER, findCommentsLayout, type CommentsColumn, type CommentsLayout } from './layout';

@@ -16,15 +16,23 @@ import type { MessageParams } from '../finding';
 /** The hidden sheet a team's templates travel on. Adapters create it hidden. */
 export const TEMPLATE_SHEET = 'Avvikelsekollen_mallar';
 
-/** Placeholders every template may use. */
+/**
+ * Placeholders every template may use. Amounts are written without a sign:
+ * the template's words say which way a variance goes and whether a figure is
+ * a net cost or a net income (`avvikelse_mnkr_med_tecken` is the one signed
+ * amount, for lists). `avvikelse_mnkr_abs` and `utfall_mnkr_abs` are the same
+ * as `avvikelse_mnkr` and `utfall_mnkr`, kept for teams' older templates.
+ */
 const COMMON = [
   'enhet',
   'kod',
   'år',
   'år_föregående',
   'riktning',
+  'riktning_med_artikel',
   'avvikelse_mnkr',
   'avvikelse_mnkr_abs',
+  'avvikelse_mnkr_med_tecken',
   'avvikelse_tkr',
   'utfall_mnkr',
   'utfall_mnkr_abs',
@@ -38,17 +46,26 @@ const CHANGE = ['bokslut_mnkr', 'förändring_mnkr', 'förändring_riktning', 'n
  * rest are shared by both.
  */
 export const TEMPLATE_PLACEHOLDERS = {
-  /** Material, favourable (Avv > 0). */
+  /** Material, favourable. */
   'avdelning.avvikelse.positiv': COMMON,
-  /** Material, unfavourable (Avv < 0). */
+  /** Material, unfavourable. */
   'avdelning.avvikelse.negativ': COMMON,
   /** Immaterial: the one short sentence, no gap. */
   'avdelning.i_nivå': COMMON,
+  /** Immaterial and 0,0 mnkr: no amount to state. */
+  'avdelning.i_nivå.noll': COMMON,
   'summa.avvikelse.positiv': COMMON,
   'summa.avvikelse.negativ': COMMON,
   'summa.i_nivå': COMMON,
-  /** Utfall against budget. */
-  utfall: COMMON,
+  'summa.i_nivå.noll': COMMON,
+  /** Utfall against budget, both net costs. */
+  'utfall.nettokostnad': COMMON,
+  /** Utfall against budget, both net incomes. */
+  'utfall.nettointäkt': COMMON,
+  /** A net income against a budgeted net cost. */
+  'utfall.nettointäkt_mot_budgeterad_kostnad': COMMON,
+  /** A net cost against a budgeted net income. */
+  'utfall.nettokostnad_mot_budgeterad_intäkt': COMMON,
   /** Change since last year with a meaningful %. */
   förändring: [...COMMON, ...CHANGE, 'förändring_procent'],
   /** Change that rounds to 0,0 mnkr. */
@@ -59,7 +76,7 @@ export const TEMPLATE_PLACEHOLDERS = {
   'förändring.nollbas': [...COMMON, 'nettopost'],
   /** Last year's figure was tiny (rounds to 0,0 mnkr by default): no %. */
   'förändring.låg_bas': [...COMMON, ...CHANGE],
-  /** The two units contributing most to a table's variance. */
+  /** The two units contributing most to a table's variance (in its direction). */
   'summa.bidrag.två': [...COMMON, 'enhet_1', 'avvikelse_1_mnkr', 'enhet_2', 'avvikelse_2_mnkr'],
   'summa.bidrag.en': [...COMMON, 'enhet_1', 'avvikelse_1_mnkr'],
   /** The two account groups (kontogrupp table of the same unit) driving it. */
@@ -181,54 +198,45 @@ export function resolveTemplates(lang: Language, overrides: readonly TemplateOve
   return { lang, texts, issues };
 }
 
-/**
- * Fills a template's placeholders. Every placeholder must have a value (the
- * templates are validated first); a missing one is left visible as `{name}`
- * rather than dropped, so a sentence is never silently broken. Values in
- * `overlay` win over those in `values`.
- */
-export function fillTemplate(text: string, values: Readonly<Record<string, string>>, overlay?: Readonly<Record<string, string>>): string {
-  const parts = compiled(text);
-  let out = parts[0] as string;
-  for (let i = 1; i < parts.length; i += 3) {
-    const name = parts[i] as string;
-    // `overlay` wins over `values`, as `{ ...values, ...overlay }` would, without copying them.
-    out += ((overlay === undefined ? undefined : overlay[name]) ?? values[name] ?? (parts[i + 1] as string)) + (parts[i + 2] as string);
+/** A template's values: by name, or computed when a template asks for one (undefined: none). */
+export type TemplateValues = Readonly<Record<string, string>> | ((name: string) => string | undefined);
+
+/** A template split at its placeholders: `texts[0]`, `names[0]`, `texts[1]` … (`written[i]`: `{name}` as written). */
+export interface SplitTemplate {
+  texts: string[];
+  names: string[];
+  written: string[];
+}
+
+/** Splits a template at its placeholders, once, for filling it many times. */
+export function splitTemplate(text: string): SplitTemplate {
+  const out: SplitTemplate = { texts: [], names: [], written: [] };
+  let last = 0;
+  for (const m of text.matchAll(/\{([^{}]+)\}/g)) {
+    out.texts.push(text.slice(last, m.index));
+    out.names.push((m[1] as string).trim());
+    out.written.push(m[0]);
+    last = m.index + m[0].length;
   }
+  out.texts.push(text.slice(last));
   return out;
 }
 
 /**
- * A template split once into [text, name, `{name}` as written, text, …], so
- * filling it (once per sentence, 100 000s of times per workbook) is a
- * concatenation instead of a regular-expression pass. Same result as
- * `text.replace(/\{([^{}]+)\}/g, …)`.
+ * Fills a template's placeholders (given as text or split). Every
+ * placeholder must have a value (the templates are validated first); a
+ * missing one is left visible as `{name}` rather than dropped, so a sentence
+ * is never silently broken. Values in `overlay` win over those in `values`.
  */
-const COMPILED = new Map<string, string[]>();
-
-/**
- * A template split into [text, name, `{name}` as written, text, …]: the
- * pieces `fillTemplate` joins (names trimmed). Shared and cached: read only.
- */
-export function splitTemplate(text: string): readonly string[] {
-  return compiled(text);
-}
-
-function compiled(text: string): string[] {
-  let parts = COMPILED.get(text);
-  if (parts === undefined) {
-    parts = [];
-    const re = /\{([^{}]+)\}/g;
-    let last = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      parts.push(text.slice(last, m.index), (m[1] as string).trim(), m[0]);
-      last = m.index + m[0].length;
-    }
-    parts.push(text.slice(last));
-    if (COMPILED.size > 1000) COMPILED.clear();
-    COMPILED.set(text, parts);
+export function fillTemplate(template: string | SplitTemplate, values: TemplateValues, overlay: Readonly<Record<string, string>> = {}): string {
+  const split = typeof template === 'string' ? splitTemplate(template) : template;
+  const valueOf = typeof values === 'function' ? values : (name: string): string | undefined => values[name];
+  let out = split.texts[0] as string;
+  for (let i = 0; i < split.names.length; i++) {
+    const name = split.names[i] as string;
+    out += (overlay[name] ?? valueOf(name) ?? split.written[i]) + (split.texts[i + 1] as string);
   }
-  return parts;
+  return out;
 }
 
 function textOf(cell: Cell): string {

@@ -2,35 +2,45 @@ import type { LanguagePack } from './index';
 
 /** Commentary (issue 4), English: same keys and placeholders as commentary.sv.ts. */
 export const commentaryEn: LanguagePack = {
-  'commentary.mall.avdelning.avvikelse.positiv': '{enhet} shows a favourable budget variance of SEK {avvikelse_mnkr} million.',
-  'commentary.mall.avdelning.avvikelse.negativ': '{enhet} shows an unfavourable budget variance of SEK {avvikelse_mnkr} million.',
-  'commentary.mall.avdelning.i_nivå': '{enhet} shows an outcome in line with budget (SEK {avvikelse_mnkr} million).',
-  'commentary.mall.summa.avvikelse.positiv': '{enhet} shows an overall favourable budget variance of SEK {avvikelse_mnkr} million.',
-  'commentary.mall.summa.avvikelse.negativ': '{enhet} shows an overall unfavourable budget variance of SEK {avvikelse_mnkr} million.',
-  'commentary.mall.summa.i_nivå': '{enhet} shows an overall outcome in line with budget (SEK {avvikelse_mnkr} million).',
-  'commentary.mall.utfall': 'The outcome was SEK {utfall_mnkr} million against a budget of SEK {budget_mnkr} million.',
+  // Amounts are filled without a sign (the words carry it); no-break spaces join SEK, the figure and million.
+  'commentary.mall.avdelning.avvikelse.positiv': '{enhet} shows a favourable budget variance of SEK\u00a0{avvikelse_mnkr}\u00a0million.',
+  'commentary.mall.avdelning.avvikelse.negativ': '{enhet} shows an unfavourable budget variance of SEK\u00a0{avvikelse_mnkr}\u00a0million.',
+  'commentary.mall.avdelning.i_nivå': '{enhet} shows an outcome in line with budget ({riktning_med_artikel} variance of SEK\u00a0{avvikelse_mnkr}\u00a0million).',
+  'commentary.mall.avdelning.i_nivå.noll': '{enhet} shows an outcome in line with budget.',
+  'commentary.mall.summa.avvikelse.positiv': '{enhet} shows an overall favourable budget variance of SEK\u00a0{avvikelse_mnkr}\u00a0million.',
+  'commentary.mall.summa.avvikelse.negativ': '{enhet} shows an overall unfavourable budget variance of SEK\u00a0{avvikelse_mnkr}\u00a0million.',
+  'commentary.mall.summa.i_nivå': '{enhet} shows an overall outcome in line with budget ({riktning_med_artikel} variance of SEK\u00a0{avvikelse_mnkr}\u00a0million).',
+  'commentary.mall.summa.i_nivå.noll': '{enhet} shows an overall outcome in line with budget.',
+  'commentary.mall.utfall.nettokostnad': 'The net cost was SEK\u00a0{utfall_mnkr}\u00a0million against a budget of SEK\u00a0{budget_mnkr}\u00a0million.',
+  'commentary.mall.utfall.nettointäkt': 'The net income was SEK\u00a0{utfall_mnkr}\u00a0million against a budget of SEK\u00a0{budget_mnkr}\u00a0million.',
+  'commentary.mall.utfall.nettointäkt_mot_budgeterad_kostnad':
+    'The outcome was a net income of SEK\u00a0{utfall_mnkr}\u00a0million against a budgeted net cost of SEK\u00a0{budget_mnkr}\u00a0million.',
+  'commentary.mall.utfall.nettokostnad_mot_budgeterad_intäkt':
+    'The outcome was a net cost of SEK\u00a0{utfall_mnkr}\u00a0million against a budgeted net income of SEK\u00a0{budget_mnkr}\u00a0million.',
   'commentary.mall.förändring':
-    'Compared with {år_föregående}, {nettopost} has {förändring_riktning} by SEK {förändring_mnkr} million ({förändring_procent}%).',
+    'Compared with {år_föregående}, {nettopost} has {förändring_riktning} by SEK\u00a0{förändring_mnkr}\u00a0million ({förändring_procent}%).',
   'commentary.mall.förändring.oförändrad': 'Compared with {år_föregående}, {nettopost} is broadly unchanged.',
   'commentary.mall.förändring.teckenbyte':
-    'Compared with {år_föregående}, the result has gone from {från_post} of SEK {från_mnkr} million to {till_post} of SEK {till_mnkr} million.',
-  'commentary.mall.förändring.nollbas': 'Compared with {år_föregående}, when the outcome was zero, {nettopost} now amounts to SEK {utfall_mnkr_abs} million.',
+    'Compared with {år_föregående}, the result has gone from {från_post} of SEK\u00a0{från_mnkr}\u00a0million to {till_post} of SEK\u00a0{till_mnkr}\u00a0million.',
+  'commentary.mall.förändring.nollbas': 'Compared with {år_föregående}, when the outcome was zero, {nettopost} now amounts to SEK\u00a0{utfall_mnkr}\u00a0million.',
   'commentary.mall.förändring.låg_bas':
-    'Compared with {år_föregående}, {nettopost} has {förändring_riktning} by SEK {förändring_mnkr} million from a low level (SEK {bokslut_mnkr} million).',
+    'Compared with {år_föregående}, {nettopost} has {förändring_riktning} by SEK\u00a0{förändring_mnkr}\u00a0million from a low level (SEK\u00a0{bokslut_mnkr}\u00a0million).',
   'commentary.mall.summa.bidrag.två':
-    'The largest contributions to the variance come from {enhet_1} (SEK {avvikelse_1_mnkr} million) and {enhet_2} (SEK {avvikelse_2_mnkr} million).',
-  'commentary.mall.summa.bidrag.en': 'The largest contribution to the variance comes from {enhet_1} (SEK {avvikelse_1_mnkr} million).',
+    'The largest contributions to the variance come from {enhet_1} (SEK\u00a0{avvikelse_1_mnkr}\u00a0million) and {enhet_2} (SEK\u00a0{avvikelse_2_mnkr}\u00a0million).',
+  'commentary.mall.summa.bidrag.en': 'The largest contribution to the variance comes from {enhet_1} (SEK\u00a0{avvikelse_1_mnkr}\u00a0million).',
   'commentary.mall.summa.kontogrupper.två':
-    'The variance lies mainly in {kontogrupp_1}, SEK {kontogrupp_1_mnkr} million, and {kontogrupp_2}, SEK {kontogrupp_2_mnkr} million.',
-  'commentary.mall.summa.kontogrupper.en': 'The variance lies mainly in {kontogrupp_1}, SEK {kontogrupp_1_mnkr} million.',
+    'The variance lies mainly in {kontogrupp_1} (SEK\u00a0{kontogrupp_1_mnkr}\u00a0million) and {kontogrupp_2} (SEK\u00a0{kontogrupp_2_mnkr}\u00a0million).',
+  'commentary.mall.summa.kontogrupper.en': 'The variance lies mainly in {kontogrupp_1} (SEK\u00a0{kontogrupp_1_mnkr}\u00a0million).',
   'commentary.mall.lucka': '[Explain the variance: …]',
 
   'commentary.ord.positiv': 'favourable',
   'commentary.ord.negativ': 'unfavourable',
+  'commentary.ord.en_positiv': 'a favourable',
+  'commentary.ord.en_negativ': 'an unfavourable',
   'commentary.ord.ökat': 'increased',
   'commentary.ord.minskat': 'decreased',
-  'commentary.ord.nettokostnaden': 'net cost',
-  'commentary.ord.nettointäkten': 'net income',
+  'commentary.ord.nettokostnaden': 'the net cost',
+  'commentary.ord.nettointäkten': 'the net income',
   'commentary.ord.en_nettokostnad': 'a net cost',
   'commentary.ord.en_nettointäkt': 'a net income',
   'commentary.ord.år': 'this year',

@@ -7,30 +7,42 @@ import type { LanguagePack } from './index';
  */
 export const commentarySv: LanguagePack = {
   // Draft templates. Placeholders: see TEMPLATE_PLACEHOLDERS in src/engine/commentary/templates.ts.
-  'commentary.mall.avdelning.avvikelse.positiv': '{enhet} visar en {riktning} budgetavvikelse med {avvikelse_mnkr} mnkr.',
-  'commentary.mall.avdelning.avvikelse.negativ': '{enhet} visar en {riktning} budgetavvikelse med {avvikelse_mnkr} mnkr.',
-  'commentary.mall.avdelning.i_nivå': '{enhet} visar ett utfall i nivå med budget ({avvikelse_mnkr} mnkr).',
-  'commentary.mall.summa.avvikelse.positiv': '{enhet} visar sammantaget en {riktning} budgetavvikelse med {avvikelse_mnkr} mnkr.',
-  'commentary.mall.summa.avvikelse.negativ': '{enhet} visar sammantaget en {riktning} budgetavvikelse med {avvikelse_mnkr} mnkr.',
-  'commentary.mall.summa.i_nivå': '{enhet} visar sammantaget ett utfall i nivå med budget ({avvikelse_mnkr} mnkr).',
-  'commentary.mall.utfall': 'Utfallet blev {utfall_mnkr} mnkr mot en budget på {budget_mnkr} mnkr.',
-  'commentary.mall.förändring': 'Jämfört med {år_föregående} har {nettopost} {förändring_riktning} med {förändring_mnkr} mnkr ({förändring_procent} %).',
+  // Amounts are filled without a sign (the words carry it); a no-break space joins a figure and its unit.
+  'commentary.mall.avdelning.avvikelse.positiv': '{enhet} visar en {riktning} budgetavvikelse med {avvikelse_mnkr}\u00a0mnkr.',
+  'commentary.mall.avdelning.avvikelse.negativ': '{enhet} visar en {riktning} budgetavvikelse med {avvikelse_mnkr}\u00a0mnkr.',
+  'commentary.mall.avdelning.i_nivå': '{enhet} visar ett utfall i nivå med budget ({riktning_med_artikel} avvikelse med {avvikelse_mnkr}\u00a0mnkr).',
+  'commentary.mall.avdelning.i_nivå.noll': '{enhet} visar ett utfall i nivå med budget.',
+  'commentary.mall.summa.avvikelse.positiv': '{enhet} visar sammantaget en {riktning} budgetavvikelse med {avvikelse_mnkr}\u00a0mnkr.',
+  'commentary.mall.summa.avvikelse.negativ': '{enhet} visar sammantaget en {riktning} budgetavvikelse med {avvikelse_mnkr}\u00a0mnkr.',
+  'commentary.mall.summa.i_nivå': '{enhet} visar sammantaget ett utfall i nivå med budget ({riktning_med_artikel} avvikelse med {avvikelse_mnkr}\u00a0mnkr).',
+  'commentary.mall.summa.i_nivå.noll': '{enhet} visar sammantaget ett utfall i nivå med budget.',
+  'commentary.mall.utfall.nettokostnad': 'Nettokostnaden blev {utfall_mnkr}\u00a0mnkr mot en budget på {budget_mnkr}\u00a0mnkr.',
+  'commentary.mall.utfall.nettointäkt': 'Nettointäkten blev {utfall_mnkr}\u00a0mnkr mot en budget på {budget_mnkr}\u00a0mnkr.',
+  'commentary.mall.utfall.nettointäkt_mot_budgeterad_kostnad':
+    'Utfallet blev en nettointäkt på {utfall_mnkr}\u00a0mnkr mot en budgeterad nettokostnad på {budget_mnkr}\u00a0mnkr.',
+  'commentary.mall.utfall.nettokostnad_mot_budgeterad_intäkt':
+    'Utfallet blev en nettokostnad på {utfall_mnkr}\u00a0mnkr mot en budgeterad nettointäkt på {budget_mnkr}\u00a0mnkr.',
+  'commentary.mall.förändring':
+    'Jämfört med {år_föregående} har {nettopost} {förändring_riktning} med {förändring_mnkr}\u00a0mnkr ({förändring_procent}\u00a0%).',
   'commentary.mall.förändring.oförändrad': 'Jämfört med {år_föregående} är {nettopost} i stort sett oförändrad.',
   'commentary.mall.förändring.teckenbyte':
-    'Jämfört med {år_föregående} har resultatet gått från {från_post} på {från_mnkr} mnkr till {till_post} på {till_mnkr} mnkr.',
-  'commentary.mall.förändring.nollbas': 'Jämfört med {år_föregående}, då utfallet var noll, uppgår {nettopost} nu till {utfall_mnkr_abs} mnkr.',
+    'Jämfört med {år_föregående} har resultatet gått från {från_post} på {från_mnkr}\u00a0mnkr till {till_post} på {till_mnkr}\u00a0mnkr.',
+  'commentary.mall.förändring.nollbas': 'Jämfört med {år_föregående}, då utfallet var noll, uppgår {nettopost} nu till {utfall_mnkr}\u00a0mnkr.',
   'commentary.mall.förändring.låg_bas':
-    'Jämfört med {år_föregående} har {nettopost} {förändring_riktning} med {förändring_mnkr} mnkr, från en låg nivå ({bokslut_mnkr} mnkr).',
-  'commentary.mall.summa.bidrag.två': 'Störst bidrag till avvikelsen ger {enhet_1} ({avvikelse_1_mnkr} mnkr) och {enhet_2} ({avvikelse_2_mnkr} mnkr).',
-  'commentary.mall.summa.bidrag.en': 'Störst bidrag till avvikelsen ger {enhet_1} ({avvikelse_1_mnkr} mnkr).',
+    'Jämfört med {år_föregående} har {nettopost} {förändring_riktning} med {förändring_mnkr}\u00a0mnkr, från en låg nivå ({bokslut_mnkr}\u00a0mnkr).',
+  'commentary.mall.summa.bidrag.två':
+    'Störst bidrag till avvikelsen ger {enhet_1} ({avvikelse_1_mnkr}\u00a0mnkr) och {enhet_2} ({avvikelse_2_mnkr}\u00a0mnkr).',
+  'commentary.mall.summa.bidrag.en': 'Störst bidrag till avvikelsen ger {enhet_1} ({avvikelse_1_mnkr}\u00a0mnkr).',
   'commentary.mall.summa.kontogrupper.två':
-    'Avvikelsen återfinns främst inom {kontogrupp_1}, {kontogrupp_1_mnkr} mnkr, och {kontogrupp_2}, {kontogrupp_2_mnkr} mnkr.',
-  'commentary.mall.summa.kontogrupper.en': 'Avvikelsen återfinns främst inom {kontogrupp_1}, {kontogrupp_1_mnkr} mnkr.',
+    'Avvikelsen återfinns främst inom {kontogrupp_1} ({kontogrupp_1_mnkr}\u00a0mnkr) och {kontogrupp_2} ({kontogrupp_2_mnkr}\u00a0mnkr).',
+  'commentary.mall.summa.kontogrupper.en': 'Avvikelsen återfinns främst inom {kontogrupp_1} ({kontogrupp_1_mnkr}\u00a0mnkr).',
   'commentary.mall.lucka': '[Förklara avvikelsen: …]',
 
   // Words the templates are filled with.
   'commentary.ord.positiv': 'positiv',
   'commentary.ord.negativ': 'negativ',
+  'commentary.ord.en_positiv': 'en positiv',
+  'commentary.ord.en_negativ': 'en negativ',
   'commentary.ord.ökat': 'ökat',
   'commentary.ord.minskat': 'minskat',
   'commentary.ord.nettokostnaden': 'nettokostnaden',

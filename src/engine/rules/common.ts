@@ -6,7 +6,7 @@
 import { errorCodeFromText, errorTextEnUs } from '../errors';
 import { cellAt, isBlank, type Cell, type ErrorCode, type SheetGrid } from '../grid';
 import { decimalsOfHalfUnit, exact, roundTo, type ChangeUnit, type Interval } from '../interval';
-import { constantHalfUnit, formatDecimals, halfUnitShown, isPercentFormat, MAX_FIGURE, readNumber, shownStoredDecimals } from '../numbers';
+import { constantHalfUnit, isMarkerText, formatDecimals, halfUnitShown, isPercentFormat, MAX_FIGURE, readNumber, shownStoredDecimals } from '../numbers';
 import type { RuleContext } from '../rule';
 import { tkrFactor, type Measure, type TableColumn, type TableRow, type VarianceTable } from '../table';
 
@@ -27,12 +27,7 @@ export type Slot =
 
 export type NumberSlot = Extract<Slot, { kind: 'number' }>;
 
-const MARKER = /^(?:[-–—]|e\.?\s?j\.?|n\/a|\.\.|…|x)$/i;
-
-/** True for the texts economists write for "not meaningful" (and for dashes meaning nothing). */
-export function isMarkerText(text: string): boolean {
-  return MARKER.test(text.trim());
-}
+export { isMarkerText };
 
 /** A number slot: value ± half (as `around` makes it). */
 function numberSlot(value: number, half: number, formula: boolean): NumberSlot {

@@ -1,18 +1,20 @@
 /**
- * Golden drafts: for the seed's tables, the Swedish draft of a handful of
- * rows and of every unit summary, side by side with the figures as printed
- * in the report. A reviewer reads test/fixtures/commentary/seed-drafts.sv.md.
+ * Golden drafts: for the seed's tables, the Swedish and the English draft of
+ * a handful of rows and of every unit summary, side by side with the figures
+ * as printed in the report. A reviewer reads
+ * test/fixtures/commentary/seed-drafts.sv.md and seed-drafts.en.md.
  * To regenerate after an intended change: UPDATE_GOLDEN=1 npx jest golden
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { checkWorkbook } from '../../../src/engine/check';
 import { draftCommentary, draftSentences, type Draft } from '../../../src/engine/commentary/draft';
+import type { Language } from '../../../src/engine/i18n';
 import type { SeedTable } from '../../../src/example/seed';
 import { loadSeed } from '../../helpers/seed';
 import { seedWorkbook } from './helpers';
 
-const GOLDEN = path.join(__dirname, '..', '..', 'fixtures', 'commentary', 'seed-drafts.sv.md');
+const golden = (lang: Language): string => path.join(__dirname, '..', '..', 'fixtures', 'commentary', `seed-drafts.${lang}.md`);
 
 /** Rows chosen for what they show: the issue's example, rounding, immaterial, sign flips, #DIV/0!, net revenue, a tiny budget. */
 const ROWS = ['KAI', 'KSÄ', 'KEK', 'KAS', 'KAFP', 'KLFÖ', 'KLS', 'KLMP', 'KGAMT', 'KGST', 'KGIT', 'KGFC', 'KGI'];
@@ -27,12 +29,12 @@ function sources(d: Draft): string {
   return draftSentences(d).map((s) => (s.cells.length === 0 ? '–' : s.cells.map((c) => `${c.sheet}!${c.cell}`).join(', '))).join(' | ');
 }
 
-function render(): string {
+function render(lang: Language): string {
   const seed = loadSeed();
   const wb = seedWorkbook();
-  const drafts = draftCommentary(checkWorkbook(wb), wb);
+  const drafts = draftCommentary(checkWorkbook(wb), wb, { lang });
   const out: string[] = [
-    '# Utkast till kommentarer, seedens tabeller (svenska)',
+    `# Utkast till kommentarer, seedens tabeller (${lang === 'sv' ? 'svenska' : 'engelska'})`,
     '',
     'Genererad av `test/engine/commentary/golden.test.ts` ur `examples/source/kommunstyrelsen-2021-tables.json`',
     '(tabellerna i årsberättelsen 2021, avsnitt 6, inklistrade som värden). Belopp i tkr som tryckta.',
@@ -62,9 +64,9 @@ function render(): string {
 }
 
 describe('golden drafts for the seed', () => {
-  it('matches test/fixtures/commentary/seed-drafts.sv.md', () => {
-    const text = render();
-    if (process.env.UPDATE_GOLDEN === '1') fs.writeFileSync(GOLDEN, text);
-    expect(text).toBe(fs.readFileSync(GOLDEN, 'utf8'));
+  it.each(['sv', 'en'] as const)('matches test/fixtures/commentary/seed-drafts.%s.md', (lang) => {
+    const text = render(lang);
+    if (process.env.UPDATE_GOLDEN === '1') fs.writeFileSync(golden(lang), text);
+    expect(text).toBe(fs.readFileSync(golden(lang), 'utf8'));
   });
 });

@@ -61,7 +61,7 @@ describe('planning the sheet Kommentarer', () => {
     expect(textAt(written, COMMENTS_SHEET, kai, COL.enhet)).toBe('Kommunikation');
     expect(sheet?.cells[kai]?.[COL.avv]).toEqual({ value: 4626, formula: "='Kommunstyrelseförvaltning'!E7" });
     expect(sheet?.cells[kai]?.[COL.pct]).toEqual({ value: 4.1 });
-    expect(textAt(written, COMMENTS_SHEET, kai, COL.kommentar)).toMatch(/^Kommunikation visar en positiv budgetavvikelse med 4,6 mnkr\./);
+    expect(textAt(written, COMMENTS_SHEET, kai, COL.kommentar)).toMatch(/^Kommunikation visar en positiv budgetavvikelse med 4,6\smnkr\./);
     expect(textAt(written, COMMENTS_SHEET, kai, COL.status)).toBe('Utkast');
     expect(textAt(written, COMMENTS_SHEET, kai, COL.källa)).toBe('Kommunstyrelseförvaltning!E7');
     // A summary row: no code, the unit "…, totalt".
@@ -78,7 +78,7 @@ describe('planning the sheet Kommentarer', () => {
 
   it('keeps texts beginning with "−1,2 mnkr" or "=" as text values', () => {
     const templates = [
-      { id: 'avdelning.avvikelse.negativ', lang: 'sv' as const, text: '{avvikelse_mnkr} mnkr: {enhet} visar en negativ budgetavvikelse.' },
+      { id: 'avdelning.avvikelse.negativ', lang: 'sv' as const, text: '{avvikelse_mnkr_med_tecken} mnkr: {enhet} visar en negativ budgetavvikelse.' },
       { id: 'avdelning.avvikelse.positiv', lang: 'sv' as const, text: '={enhet} visar en positiv budgetavvikelse med {avvikelse_mnkr} mnkr.' },
     ];
     const e = plan(seed, { templates });
@@ -110,7 +110,7 @@ describe('planning the sheet Kommentarer', () => {
     const report = planCommentsSheetWithReport(next, draftCommentary(checkWorkbook(next), next));
     const after = applyToGrid(next, report.edits);
     const kai = rowWithCode(after, 'KAI');
-    expect(textAt(after, COMMENTS_SHEET, kai, COL.kommentar)).toMatch(/^Kommunikation visar en positiv budgetavvikelse med 5,0 mnkr\./);
+    expect(textAt(after, COMMENTS_SHEET, kai, COL.kommentar)).toMatch(/^Kommunikation visar en positiv budgetavvikelse med 5,0\smnkr\./);
     expect(textAt(after, COMMENTS_SHEET, kai, COL.status)).toBe('Utkast, uppdaterat med nya siffror');
     expect(textAt(after, COMMENTS_SHEET, ksa, COL.kommentar)).toBe(own);
     expect(textAt(after, COMMENTS_SHEET, ksa, COL.status)).toBe('Redigerad för hand, behålls');

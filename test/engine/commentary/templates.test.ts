@@ -41,8 +41,8 @@ describe('templates', () => {
       ['avdelning.avvikelse.positiv', '{enhet} redovisar ett överskott mot budget på {avvikelse_mnkr} mnkr ({avvikelse_tkr} tkr).'],
       ['en:avdelning.avvikelse.positiv', '{enhet}: favourable variance, SEK {avvikelse_mnkr}m.'],
     ]);
-    expect(kai(wb)).toMatch(/^Kommunikation redovisar ett överskott mot budget på 4,6 mnkr \(4\u00a0626 tkr\)\. Utfallet blev/);
-    expect(kai(wb, 'en')).toMatch(/^Kommunikation: favourable variance, SEK 4\.6m\. The outcome was/);
+    expect(kai(wb)).toMatch(/^Kommunikation redovisar ett överskott mot budget på 4,6 mnkr \(4\u00a0626 tkr\)\. Nettokostnaden blev/);
+    expect(kai(wb, 'en')).toMatch(/^Kommunikation: favourable variance, SEK 4\.6m\. The net cost was/);
   });
 
   it('refuses a template with an unknown placeholder, names it, and keeps the default sentence', () => {
@@ -54,7 +54,7 @@ describe('templates', () => {
     const message = translate(issue?.messageId ?? '', 'sv', issue?.params);
     expect(message).toContain('{avvikelse_msek}');
     expect(message).toContain('avdelning.avvikelse.positiv');
-    expect(kai(wb)).toMatch(/^Kommunikation visar en positiv budgetavvikelse med 4,6 mnkr\./);
+    expect(kai(wb)).toMatch(/^Kommunikation visar en positiv budgetavvikelse med 4,6\smnkr\./);
     expect(kai(wb)).not.toContain('{');
   });
 
@@ -65,8 +65,8 @@ describe('templates', () => {
   });
 
   it('reports unpaired braces and unknown template ids as data', () => {
-    expect(validateTemplate('utfall', 'Utfallet blev {utfall_mnkr mnkr.', 'sv')[0]?.messageId).toBe('commentary.template.unbalanced');
-    expect(validateTemplate('utfall', 'Utfallet blev utfall_mnkr} mnkr.', 'sv')[0]?.messageId).toBe('commentary.template.unbalanced');
+    expect(validateTemplate('utfall.nettokostnad', 'Nettokostnaden blev {utfall_mnkr mnkr.', 'sv')[0]?.messageId).toBe('commentary.template.unbalanced');
+    expect(validateTemplate('utfall.nettokostnad', 'Nettokostnaden blev utfall_mnkr} mnkr.', 'sv')[0]?.messageId).toBe('commentary.template.unbalanced');
     const unknown = validateTemplate('avdelning.okänd', 'x', 'sv', { sheet: TEMPLATE_SHEET, cell: 'B4' });
     expect(unknown[0]?.messageId).toBe('commentary.template.unknown-id');
     expect(translate('commentary.template.unknown-id', 'sv', unknown[0]?.params)).toBe(
@@ -79,7 +79,7 @@ describe('templates', () => {
     const overrides = [
       { id: 'lucka', lang: 'sv' as const, text: '[Orsak: …]' },
       { id: 'lucka', lang: 'en' as const, text: '[Cause: …]' },
-      { id: 'utfall', lang: 'sv' as const, text: '{okänd}' },
+      { id: 'utfall.nettokostnad', lang: 'sv' as const, text: '{okänd}' },
     ];
     const edits = planTemplateSheet(wb, overrides);
     expect(edits.every((e) => e.sheet === TEMPLATE_SHEET && e.after.formula === undefined)).toBe(true);

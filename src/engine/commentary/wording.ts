@@ -1,0 +1,288 @@
+/**
+ * The sentences of one draft, from the figures of one row or one table total,
+ * written as a controller writes them in an årsredovisning:
+ *
+ * - amounts without a sign: the words say which way a variance goes
+ *   ("negativ budgetavvikelse med 113,4 mnkr") and whether a figure is a net
+ *   cost or a net income ("Nettokostnaden blev 43,5 mnkr mot en budget på
+ *   56,3 mnkr"), under the table's sign convention;
+ * - no contradiction from rounding: when Utfall and Budget would read the
+ *   same at one decimal, both and the variance get the decimals that tell
+ *   them apart (0,84 against 0,78 mnkr); a small amount is never written as
+ *   0,0 where it matters (a low base of 30 tkr is 0,03 mnkr); a variance
+ *   that rounds to 0,0 mnkr is "i nivå med budget" without a figure;
+ * - every sentence lists the cells its numbers were computed from.
+ */
+import { formatNumber, type Language } from '../i18n';
+import type { SignConvention } from '../table';
+import { decimalsShowing, decimalsTellingApart, formatMnkr, formatPercent, roundHalfAway, tkrToMnkr } from './amounts';
+import { netCost, type CellRef, type Figure, type RowFigures } from './figures';
+import { fillTemplate, type SplitTemplate, type TemplateId, type TemplateValues } from './templates';
+
+/** Which way a variance goes, at one decimal in mnkr. */
+export type Direction = 'positive' | 'negative' | 'zero';
+
+/** One sentence of a draft: its template, its text and the cells its numbers were computed from. */
+export interface DraftSentence {
+  template: TemplateId;
+  text: string;
+  cells: CellRef[];
+  /** True for the marked gap the economist fills in (`[Förklara avvikelsen: …]`). */
+  gap: boolean;
+}
+
+/** The words templates are filled with, in one language (`commentary.ord.*`). */
+export interface Words {
+  positiv: string;
+  negativ: string;
+  en_positiv: string;
+  en_negativ: string;
+  ökat: string;
+  minskat: string;
+  nettokostnaden: string;
+  nettointäkten: string;
+  en_nettokostnad: string;
+  en_nettointäkt: string;
+}
+
+/** What the drafts of one table are written with. */
+export interface Wording {
+  lang: Language;
+  /** The templates in use, split once for filling. */
+  templates: Readonly<Record<TemplateId, SplitTemplate>>;
+  words: Words;
+  convention: SignConvention;
+  /** This year and last year as the text names them (`2021`, or "i år" when the header has no year). */
+  year: string;
+  previousYear: string;
+  /** Last year's figure below this (tkr, absolute) makes a change % meaningless. */
+  tinyBaseTkr: number;
+}
+
+/** Whose draft it is: a unit's row or a table's summary. */
+export interface Subject {
+  kind: 'row' | 'summary';
+  name: string;
+  code: string;
+}
+
+/** A draft's sentences and what they state. */
+export interface WrittenDraft {
+  /** All sentences joined by a space. */
+  text: string;
+  sentences: DraftSentence[];
+  /** The variance as stated: mnkr rounded to the decimals written, signed (positive is favourable). */
+  varianceMnkr: number;
+  direction: Direction;
+  /** The change % cited (one decimal), or the one that would be cited; null when none is meaningful. */
+  changePercent: number | null;
+}
+
+/**
+ * A summary's sentences about what drives its variance, written after the
+ * change sentence: given whether the variance is favourable and the common
+ * placeholder values.
+ */
+export type DriverSentences = (favourable: boolean, common: TemplateValues) => DraftSentence[];
+
+/** The cells of the figures, each once, in order. */
+export function cellsOf(...figures: (Figure | undefined)[]): CellRef[] {
+  let out: CellRef[] = [];
+  for (const f of figures) {
+    if (f === undefined) continue;
+    const cited = (c: CellRef): boolean => out.some((o) => o.sheet === c.sheet && o.cell === c.cell);
+    // A figure's own list is shared as it is (lists of cells are never changed).
+    if (out.length === 0) out = f.cells;
+    else out = out.concat(f.cells.some(cited) ? f.cells.filter((c) => !cited(c)) : f.cells);
+  }
+  return out;
+}
+
+/** A sentence from a template and its values. */
+export function sentence(wording: Wording, template: TemplateId, common: TemplateValues, cells: CellRef[], own: Readonly<Record<string, string>> = {}): DraftSentence {
+  return { template, text: fillTemplate(wording.templates[template], common, own), cells, gap: template === 'lucka' };
+}
+
+/** An amount in tkr as the text writes it in mnkr: without its sign, with `decimals` decimals (an amount that is exactly zero as `0`). */
+export function mnkrText(tkr: number, lang: Language, decimals = 1): string {
+  if (tkr === 0) return formatMnkr(0, lang, 0);
+  return formatMnkr(tkrToMnkr(Math.abs(tkr), decimals), lang, decimals);
+}
+
+function directionOf(tkr: number): Direction {
+  const mnkr = tkrToMnkr(tkr);
+  return mnkr > 0 ? 'positive' : mnkr < 0 ? 'negative' : 'zero';
+}
+
+/**
+ * The change % to cite: the table's own Förändr% when it agrees with Bokslut
+ * and Utfall within their rounding (it was computed from the unrounded
+ * figures, so it is the better number), else the % computed from them.
+ */
+function changeCellAgrees(previous: Figure, actual: Figure, change: Figure): boolean {
+  // The % at the four corners of Bokslut ± its half unit and Utfall ± its half unit.
+  const uLow = actual.tkr - actual.halfUnit;
+  const uHigh = actual.tkr + actual.halfUnit;
+  const bLow = previous.tkr - previous.halfUnit;
+  const bHigh = previous.tkr + previous.halfUnit;
+  const p1 = (uLow / bLow - 1) * 100;
+  const p2 = (uHigh / bLow - 1) * 100;
+  const p3 = (uLow / bHigh - 1) * 100;
+  const p4 = (uHigh / bHigh - 1) * 100;
+  const lo = Math.min(p1, p2, p3, p4);
+  const hi = Math.max(p1, p2, p3, p4);
+  return change.tkr >= lo - change.halfUnit - 1e-9 && change.tkr <= hi + change.halfUnit + 1e-9;
+}
+
+/** A net amount's kind, as the definite noun of the language (`nettokostnaden`, `nettointäkten`). */
+function netPost(words: Words, tkr: number, convention: SignConvention): string {
+  return netCost(tkr, convention) > 0 ? words.nettokostnaden : words.nettointäkten;
+}
+
+/** A net amount's kind with the indefinite article (`en nettokostnad`, `en nettointäkt`). */
+function aNetPost(words: Words, tkr: number, convention: SignConvention): string {
+  return netCost(tkr, convention) > 0 ? words.en_nettokostnad : words.en_nettointäkt;
+}
+
+/**
+ * The change % to cite since last year, null when none is meaningful (no
+ * figures, a zero or tiny base, a sign change): the table's own Förändr%
+ * when it agrees with Bokslut and Utfall within their rounding (it was
+ * computed from the unrounded figures, so it is the better number), else the
+ * % computed from them.
+ */
+function changePercentOf(wording: Wording, figures: RowFigures): { percent: number; fromCell: boolean } | null {
+  const { previous, actual, change } = figures;
+  if (previous === undefined || actual === undefined || previous.tkr === 0 || previous.tkr * actual.tkr < 0) return null;
+  if (Math.abs(previous.tkr) < wording.tinyBaseTkr) return null;
+  if (change !== undefined && changeCellAgrees(previous, actual, change)) return { percent: change.tkr, fromCell: true };
+  return { percent: (actual.tkr / previous.tkr - 1) * 100, fromCell: false };
+}
+
+/** The sentence on the change since last year, when there is something to compare. */
+function changeSentence(wording: Wording, figures: RowFigures, cited: { percent: number; fromCell: boolean } | null, common: TemplateValues): DraftSentence | undefined {
+  const { previous, actual } = figures;
+  if (previous === undefined || actual === undefined || (previous.tkr === 0 && actual.tkr === 0)) return undefined;
+  const { lang, words, convention } = wording;
+  if (previous.tkr === 0) {
+    const own = { nettopost: netPost(words, actual.tkr, convention), utfall_mnkr: mnkrText(actual.tkr, lang, decimalsShowing(actual.tkr)) };
+    return sentence(wording, 'förändring.nollbas', common, cellsOf(previous, actual), own);
+  }
+  const bokslut = mnkrText(previous.tkr, lang, decimalsShowing(previous.tkr));
+  if (previous.tkr * actual.tkr < 0) {
+    const own = {
+      bokslut_mnkr: bokslut,
+      från_post: aNetPost(words, previous.tkr, convention),
+      från_mnkr: bokslut,
+      till_post: aNetPost(words, actual.tkr, convention),
+      till_mnkr: mnkrText(actual.tkr, lang, decimalsShowing(actual.tkr)),
+    };
+    return sentence(wording, 'förändring.teckenbyte', common, cellsOf(previous, actual), own);
+  }
+  const diff = Math.abs(actual.tkr) - Math.abs(previous.tkr);
+  const own: Record<string, string> = {
+    bokslut_mnkr: bokslut,
+    nettopost: netPost(words, actual.tkr, convention),
+    förändring_mnkr: mnkrText(diff, lang),
+    förändring_riktning: diff >= 0 ? words.ökat : words.minskat,
+  };
+  if (cited === null) return sentence(wording, 'förändring.låg_bas', common, cellsOf(previous, actual), own);
+  own.förändring_procent = formatPercent(Math.abs(cited.percent), lang);
+  const template: TemplateId = tkrToMnkr(diff) === 0 ? 'förändring.oförändrad' : 'förändring';
+  return sentence(wording, template, common, cited.fromCell ? cellsOf(previous, actual, figures.change) : cellsOf(previous, actual), own);
+}
+
+/** The outcome against budget, in words that say whether each is a net cost or a net income. */
+function outcomeSentence(wording: Wording, actual: Figure, budget: Figure, common: TemplateValues): DraftSentence {
+  const actualCost = netCost(actual.tkr, wording.convention);
+  const budgetCost = netCost(budget.tkr, wording.convention);
+  // Zero is neither: it takes the other figure's kind (a net cost when both are zero).
+  const actualIsCost = actualCost > 0 || (actualCost === 0 && budgetCost >= 0);
+  const budgetIsCost = budgetCost > 0 || (budgetCost === 0 && actualIsCost);
+  const template: TemplateId =
+    actualIsCost === budgetIsCost
+      ? actualIsCost
+        ? 'utfall.nettokostnad'
+        : 'utfall.nettointäkt'
+      : actualIsCost
+        ? 'utfall.nettokostnad_mot_budgeterad_intäkt'
+        : 'utfall.nettointäkt_mot_budgeterad_kostnad';
+  return sentence(wording, template, common, cellsOf(actual, budget));
+}
+
+/**
+ * The draft of one row or total, or undefined when it has no variance.
+ * Material: the variance, Utfall against budget, the change since last year,
+ * the summary's drivers and the gap for the cause. Immaterial: one sentence.
+ */
+export function writeDraft(wording: Wording, subject: Subject, figures: RowFigures, material: boolean, drivers?: DriverSentences): WrittenDraft | undefined {
+  const { variance, actual, budget } = figures;
+  if (variance === undefined) return undefined;
+  const { lang, words } = wording;
+  const favourable = variance.tkr > 0;
+  // Utfall and Budget that read the same at one decimal get the decimals that tell them apart, and so does the variance.
+  const decimals = material && actual !== undefined && budget !== undefined ? decimalsTellingApart(actual.tkr, budget.tkr) : 1;
+  const varianceMnkr = tkrToMnkr(variance.tkr, decimals);
+  // The placeholders every template may use, computed when a template uses them.
+  const common = (name: string): string | undefined => {
+    switch (name) {
+      case 'enhet':
+        return subject.name;
+      case 'kod':
+        return subject.code;
+      case 'år':
+        return wording.year;
+      case 'år_föregående':
+        return wording.previousYear;
+      case 'riktning':
+        return favourable ? words.positiv : words.negativ;
+      case 'riktning_med_artikel':
+        return favourable ? words.en_positiv : words.en_negativ;
+      case 'avvikelse_mnkr':
+      case 'avvikelse_mnkr_abs':
+        return mnkrText(variance.tkr, lang, decimals);
+      case 'avvikelse_mnkr_med_tecken':
+        return formatMnkr(varianceMnkr, lang, decimals);
+      case 'avvikelse_tkr':
+        return formatNumber(roundHalfAway(Math.abs(variance.tkr), 0), lang, 0);
+      case 'utfall_mnkr':
+      case 'utfall_mnkr_abs':
+        return actual === undefined ? '–' : mnkrText(actual.tkr, lang, decimals);
+      case 'budget_mnkr':
+        return budget === undefined ? '–' : mnkrText(budget.tkr, lang, decimals);
+      default:
+        return undefined;
+    }
+  };
+  const summary = subject.kind === 'summary';
+  const cited = changePercentOf(wording, figures);
+  const sentences: DraftSentence[] = [];
+  if (!material) {
+    const zero = tkrToMnkr(variance.tkr) === 0;
+    const template: TemplateId = summary ? (zero ? 'summa.i_nivå.noll' : 'summa.i_nivå') : zero ? 'avdelning.i_nivå.noll' : 'avdelning.i_nivå';
+    sentences.push(sentence(wording, template, common, cellsOf(variance)));
+  } else {
+    const template: TemplateId = summary
+      ? favourable
+        ? 'summa.avvikelse.positiv'
+        : 'summa.avvikelse.negativ'
+      : favourable
+        ? 'avdelning.avvikelse.positiv'
+        : 'avdelning.avvikelse.negativ';
+    sentences.push(sentence(wording, template, common, cellsOf(variance)));
+    if (actual !== undefined && budget !== undefined) sentences.push(outcomeSentence(wording, actual, budget, common));
+    const change = changeSentence(wording, figures, cited, common);
+    if (change !== undefined) sentences.push(change);
+    if (drivers !== undefined) sentences.push(...drivers(favourable, common));
+    sentences.push(sentence(wording, 'lucka', common, []));
+  }
+  // The draft's text in one piece, each sentence's text a part of it (one string per draft, not one per sentence and one more for the whole).
+  const text = sentences.map((s) => s.text).join(' ');
+  let at = 0;
+  for (const s of sentences) {
+    const length = s.text.length;
+    s.text = text.slice(at, at + length);
+    at += length + 1;
+  }
+  return { text, sentences, varianceMnkr, direction: directionOf(variance.tkr), changePercent: cited === null ? null : roundHalfAway(cited.percent, 1) };
+}

@@ -1,0 +1,135 @@
+/**
+ * Reading a table's body under its header: the label column, each row's code
+ * and name, and what each row is — a row of figures, a section row without
+ * figures (`Gemensamma verksamheter`), a labelled sum (`Summa gemensamt`,
+ * `Totalt`) or the unlabelled total after the last row.
+ */
+import { errorCodeFromText } from '../errors';
+import { cellAt, isBlank, type Cell, type SheetGrid } from '../grid';
+import { isMarkerText, readNumber } from '../numbers';
+import type { TableRow } from '../table';
+import { isHeaderRow, rowHints } from './header';
+import { classifyHeader, CODE, isResultLabel, isSumLabel, MAX_HEADER_TEXT, splitLabel, yearsIn } from './words';
+
+/** A row of the body, in sheet order. */
+export interface BodyRow extends TableRow {
+  /** `figures`: a row of figures; `section`: a label without figures; `sum`: labelled Summa/Totalt; `total`: the unlabelled row after the last. */
+  kind: 'figures' | 'section' | 'sum' | 'total';
+  /** Whether the label names a result the figures may add up to (Netto, Resultat). */
+  resultLabel: boolean;
+}
+
+/** The text of a label cell: text as it is, a small whole number (kontogrupp `3`) as digits. */
+function labelTextOf(cell: Cell): string {
+  const v = cell.value;
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 100) return String(v);
+  return '';
+}
+
+/** True when some of the first rows have a label with letters in the column. */
+function hasTextBelow(sheet: SheetGrid, firstRow: number, col: number): boolean {
+  for (let r = firstRow; r < firstRow + 6 && r < sheet.cells.length; r++) {
+    const v = cellAt(sheet, r, col).value;
+    if (typeof v === 'string' && /\p{L}/u.test(v)) return true;
+  }
+  return false;
+}
+
+/**
+ * The label column when the header does not name it: the nearest column left
+ * of the figures (up to eight columns away, past a Not column) with text in
+ * it. Code and name in two columns: the code is the one further left.
+ */
+export function guessLabelColumn(sheet: SheetGrid, firstRow: number, leftmostValue: number, skip: ReadonlySet<number>): number | undefined {
+  for (let c = leftmostValue - 1; c >= 0 && c >= leftmostValue - 8; c--) {
+    if (skip.has(c) || !hasTextBelow(sheet, firstRow, c)) continue;
+    if (c - 1 >= 0 && hasCodesBelow(sheet, firstRow, c - 1)) return c - 1;
+    return c;
+  }
+  return undefined;
+}
+
+/** True when the column holds codes (KLC, 6A) in its first rows. */
+function hasCodesBelow(sheet: SheetGrid, firstRow: number, col: number): boolean {
+  for (let r = firstRow; r < firstRow + 6 && r < sheet.cells.length; r++) {
+    const t = labelTextOf(cellAt(sheet, r, col));
+    if (t !== '' && CODE.test(t)) return true;
+  }
+  return false;
+}
+
+/** The name column beside the label column, when the codes and names stand in two columns. */
+export function nameColumnOf(sheet: SheetGrid, firstRow: number, labelCol: number, leftmostValue: number): number | null {
+  return labelCol + 1 < leftmostValue && hasTextBelow(sheet, firstRow, labelCol + 1) ? labelCol + 1 : null;
+}
+
+/** A row's code, name and whole label. */
+function readLabel(sheet: SheetGrid, row: number, labelCol: number, nameCol: number | null): { code: string; name: string; text: string } {
+  const first = labelTextOf(cellAt(sheet, row, labelCol));
+  if (nameCol !== null) {
+    const name = labelTextOf(cellAt(sheet, row, nameCol));
+    if (first !== '' && CODE.test(first)) return { code: first, name, text: name === '' ? first : `${first} ${name}` };
+    if (first === '' && name !== '') return { code: '', name, text: name };
+  }
+  return { ...splitLabel(first), text: first };
+}
+
+/** How a row's value cells read: figures (numbers, errors, formulas) against other text. */
+function countFigures(sheet: SheetGrid, row: number, cols: readonly number[]): { figures: number; texts: number; blank: boolean; headerWords: boolean } {
+  let figures = 0;
+  let texts = 0;
+  let headerWords = false;
+  for (const c of cols) {
+    const cell = cellAt(sheet, row, c);
+    if (isBlank(cell)) continue;
+    if (cell.error !== undefined || typeof cell.value === 'number' || cell.formula !== undefined || readNumber(cell) !== undefined) figures++;
+    else if (typeof cell.value === 'string' && isMarkerText(cell.value)) figures++;
+    else if (typeof cell.value === 'string' && errorCodeFromText(cell.value) !== undefined) figures++;
+    else if (typeof cell.value === 'string' && (cell.value.length > MAX_HEADER_TEXT || classifyHeader(cell.value) !== undefined || yearsIn(cell.value).length > 0)) headerWords = true;
+    else texts++;
+  }
+  return { figures, texts, blank: figures === 0 && texts === 0 && !headerWords, headerWords };
+}
+
+/**
+ * The body's rows from `firstRow` down, until two blank rows, the next
+ * table's header, a row that is not figures, or the unlabelled total. Blank
+ * rows in between (also right under the header) are passed over; section
+ * rows are kept only when figures follow them.
+ */
+export function readBody(sheet: SheetGrid, firstRow: number, labelCol: number, nameCol: number | null, valueCols: readonly number[]): BodyRow[] {
+  const rows: BodyRow[] = [];
+  let pendingSections: BodyRow[] = [];
+  let blankRun = 0;
+  for (let r = firstRow; r < sheet.cells.length; r++) {
+    const label = readLabel(sheet, r, labelCol, nameCol);
+    const values = countFigures(sheet, r, valueCols);
+    if (label.text === '' && values.blank) {
+      blankRun++;
+      if (blankRun >= 2 && rows.length > 0) break;
+      if (blankRun > 2) break;
+      continue;
+    }
+    blankRun = 0;
+    if (isHeaderRow(rowHints(sheet, r))) break;
+    const row = { row: r, code: label.code, name: label.name, resultLabel: isResultLabel(label.text) };
+    if (values.headerWords) break;
+    if (values.blank) {
+      // A label without figures: a coded unit with nothing booked yet, or a section heading.
+      if (label.code !== '' && !isSumLabel(label.text)) rows.push(...pendingSections.splice(0), { ...row, kind: 'figures' });
+      else if (isSumLabel(label.text)) break;
+      else pendingSections.push({ ...row, kind: 'section' });
+      continue;
+    }
+    if (values.figures === 0 || values.texts >= values.figures) break;
+    rows.push(...pendingSections.splice(0));
+    if (label.text === '') {
+      if (rows.some((x) => x.kind === 'figures')) rows.push({ ...row, kind: 'total' });
+      break;
+    }
+    rows.push({ ...row, code: isSumLabel(label.text) ? '' : row.code, name: isSumLabel(label.text) ? label.text : row.name, kind: isSumLabel(label.text) ? 'sum' : 'figures' });
+  }
+  pendingSections = [];
+  return rows;
+}

@@ -1,0 +1,177 @@
+/**
+ * Finding table headers: rows whose words name value columns (two or more
+ * hints, or one and the years), widened to the header rows above and below
+ * them (years over words, `Avv` over `Budg o Utf`, `Helår` merged over
+ * Budget, Prognos and Avvikelse), and each column's text over those rows.
+ */
+import { cellAt, isBlank, type Cell, type SheetGrid } from '../grid';
+import { classifyHeader, headerText, isValueHint, MAX_HEADER_TEXT, yearsIn, type HeaderHint } from './words';
+
+/** A column under a header: its text over all header rows and what that text suggests. */
+export interface HeaderColumn {
+  col: number;
+  /** The header rows' texts, top to bottom, joined with a newline. */
+  text: string;
+  hint: HeaderHint | undefined;
+  years: number[];
+  /** The header row that names the column's years (the top row if none does). */
+  yearRow: number;
+}
+
+/** One table's header: its rows, its columns, and the label column its words name (RN3, KONTOGRUPP SUM). */
+export interface Header {
+  top: number;
+  bottom: number;
+  columns: HeaderColumn[];
+  labelCol: number | undefined;
+  /** The label header's text (`RN3`), empty when there is none. */
+  labelText: string;
+}
+
+/** The hints of a row's cells: text cells by their words, year numbers as `year` when the row holds no other number. */
+export function rowHints(sheet: SheetGrid, row: number): Map<number, HeaderHint> {
+  const hints = new Map<number, HeaderHint>();
+  const cells = sheet.cells[row] ?? [];
+  const years: number[] = [];
+  let otherNumbers = false;
+  cells.forEach((cell, c) => {
+    if (cell === undefined) return;
+    if (typeof cell.value === 'number') {
+      if (headerText(cell) !== '' && cell.formula === undefined) years.push(c);
+      else otherNumbers = true;
+      return;
+    }
+    if (typeof cell.value !== 'string') return;
+    const hint = classifyHeader(cell.value);
+    if (hint !== undefined) hints.set(c, hint);
+  });
+  if (!otherNumbers) for (const c of years) hints.set(c, 'year');
+  return hints;
+}
+
+/** True when a row's hints make it a header: two words naming value columns, or one and two years. */
+export function isHeaderRow(hints: ReadonlyMap<number, HeaderHint>): boolean {
+  let words = 0;
+  let years = 0;
+  for (const h of hints.values()) {
+    if (h === 'year') years++;
+    else if (isValueHint(h)) words++;
+  }
+  return words >= 2 || (words >= 1 && years >= 2) || (years >= 2 && [...hints.values()].some((h) => h === 'label' || h === 'note'));
+}
+
+/**
+ * Splits a header row's hinted columns into the tables side by side on it:
+ * a label header after value columns, or a measure seen again after the
+ * change column, starts the next table.
+ */
+export function splitSideBySide(hints: ReadonlyMap<number, HeaderHint>): number[][] {
+  const groups: number[][] = [];
+  let current: number[] = [];
+  let seen = new Set<HeaderHint>();
+  for (const c of [...hints.keys()].sort((a, b) => a - b)) {
+    const hint = hints.get(c) as HeaderHint;
+    const repeats = hint === 'label' ? current.some((x) => isValueHint(hints.get(x))) : seen.has(hint) && seen.has('change') && hint !== 'year';
+    if (repeats) {
+      groups.push(current);
+      current = [];
+      seen = new Set();
+    }
+    current.push(c);
+    seen.add(hint);
+  }
+  if (current.length > 0) groups.push(current);
+  return groups.filter((g) => g.filter((c) => isValueHint(hints.get(c))).length >= 2);
+}
+
+/** A header cell: words or a year, never a figure or prose. */
+function isHeaderCell(cell: Cell): boolean {
+  if (typeof cell.value === 'string') return cell.value.length <= MAX_HEADER_TEXT && !/^[\s\-−–+]*[\d\s.,]+%?$/.test(cell.value);
+  return headerText(cell) !== '';
+}
+
+/** True when every filled cell of the row between `from` and `to` is header text, at least one is, and the label cell is not a row's label. */
+function isHeaderishRow(sheet: SheetGrid, row: number, from: number, to: number, labelCol: number | undefined): boolean {
+  if (row < 0 || row >= sheet.cells.length) return false;
+  if (labelCol !== undefined && labelCol < from) {
+    const label = cellAt(sheet, row, labelCol);
+    if (!isBlank(label) && classifyHeader(headerText(label)) !== 'label') return false;
+  }
+  let filled = 0;
+  for (let c = from; c <= to; c++) {
+    const cell = cellAt(sheet, row, c);
+    if (isBlank(cell)) continue;
+    if (!isHeaderCell(cell)) return false;
+    filled++;
+  }
+  return filled > 0;
+}
+
+/** True when a row above the header names years or roles in the header's columns (not a title). */
+function namesColumns(sheet: SheetGrid, row: number, from: number, to: number): boolean {
+  for (let c = from; c <= to; c++) {
+    const text = headerText(cellAt(sheet, row, c));
+    if (text !== '' && (yearsIn(text).length > 0 || isValueHint(classifyHeader(text)) || /helår|ackumulerat|period/i.test(text))) return true;
+  }
+  return false;
+}
+
+/**
+ * The header around the keyword row `row`, for the hinted columns `cols` of
+ * one table: up to three rows, and every column's text over them. A group
+ * header merged over several columns (its text in the first) is read as the
+ * header of each column under it.
+ */
+export function readHeader(sheet: SheetGrid, row: number, cols: number[], hints: ReadonlyMap<number, HeaderHint>): Header {
+  const labelEntry = cols.find((c) => hints.get(c) === 'label');
+  const valueCols = cols.filter((c) => isValueHint(hints.get(c)) || hints.get(c) === 'note');
+  const from = valueCols[0] as number;
+  let to = valueCols[valueCols.length - 1] as number;
+  let top = row;
+  let bottom = row;
+  if (namesColumns(sheet, row - 1, from, to) && isHeaderishRow(sheet, row - 1, from, to, labelEntry ?? from - 1)) top = row - 1;
+  while (bottom - top < 2 && isHeaderishRow(sheet, bottom + 1, from, to, labelEntry ?? from - 1)) bottom++;
+
+  const textOf = (c: number): string => {
+    const parts: string[] = [];
+    for (let r = top; r <= bottom; r++) {
+      let t = headerText(cellAt(sheet, r, c)).trim();
+      if (t === '' && r < bottom) t = groupHeaderOver(sheet, r, c, from);
+      if (t !== '') parts.push(t);
+    }
+    return parts.join('\n');
+  };
+  // Columns whose words stand only on the other header rows belong to the table too.
+  while (isValueHint(classifyHeader(textOf(to + 1)))) to++;
+  const columns: HeaderColumn[] = [];
+  for (let c = from; c <= to; c++) {
+    const text = textOf(c);
+    if (text === '') continue;
+    let yearRow = top;
+    for (let r = top; r <= bottom; r++) {
+      if (yearsIn(headerText(cellAt(sheet, r, c))).length > 0) {
+        yearRow = r;
+        break;
+      }
+    }
+    columns.push({ col: c, text, hint: classifyHeader(text), years: yearsIn(text), yearRow });
+  }
+  return { top, bottom, columns, labelCol: labelEntry, labelText: labelEntry === undefined ? '' : headerText(cellAt(sheet, row, labelEntry)) };
+}
+
+/**
+ * The text of a group header merged over the column (Excel keeps it in the
+ * merge's first cell): the nearest text to the left on the same row, with
+ * only empty cells between, when the column has a header of its own below.
+ * Years are each column's own and are never spread.
+ */
+function groupHeaderOver(sheet: SheetGrid, row: number, col: number, from: number): string {
+  if (headerText(cellAt(sheet, row + 1, col)).trim() === '') return '';
+  for (let c = col - 1; c >= from; c--) {
+    const cell = cellAt(sheet, row, c);
+    if (isBlank(cell)) continue;
+    const t = headerText(cell).trim();
+    return t !== '' && yearsIn(t).length === 0 && !isValueHint(classifyHeader(t)) ? t : '';
+  }
+  return '';
+}

@@ -1,0 +1,282 @@
+/**
+ * Naming a table's columns: header words and years give each column a
+ * candidate role; the identities the figures keep confirm them, choose the
+ * sign convention, and name columns the words leave open. A header guess the
+ * figures contradict on most rows is a misreading, kept as one note.
+ */
+import { changeScale, type ChangeUnit } from '../interval';
+import type { ColumnRelation, ColumnRole, ExtraColumn, SignConvention, TableColumn, UnreconciledColumn } from '../table';
+import { agreement, type Reading, type Readings, type Term } from './figures';
+import type { HeaderColumn } from './header';
+
+/** The outcome of naming: roles, the other value columns, the confirmed identities and the notes. */
+export interface NamedColumns {
+  columns: Partial<Record<ColumnRole, TableColumn>>;
+  extraColumns: ExtraColumn[];
+  relations: ColumnRelation[];
+  unreconciled: UnreconciledColumn[];
+  convention: SignConvention;
+  /** How the change % is stored, when the figures tell (a number format without % says nothing). */
+  changeUnit: ChangeUnit | undefined;
+}
+
+function last(xs: readonly number[]): number | undefined {
+  return xs[xs.length - 1];
+}
+
+function asColumn(h: HeaderColumn): TableColumn {
+  return { col: h.col, header: h.text, years: h.years, headerRow: h.yearRow };
+}
+
+/** The kind an extra column is listed with. */
+const EXTRA_KIND: Partial<Record<ColumnRole, ExtraColumn['kind']>> = {
+  forecast: 'forecast',
+  forecastVariance: 'forecast-variance',
+  changeAmount: 'change-amount',
+  income: 'income',
+  cost: 'cost',
+  net: 'net',
+};
+
+/** Roles from the words and years alone. */
+function rolesFromWords(cols: readonly HeaderColumn[]): Map<ColumnRole, HeaderColumn> {
+  const roles = new Map<ColumnRole, HeaderColumn>();
+  const reportYear = Math.max(0, ...cols.flatMap((c) => c.years));
+  const yearOf = (c: HeaderColumn): number => last(c.years) ?? reportYear;
+  const thisYear = (c: HeaderColumn): boolean => reportYear === 0 || c.years.length === 0 || yearOf(c) === reportYear;
+  const withHint = (...hints: string[]): HeaderColumn[] => cols.filter((c) => c.hint !== undefined && hints.includes(c.hint));
+  const latestFirst = (xs: HeaderColumn[]): HeaderColumn[] => [...xs].sort((a, b) => yearOf(b) - yearOf(a) || a.col - b.col);
+
+  // This year's actual: Utfall of the report's year, else Bokslut of that year, else Netto, else a column of that year only.
+  const actualWords = latestFirst(withHint('actual'));
+  const actual =
+    actualWords[0] ??
+    withHint('previous').find((c) => c.years.length > 0 && yearOf(c) === reportYear) ??
+    latestFirst(withHint('net')).find(thisYear) ??
+    withHint('year').find((c) => yearOf(c) === reportYear);
+  if (actual !== undefined) roles.set('actual', actual);
+  // Last year's actual: Bokslut of an earlier year, or an earlier Utfall, Netto or year column.
+  const before = (c: HeaderColumn): boolean => c !== actual && (actual === undefined || c.years.length === 0 || actual.years.length === 0 || yearOf(c) < yearOf(actual));
+  const previous =
+    latestFirst(withHint('previous')).find(before) ??
+    latestFirst(withHint('actual', 'year')).find((c) => before(c) && (c.years.length > 0 || c.hint === 'actual')) ??
+    latestFirst(withHint('net')).find((c) => before(c) && c.years.length > 0);
+  if (previous !== undefined) roles.set('previous', previous);
+  const first = (role: ColumnRole, ...hints: string[]): void => {
+    const xs = withHint(...hints);
+    const pick = xs.find(thisYear) ?? xs[0];
+    if (pick !== undefined) roles.set(role, pick);
+  };
+  first('budget', 'budget');
+  first('variance', 'variance');
+  first('change', 'change');
+  first('changeAmount', 'changeAmount');
+  first('forecast', 'forecast');
+  first('forecastVariance', 'forecast-variance');
+  first('income', 'income');
+  first('cost', 'cost');
+  const net = latestFirst(withHint('net')).find(thisYear);
+  if (net !== undefined && (actual === net || roles.has('income') || roles.has('cost'))) roles.set('net', net);
+  return roles;
+}
+
+/** The better of `a` and `b`; ties keep `a`. */
+function better<T extends { agreeing: number }>(a: T | undefined, b: T | undefined): T | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return b.agreeing > a.agreeing ? b : a;
+}
+
+interface Candidate {
+  terms: Term[];
+  checked: number;
+  agreeing: number;
+}
+
+/** `result = left − right` and `result = right − left`, each with its agreement. */
+function differences(readings: Readings, result: number, left: number, right: number): Candidate[] {
+  return [
+    { terms: [{ col: left, sign: 1 }, { col: right, sign: -1 }] as Term[] },
+    { terms: [{ col: right, sign: 1 }, { col: left, sign: -1 }] as Term[] },
+  ].map((c) => ({ ...c, ...agreement(readings, result, c.terms) }));
+}
+
+/**
+ * Whether an identity holds. `strict` (a column the words leave open): on
+ * most rows and at least two. Otherwise (the words name it): unless the
+ * figures contradict it on most of three rows or more; fewer rows cannot
+ * tell a misreading from errors.
+ */
+function holds(c: { checked: number; agreeing: number } | undefined, strict: boolean): boolean {
+  if (c === undefined) return !strict;
+  if (strict) return c.agreeing * 2 > c.checked && c.agreeing >= 2;
+  return c.checked < 3 || c.agreeing * 2 >= c.checked;
+}
+
+/** Which sign the actual figures mostly have: costs positive when most are above zero. */
+function conventionBySign(readings: Readings, actual: number | undefined): SignConvention {
+  if (actual === undefined) return 'costs-negative';
+  const xs = (readings.get(actual) ?? []).filter((r): r is Exclude<Reading, 0 | undefined> => r !== undefined && r !== 0);
+  const positive = xs.filter((r) => r.value > 0).length;
+  return positive * 2 > xs.length ? 'costs-positive' : 'costs-negative';
+}
+
+/** On how many rows the change % is (actual / previous − 1) in the given unit. */
+function changeAgreement(readings: Readings, change: number, actual: number, previous: number, unit: ChangeUnit): { checked: number; agreeing: number } {
+  const cs = readings.get(change) ?? [];
+  const as = readings.get(actual) ?? [];
+  const ps = readings.get(previous) ?? [];
+  let checked = 0;
+  let agreeing = 0;
+  cs.forEach((c, i) => {
+    const a = as[i];
+    const p = ps[i];
+    if (c === undefined || c === 0 || a === undefined || a === 0 || p === undefined || p === 0) return;
+    if (Math.abs(p.value) <= p.half) return;
+    checked++;
+    const ratios = [(a.value - a.half) / (p.value - p.half), (a.value - a.half) / (p.value + p.half), (a.value + a.half) / (p.value - p.half), (a.value + a.half) / (p.value + p.half)];
+    const k = changeScale(unit);
+    const lo = (Math.min(...ratios) - 1) * k;
+    const hi = (Math.max(...ratios) - 1) * k;
+    if (c.value + c.half >= lo - 1e-9 && c.value - c.half <= hi + 1e-9) agreeing++;
+  });
+  return { checked, agreeing };
+}
+
+/**
+ * Names the value columns of a table from their header candidates and the
+ * figures. `fractionFormat`: whether the change column's number format shows
+ * % (then the change is a fraction whatever the figures say).
+ */
+export function nameColumns(cols: readonly HeaderColumn[], readings: Readings, fractionFormat: boolean): NamedColumns {
+  const roles = rolesFromWords(cols);
+  const relations: ColumnRelation[] = [];
+  const unreconciled: UnreconciledColumn[] = [];
+  const colOf = (role: ColumnRole): number | undefined => roles.get(role)?.col;
+  const misread = (role: ColumnRole, c: { checked: number; agreeing: number } | undefined): void => {
+    const h = roles.get(role) as HeaderColumn;
+    unreconciled.push({ col: h.col, header: h.text, role, checked: c?.checked ?? 0, agreeing: c?.agreeing ?? 0 });
+    roles.delete(role);
+  };
+
+  // A Förändring without a unit: tkr when it is Utfall − Bokslut, else %.
+  for (const h of cols.filter((c) => c.hint === 'change-any')) {
+    const a = colOf('actual');
+    const p = colOf('previous');
+    const amount = a !== undefined && p !== undefined ? agreement(readings, h.col, [{ col: a, sign: 1 }, { col: p, sign: -1 }]) : undefined;
+    if (holds(amount, true) && !roles.has('changeAmount')) roles.set('changeAmount', h);
+    else if (!roles.has('change')) roles.set('change', h);
+  }
+
+  // The budget variance: Utfall − Budget (costs negative) or Budget − Utfall (costs positive); an Avvikelse under Helår may be Prognos − Budget.
+  let convention: SignConvention | undefined;
+  const variance = colOf('variance');
+  const [a, b, f] = [colOf('actual'), colOf('budget'), colOf('forecast')];
+  if (variance !== undefined) {
+    const [neg, pos] = a !== undefined && b !== undefined ? differences(readings, variance, a, b) : [undefined, undefined];
+    const [fNeg, fPos] = f !== undefined && b !== undefined && !roles.has('forecastVariance') ? differences(readings, variance, f, b) : [undefined, undefined];
+    const budgetBest = better(neg, pos);
+    const forecastBest = better(fNeg, fPos);
+    if (forecastBest !== undefined && holds(forecastBest, true) && (budgetBest === undefined || forecastBest.agreeing > budgetBest.agreeing)) {
+      roles.set('forecastVariance', roles.get('variance') as HeaderColumn);
+      roles.delete('variance');
+    } else if (neg !== undefined && pos !== undefined && holds(budgetBest, false)) {
+      const tie = neg.agreeing === pos.agreeing;
+      convention = tie ? conventionBySign(readings, a) : neg.agreeing > pos.agreeing ? 'costs-negative' : 'costs-positive';
+      relations.push({ meaning: 'variance', result: variance, terms: convention === 'costs-negative' ? neg.terms : pos.terms });
+    } else if (neg !== undefined) {
+      misread('variance', budgetBest);
+    }
+  }
+
+  // The forecast variance: Prognos − Budget, or Budget − Prognos.
+  const fv = colOf('forecastVariance');
+  const f2 = colOf('forecast');
+  if (fv !== undefined && f2 !== undefined) {
+    const candidates = [...(b !== undefined ? differences(readings, fv, f2, b) : []), ...(a !== undefined ? differences(readings, fv, f2, a) : [])];
+    const best = candidates.reduce<Candidate | undefined>((x, y) => better(x, y), undefined);
+    const wanted = convention === 'costs-positive' ? 1 : 0;
+    const preferred = candidates[wanted] !== undefined && candidates[wanted].agreeing === best?.agreeing ? candidates[wanted] : best;
+    if (preferred !== undefined && holds(preferred, false)) {
+      relations.push({ meaning: 'forecastVariance', result: fv, terms: preferred.terms });
+      const budgetTerm = preferred.terms.find((t) => t.col === b);
+      if (convention === undefined && budgetTerm !== undefined && preferred.agreeing > 0) convention = budgetTerm.sign === -1 ? 'costs-negative' : 'costs-positive';
+    } else {
+      misread('forecastVariance', preferred);
+    }
+  }
+
+  // Förändring tkr: Utfall − Bokslut.
+  const ca = colOf('changeAmount');
+  const p = colOf('previous');
+  if (ca !== undefined && a !== undefined && p !== undefined) {
+    const [up, down] = differences(readings, ca, a, p);
+    const best = (up?.agreeing ?? 0) >= (down?.agreeing ?? 0) ? up : down;
+    if (holds(best, false)) relations.push({ meaning: 'changeAmount', result: ca, terms: (best as Candidate).terms });
+    else misread('changeAmount', best);
+  }
+
+  // Netto = Intäkter + Kostnader (costs negative) or Kostnader − Intäkter (costs positive), for every year shown.
+  const nets = cols.filter((c) => c.hint === 'net' || c === roles.get('net'));
+  for (const net of nets) {
+    const year = last(net.years);
+    const sameYear = (c: HeaderColumn): boolean => last(c.years) === year;
+    const income = cols.find((c) => c.hint === 'income' && sameYear(c));
+    const cost = cols.find((c) => c.hint === 'cost' && sameYear(c));
+    if (income === undefined || cost === undefined) continue;
+    const sum = { terms: [{ col: income.col, sign: 1 }, { col: cost.col, sign: 1 }] as Term[] };
+    const candidates = [{ ...sum, ...agreement(readings, net.col, sum.terms) }, ...differences(readings, net.col, cost.col, income.col)];
+    const best = candidates.reduce<Candidate | undefined>((x, y) => better(x, y), undefined);
+    if (holds(best, false)) {
+      relations.push({ meaning: 'net', result: net.col, terms: (best as Candidate).terms });
+      if (convention === undefined && net === roles.get('net') && (best as Candidate).agreeing > 0) convention = best === candidates[0] ? 'costs-negative' : 'costs-positive';
+    } else if (net === roles.get('net') && best !== undefined) {
+      unreconciled.push({ col: net.col, header: net.text, role: 'net', checked: best.checked, agreeing: best.agreeing });
+    }
+  }
+
+  // Columns the words leave open: a difference of two named columns names them.
+  const named = new Set([...roles.values()].map((h) => h.col));
+  for (const h of cols) {
+    if (named.has(h.col) || relations.some((r) => r.result === h.col)) continue;
+    const pairs: [ColumnRole, ColumnRole, ColumnRelation['meaning']][] = [
+      ['actual', 'budget', 'variance'],
+      ['forecast', 'budget', 'forecastVariance'],
+      ['actual', 'previous', 'changeAmount'],
+    ];
+    for (const [left, right, meaning] of pairs) {
+      const l = colOf(left);
+      const r = colOf(right);
+      const role: ColumnRole = meaning;
+      if (l === undefined || r === undefined || roles.has(role)) continue;
+      const best = differences(readings, h.col, l, r).reduce<Candidate | undefined>((x, y) => better(x, y), undefined);
+      if (best === undefined || !holds(best, true)) continue;
+      roles.set(role, h);
+      named.add(h.col);
+      relations.push({ meaning, result: h.col, terms: best.terms });
+      if (meaning === 'variance' && convention === undefined) convention = best.terms[0]?.col === l ? 'costs-negative' : 'costs-positive';
+      break;
+    }
+  }
+
+  // The change %: (Utfall / Bokslut − 1) × 100, or a fraction.
+  let changeUnit: ChangeUnit | undefined;
+  const change = colOf('change');
+  if (change !== undefined && a !== undefined && p !== undefined) {
+    const percent = changeAgreement(readings, change, a, p, 'percent');
+    const fraction = changeAgreement(readings, change, a, p, 'fraction');
+    if (!fractionFormat && fraction.agreeing > percent.agreeing && holds(fraction, true)) changeUnit = 'fraction';
+  }
+
+  const columns: Partial<Record<ColumnRole, TableColumn>> = {};
+  for (const [role, h] of roles) columns[role] = asColumn(h);
+  const five = new Set(['previous', 'actual', 'budget', 'variance', 'change'].map((m) => roles.get(m as ColumnRole)?.col));
+  const extraColumns: ExtraColumn[] = [];
+  for (const h of cols) {
+    const role = [...roles.entries()].find(([, x]) => x === h)?.[0];
+    if (five.has(h.col) || h.hint === 'note' || (role === undefined && (h.hint === undefined || h.hint === 'change-any'))) continue;
+    const kind = (role === undefined ? undefined : EXTRA_KIND[role]) ?? (h.hint === 'forecast' ? 'forecast' : h.hint === 'forecast-variance' ? 'forecast-variance' : h.hint === 'income' ? 'income' : h.hint === 'cost' ? 'cost' : h.hint === 'net' ? 'net' : 'other');
+    extraColumns.push({ ...asColumn(h), kind });
+  }
+  return { columns, extraColumns, relations, unreconciled, convention: convention ?? conventionBySign(readings, a ?? colOf('net')), changeUnit };
+}

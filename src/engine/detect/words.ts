@@ -1,0 +1,145 @@
+/**
+ * What the words of a follow-up table say: a header's role hint, its years
+ * and unit, a row label's code and name, and the labels that mark sums.
+ * Words are hints only: the figures confirm them (`relations.ts`).
+ */
+import type { Cell } from '../grid';
+import type { AmountUnit } from '../table';
+
+/**
+ * What a header text suggests a column holds. `previous` is Bokslut (its year
+ * decides whether it is last year's or this year's actual), `change-any` a
+ * Förändring without a unit (the figures tell % from tkr), `year` a header of
+ * years only (`2023`), `note` a Not column, `label` the label column's header.
+ */
+export type HeaderHint =
+  | 'label'
+  | 'note'
+  | 'previous'
+  | 'actual'
+  | 'budget'
+  | 'variance'
+  | 'change'
+  | 'change-any'
+  | 'changeAmount'
+  | 'forecast'
+  | 'forecast-variance'
+  | 'income'
+  | 'cost'
+  | 'net'
+  | 'year';
+
+/** Longer texts are prose, never a header. */
+export const MAX_HEADER_TEXT = 200;
+
+const YEAR = /\b(199\d|20\d\d)\b/g;
+
+/** The four-digit years (1990–2099) a text mentions, in order. */
+export function yearsIn(text: string): number[] {
+  return [...text.matchAll(YEAR)].map((m) => Number(m[1]));
+}
+
+/** The text a header cell shows: strings as they are, years stored as numbers as digits. */
+export function headerText(cell: Cell): string {
+  const v = cell.value;
+  if (typeof v === 'string') return v.length > MAX_HEADER_TEXT ? '' : v;
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 1990 && v <= 2099) return String(v);
+  return '';
+}
+
+/**
+ * A header as one line of lower-case words: a word hyphenated over a line
+ * break joined again (`Kost-⏎nader` → `kostnader`, `Budget-⏎avvikelse` →
+ * `budgetavvikelse`), soft hyphens dropped, other breaks as spaces.
+ */
+export function normalizeHeader(text: string): string {
+  return text
+    .replace(/\u00AD/g, '')
+    .replace(/-\s*[\n\r]\s*/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** Any of the words below: a text without one of them (most labels) has no hint but perhaps years. */
+const ANY_WORD = /rn|kontogrupp|not|prognos|förändr|forandr|utveckling|change|%|avv|diff|återstår|aterstar|variance|intäkt|intakt|kostn|budget|bidrag|ram|bokslut|closing|utfall|redovisat|verklig|ack|actual|outcome|netto|19\d\d|20\d\d/i;
+
+/** What a header text (all header rows of a column joined) suggests the column holds. */
+export function classifyHeader(text: string): HeaderHint | undefined {
+  if (text.length > MAX_HEADER_TEXT || !ANY_WORD.test(text)) return undefined;
+  const t = normalizeHeader(text);
+  if (/^rn\s?\d{1,2}$/.test(t) || t.includes('kontogrupp')) return 'label';
+  if (/^not(er)?\.?$/.test(t)) return 'note';
+  const deviation = /avv|avvikelse|diff|variance/.test(t);
+  if (t.includes('prognos') || t.includes('forecast')) return deviation ? 'forecast-variance' : 'forecast';
+  if (/förändr|forandr|utveckling|change/.test(t)) {
+    if (/%|procent/.test(t)) return 'change';
+    if (/(^|[^a-zåäö])(tkr|mnkr|kr)([^a-zåäö]|$)/.test(t)) return 'changeAmount';
+    return 'change-any';
+  }
+  if (deviation || /differens|återstår|aterstar/.test(t)) return 'variance';
+  if (t === '%') return 'change';
+  if (/intäkt|intakt/.test(t)) return 'income';
+  if (/budget|kommunbidrag|nettoram|(^|[^a-zåäö])ram([^a-zåäö]|$)/.test(t)) return 'budget';
+  if (/kostn/.test(t)) return t.includes('netto') ? 'net' : 'cost';
+  if (/bokslut|closing/.test(t)) return 'previous';
+  if (/utfall|redovisat|verklig|(^|[^a-zåäö])ack([^a-zåäö]|$)|actual|outcome/.test(t)) return 'actual';
+  if (t.includes('netto')) return 'net';
+  if (/^[\d\s/–\-.:o]+$/.test(t) && yearsIn(t).length > 0) return 'year';
+  return undefined;
+}
+
+/** A hint that names a value column (not the label or a Not column). */
+export function isValueHint(hint: HeaderHint | undefined): hint is Exclude<HeaderHint, 'label' | 'note'> {
+  return hint !== undefined && hint !== 'label' && hint !== 'note';
+}
+
+/** Labels of rows that add up rows above them: `Summa`, `Totalt`, `Summa gemensamt`. */
+const SUM_LABEL = /^\s*(summa|totalt?|summering|sum)\b/i;
+
+/** Labels of rows that may be a sum of the rows above (Netto = Intäkter + Kostnader); the figures decide. */
+const RESULT_LABEL = /^\s*(netto|nettokostnad(er)?|verksamhetens nettokostnad(er)?|resultat|årets resultat|nettoinvestering(ar)?)\b/i;
+
+export function isSumLabel(text: string): boolean {
+  return SUM_LABEL.test(text);
+}
+
+export function isResultLabel(text: string): boolean {
+  return RESULT_LABEL.test(text);
+}
+
+/** A unit or account-group code: KLC, KLÖS, 6A, 3, ÖVA, KGÖK. */
+export const CODE = /^[A-ZÅÄÖ0-9][A-ZÅÄÖ0-9]{0,7}$/;
+
+/** Splits a padded label into code and name: `KLC   Kansli Centerpartiet` → KLC / Kansli Centerpartiet. */
+export function splitLabel(label: string): { code: string; name: string } {
+  const t = label.replace(/\u00A0/g, ' ').trim();
+  const m = /^(\S+)\s+(.+)$/.exec(t);
+  if (m !== null && CODE.test(m[1] as string)) return { code: m[1] as string, name: (m[2] as string).trim() };
+  if (CODE.test(t) && t.length <= 6) return { code: t, name: '' };
+  return { code: '', name: t };
+}
+
+/** `tkr`, `kr`, `kronor`, `tusen kronor`, `mnkr` … as words (not inside `Kronoberg`). */
+const UNIT_WORD = /(?<![\p{L}\p{N}])(tkr|tusen\s+kronor|tusental\s+kronor|mnkr|mkr|miljoner\s+kronor|kr|kronor)(?![\p{L}\p{N}])/giu;
+
+/**
+ * What a text says about the unit of amounts, or nothing. `KR` in capitals is
+ * a unit code (`KR   Kommunrevisionen`), not kronor; the larger unit a text
+ * names wins (`Belopp i tkr (kr/invånare)`).
+ */
+export function unitWordIn(text: string): AmountUnit | undefined {
+  let found: AmountUnit | undefined;
+  for (const m of text.matchAll(UNIT_WORD)) {
+    const raw = m[1] as string;
+    const w = raw.toLowerCase().replace(/\s+/g, ' ');
+    if (w === 'mnkr' || w === 'mkr' || w === 'miljoner kronor') return 'mnkr';
+    if (w === 'kr' || w === 'kronor') {
+      if (raw !== 'KR') found ??= 'kr';
+    } else found = 'tkr';
+  }
+  return found;
+}
+
+/** A currency format in kronor: `#,##0 "kr"`, `[$kr-41D] #,##0` (but not `"tkr"`). */
+export const KR_FORMAT = /"\s*kr\.?\s*"|\[\$kr[-\]]|\\k\\r/i;
