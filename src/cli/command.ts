@@ -3,8 +3,7 @@
  * streams, exit codes, the language option and one-line error messages.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { translate, type Language } from '../engine/i18n';
-import type { MessageParams } from '../engine/finding';
+import { type Language, type MessageParams, translate } from '../engine';
 import { XlsxFileError } from '../xlsx/file';
 
 /** Exit codes: nothing of severity error / errors found / a file could not be read (or bad usage). */

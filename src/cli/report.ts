@@ -2,12 +2,7 @@
  * The two outputs of `check`: the readable report (per sheet and table, in
  * Swedish or English number format) and the JSON object (a public contract).
  */
-import type { CheckResult } from '../engine/check';
-import type { Finding, Severity } from '../engine/finding';
-import type { ReviewedFinding } from '../engine/review';
-import { cellAddress, columnLetter } from '../engine/grid';
-import { formatNumber, translate, type Language } from '../engine/i18n';
-import { MEASURES, type Measure, type VarianceTable } from '../engine/table';
+import { cellAddress, type CheckResult, columnLetter, type Finding, formatNumber, type Language, type Measure, MEASURES, type ReviewedFinding, type Severity, translate, type VarianceTable } from '../engine';
 
 export interface TableJson {
   sheet: string;

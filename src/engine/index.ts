@@ -54,5 +54,25 @@ export {
   type UnitDraft,
 } from './commentary';
 
+/** The review: approvals of findings kept on a hidden sheet of the workbook, their export, the CSV records, the variance chart's data. */
+export {
+  APPROVALS_SHEET,
+  CSV_COLUMNS,
+  csvRecord,
+  planApproval,
+  planReopen,
+  planReviewExport,
+  reviewFindings,
+  varianceChartData,
+  type Approval,
+  type ApprovalRequest,
+  type Review,
+  type ReviewedFinding,
+  type VarianceBar,
+  type VarianceChartData,
+} from './review';
+/** Sign-off of the comments (Utkast, Klar, Godkänd): how far each table has come. */
+export { signOffProgress, type SignOffProgress } from './review/signoff';
+
 /** Texts: every message by id in Swedish (default) or English, and numbers written the language's way. */
 export { formatNumber, languageFromLocale, translate, type Language } from './i18n';

@@ -4,11 +4,7 @@
  * against the test host (demo mode, tests). The task pane depends only on
  * this interface.
  */
-import type { CheckResult } from '../engine/check';
-import type { CellEdit } from '../engine/finding';
-import type { WorkbookGrid } from '../engine/grid';
-import type { CheckOptions } from '../engine/rule';
-import type { ListValidation } from '../engine/commentary/sheet';
+import type { CellEdit, CheckOptions, CheckResult, ListValidation, WorkbookGrid } from '../engine';
 
 export interface ValidateOptions extends Partial<CheckOptions> {
   /**

@@ -9,7 +9,7 @@
  * add-in wrote (`Redigerad för hand, behålls`) or a person's own word is
  * still accepted. One batch, one sync; nothing where ExcelApi 1.8 is missing.
  */
-import type { ListValidation } from '../engine/commentary/sheet';
+import type { ListValidation } from '../engine';
 import type { XlHost, XlLoadable, XlRange } from './xl';
 
 /** ExcelApi 1.8: a list data validation's criteria. */

@@ -11,8 +11,7 @@
  * Anything else (another sheet, names, other functions) makes it give up, and
  * the caller reports the result as unknown rather than guessing.
  */
-import { errorCodeFromText } from '../engine/errors';
-import type { ErrorCode } from '../engine/grid';
+import { type ErrorCode, errorCodeFromText } from '../engine';
 
 export interface FormulaError {
   error: ErrorCode;

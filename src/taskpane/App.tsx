@@ -1,6 +1,6 @@
 import { Button, Spinner, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
-import type { Finding } from '../engine/finding';
+import type { Finding, ReviewedFinding } from '../engine';
 import { Findings } from './components/Findings';
 import { FixPreview } from './components/FixPreview';
 import { Summary } from './components/Summary';
@@ -8,7 +8,6 @@ import { NO_FILTER, applyFilter, countBySeverity, groupFindings, rulesPresent, t
 import type { Session, SessionState } from './session';
 import { useSessionState, useT } from './useSession';
 import { approveFinding, exportReview, reopenFinding, reviewOf } from './review';
-import type { ReviewedFinding } from '../engine/review';
 
 /** Whether there is a message to show (an error, a notice, or marks that could not all be made). */
 function hasMessages(state: SessionState): boolean {

@@ -13,8 +13,7 @@
  * code V8 optimizes for them would be thrown away at the first real check.
  */
 import seed from '../../examples/source/kommunstyrelsen-2021-tables.json';
-import { checkWorkbook } from '../engine/check';
-import type { Cell, WorkbookGrid } from '../engine/grid';
+import { type Cell, checkWorkbook, type WorkbookGrid } from '../engine';
 import { seedAsExampleWorkbook, seedAsPastedValues, type SeedFile } from '../example/seed';
 import { toCell } from '../excel/read';
 

@@ -2,11 +2,7 @@
  * Turning findings and edits into what the task pane shows: grouping, order,
  * filters and display texts. Pure functions, no React, no Office.js.
  */
-import type { CellValue } from '../engine/grid';
-import type { CellContent, CellEdit, Finding, RuleId, Severity } from '../engine/finding';
-import { SEVERITY_ORDER } from '../engine/finding';
-import { formatNumber, translate, type Language } from '../engine/i18n';
-import type { VarianceTable } from '../engine/table';
+import { type CellContent, type CellEdit, type CellValue, type Finding, formatNumber, type Language, type RuleId, type Severity, SEVERITY_ORDER, translate, type VarianceTable } from '../engine';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 

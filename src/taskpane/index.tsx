@@ -7,7 +7,7 @@ import { FluentProvider, Spinner, teamsHighContrastTheme, webDarkTheme, webLight
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { registerCommands } from '../commands/register';
-import { languageFromLocale, translate } from '../engine/i18n';
+import { languageFromLocale, translate } from '../engine';
 import { App } from './App';
 import { getSession, startedSession } from './host';
 import type { Session } from './session';

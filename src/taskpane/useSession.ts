@@ -1,6 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { translate, type Language } from '../engine/i18n';
-import type { MessageParams } from '../engine/finding';
+import { type Language, type MessageParams, translate } from '../engine';
 import type { Session, SessionState } from './session';
 
 /** The session's state, re-rendering on every change. */

@@ -6,9 +6,7 @@
  * `--meaningless` also the sign-flip rows. FILE is never modified; on any
  * failure no output file is written.
  */
-import type { CellContent } from '../../engine/finding';
-import { planFixes } from '../../engine/fixes';
-import { translate, type Language } from '../../engine/i18n';
+import { type CellContent, type Language, planFixes, translate } from '../../engine';
 import { writePatchedCopy } from '../../xlsx/write';
 import { loadForCopy } from '../copy';
 import { EXIT_OK, line, parseCommandLine, parseLanguage, UsageError, type CliIO, type Command } from '../command';

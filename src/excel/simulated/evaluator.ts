@@ -5,8 +5,7 @@
  * SUM, IF, IFERROR, OR, AND, NOT, ABS, ROUND, MIN, MAX. Anything else
  * evaluates to #NAME? (the host does not pretend to know it).
  */
-import type { ErrorCode } from '../../engine/grid';
-import { parseAddress } from '../../engine/grid';
+import { type ErrorCode, parseAddress } from '../../engine';
 
 export type Scalar = number | string | boolean | null | { error: ErrorCode };
 type Value = Scalar | Scalar[];

@@ -1,7 +1,6 @@
 import { Select, Switch, ToggleButton, makeStyles, tokens, useId, Label } from '@fluentui/react-components';
-import type { RuleId, Severity } from '../../engine/finding';
+import type { Language, RuleId, Severity } from '../../engine';
 import { SEVERITIES, ruleName, type FindingFilter } from '../format';
-import type { Language } from '../../engine/i18n';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, },

@@ -1,7 +1,6 @@
 import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { memo, startTransition, useEffect, useState, type ReactNode } from 'react';
-import type { Finding } from '../../engine/finding';
-import { translate, type Language } from '../../engine/i18n';
+import { type Finding, type Language, translate } from '../../engine';
 import { FIRST_FINDINGS, countFindings, displayValue, firstFindings, ruleName, tableLabel, type SheetGroup } from '../format';
 import { SEVERITY_COLOR } from './Summary';
 

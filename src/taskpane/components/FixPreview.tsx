@@ -1,6 +1,5 @@
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { CellEdit } from '../../engine/finding';
-import type { Language } from '../../engine/i18n';
+import type { CellEdit, Language } from '../../engine';
 import { editLine } from '../format';
 
 const useStyles = makeStyles({

@@ -1,5 +1,5 @@
 import { Field, Input, Radio, RadioGroup, Select, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { MARKERS } from '../../engine/fixes';
+import { MARKERS } from '../../engine';
 import type { LanguageSetting, Settings } from '../settings';
 
 const useStyles = makeStyles({
