@@ -85,12 +85,10 @@ module.exports = async (env, options) => {
       boot: './src/taskpane/boot.ts',
       taskpane: { import: './src/taskpane/index.tsx', dependOn: 'boot' },
       commands: './src/commands/commands.ts',
-      // A worker the task pane starts (src/taskpane/boot.ts), by this fixed name.
-      'intl-warmup': './src/taskpane/intl-warmup.ts',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
-      filename: (pathData) => (dev || pathData.chunk.name === 'intl-warmup' ? '[name].js' : '[name].[contenthash:8].js'),
+      filename: dev ? '[name].js' : '[name].[contenthash:8].js',
       chunkFilename: dev ? '[name].js' : '[name].[contenthash:8].js',
       publicPath: '',
       clean: true,
@@ -186,7 +184,7 @@ module.exports = async (env, options) => {
         banner: '//# allFunctionsCalledOnLoad',
         raw: true,
         test: /[.]js$/,
-        exclude: /^(boot|taskpane|commands|intl-warmup)[.]/,
+        exclude: /^(boot|taskpane|commands)[.]/,
         stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE + 1,
       }),
       new CopyWebpackPlugin({

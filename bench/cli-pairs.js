@@ -1,34 +1,37 @@
 /**
- * `check --json` against merely loading the same file with exceljs, warm and
- * alternated in one plain Node process (run by bench/cli.ts, several times):
+ * `check --json` against merely loading the same file with exceljs and
+ * against SheetJS (@e965/xlsx) reading it with formulas, warm and alternated
+ * in one plain Node process (run by bench/cli.ts, several times):
  *
- *   node bench/cli-pairs.js FILE PAIRS
+ *   node bench/cli-pairs.js FILE ROUNDS
  *
  * Plain JavaScript in plain Node, because that is how the command line ships
- * (`build/cli/main.js`, which bench/cli.ts compiles first). In the
- * benchmark's own process (tsx's loader, the generated workbook just written
- * with exceljs) the same pairs read ≈ 0,06 × higher for `check` (medians of
- * ten processes each: 1,26 against 1,19); see docs/performance.md.
+ * (`build/cli/main.js`, which bench/cli.ts compiles first).
  *
- * Prints one JSON line: `{"load": [ms…], "check": [ms…], "code": exit code}`.
+ * Prints one JSON line: `{"exceljs": [ms…], "sheetjs": [ms…], "check": [ms…], "code": exit code}`.
  */
 'use strict';
 const path = require('path');
 const { performance } = require('perf_hooks');
 const ExcelJS = require('exceljs');
+const XLSX = require('@e965/xlsx');
 const { main } = require(path.join(__dirname, '..', 'build', 'cli', 'main.js'));
 
-const [file, pairsArg] = process.argv.slice(2);
-const pairs = Number(pairsArg);
-if (file === undefined || !(pairs > 0)) {
-  process.stderr.write('usage: node bench/cli-pairs.js FILE PAIRS\n');
+const [file, roundsArg] = process.argv.slice(2);
+const rounds = Number(roundsArg);
+if (file === undefined || !(rounds > 0)) {
+  process.stderr.write('usage: node bench/cli-pairs.js FILE ROUNDS\n');
   process.exit(2);
 }
 
 const sink = { write: () => true };
 
-async function loadOnly() {
+async function exceljsLoad() {
   await new ExcelJS.Workbook().xlsx.readFile(file);
+}
+
+function sheetjsRead() {
+  XLSX.readFile(file, { cellFormula: true });
 }
 
 function check() {
@@ -42,19 +45,20 @@ async function timed(fn) {
 }
 
 async function run() {
-  // Warm up both paths twice, then alternate so both see the same state of the process and the machine.
+  // Warm up every path twice, then alternate so all see the same state of the process and the machine.
   let code = 0;
   for (let i = 0; i < 2; i++) {
-    await loadOnly();
+    await exceljsLoad();
+    sheetjsRead();
     code = await check();
   }
-  const load = [];
-  const checks = [];
-  for (let i = 0; i < pairs; i++) {
-    load.push(await timed(loadOnly));
-    checks.push(await timed(check));
+  const out = { exceljs: [], sheetjs: [], check: [], code };
+  for (let i = 0; i < rounds; i++) {
+    out.exceljs.push(await timed(exceljsLoad));
+    out.sheetjs.push(await timed(sheetjsRead));
+    out.check.push(await timed(check));
   }
-  process.stdout.write(`${JSON.stringify({ load, check: checks, code })}\n`);
+  process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 
 run().catch((e) => {

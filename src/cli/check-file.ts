@@ -3,7 +3,8 @@
  * as plain data, so that files can be checked in worker threads and their
  * output printed in the order the files were given.
  */
-import { checkWorkbook, type Finding, type Language, type ReviewedFinding, reviewFindings, translate } from '../engine';
+import { checkWorkbook, type Finding, type Language, type ReviewedFinding, reviewFindings } from '../engine';
+import { translate } from './texts';
 import { openPackage } from '../xlsx/package';
 import { assertCheckable, readPackageGrid } from '../xlsx/read';
 import { failureMessage } from './command';

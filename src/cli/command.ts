@@ -3,7 +3,8 @@
  * streams, exit codes, the language option and one-line error messages.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { type Language, type MessageParams, translate } from '../engine';
+import type { Language, MessageParams } from '../engine';
+import { translate } from './texts';
 import { XlsxFileError } from '../xlsx/file';
 
 /** Exit codes: nothing of severity error / errors found / a file could not be read (or bad usage). */

@@ -2,7 +2,8 @@
  * What the commands that write a copy (`fix`, `comment`) do first, the same
  * way: refuse an unusable output before any work, load the workbook, check it.
  */
-import { type CheckResult, checkWorkbook, type Language, translate, type WorkbookGrid } from '../engine';
+import { type CheckResult, checkWorkbook, type Language, type WorkbookGrid } from '../engine';
+import { translate } from './texts';
 import { openPackage, type XlsxPackage } from '../xlsx/package';
 import { assertCheckable, readPackageGrid } from '../xlsx/read';
 import type { WorkbookInfo } from '../xlsx/workbook';

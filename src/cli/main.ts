@@ -4,7 +4,7 @@
  * COMMANDS. Every failure is one line on stderr and an exit code, never a
  * stack trace.
  */
-import { translate } from '../engine';
+import { translate } from './texts';
 import { EXIT_OK, EXIT_UNREADABLE, failureMessage, line, peekLanguage, UsageError, usageMessage, type CliIO, type Command } from './command';
 
 /**

@@ -2,7 +2,8 @@
  * The two outputs of `check`: the readable report (per sheet and table, in
  * Swedish or English number format) and the JSON object (a public contract).
  */
-import { cellAddress, type CheckResult, columnLetter, type Finding, formatNumber, type Language, type Measure, MEASURES, type ReviewedFinding, type Severity, translate, type VarianceTable } from '../engine';
+import { cellAddress, type CheckResult, columnLetter, type Finding, formatNumber, type Language, type Measure, MEASURES, type ReviewedFinding, type Severity, type VarianceTable } from '../engine';
+import { translate } from './texts';
 
 export interface TableJson {
   sheet: string;

@@ -15,7 +15,7 @@
 /** The workbook as plain data: sheets of cells (value, formula, number format), filled by every adapter. */
 export type { Cell, CellValue, ErrorCode, SheetGrid, WorkbookGrid } from './grid';
 /** A1 addresses: `cellAddress(0, 0)` is `A1`, `columnLetter(27)` is `AB`, `parseAddress('F5')` is row 4, column 5. */
-export { cellAddress, columnLetter, parseAddress } from './grid';
+export { cellAddress, cellAt, columnLetter, parseAddress } from './grid';
 /** Excel's error values in any of its languages (`#DIVISION/0!`, `#DIV/0!`) as codes, and back as Excel's en-US text. */
 export { errorCodeFromText, errorTextEnUs } from './errors';
 /** A number typed as text the way Swedish reports print it (`−1 078`, `4,6 %`), or undefined. */
@@ -75,4 +75,6 @@ export {
 export { signOffProgress, type SignOffProgress } from './review/signoff';
 
 /** Texts: every message by id in Swedish (default) or English, and numbers written the language's way. */
-export { formatNumber, languageFromLocale, translate, type Language } from './i18n';
+export { formatNumber, languageFromLocale, PACKS, translate, type Language, type LanguagePack } from './i18n';
+/** Every rule the check runs, in order: id, severity, message keys, description. */
+export { RULES } from './rules';

@@ -5,6 +5,7 @@
  * this interface.
  */
 import type { CellEdit, CheckOptions, CheckResult, ListValidation, WorkbookGrid } from '../engine';
+import type { SelfTestReport } from './self-test-report';
 
 export interface ValidateOptions extends Partial<CheckOptions> {
   /**
@@ -138,4 +139,9 @@ export interface WorkbookActions {
   select(sheet: string, cell: string): Promise<void>;
   /** Excel's display language (`sv-SE`), or the browser's in demo mode. */
   displayLanguage(): string;
+  /**
+   * Självtest: every Office.js path the add-in uses, on a temporary hidden
+   * sheet, cleaned up afterwards (see self-test.ts). Never throws.
+   */
+  selfTest(): Promise<SelfTestReport>;
 }

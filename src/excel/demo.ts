@@ -13,7 +13,7 @@ import { memoryStore } from './changelog';
 import { TestHost, type TestHostOptions } from './simulated';
 import { createActions } from './workbook-actions';
 import { keepSheets, restoreKeptSheets } from './demo-keep';
-import type { ExcelApiVersion, XlContext, XlHost, XlRunOptions } from './xl';
+import type { ExcelApiVersion, HostDiagnostics, XlContext, XlHost, XlRunOptions } from './xl';
 
 /**
  * The number of sheets asked for by `?demo=benchN` (1–100), the benchmark's
@@ -90,6 +90,10 @@ class DemoHost implements XlHost {
 
   displayLanguage(): string {
     return browserLanguage();
+  }
+
+  diagnostics(): HostDiagnostics {
+    return this.open().diagnostics();
   }
 }
 

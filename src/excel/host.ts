@@ -3,7 +3,7 @@
  * `Office.context.requirements`, the document URL and the display language.
  * Everything else in `src/excel/` talks to an `XlHost`.
  */
-import type { ExcelApiVersion, XlContext, XlHost, XlRunOptions } from './xl';
+import { EXCEL_API_VERSIONS, type ExcelApiVersion, type XlContext, type XlHost, type XlRunOptions } from './xl';
 
 /** True when office.js is loaded and runs inside Excel (`Office.onReady` reported Excel). */
 export function insideExcel(): boolean {
@@ -56,6 +56,22 @@ export function officeHost(): XlHost {
         return Office.context.document.url ?? '';
       } catch {
         return '';
+      }
+    },
+    diagnostics: () => {
+      const sets: Record<string, boolean> = {};
+      for (const v of EXCEL_API_VERSIONS) sets[`ExcelApi ${v}`] = isSetSupported(v);
+      for (const [name, version] of [['SharedRuntime', '1.1'], ['DialogApi', '1.1']] as const) {
+        try {
+          sets[`${name} ${version}`] = Office.context.requirements.isSetSupported(name, version);
+        } catch {
+          sets[`${name} ${version}`] = false;
+        }
+      }
+      try {
+        return { version: Office.context.diagnostics.version, platform: String(Office.context.diagnostics.platform), sets };
+      } catch {
+        return { version: 'okänd', platform: 'okänd', sets };
       }
     },
     displayLanguage: () => {

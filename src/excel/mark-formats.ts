@@ -92,7 +92,7 @@ export function isMarkFormat(type: string, formula: unknown, color: unknown): bo
  * The cells as address lists of at most `limit` characters: each column's
  * consecutive rows as one area (`F5:F7`), columns left to right.
  */
-export function markAddresses(cells: readonly string[], limit = MARK_ADDRESS_LIMIT): string[] {
+export function markAddresses(cells: readonly string[], limit = MARK_ADDRESS_LIMIT, separator: ListSeparator = ','): string[] {
   const points = new Map<string, { row: number; col: number }>();
   for (const c of cells) {
     const r = parseRect(c);
@@ -114,10 +114,23 @@ export function markAddresses(cells: readonly string[], limit = MARK_ADDRESS_LIM
       lists.push(current);
       current = '';
     }
-    current = current === '' ? a : `${current},${a}`;
+    current = current === '' ? a : `${current}${separator}${a}`;
   }
   if (current !== '') lists.push(current);
   return lists;
+}
+
+/** The separator of an address list for `Worksheet.getRanges`. */
+export type ListSeparator = ',' | ';';
+
+/**
+ * Which separator this Excel takes in `getRanges` address lists, learnt once
+ * per session: `,` first; desktop Excel with a locale whose list separator is
+ * `;` has refused `,` with InvalidArgument (office-js issues 1167 and 1985),
+ * and then `;` is used from there on.
+ */
+export interface AddressListStyle {
+  separator: ListSeparator;
 }
 
 /** The formats on one sheet, as far as marking needs them (ids valid until the next change to the sheet's formats). */
@@ -351,8 +364,9 @@ export async function markWithFormats(
   host: XlHost,
   log: ChangeLog,
   wanted: ReadonlyMap<string, WantedMark>,
-  options: { notes: boolean; known?: FormatKnowledge },
+  options: { notes: boolean; known?: FormatKnowledge; addressStyle?: AddressListStyle },
 ): Promise<MarkOutcome> {
+  const style = options.addressStyle ?? { separator: ',' };
   const stored = await log.load();
   const records = stored.formats ?? [];
   const noteRecords = stored.notes ?? [];
@@ -412,7 +426,7 @@ export async function markWithFormats(
     g.cells.push(w.cell);
     groups.set(k, g);
   }
-  const adds = [...groups.values()].flatMap((g) => markAddresses(g.cells).map((address) => ({ sheet: g.sheet, address, color: g.color })));
+  const adds = [...groups.values()].flatMap((g) => markAddresses(g.cells, MARK_ADDRESS_LIMIT, style.separator).map((address) => ({ sheet: g.sheet, address, color: g.color })));
   const texts = noteTexts(noteRecords);
   const noteChanges: NoteChange[] = [];
   const newNotes: NoteRecord[] = [];
@@ -451,6 +465,11 @@ export async function markWithFormats(
       });
     } catch {
       throw new UnrestoredError(failure, [], []);
+    }
+    if (failure.code === 'invalid-argument' && style.separator === ',' && adds.some((a) => a.address.includes(','))) {
+      // This Excel takes `;` between the areas (see AddressListStyle): the same marking again, looked at afresh.
+      style.separator = ';';
+      return markWithFormats(host, log, wanted, { notes: options.notes, addressStyle: style });
     }
     throw failure;
   }

@@ -29,7 +29,7 @@ import { type Finding, type Language, type Severity, SEVERITY_ORDER, translate }
 import { ActionError } from './actions';
 import { ChangeLog, type MarkRecord, type StoredLog } from './changelog';
 import { toActionError } from './errors';
-import { clearFormatMarks, MARK_COLORS, markWithFormats, queueFormatProbe, type MarkOutcome, type SheetFormats, type WantedMark } from './mark-formats';
+import { clearFormatMarks, MARK_COLORS, markWithFormats, queueFormatProbe, type AddressListStyle, type MarkOutcome, type SheetFormats, type WantedMark } from './mark-formats';
 import type { ReadFacts, ReadOptions } from './read';
 import { changeCells, fillOf, queueFill, sameFill, UnrestoredError, type CellChange, type CellState, type FillState, type SnapshotInfo } from './write';
 import type { XlHost, XlRangeFill, XlWorksheet } from './xl';
@@ -140,13 +140,18 @@ function wantedMarks(findings: readonly Finding[], lang: Language, notes: boolea
  * it, fills: 1 sync when `known` has every touched cell's fill, else 2 (see
  * the module comment). Protected sheets are skipped.
  */
-export async function markFindings(host: XlHost, log: ChangeLog, findings: readonly Finding[], options: { notes: boolean; lang: Language; known?: MarkKnowledge }): Promise<MarkOutcome> {
+export async function markFindings(
+  host: XlHost,
+  log: ChangeLog,
+  findings: readonly Finding[],
+  options: { notes: boolean; lang: Language; known?: MarkKnowledge; addressStyle?: AddressListStyle },
+): Promise<MarkOutcome> {
   const wanted = wantedMarks(findings, options.lang, options.notes);
   const stored = await log.load();
   if (host.supports('1.9')) {
     if (stored.marks.length > 0) await clearFillMarks(host, log);
     const known = options.known === undefined ? undefined : { facts: options.known.facts, formats: options.known.formats };
-    return markWithFormats(host, log, wanted, { notes: options.notes, ...(known === undefined ? {} : { known }) });
+    return markWithFormats(host, log, wanted, { notes: options.notes, ...(known === undefined ? {} : { known }), ...(options.addressStyle === undefined ? {} : { addressStyle: options.addressStyle }) });
   }
   // Marks made with conditional formats on a newer Excel: deleted by id (ExcelApi 1.6) before filling.
   if ((stored.formats ?? []).length > 0 || (stored.notes ?? []).length > 0) await clearFormatMarks(host, log);

@@ -16,8 +16,10 @@ import { applyListValidations } from './validation';
 import { ActionError, type ApplyEditsOptions, type ChangeLogEntry, type ValidateOptions, type ValidationReport, type WorkbookActions } from './actions';
 import { ChangeLog, publicEntry, type KeyValueStore, type LogEntry } from './changelog';
 import { toActionError } from './errors';
+import type { AddressListStyle } from './mark-formats';
 import { clearAllMarks, markFindings, probeMarks } from './marks';
 import { readWorkbook } from './read';
+import { runSelfTest, type SelfTestReport } from './self-test';
 import {
   changeCells,
   columnKey,
@@ -50,7 +52,11 @@ function checkOptions(o: ValidateOptions): Partial<CheckOptions> {
   return out;
 }
 
-/** The change that writes an edit's `after`; text Excel would misread goes into a Text-formatted cell. */
+/**
+ * The change that writes an edit's `after`. Every text is entered into a
+ * Text-formatted cell (see `write.ts`); text Excel would misread when edited
+ * later (a leading `=`, a number) keeps the Text format.
+ */
 export function changeForEdit(edit: CellEdit): CellChange {
   const content: Content = contentOf(edit.after);
   const change: CellChange = { sheet: edit.sheet, cell: edit.cell, content };
@@ -66,6 +72,8 @@ export interface ActionsOptions {
 /** Builds the actions on a host; the change log is keyed by the host's document URL. */
 export function createActions(host: XlHost, { store }: ActionsOptions): WorkbookActions {
   const log = new ChangeLog(store, ChangeLog.keyFor(host.documentUrl()));
+  // Learnt once per session: the separator this Excel takes between the areas of an address list.
+  const addressStyle: AddressListStyle = { separator: ',' };
 
   async function validate(options: ValidateOptions): Promise<ValidationReport> {
     // Marking in one batch needs to know the earlier marks (their conditional formats, or fills): read with the data, no extra round trip.
@@ -79,7 +87,7 @@ export function createActions(host: XlHost, { store }: ActionsOptions): Workbook
       try {
         const lang = options.lang ?? languageFromLocale(host.displayLanguage());
         // Approved findings (kept on the workbook's approvals sheet) are not marked.
-        const marked = await markFindings(host, log, reviewFindings(result, workbook).open, { notes: options.notes === true, lang, ...(probe === undefined ? {} : { known: probe.knowledge(facts) }) });
+        const marked = await markFindings(host, log, reviewFindings(result, workbook).open, { notes: options.notes === true, lang, addressStyle, ...(probe === undefined ? {} : { known: probe.knowledge(facts) }) });
         report.marks = { cells: marked.cells, skippedSheets: marked.skippedSheets };
       } catch (err) {
         report.marks = { cells: 0, skippedSheets: [], error: toActionError(err).code };
@@ -222,5 +230,7 @@ export function createActions(host: XlHost, { store }: ActionsOptions): Workbook
     }
   }
 
-  return { validate, clearMarks, applyEdits, lastChange, undo, select, displayLanguage: () => host.displayLanguage() };
+  const selfTest = (): Promise<SelfTestReport> => runSelfTest(host, { store, scratch: (h, s) => createActions(h, { store: s }) });
+
+  return { validate, clearMarks, applyEdits, lastChange, undo, select, displayLanguage: () => host.displayLanguage(), selfTest };
 }

@@ -15,12 +15,13 @@
  *    (`restored: false`), and the caller keeps what is needed to restore later.
  *
  * Formulas are written through `formulas` (en-US), never `formulasLocal`.
- * Text Excel would take for something else (a leading `=`, `+`, `-`, `@`,
- * `#`, an apostrophe, a digit, a boolean word) is written into a cell
- * formatted as Text (`@`): Excel's documented way to keep an entry as text.
- * For a new value the cell keeps `@`, so editing it later (F2, Enter) cannot
- * turn it into a formula either; when a snapshot is restored, the cell's own
- * format is put back after the text is in.
+ * Every text is entered into a cell formatted as Text (`@`), Excel's way to
+ * keep an entry as text ("Jan-21" written through `values` may otherwise
+ * become a date), and the cell then gets its own format back: text stays
+ * text. Text Excel would take for something else when edited later (a
+ * leading `=`, `+`, `-`, `@`, `#`, an apostrophe, a digit, a boolean word)
+ * keeps `@` (the edit asks for it), so F2, Enter cannot turn it into a
+ * formula either.
  *
  * Sheets and columns (`LayoutChange`) go in the same write batch as the
  * cells: sheets the action needs are added first (`worksheets.add`), then the
@@ -35,7 +36,7 @@ import { ActionError } from './actions';
 import { parseRect } from './address';
 import { classifyError, toActionError } from './errors';
 import { toCell } from './read';
-import type { XlContext, XlHost, XlNote, XlRange, XlRangeFill, XlWorksheet } from './xl';
+import { PAYLOAD_LIMIT_BYTES, type XlContext, type XlHost, type XlNote, type XlRange, type XlRangeFill, type XlWorksheet } from './xl';
 
 /** A cell's fill as far as the requirement sets let us read it. */
 export interface FillState {
@@ -314,7 +315,7 @@ export function fillOf(fill: XlRangeFill, patterns: boolean): FillState {
 }
 
 /** Queues the writes of one change onto a cell whose state is `current`. */
-function queueChange(host: XlHost, sheets: Sheets, change: CellChange, current: CellState, restoring: boolean): void {
+function queueChange(host: XlHost, sheets: Sheets, change: CellChange, current: CellState): void {
   const r = sheets.get(change.sheet).getRange(change.cell);
   let format = current.numberFormat;
   const setFormat = (f: string): void => {
@@ -332,10 +333,12 @@ function queueChange(host: XlHost, sheets: Sheets, change: CellChange, current: 
       r.formulas = [[c.formula ?? errorTextEnUs(c.error as ErrorCode)]];
     } else if (c.value === null || c.value === '') {
       r.clear('Contents');
-    } else if (typeof c.value === 'string' && (needsTextFormat(c.value) || format === '@')) {
+    } else if (typeof c.value === 'string') {
+      // Every text is entered into a Text-formatted cell: Excel may read "May 2021" or "Jan-21" written through
+      // `values` as a date. Then the cell gets its own format back (text stays text), or keeps `@` where the change asks.
       setFormat('@');
       r.values = [[c.value]];
-      if (restoring || change.numberFormat !== undefined) setFormat(finalFormat);
+      setFormat(finalFormat);
     } else {
       if (format === '@' && typeof c.value !== 'string') setFormat(finalFormat === '@' ? 'General' : finalFormat);
       r.values = [[c.value]];
@@ -466,10 +469,23 @@ export async function changeCells(
           // A null proxy stays null in Excel: sheets that exist get fresh proxies in the snapshot below.
           for (const n of missing) sheets.forget(n);
         }
-        const take = queueSnapshot(host, context, sheets, targets, notes, { ...(missing === undefined ? {} : { missing }), ...(options.probe === undefined ? {} : { probe: options.probe }) });
-        syncs++;
-        await context.sync();
-        const { states, info } = take();
+        // The snapshot in parts of SNAPSHOT_CHUNK cells, each its own request (Excel on the web: 5 MB per request and response).
+        let states: CellState[] = [];
+        let info: SnapshotInfo | undefined;
+        // A probe of whole sheets' contents (Ångra of an added sheet) gets a request of its own when there are cells too.
+        const probeAlone = (options.probe?.contentsOf ?? []).length > 0 && targets.length > 0;
+        const parts: (readonly CellTarget[])[] = probeAlone ? [[]] : [];
+        for (let at = 0; at < targets.length; at += SNAPSHOT_CHUNK) parts.push(targets.slice(at, at + SNAPSHOT_CHUNK));
+        if (parts.length === 0) parts.push([]);
+        for (const [i, part] of parts.entries()) {
+          const take = queueSnapshot(host, context, sheets, part, notes, { ...(missing === undefined ? {} : { missing }), ...(options.probe === undefined || i > 0 ? {} : { probe: options.probe }) });
+          syncs++;
+          await context.sync();
+          const got = take();
+          states = states.concat(got.states);
+          info = info === undefined ? got.info : { ...info, protectedSheets: new Set([...info.protectedSheets, ...got.info.protectedSheets]) };
+        }
+        if (info === undefined) return;
         readOnly = info.readOnly;
         before = states;
         const decision = decide(states, info);
@@ -481,9 +497,20 @@ export async function changeCells(
         await options.beforeWrite?.(before, changes, layoutBack);
         const byKey = new Map(states.map((s) => [key(s), s] as const));
         queueAddSheets(sheets, layout);
-        for (const change of changes) queueChange(host, sheets, change, byKey.get(key(change)) as CellState, false);
-        queueLayoutAfter(sheets, merged ? cellLayout(layout) : layout);
         written = true;
+        // Split where a request would pass WRITE_BUDGET_BYTES (a large Kommentarer sheet); the syncs of one
+        // run still make one undo step with ExcelApi 1.20, and a failure half-way is put back as any failed write.
+        let bytes = 0;
+        for (const change of changes) {
+          queueChange(host, sheets, change, byKey.get(key(change)) as CellState);
+          bytes += changeBytes(change);
+          if (bytes > WRITE_BUDGET_BYTES) {
+            syncs++;
+            await context.sync();
+            bytes = 0;
+          }
+        }
+        queueLayoutAfter(sheets, merged ? cellLayout(layout) : layout);
         syncs++;
         await context.sync();
       },
@@ -518,23 +545,37 @@ export async function changeCells(
   return { before, changes, syncs, ...(layout === undefined ? {} : { layout }), ...(layoutBack === undefined ? {} : { layoutBack }) };
 }
 
-/** Writes `changes` where the cells differ from them (read, then write: 2 syncs). */
+/** Writes `changes` where the cells differ from them (read, then write: 2 syncs per SNAPSHOT_CHUNK cells). */
 export async function rewrite(host: XlHost, changes: readonly CellChange[], notes = false): Promise<void> {
-  if (changes.length === 0) return;
-  await host.run(async (context) => {
-    const sheets = new Sheets(context);
-    const take = queueSnapshot(host, context, sheets, changes, notes);
-    await context.sync();
-    const { states } = take();
-    let queued = 0;
-    changes.forEach((change, i) => {
-      const state = states[i] as CellState;
-      if (satisfied(state, change)) return;
-      queueChange(host, sheets, change, state, true);
-      queued++;
+  for (let at = 0; at < changes.length; at += SNAPSHOT_CHUNK) {
+    const part = changes.slice(at, at + SNAPSHOT_CHUNK);
+    await host.run(async (context) => {
+      const sheets = new Sheets(context);
+      const take = queueSnapshot(host, context, sheets, part, notes);
+      await context.sync();
+      const { states } = take();
+      let queued = 0;
+      part.forEach((change, i) => {
+        const state = states[i] as CellState;
+        if (satisfied(state, change)) return;
+        queueChange(host, sheets, change, state);
+        queued++;
+      });
+      if (queued > 0) await context.sync();
     });
-    if (queued > 0) await context.sync();
-  });
+  }
+}
+
+/** Cells per snapshot request: with a fill, formulas and long texts, well under 5 MB each way. */
+export const SNAPSHOT_CHUNK = 2000;
+
+/** The most a write request is planned to carry (a margin below Excel on the web's 5 MB). */
+export const WRITE_BUDGET_BYTES = Math.floor(PAYLOAD_LIMIT_BYTES * 0.8);
+
+/** Estimated request bytes of one change: its actions' object paths, and its text twice (UTF-8). */
+function changeBytes(change: CellChange): number {
+  const text = change.content?.formula ?? (typeof change.content?.value === 'string' ? change.content.value : '');
+  return 400 + 3 * text.length + (change.note === undefined || change.note === null ? 0 : 3 * change.note.length + 150);
 }
 
 /**

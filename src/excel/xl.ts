@@ -185,7 +185,22 @@ export interface XlHost {
   documentUrl(): string;
   /** Excel's display language (`sv-SE`). */
   displayLanguage(): string;
+  /** Which Excel this is, for the self-test's report (`Office.context.diagnostics`). */
+  diagnostics(): HostDiagnostics;
 }
+
+/** Which Excel the add-in runs in, and the requirement sets it supports. */
+export interface HostDiagnostics {
+  /** Excel's version (`16.0.18129.20000`), or what the simulated Excel says it is. */
+  version: string;
+  /** `PC`, `Mac`, `OfficeOnline` … (`Office.context.diagnostics.platform`). */
+  platform: string;
+  /** Requirement sets by name (`ExcelApi 1.9`, `SharedRuntime 1.1`): supported or not. */
+  sets: Record<string, boolean>;
+}
+
+/** The requirement sets the add-in asks about (the self-test lists them). */
+export const EXCEL_API_VERSIONS: readonly ExcelApiVersion[] = ['1.6', '1.7', '1.8', '1.9', '1.16', '1.18', '1.20'];
 
 /** The ExcelApi versions the adapter asks about. */
 export type ExcelApiVersion = '1.6' | '1.7' | '1.8' | '1.9' | '1.16' | '1.18' | '1.20';

@@ -1,15 +1,19 @@
 /**
- * A small evaluator for the simple formulas of budget tables (`=C5-D5`,
- * `=(C5/B5-1)*100`, `=SUM(B4:B18)`, `=IF(B5=0,"",(C5/B5-1)*100)`), used only
- * when a file carries no cached result for a formula cell: files written by
- * tools that do not calculate (exceljs itself), and formulas whose result is
- * the empty string (exceljs drops `<v></v>`).
+ * The one formula evaluator of the project, for the simple formulas of
+ * budget tables (`=C5-D5`, `=(C5/B5-1)*100`, `=SUM(B4:B18)`,
+ * `=IF(B5=0,"",(C5/B5-1)*100)`). The .xlsx reader uses it for formula cells
+ * that carry no cached result (files written by tools that do not
+ * calculate); the simulated Excel of demo mode and the tests uses it to show
+ * what Excel would show after a fix or an undo.
  *
- * It knows references on the same sheet, ranges inside SUM/MIN/MAX/AVERAGE/COUNT,
- * numbers, text, TRUE/FALSE, + - * / ^ & and comparisons, %, and the functions
- * SUM, IF, IFERROR, ISERROR, AND, OR, NOT, ABS, ROUND, MIN, MAX, AVERAGE, COUNT.
- * Anything else (another sheet, names, other functions) makes it give up, and
- * the caller reports the result as unknown rather than guessing.
+ * It knows cell and range references (optionally on another sheet:
+ * `Blad2!B4`, `'Stab & ledning'!B4:B9`), numbers, text, TRUE/FALSE, error
+ * literals, + - * / ^ & and comparisons, %, and the functions SUM, IF,
+ * IFERROR, ISERROR, AND, OR, NOT, ABS, ROUND, MIN, MAX, AVERAGE, COUNT.
+ * Anything else (names, other functions) makes `evaluateFormula` give up
+ * (undefined: the caller reports the result as unknown rather than
+ * guessing) and `evaluate` answer #NAME?, as Excel does for a function it
+ * does not know. Pure: no Node, no DOM, no state between calls.
  */
 import { type ErrorCode, errorCodeFromText } from '../engine';
 
@@ -19,24 +23,31 @@ export interface FormulaError {
 
 export type FormulaValue = number | string | boolean | null | FormulaError;
 
-/** Looks up a cell (0-based) on the formula's sheet; undefined when its value is not known. */
-export type CellLookup = (row: number, col: number) => FormulaValue | undefined;
+/** Looks up a cell (0-based) on the formula's sheet (`sheet` undefined) or the sheet named; undefined when its value is not known. */
+export type CellLookup = (row: number, col: number, sheet?: string) => FormulaValue | undefined;
 
 class Unsupported extends Error {}
 
 type Node =
   | { k: 'lit'; v: FormulaValue }
-  | { k: 'ref'; row: number; col: number }
-  | { k: 'range'; r1: number; c1: number; r2: number; c2: number }
+  | { k: 'ref'; sheet: string | undefined; row: number; col: number }
+  | { k: 'range'; sheet: string | undefined; r1: number; c1: number; r2: number; c2: number }
   | { k: 'un'; op: string; a: Node }
   | { k: 'pct'; a: Node }
   | { k: 'bin'; op: string; a: Node; b: Node }
   | { k: 'fn'; name: string; args: Node[] };
 
-type Token = { t: 'num'; v: number } | { t: 'str'; v: string } | { t: 'ref'; v: string } | { t: 'name'; v: string } | { t: 'err'; v: string } | { t: 'op'; v: string };
+type Token =
+  | { t: 'num'; v: number }
+  | { t: 'str'; v: string }
+  | { t: 'sheet'; v: string }
+  | { t: 'ref'; v: string }
+  | { t: 'name'; v: string }
+  | { t: 'err'; v: string }
+  | { t: 'op'; v: string };
 
 const TOKEN =
-  /\s*(?:(\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+)|"((?:[^"]|"")*)"|(\$?[A-Z]{1,3}\$?\d{1,7})(?![A-Za-z0-9_(!])|([A-Za-z_][A-Za-z0-9_.]*)|(#[A-Z0-9/_]+[!?]?)|(<=|>=|<>|[-+*/^&=<>(),:%]))/y;
+  /\s*(?:(\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+)|"((?:[^"]|"")*)"|('(?:[^']|'')+'|[A-Za-z_\u00c0-\uffff][A-Za-z0-9_.\u00c0-\uffff]*)!|(\$?[A-Za-z]{1,3}\$?\d{1,7})(?![A-Za-z0-9_(!])|([A-Za-z_][A-Za-z0-9_.]*)|(#[A-Za-z0-9/_]+[!?]?)|(<=|>=|<>|[-+*/^&=<>(),:%]))/y;
 
 function tokenize(src: string): Token[] {
   const out: Token[] = [];
@@ -50,10 +61,11 @@ function tokenize(src: string): Token[] {
     pos = TOKEN.lastIndex;
     if (m[1] !== undefined) out.push({ t: 'num', v: Number(m[1]) });
     else if (m[2] !== undefined) out.push({ t: 'str', v: m[2].replace(/""/g, '"') });
-    else if (m[3] !== undefined) out.push({ t: 'ref', v: m[3] });
-    else if (m[4] !== undefined) out.push({ t: 'name', v: m[4].toUpperCase() });
-    else if (m[5] !== undefined) out.push({ t: 'err', v: m[5] });
-    else out.push({ t: 'op', v: m[6] as string });
+    else if (m[3] !== undefined) out.push({ t: 'sheet', v: m[3].startsWith("'") ? m[3].slice(1, -1).replace(/''/g, "'") : m[3] });
+    else if (m[4] !== undefined) out.push({ t: 'ref', v: m[4].toUpperCase() });
+    else if (m[5] !== undefined) out.push({ t: 'name', v: m[5].toUpperCase() });
+    else if (m[6] !== undefined) out.push({ t: 'err', v: m[6].toUpperCase() });
+    else out.push({ t: 'op', v: m[7] as string });
   }
   return out;
 }
@@ -119,6 +131,19 @@ class Parser {
     return n;
   }
 
+  /** A reference, or a range when `:` and a second reference follow. */
+  private reference(text: string, sheet: string | undefined): Node {
+    const a = refPos(text);
+    if (this.isOp(':')) {
+      this.i++;
+      const next = this.tokens[this.i++];
+      if (next === undefined || next.t !== 'ref') throw new Unsupported('range');
+      const b = refPos(next.v);
+      return { k: 'range', sheet, r1: Math.min(a.row, b.row), c1: Math.min(a.col, b.col), r2: Math.max(a.row, b.row), c2: Math.max(a.col, b.col) };
+    }
+    return { k: 'ref', sheet, row: a.row, col: a.col };
+  }
+
   private primary(): Node {
     const t = this.tokens[this.i++];
     if (t === undefined) throw new Unsupported('end');
@@ -132,17 +157,13 @@ class Parser {
         if (code === undefined) throw new Unsupported(t.v);
         return { k: 'lit', v: { error: code } };
       }
-      case 'ref': {
-        const a = refPos(t.v);
-        if (this.isOp(':')) {
-          this.i++;
-          const next = this.tokens[this.i++];
-          if (next === undefined || next.t !== 'ref') throw new Unsupported('range');
-          const b = refPos(next.v);
-          return { k: 'range', r1: Math.min(a.row, b.row), c1: Math.min(a.col, b.col), r2: Math.max(a.row, b.row), c2: Math.max(a.col, b.col) };
-        }
-        return { k: 'ref', row: a.row, col: a.col };
+      case 'sheet': {
+        const ref = this.tokens[this.i++];
+        if (ref === undefined || ref.t !== 'ref') throw new Unsupported('sheet without a reference');
+        return this.reference(ref.v, t.v);
       }
+      case 'ref':
+        return this.reference(t.v, undefined);
       case 'name': {
         if (t.v === 'TRUE' || t.v === 'FALSE') {
           if (this.isOp('(')) {
@@ -240,8 +261,8 @@ function compare(op: string, a: FormulaValue, b: FormulaValue): boolean {
 class Evaluator {
   constructor(private readonly lookup: CellLookup) {}
 
-  cell(row: number, col: number): FormulaValue {
-    const v = this.lookup(row, col);
+  cell(row: number, col: number, sheet: string | undefined): FormulaValue {
+    const v = this.lookup(row, col, sheet);
     if (v === undefined) throw new Unsupported('unknown cell');
     return v;
   }
@@ -251,7 +272,7 @@ class Evaluator {
     if (n.k === 'range') {
       if ((n.r2 - n.r1 + 1) * (n.c2 - n.c1 + 1) > 1_000_000) throw new Unsupported('range too large');
       const out: { v: FormulaValue; fromRange: boolean }[] = [];
-      for (let r = n.r1; r <= n.r2; r++) for (let c = n.c1; c <= n.c2; c++) out.push({ v: this.cell(r, c), fromRange: true });
+      for (let r = n.r1; r <= n.r2; r++) for (let c = n.c1; c <= n.c2; c++) out.push({ v: this.cell(r, c, n.sheet), fromRange: true });
       return out;
     }
     return [{ v: this.eval(n), fromRange: n.k === 'ref' }];
@@ -280,7 +301,7 @@ class Evaluator {
       case 'lit':
         return n.v;
       case 'ref':
-        return this.cell(n.row, n.col);
+        return this.cell(n.row, n.col, n.sheet);
       case 'range':
         throw new Unsupported('range outside a function');
       case 'pct': {
@@ -409,4 +430,42 @@ export function evaluateFormula(formula: string, lookup: CellLookup): FormulaVal
     if (e instanceof Unsupported || e instanceof RangeError) return undefined;
     throw e;
   }
+}
+
+/** A cell value as the simulated Excel gives it (the same values as `FormulaValue`). */
+export type Scalar = FormulaValue;
+
+/** Looks up a cell's current value (calculating it if it is a formula) on the formula's sheet (`sheet` undefined) or the one named. */
+export type Lookup = (sheet: string | undefined, row: number, col: number) => Scalar;
+
+/** Calculates a formula (en-US, with or without `=`) as Excel shows it: a formula this evaluator does not know gives #NAME?. */
+export function evaluate(formula: string, look: Lookup): Scalar {
+  return evaluateFormula(formula, (row, col, sheet) => look(sheet, row, col)) ?? { error: 'NAME' };
+}
+
+const KNOWN_FUNCTIONS = ['SUM', 'IF', 'IFERROR', 'ISERROR', 'AND', 'OR', 'NOT', 'ABS', 'ROUND', 'MIN', 'MAX', 'AVERAGE', 'COUNT'];
+
+/** True when the evaluator understands the formula (it parses, and uses only functions it knows). */
+export function understands(formula: string): boolean {
+  let ast: Node;
+  try {
+    ast = new Parser(tokenize(formula.startsWith('=') ? formula.slice(1) : formula)).parse();
+  } catch (e) {
+    if (e instanceof Unsupported || e instanceof RangeError) return false;
+    throw e;
+  }
+  const known = (n: Node): boolean => {
+    switch (n.k) {
+      case 'un':
+      case 'pct':
+        return known(n.a);
+      case 'bin':
+        return known(n.a) && known(n.b);
+      case 'fn':
+        return KNOWN_FUNCTIONS.includes(n.name) && n.args.every(known);
+      default:
+        return true;
+    }
+  };
+  return known(ast);
 }

@@ -2,24 +2,21 @@
  * Turning findings and edits into what the task pane shows: grouping, order,
  * filters and display texts. Pure functions, no React, no Office.js.
  */
-import { type CellContent, type CellEdit, type CellValue, type Finding, formatNumber, type Language, type RuleId, type Severity, SEVERITY_ORDER, translate, type VarianceTable } from '../engine';
+import { type CellValue, type Finding, formatNumber, type Language, type RuleId, type Severity, SEVERITY_ORDER, type VarianceTable } from '../engine';
+import { PANE_PACKS, paneText } from './i18n';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
+/** Which findings the list shows: one severity or all, one rule or all. */
 export interface FindingFilter {
-  severities: ReadonlySet<Severity>;
-  /** Only this rule, or every rule. */
+  severity: Severity | 'all';
   rule: RuleId | 'all';
-  onlyErrors: boolean;
 }
 
-export const NO_FILTER: FindingFilter = { severities: new Set(SEVERITIES), rule: 'all', onlyErrors: false };
+export const NO_FILTER: FindingFilter = { severity: 'all', rule: 'all' };
 
 export function applyFilter(findings: readonly Finding[], filter: FindingFilter): Finding[] {
-  return findings.filter(
-    (f) =>
-      (filter.onlyErrors ? f.severity === 'error' : filter.severities.has(f.severity)) && (filter.rule === 'all' || f.rule === filter.rule),
-  );
+  return findings.filter((f) => (filter.severity === 'all' || f.severity === filter.severity) && (filter.rule === 'all' || f.rule === filter.rule));
 }
 
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
@@ -125,42 +122,48 @@ export function firstFindings(groups: readonly SheetGroup[], limit: number): rea
 
 /** A value as the pane shows it: numbers in the language's format, text as is, empty as a word. */
 export function displayValue(value: CellValue | undefined, lang: Language): string {
-  if (value === null || value === undefined || value === '') return translate('taskpane.value.empty', lang);
+  if (value === null || value === undefined || value === '') return paneText('taskpane.value.empty', lang);
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return String(value);
     const decimals = Number.isInteger(value) ? 0 : Math.abs(value) < 10 ? 2 : 1;
     return formatNumber(value, lang, decimals);
   }
-  if (typeof value === 'boolean') return translate(value ? 'taskpane.value.true' : 'taskpane.value.false', lang);
+  if (typeof value === 'boolean') return paneText(value ? 'taskpane.value.true' : 'taskpane.value.false', lang);
   return value;
-}
-
-/** A cell's content for the fix preview: its formula if it has one, else its value. */
-export function displayContent(content: CellContent, lang: Language): string {
-  return content.formula !== undefined ? content.formula : displayValue(content.value, lang);
 }
 
 /** How a table is named in the list: its level or kind, and where it is. */
 export function tableLabel(group: TableGroup, lang: Language): string {
   const t = group.table;
-  if (t === undefined) return translate('taskpane.table.none', lang);
-  const name = t.kind === 'rn' ? (t.level ?? 'RN') : translate('taskpane.table.kontogrupp', lang);
+  if (t === undefined) return paneText('taskpane.table.none', lang);
+  const name = t.kind === 'rn' ? (t.level ?? 'RN') : paneText('taskpane.table.kontogrupp', lang);
   const range = t.id.includes('!') ? t.id.slice(t.id.indexOf('!') + 1) : t.id;
-  return translate('taskpane.table.label', lang, { name, range });
+  return paneText('taskpane.table.label', lang, { name, range });
 }
 
 /** The rule's name in plain words (`rule.<id>.name`), falling back to its id. */
 export function ruleName(rule: RuleId, lang: Language): string {
-  return translate(`rule.${rule}.name`, lang);
+  return paneText(`rule.${rule}.name`, lang);
 }
 
-/** One line of the fix preview; for a formula written, also what the cell will show. */
-export function editLine(edit: CellEdit, lang: Language): { where: string; before: string; after: string; afterShows?: string } {
-  const line: { where: string; before: string; after: string; afterShows?: string } = {
-    where: `${edit.sheet}!${edit.cell}`,
-    before: displayContent(edit.before, lang),
-    after: displayContent(edit.after, lang),
-  };
-  if (edit.after.formula !== undefined) line.afterShows = displayValue(edit.after.value, lang);
-  return line;
+/** The marker as a message names it: `”–”`, `”e.j.”` or "en tom cell". */
+export function markerPhrase(marker: string, lang: Language): string {
+  return marker === '' ? paneText('taskpane.marker.empty', lang) : paneText('taskpane.marker.text', lang, { marker });
+}
+
+/**
+ * A finding's message as the pane shows it. Where the pane's fix writes the
+ * marker (#DIVISION/0!, a sign change, a base of 0) the pane's own text gives
+ * the advice with the marker chosen in Inställningar, so the message and the
+ * fix never disagree; otherwise the engine's text.
+ */
+export function findingMessage(finding: Finding, lang: Language, marker: string): string {
+  const own = `taskpane.message.${finding.messageId}`;
+  const text = PANE_PACKS[lang][own] !== undefined ? paneText(own, lang, { ...finding.params, marker: markerPhrase(marker, lang) }) : paneText(finding.messageId, lang, finding.params);
+  return withUnitSpaces(text);
+}
+
+/** A figure and its unit kept together: the space before %, kr, tkr or mnkr made non-breaking (`8 550 tkr`, `12,5 %`). */
+export function withUnitSpaces(text: string): string {
+  return text.replace(/(\d) (?=(?:%|kr|tkr|mnkr)(?![\p{L}\p{N}]))/gu, '$1\u00a0');
 }

@@ -8,7 +8,6 @@
 import type { WorkbookActions } from '../excel/actions';
 import { knownHost, type HostMode } from './mode';
 import { Session } from './session';
-import { stopEngineWarmUp } from './warmup-control';
 
 export type { HostMode } from './mode';
 export { knownHost } from './mode';
@@ -36,18 +35,20 @@ export function detectHost(timeoutMs?: number): Promise<HostMode> {
   const known = knownHost();
   if (known !== undefined) return Promise.resolve(known);
   return new Promise<HostMode>((resolve) => {
-    const timer = setTimeout(() => resolve('demo'), timeoutMs ?? (openedByOffice() ? 15000 : 2500));
+    // Opened by Office: never demo mode inside Excel, however slow Office is to start (the actions wait, then say Excel is not answering).
+    const byOffice = openedByOffice();
+    const timer = setTimeout(() => resolve(byOffice ? 'excel' : 'demo'), timeoutMs ?? (byOffice ? 15000 : 2500));
     Office.onReady()
       .then((info) => resolve(info.host === Office.HostType.Excel ? 'excel' : 'demo'))
-      .catch(() => resolve('demo'))
+      .catch(() => resolve(byOffice ? 'excel' : 'demo'))
       .finally(() => clearTimeout(timer));
   });
 }
 
 async function loadActions(mode: HostMode): Promise<WorkbookActions> {
   if (mode === 'excel') {
-    const { createExcelActions } = await import(/* webpackChunkName: "excel" */ '../excel/office');
-    return createExcelActions();
+    const { createExcelActionsWhenReady } = await import(/* webpackChunkName: "excel" */ '../excel/office');
+    return createExcelActionsWhenReady(Office.onReady());
   }
   const { createDemoActions } = await import(/* webpackChunkName: "demo" */ '../excel/demo');
   return createDemoActions();
@@ -68,12 +69,6 @@ export function getSession(): Promise<Session> {
     const actions = known !== undefined ? loadActions(known) : mode.then(loadActions);
     session = Promise.all([mode, actions]).then(async ([m, a]) => {
       const s = new Session(a, m);
-      // The engine's warm-up (started by boot.ts) ends when the first action starts.
-      const unsubscribe = s.subscribe(() => {
-        if (s.getState().phase === 'idle') return;
-        stopEngineWarmUp();
-        unsubscribe();
-      });
       await s.start();
       ready = s;
       return s;

@@ -7,7 +7,8 @@ import { FluentProvider, Spinner, teamsHighContrastTheme, webDarkTheme, webLight
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { registerCommands } from '../commands/register';
-import { languageFromLocale, translate } from '../engine';
+import { languageFromLocale } from '../engine';
+import { paneText } from './i18n';
 import { App } from './App';
 import { getSession, startedSession } from './host';
 import type { Session } from './session';
@@ -60,7 +61,7 @@ function Root() {
   return (
     <FluentProvider theme={theme}>
       {session === null ? (
-        <Spinner size="small" label={translate('taskpane.starting', languageFromLocale(navigator.language))} />
+        <Spinner size="small" label={paneText('taskpane.starting', languageFromLocale(navigator.language))} />
       ) : (
         <App session={session} />
       )}

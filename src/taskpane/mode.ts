@@ -5,8 +5,8 @@
  */
 export type HostMode = 'excel' | 'demo';
 
-/** Demo mode asked for in the address (`?demo=1`, or the benchmark's `?demo=bench40`). */
-const DEMO_QUERY = /[?&]demo=(1|bench\d+)\b/;
+/** Demo mode asked for in the address (`?demo=1`). */
+const DEMO_QUERY = /[?&]demo=1\b/;
 
 /**
  * The mode when it is known without waiting: 'demo' when office.js is missing

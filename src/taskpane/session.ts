@@ -6,6 +6,7 @@
  */
 import { type CellEdit, type Language, languageFromLocale, planFixes } from '../engine';
 import { ActionError, type ActionErrorCode, type ChangeLogEntry, type ValidationReport, type WorkbookActions } from '../excel/actions';
+import type { SelfTestReport } from '../excel/self-test-report';
 import { browserSettingsStore, type Settings, type SettingsStore } from './settings';
 
 export type Phase = 'idle' | 'validating' | 'applying' | 'undoing' | 'clearing' | 'writing' | 'reviewing';
@@ -36,6 +37,8 @@ export interface SessionState {
   lang: Language;
   /** Milliseconds the last validation took (read + check + mark). */
   lastValidationMs: number | null;
+  /** The cell last selected from the pane (a finding or a draft's figure). */
+  selected: { sheet: string; cell: string } | null;
 }
 
 type Listener = () => void;
@@ -71,6 +74,17 @@ function afterPaint(): Promise<void> {
   });
 }
 
+/**
+ * What a set of fixes does, as the change log's label (a message id): the
+ * #DIVISION/0! fixes, the percentages a sign change makes meaningless, or both.
+ */
+export function fixLabel(edits: readonly CellEdit[]): string {
+  const div0 = edits.some((e) => e.reason === 'div0');
+  const signFlip = edits.some((e) => e.reason === 'sign-flip');
+  if (edits.some((e) => e.reason !== 'div0' && e.reason !== 'sign-flip')) return 'action.fix';
+  return div0 && signFlip ? 'action.fix.div0-sign-flip' : div0 ? 'action.fix.div0' : signFlip ? 'action.fix.sign-flip' : 'action.fix';
+}
+
 export class Session {
   private state: SessionState;
   private readonly listeners = new Set<Listener>();
@@ -93,6 +107,7 @@ export class Session {
       settings,
       lang: this.languageFor(settings),
       lastValidationMs: null,
+      selected: null,
     };
   }
 
@@ -181,7 +196,7 @@ export class Session {
   applyFixes(edits: readonly CellEdit[] = this.state.edits): Promise<void> {
     return this.run('applying', async () => {
       if (edits.length === 0) return;
-      const entry = await this.actions.applyEdits(edits, 'action.fix');
+      const entry = await this.actions.applyEdits(edits, fixLabel(edits));
       const patch = await this.validateNow();
       return { ...patch, lastChange: patch.lastChange ?? entry, notice: { id: 'taskpane.notice.fixed', params: { cells: entry.cells } } };
     });
@@ -206,7 +221,7 @@ export class Session {
       return {
         ...patch,
         lastChange: patch.lastChange ?? entry,
-        notice: { id: 'taskpane.comments.notice.written', params: { new: count('new'), refreshed: count('refreshed'), kept: count('edited', 'own') } },
+        notice: { id: 'taskpane.comments.notice.written', params: { new: count('new'), refreshed: count('refreshed'), kept: count('edited', 'own'), cells: entry.cells } },
       };
     });
   }
@@ -234,17 +249,31 @@ export class Session {
     return this.run(phase, () => work({ actions: this.actions, state: this.state, validate: () => this.validateNow() }));
   }
 
-  /** Activates the finding's sheet and selects its cell. */
-  select(sheet: string, cell: string): Promise<void> {
-    return this.actions.select(sheet, cell).catch((err: unknown) => {
-      this.set({ error: err instanceof ActionError ? err.code : 'unknown' });
-    });
+  /** Självtest (Inställningar): every Office.js path on a temporary hidden sheet; never throws. */
+  selfTest(): Promise<SelfTestReport> {
+    return this.actions.selfTest();
   }
 
+  /** Activates the finding's sheet and selects its cell (and remembers it, for demo mode's picture of the sheet). */
+  select(sheet: string, cell: string): Promise<void> {
+    return this.actions.select(sheet, cell).then(
+      () => this.set({ selected: { sheet, cell } }),
+      (err: unknown) => this.set({ error: err instanceof ActionError ? err.code : 'unknown' }),
+    );
+  }
+
+  /**
+   * Saves the settings and applies them at once: the fix plan and the texts
+   * follow; a setting the checks use (rounding tolerance, sign changes, notes)
+   * validates again, so the list is never from before the change.
+   */
   updateSettings(patch: Partial<Settings>): void {
-    const settings = { ...this.state.settings, ...patch };
+    const before = this.state.settings;
+    const settings = { ...before, ...patch };
     this.store.save(settings);
     this.set({ settings, lang: this.languageFor(settings), edits: this.plan(this.state.report, settings) });
+    const checksChanged = settings.tolerance !== before.tolerance || settings.signFlipMeaningless !== before.signFlipMeaningless || settings.notes !== before.notes;
+    if (checksChanged && this.state.report !== null) void this.validate();
   }
 
   dismissMessage(): void {

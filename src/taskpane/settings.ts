@@ -71,3 +71,24 @@ export function browserSettingsStore(storage: Storage | undefined = globalThis.l
     },
   };
 }
+
+/**
+ * A number as a controller types it: `1,5` or `1.5` (`1,` while typing is 1), spaces (also
+ * non-breaking) between digit groups allowed, a minus sign either `-` or `−`.
+ * Null for anything else (empty, letters, two decimal marks).
+ */
+export function parseDecimal(text: string): number | null {
+  const compact = text.trim().replace(/(\d)[\s\u00a0\u202f]+(?=\d)/g, '$1');
+  const m = /^([-−]?)(\d*)(?:[.,](\d*))?$/.exec(compact);
+  if (m === null || `${m[2] ?? ''}${m[3] ?? ''}` === '') return null;
+  const n = Number(`${m[1] === '' ? '' : '-'}${m[2] === '' ? '0' : m[2]}.${m[3] === undefined || m[3] === '' ? '0' : m[3]}`);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** Why a typed setting cannot be saved, as a message id, or null when it can (`parseDecimal` within [min, max]). */
+export function numberSettingProblem(text: string, min: number, max: number): 'empty' | 'invalid' | 'range' | null {
+  if (text.trim() === '') return 'empty';
+  const n = parseDecimal(text);
+  if (n === null) return 'invalid';
+  return n < min || n > max ? 'range' : null;
+}

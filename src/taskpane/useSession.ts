@@ -1,5 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { type Language, type MessageParams, translate } from '../engine';
+import type { Language, MessageParams } from '../engine';
+import { paneText } from './i18n';
 import type { Session, SessionState } from './session';
 
 /** The session's state, re-rendering on every change. */
@@ -9,5 +10,5 @@ export function useSessionState(session: Session): SessionState {
 
 /** A translator bound to the pane's current language. */
 export function useT(lang: Language): (id: string, params?: MessageParams) => string {
-  return useCallback((id: string, params?: MessageParams) => translate(id, lang, params), [lang]);
+  return useCallback((id: string, params?: MessageParams) => paneText(id, lang, params), [lang]);
 }

@@ -38,7 +38,8 @@ function resolvePending(sheet: SheetGrid, pending: readonly PendingFormula[]): v
     if (s === 'done') return true;
     if (s === 'unknown' || s === 'busy') return false; // a cycle or an unknown input
     state.set(key, 'busy');
-    const v = evaluateFormula(p.cell.formula as string, (r, c) => {
+    const v = evaluateFormula(p.cell.formula as string, (r, c, other) => {
+      if (other !== undefined) return undefined; // another sheet: unknown here, never this sheet's cell
       const dep = byKey.get(`${r}:${c}`);
       if (dep !== undefined && !resolve(dep)) return undefined;
       const cell = sheet.cells[r]?.[c];

@@ -36,10 +36,11 @@ describe('npm run bench -- --quick', () => {
     expect(count('engine', 'detect + rules + drafts, stress')).toBe(1);
     expect(count('engine', 'stress: detect / rules / drafts')).toBe(1);
     expect(out.rows.filter((row) => row.bench === 'growth')).toHaveLength(3);
-    // (2) the command line against exceljs, and its memory.
+    // (2) the command line against exceljs and SheetJS, its memory, and a folder in worker threads.
     expect(count('cli', 'check --json vs exceljs load (in process)')).toBe(1);
-    expect(count('cli', 'check --json vs exceljs load (one process each)')).toBe(1);
+    expect(count('cli', 'check --json vs SheetJS read with formulas (in process)')).toBe(1);
     expect(count('cli', 'check: peak memory')).toBe(1);
+    expect(out.rows.filter((row) => row.bench === 'cli' && row.measure.startsWith('check FOLDER'))).toHaveLength(1);
     // (3) round trips for three workbook sizes and over 5 MB; (4) bytes for the same three.
     expect(count('office', 'round trips per Validera (read + mark)')).toBe(3);
     expect(count('office', 'round trips to read, over 5 MB')).toBe(1);

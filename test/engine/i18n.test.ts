@@ -1,5 +1,6 @@
 import { formatNumber, PACKS, translate } from '../../src/engine/i18n';
 import { RULES } from '../../src/engine/rules';
+import { translate as translateCli } from '../../src/cli/texts';
 
 describe('language packs', () => {
   it('give every rule a plain-words name in Swedish and English', () => {
@@ -18,7 +19,7 @@ describe('language packs', () => {
   });
 
   it('format numbers the Swedish way: space for thousands, comma for decimals, a real minus sign', () => {
-    expect(translate('cli.count.rows.other', 'sv', { n: 1234 })).toBe('1\u00a0234 rader');
+    expect(translateCli('cli.count.rows.other', 'sv', { n: 1234 })).toBe('1\u00a0234 rader');
     expect(formatNumber(-1078, 'sv')).toBe('\u22121\u00a0078');
     expect(formatNumber(4.6, 'sv', 1)).toBe('4,6');
     expect(translate('rule.div0.name', 'en')).toBe('Division by zero');

@@ -16,6 +16,7 @@ import { simulatedStorageEnvironment } from '../../src/excel/simulated/storage';
 import { classifyError } from '../../src/excel/errors';
 import { HostError, TestHost, type TestHostOptions } from '../../src/excel/simulated';
 import { createActions } from '../../src/excel/workbook-actions';
+import { createExcelActionsWhenReady } from '../../src/excel/office';
 import { translate } from '../../src/engine/i18n';
 import { draftsFor, planCommentsWrite } from '../../src/taskpane/comments';
 import { DEFAULT_SETTINGS } from '../../src/taskpane/settings';
@@ -227,4 +228,75 @@ describe('the change log is stored where Office allows, within its quota', () =>
     expect(await store.get(ChangeLog.keyFor('dok-0'))).toBeNull();
     expect(await store.get(ChangeLog.keyFor(`dok-${MAX_DOCUMENTS + 4}`))).not.toBeNull();
   });
+});
+
+// Probable behaviours the documentation is silent on: the adapter works either way.
+describe('where Excel may differ from the documentation, both behaviours work', () => {
+  it('getRanges with a `;` locale on desktop (office-js issues 1167, 1985): retried with `;`, remembered for the session', async () => {
+    const { host, actions } = setup({ apiVersion: '1.9', listSeparator: ';' });
+    const before = host.snapshot();
+    const report = await actions.validate({ mark: true });
+    expect(report.marks?.error).toBeUndefined();
+    expect(report.marks?.cells).toBeGreaterThan(0);
+    const ours = host.sheets.flatMap((s) => host.conditionalFormats(s.name)).filter((f) => f.ranges.includes(','));
+    expect(ours.length).toBeGreaterThan(0);
+    host.resetStats();
+    await actions.validate({ mark: true });
+    expect(host.stats.requests.some((r) => r.failed !== undefined)).toBe(false);
+    await actions.clearMarks();
+    expect(host.snapshot()).toBe(before);
+  });
+
+  it('text Excel may take for a date ("Jan-21", "maj 2021") is entered into Text-formatted cells and stays text', async () => {
+    const { host, actions } = setup();
+    const edits = ['Jan-21', 'maj 2021'].map((text, i) => ({ sheet: 'Kommunledning', cell: `H${40 + i}`, row: 39 + i, col: 7, before: { value: null }, after: { value: text }, reason: 'missing-value' as const }));
+    await actions.applyEdits(edits, 'action.comments');
+    expect(host.cell('Kommunledning', 'H40')).toMatchObject({ value: 'Jan-21' });
+    expect(host.cell('Kommunledning', 'H41')).toMatchObject({ value: 'maj 2021' });
+    host.type('Kommunledning', 'H42', 'Jan-21');
+    expect(typeof host.cell('Kommunledning', 'H42').value).toBe('number'); // what Excel would have made of it
+  });
+
+  it('notes that desktop Excel prefixes with the author are still recognised as ours and removed', async () => {
+    const { host, actions } = setup({ apiVersion: '1.18', noteAuthor: 'Anna Berg' });
+    const before = host.snapshot();
+    await actions.validate({ mark: true, notes: true });
+    const noted = host.sheets.flatMap((s) => [...s.notes.values()]);
+    expect(noted.length).toBeGreaterThan(0);
+    expect(noted.every((n) => n.startsWith('Anna Berg:\n'))).toBe(true);
+    await actions.clearMarks();
+    expect(host.snapshot()).toBe(before);
+  });
+});
+
+describe('Office slow to start inside Excel', () => {
+  it('the actions wait, then say Excel is not answering (never demo mode); trying again once Office answers works', async () => {
+    let ready: () => void = () => undefined;
+    const officeReady = new Promise<void>((resolve) => (ready = resolve));
+    const host = new TestHost(seedAsWorkbook(loadSeed()));
+    const actions = createExcelActionsWhenReady(officeReady, 20, () => createActions(host, { store: memoryStore() }));
+    await expect(actions.validate({ mark: false })).rejects.toMatchObject({ code: 'unresponsive' });
+    expect(translate('action-error.unresponsive', 'sv')).toBe('Excel svarar inte ännu. Vänta en stund och försök igen.');
+    ready();
+    const report = await actions.validate({ mark: false });
+    expect(report.result.findings.length).toBeGreaterThan(0);
+  });
+});
+
+// learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins: 5 MB per request on the web.
+describe('a large write is split within the payload limit', () => {
+  it('12 000 long texts on a new sheet: written in several requests under 5 MB, and Ångra removes the sheet', async () => {
+    const { host, actions } = setup();
+    const before = host.snapshot();
+    const text = 'Avvikelsen beror på ökade kostnader för konsulter och vikarier under året. '.repeat(4);
+    const edits = Array.from({ length: 12_000 }, (_, i) => ({ sheet: 'Kommentarer', cell: `E${i + 2}`, row: i + 1, col: 4, before: { value: null }, after: { value: `${text}${i}` }, reason: 'narrative-mismatch' as const }));
+    host.resetStats();
+    await actions.applyEdits(edits, 'action.comments');
+    const writes = host.stats.requests.filter((r) => r.writes > 0);
+    expect(writes.length).toBeGreaterThan(1);
+    expect(host.stats.requests.every((r) => r.failed === undefined && r.requestBytes <= 5 * 1024 * 1024 && r.responseBytes <= 5 * 1024 * 1024)).toBe(true);
+    expect(host.cell('Kommentarer', 'E12001').value).toBe(`${text}11999`);
+    await actions.undo();
+    expect(host.snapshot()).toBe(before);
+  }, 120_000);
 });

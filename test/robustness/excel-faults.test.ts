@@ -12,7 +12,7 @@ import { memoryStore, type KeyValueStore } from '../../src/excel/changelog';
 import { createDemoHost } from '../../src/excel/demo';
 import type { TestHost } from '../../src/excel/simulated';
 import { createActions } from '../../src/excel/workbook-actions';
-import { translate } from '../../src/engine/i18n';
+import { paneText as translate } from '../../src/taskpane/i18n';
 import { Session } from '../../src/taskpane/session';
 import { browserSettingsStore } from '../../src/taskpane/settings';
 

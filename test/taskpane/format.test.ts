@@ -7,7 +7,8 @@ import { checkWorkbook } from '../../src/engine/check';
 import { planFixes } from '../../src/engine/fixes';
 import { seedAsPastedValues } from '../../src/example/seed';
 import { SEVERITY_ORDER } from '../../src/engine/finding';
-import { FIRST_FINDINGS, NO_FILTER, applyFilter, countBySeverity, countFindings, displayContent, displayValue, editLine, firstFindings, groupFindings, ruleName, rulesPresent } from '../../src/taskpane/format';
+import { FIRST_FINDINGS, NO_FILTER, applyFilter, countBySeverity, countFindings, displayValue, findingMessage, firstFindings, groupFindings, ruleName, rulesPresent } from '../../src/taskpane/format';
+import { displayContent, editLine } from '../../src/taskpane/fix-lines';
 import { generatedWorkbook } from '../../src/example/generate';
 import { DEFAULT_SETTINGS, browserSettingsStore, sanitizeSettings } from '../../src/taskpane/settings';
 import { loadSeed } from '../helpers/seed';
@@ -44,14 +45,27 @@ describe('findings as the pane lists them', () => {
       for (const t of g.tables) for (const f of t.findings) expect([f.sheet, f.tableId]).toEqual([g.sheet, t.tableId]);
   });
 
-  it('"visa bara fel" leaves only errors; a rule filter leaves only that rule', () => {
-    const onlyErrors = applyFilter(result.findings, { ...NO_FILTER, onlyErrors: true });
+  it('the severity filter leaves only that severity; a rule filter leaves only that rule', () => {
+    const onlyErrors = applyFilter(result.findings, { ...NO_FILTER, severity: 'error' });
     expect(onlyErrors.length).toBe(countBySeverity(result.findings).error);
     expect(onlyErrors.every((f) => f.severity === 'error')).toBe(true);
     const missing = applyFilter(result.findings, { ...NO_FILTER, rule: 'missing-value' });
     expect(missing.length).toBeGreaterThan(0);
     expect(missing.every((f) => f.rule === 'missing-value')).toBe(true);
-    expect(applyFilter(result.findings, { ...NO_FILTER, severities: new Set() })).toEqual([]);
+    expect(applyFilter(result.findings, NO_FILTER)).toEqual(result.findings);
+    expect(applyFilter(result.findings, { severity: 'info', rule: 'div0' })).toEqual([]);
+  });
+
+  it('gives the advice with the marker chosen in Inställningar, so the message and the fix agree', () => {
+    const div0 = result.findings.find((f) => f.rule === 'div0' && f.messageId === 'div0') ?? result.findings.find((f) => f.rule === 'div0');
+    expect(div0).toBeDefined();
+    const f = div0 as NonNullable<typeof div0>;
+    expect(findingMessage(f, 'sv', '–')).toMatch(/Åtgärda ersätter den med ”–”\.$/);
+    expect(findingMessage(f, 'sv', 'e.j.')).toMatch(/Åtgärda ersätter den med ”e\.j\.”\.$/);
+    expect(findingMessage(f, 'sv', '')).toMatch(/Åtgärda ersätter den med en tom cell\.$/);
+    expect(findingMessage(f, 'en', '–')).toMatch(/Fix replaces it with “–”\.$/);
+    const other = result.findings.find((x) => x.rule === 'missing-value');
+    if (other !== undefined) expect(findingMessage(other, 'sv', '–')).not.toContain('Åtgärda');
   });
 
   it('offers the rules present, in plain words', () => {
@@ -104,8 +118,15 @@ describe('numbers and cells as the pane shows them', () => {
   it('previews the #DIVISION/0! fix on Kommunledning as the cell, its content before and the marker after', () => {
     const edits = planFixes(workbook, result, { marker: '–', meaningless: false });
     const line = editLine(edits.find((e) => e.sheet === 'Kommunledning') ?? (edits[0] as never), 'sv');
-    expect(line).toEqual({ where: 'Kommunledning!F5', before: '#DIVISION/0!', after: '–' });
+    expect(line).toEqual({ sheet: 'Kommunledning', cell: 'F5', before: '#DIVISION/0!', after: '–' });
     expect(displayContent({ value: 12.5, formula: '=(C5/B5-1)*100' }, 'sv')).toBe('=(C5/B5-1)*100');
+    // A guarded formula as a Swedish Excel shows it; in English as written.
+    const guarded = '=IF(OR(B5=0,SIGN(B5)<>SIGN(C5)),"–",(C5/B5-1)*100)';
+    expect(displayContent({ value: '–', formula: guarded }, 'sv')).toBe('=OM(ELLER(B5=0;TECKEN(B5)<>TECKEN(C5));"–";(C5/B5-1)*100)');
+    expect(displayContent({ value: '–', formula: guarded }, 'en')).toBe(guarded);
+    expect(displayContent({ value: 1, formula: '=IFERROR(C5*0.5,#DIV/0!)' }, 'sv')).toBe('=OMFEL(C5*0,5;#DIVISION/0!)');
+    // Text in quotes and sheet names stay as they are.
+    expect(displayContent({ value: 1, formula: '=IF(\'Budget, drift\'!A1=0,"a,b",1.5)' }, 'sv')).toBe('=OM(\'Budget, drift\'!A1=0;"a,b";1,5)');
   });
 });
 

@@ -10,9 +10,9 @@ import { memoryStore } from '../../src/excel/changelog';
 import { createActions } from '../../src/excel/workbook-actions';
 import type { WorkbookActions } from '../../src/excel/actions';
 import type { TestHost } from '../../src/excel/simulated';
-import { translate } from '../../src/engine/i18n';
+import { paneText as translate } from '../../src/taskpane/i18n';
 import { validateCommand } from '../../src/commands/register';
-import { Session } from '../../src/taskpane/session';
+import { Session, fixLabel } from '../../src/taskpane/session';
 import { browserSettingsStore } from '../../src/taskpane/settings';
 
 function setup(): { host: TestHost; actions: WorkbookActions; session: Session } {
@@ -68,11 +68,16 @@ describe('Session on the example workbook', () => {
     const [finding] = div0On(session, 'Kommunledning');
     const cell = finding?.cell as string;
     const before = host.cell('Kommunledning', cell);
+    const planned = session.getState().edits;
     await session.applyFixes();
     expect(session.getState().error).toBeNull();
     expect(div0On(session, 'Kommunledning')).toEqual([]);
     expect(session.getState().notice?.id).toBe('taskpane.notice.fixed');
-    expect(session.getState().lastChange?.label).toBe('action.fix');
+    // The undo line names what was done: here #DIVISION/0! and, where the sign changed, meaningless percentages.
+    const reasons = new Set(planned.map((e) => e.reason));
+    expect(session.getState().lastChange?.label).toBe(reasons.size === 2 ? 'action.fix.div0-sign-flip' : `action.fix.${[...reasons][0]}`);
+    expect(fixLabel(planned.filter((e) => e.reason === 'sign-flip'))).toBe('action.fix.sign-flip');
+    expect(fixLabel(planned.filter((e) => e.reason === 'div0'))).toBe('action.fix.div0');
 
     await session.undo();
     expect(session.getState().notice?.id).toBe('taskpane.notice.undone');
@@ -85,6 +90,33 @@ describe('Session on the example workbook', () => {
     });
   });
 
+  it('a change of a setting the checks use validates again at once; a change of the marker only replans the fixes', async () => {
+    const { session } = setup();
+    await session.validate();
+    const signFlips = () => session.getState().report?.result.findings.filter((f) => f.rule === 'sign-flip').length ?? 0;
+    expect(signFlips()).toBeGreaterThan(0);
+    const idle = new Promise<void>((resolve) => {
+      let started = false;
+      const stop = session.subscribe(() => {
+        const phase = session.getState().phase;
+        if (phase === 'validating') started = true;
+        if (started && phase === 'idle') {
+          stop();
+          resolve();
+        }
+      });
+    });
+    session.updateSettings({ signFlipMeaningless: false });
+    await idle;
+    expect(signFlips()).toBe(0);
+    expect(session.getState().edits.every((e) => e.reason === 'div0')).toBe(true);
+    const report = session.getState().report;
+    session.updateSettings({ marker: 'e.j.' });
+    expect(session.getState().phase).toBe('idle');
+    expect(session.getState().report).toBe(report);
+    expect(session.getState().edits.every((e) => e.after.value === 'e.j.')).toBe(true);
+  });
+
   it('a pane opened again offers Ångra for the last change', async () => {
     const { actions, session } = setup();
     await session.validate();
@@ -92,7 +124,7 @@ describe('Session on the example workbook', () => {
     const reopened = new Session(actions, 'demo', browserSettingsStore(undefined));
     expect(reopened.getState().lastChange).toBeNull();
     await reopened.start();
-    expect(reopened.getState().lastChange?.label).toBe('action.fix');
+    expect(reopened.getState().lastChange?.label).toMatch(/^action\.fix\./);
   });
 
   it('a protected sheet: Åtgärda says so in Swedish and writes nothing', async () => {

@@ -178,7 +178,8 @@ describe('readWorkbookGrid on workbooks with odd contents', () => {
 
 describe('evaluateFormula', () => {
   const values: Record<string, number | string | null> = { B5: -2296, C5: 5055, D5: -3495, B6: 0, C6: 0, A1: 'text' };
-  const lookup = (row: number, col: number) => {
+  const lookup = (row: number, col: number, sheet?: string) => {
+    if (sheet !== undefined) return sheet === 'Blad 2' && row === 0 && col === 0 ? 42 : undefined;
     const key = String.fromCharCode(65 + col) + String(row + 1);
     return key in values ? (values[key] as number | string | null) : null;
   };
@@ -199,9 +200,13 @@ describe('evaluateFormula', () => {
   it('gives #DIV/0! for a division by an empty or zero cell', () => {
     expect(evaluateFormula('=(C6/B6-1)*100', lookup)).toEqual({ error: 'DIV_BY_ZERO' });
   });
+  it('looks a reference on another sheet up on that sheet', () => {
+    expect(evaluateFormula("='Blad 2'!A1*2", lookup)).toBe(84);
+  });
+
   it('gives up on what it does not know', () => {
     expect(evaluateFormula('=VLOOKUP(A1,B:C,2,0)', lookup)).toBeUndefined();
-    expect(evaluateFormula("='Blad 2'!A1", lookup)).toBeUndefined();
+    expect(evaluateFormula("='Blad 3'!A1", lookup)).toBeUndefined();
     expect(evaluateFormula('=Budget2021', lookup)).toBeUndefined();
   });
 });

@@ -9,7 +9,7 @@
  * not be read. Several files are checked in parallel worker threads (see
  * ../parallel.ts), their output in the order given.
  */
-import { translate } from '../../engine';
+import { translate } from '../texts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, line, parseCommandLine, parseLanguage, UsageError, type CliIO, type Command } from '../command';
 import { expandInputs } from '../inputs';
 import { toCsv } from '../csv';

@@ -8,7 +8,8 @@
  * their mismatches with the tables are listed. FILE is never modified; on any
  * failure no output file is written.
  */
-import { COMMENTS_SHEET, type CommentsSheetPlan, draftCommentary, FINGERPRINT_HEADER, planCommentsSheetWithReport, TEMPLATE_SHEET, translate, type WorkbookGrid } from '../../engine';
+import { COMMENTS_SHEET, type CommentsSheetPlan, draftCommentary, FINGERPRINT_HEADER, planCommentsSheetWithReport, TEMPLATE_SHEET, type WorkbookGrid } from '../../engine';
+import { translate } from '../texts';
 import type { NewSheetColumns } from '../../xlsx/patch-sheet';
 import { writePatchedCopy } from '../../xlsx/write';
 import { loadForCopy } from '../copy';

@@ -6,7 +6,8 @@
  * `--meaningless` also the sign-flip rows. FILE is never modified; on any
  * failure no output file is written.
  */
-import { type CellContent, type Language, planFixes, translate } from '../../engine';
+import { type CellContent, type Language, planFixes } from '../../engine';
+import { translate } from '../texts';
 import { writePatchedCopy } from '../../xlsx/write';
 import { loadForCopy } from '../copy';
 import { EXIT_OK, line, parseCommandLine, parseLanguage, UsageError, type CliIO, type Command } from '../command';

@@ -17,7 +17,7 @@ import { tkrToMnkr } from './amounts';
 import { accountGroupName, kontogruppTableFor, largestContributors, rowVariances, unitName, type RowVariance } from './drivers';
 import { tableRowFigures, tableUnit, totalFigures, type CellRef, type RowFigures } from './figures';
 import { readTemplateOverrides, resolveTemplates, splitTemplate, TEMPLATE_IDS, type SplitTemplate, type TemplateId, type TemplateIssue, type TemplateOverride } from './templates';
-import { cellsOf, mnkrText, sentence, writeDraft, type Direction, type DraftSentence, type DriverSentences, type Subject, type Words, type Wording } from './wording';
+import { cellsOf, mnkrText, plan, writeDraft, type Direction, type DraftSentence, type DriverSentences, type SentencePlan, type Subject, type Words, type Wording } from './wording';
 
 export { kontogruppTableFor } from './drivers';
 export type { Direction, DraftSentence } from './wording';
@@ -147,22 +147,22 @@ function uniqueKey(taken: Set<string>, key: string): string {
 
 /** The sentences naming a summary's largest contributing units and account groups. */
 function driverSentences(wording: Wording, units: readonly RowVariance[] | null, accountGroups: readonly RowVariance[] | null): DriverSentences {
-  return (favourable, common) => {
-    const out: DraftSentence[] = [];
+  return (favourable) => {
+    const out: SentencePlan[] = [];
     const lang = wording.lang;
     const [u1, u2] = units === null ? [] : largestContributors(units, favourable);
     if (u1 !== undefined) {
       const own = { enhet_1: unitName(u1.row), avvikelse_1_mnkr: mnkrText(u1.variance.tkr, lang) };
-      if (u2 === undefined) out.push(sentence(wording, 'summa.bidrag.en', common, cellsOf(u1.variance), own));
-      else out.push(sentence(wording, 'summa.bidrag.två', common, cellsOf(u1.variance, u2.variance), { ...own, enhet_2: unitName(u2.row), avvikelse_2_mnkr: mnkrText(u2.variance.tkr, lang) }));
+      if (u2 === undefined) out.push(plan('summa.bidrag.en', cellsOf(u1.variance), own));
+      else out.push(plan('summa.bidrag.två', cellsOf(u1.variance, u2.variance), { ...own, enhet_2: unitName(u2.row), avvikelse_2_mnkr: mnkrText(u2.variance.tkr, lang) }));
     }
     const [g1, g2] = accountGroups === null ? [] : largestContributors(accountGroups, favourable);
     if (g1 !== undefined) {
       const own = { kontogrupp_1: accountGroupName(g1.row, lang), kontogrupp_1_mnkr: mnkrText(g1.variance.tkr, lang) };
-      if (g2 === undefined) out.push(sentence(wording, 'summa.kontogrupper.en', common, cellsOf(g1.variance), own));
+      if (g2 === undefined) out.push(plan('summa.kontogrupper.en', cellsOf(g1.variance), own));
       else {
         const both = { ...own, kontogrupp_2: accountGroupName(g2.row, lang), kontogrupp_2_mnkr: mnkrText(g2.variance.tkr, lang) };
-        out.push(sentence(wording, 'summa.kontogrupper.två', common, cellsOf(g1.variance, g2.variance), both));
+        out.push(plan('summa.kontogrupper.två', cellsOf(g1.variance, g2.variance), both));
       }
     }
     return out;

@@ -4,7 +4,7 @@
  */
 import { cellAt, columnLetter, type SheetGrid } from '../grid';
 import { readNumberInto, type ReadNumber } from '../numbers';
-import { tkrFactor, type Measure, type SignConvention, type TableRow, type VarianceTable } from '../table';
+import { MEASURES, tkrFactor, type Measure, type SignConvention, type TableRow, type VarianceTable } from '../table';
 
 /** A cell on a sheet: what the task pane selects and the comments sheet links. */
 export interface CellRef {
@@ -48,17 +48,18 @@ type TableColumns = Partial<Record<Measure, ColumnAt>>;
 
 function columnsOf(table: VarianceTable): TableColumns {
   const out: TableColumns = {};
-  for (const [measure, column] of Object.entries(table.columns) as [Measure, { col: number } | undefined][]) {
+  for (const measure of MEASURES) {
+    const column = table.columns[measure];
     if (column !== undefined) out[measure] = { col: column.col, letter: columnLetter(column.col) };
   }
   return out;
 }
 
-function figureAt(sheet: SheetGrid, table: VarianceTable, columns: TableColumns, row: number, measure: Measure, read: ReadNumber): Figure | undefined {
+function figureAt(sheet: SheetGrid, table: VarianceTable, columns: TableColumns, row: number, measure: Measure, read: ReadNumber, rowText = String(row + 1)): Figure | undefined {
   const column = columns[measure];
   if (column === undefined || !readNumberInto(cellAt(sheet, row, column.col), read)) return undefined;
   const k = tkrFactor(table.unit);
-  return { tkr: read.value * k, halfUnit: read.halfUnit * k, cells: [{ sheet: table.sheet, cell: column.letter + String(row + 1) }] };
+  return { tkr: read.value * k, halfUnit: read.halfUnit * k, cells: [{ sheet: table.sheet, cell: column.letter + rowText }] };
 }
 
 /** The favourable variance of `actual` against `budget` under the table's sign convention; cites Utfall then Budget. */
@@ -88,17 +89,18 @@ export function tableRowFigures(sheet: SheetGrid, table: VarianceTable): RowFigu
 
 function readRow(sheet: SheetGrid, table: VarianceTable, columns: TableColumns, row: number): RowFigures {
   const read: ReadNumber = { value: 0, halfUnit: 0, fromText: false, percentText: false };
-  const previous = figureAt(sheet, table, columns, row, 'previous', read);
-  const actual = figureAt(sheet, table, columns, row, 'actual', read);
-  const budget = figureAt(sheet, table, columns, row, 'budget', read);
-  let variance = figureAt(sheet, table, columns, row, 'variance', read);
+  const rowText = String(row + 1);
+  const previous = figureAt(sheet, table, columns, row, 'previous', read, rowText);
+  const actual = figureAt(sheet, table, columns, row, 'actual', read, rowText);
+  const budget = figureAt(sheet, table, columns, row, 'budget', read, rowText);
+  let variance = figureAt(sheet, table, columns, row, 'variance', read, rowText);
   if (variance === undefined && actual !== undefined && budget !== undefined) variance = favourableVariance(actual, budget, table.convention);
   const change = columns.change;
   const changeCell = change === undefined ? undefined : cellAt(sheet, row, change.col);
   const out: RowFigures = { changeError: changeCell?.error !== undefined };
   if (change !== undefined && changeCell !== undefined && readNumberInto(changeCell, read)) {
     const scale = read.percentText || table.changeUnit === 'percent' ? 1 : 100;
-    out.change = { tkr: read.value * scale, halfUnit: read.halfUnit * scale, cells: [{ sheet: table.sheet, cell: change.letter + String(row + 1) }] };
+    out.change = { tkr: read.value * scale, halfUnit: read.halfUnit * scale, cells: [{ sheet: table.sheet, cell: change.letter + rowText }] };
   }
   if (previous !== undefined) out.previous = previous;
   if (actual !== undefined) out.actual = actual;

@@ -228,13 +228,13 @@ export function splitTemplate(text: string): SplitTemplate {
  * missing one is left visible as `{name}` rather than dropped, so a sentence
  * is never silently broken. Values in `overlay` win over those in `values`.
  */
-export function fillTemplate(template: string | SplitTemplate, values: TemplateValues, overlay: Readonly<Record<string, string>> = {}): string {
+export function fillTemplate(template: string | SplitTemplate, values: TemplateValues, overlay?: Readonly<Record<string, string>>): string {
   const split = typeof template === 'string' ? splitTemplate(template) : template;
-  const valueOf = typeof values === 'function' ? values : (name: string): string | undefined => values[name];
   let out = split.texts[0] as string;
   for (let i = 0; i < split.names.length; i++) {
     const name = split.names[i] as string;
-    out += (overlay[name] ?? valueOf(name) ?? split.written[i]) + (split.texts[i + 1] as string);
+    const value = overlay?.[name] ?? (typeof values === 'function' ? values(name) : values[name]);
+    out += (value ?? split.written[i]) + (split.texts[i + 1] as string);
   }
   return out;
 }

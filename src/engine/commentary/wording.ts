@@ -83,7 +83,7 @@ export interface WrittenDraft {
  * change sentence: given whether the variance is favourable and the common
  * placeholder values.
  */
-export type DriverSentences = (favourable: boolean, common: TemplateValues) => DraftSentence[];
+export type DriverSentences = (favourable: boolean) => SentencePlan[];
 
 /** The cells of the figures, each once, in order. */
 export function cellsOf(...figures: (Figure | undefined)[]): CellRef[] {
@@ -98,9 +98,33 @@ export function cellsOf(...figures: (Figure | undefined)[]): CellRef[] {
   return out;
 }
 
-/** A sentence from a template and its values. */
-export function sentence(wording: Wording, template: TemplateId, common: TemplateValues, cells: CellRef[], own: Readonly<Record<string, string>> = {}): DraftSentence {
-  return { template, text: fillTemplate(wording.templates[template], common, own), cells, gap: template === 'lucka' };
+/** A sentence to write: its template, the values only it has (besides the draft's common ones), and the cells its numbers come from. */
+export interface SentencePlan {
+  template: TemplateId;
+  cells: CellRef[];
+  own?: Readonly<Record<string, string>>;
+}
+
+/** A sentence to write (see `SentencePlan`). */
+export function plan(template: TemplateId, cells: CellRef[], own?: Readonly<Record<string, string>>): SentencePlan {
+  return own === undefined ? { template, cells } : { template, cells, own };
+}
+
+/**
+ * Writes a draft's sentences: the draft's text in one piece (sentences
+ * joined by a space), each sentence's text a part of it.
+ */
+function writeSentences(wording: Wording, plans: readonly SentencePlan[], common: TemplateValues): { text: string; sentences: DraftSentence[] } {
+  const texts = plans.map((p) => fillTemplate(wording.templates[p.template], common, p.own));
+  const text = texts.join(' ');
+  let at = 0;
+  const sentences = plans.map((p, i): DraftSentence => {
+    const length = (texts[i] as string).length;
+    const sentence: DraftSentence = { template: p.template, text: text.slice(at, at + length), cells: p.cells, gap: p.template === 'lucka' };
+    at += length + 1;
+    return sentence;
+  });
+  return { text, sentences };
 }
 
 /** An amount in tkr as the text writes it in mnkr: without its sign, with `decimals` decimals (an amount that is exactly zero as `0`). */
@@ -160,13 +184,13 @@ function changePercentOf(wording: Wording, figures: RowFigures): { percent: numb
 }
 
 /** The sentence on the change since last year, when there is something to compare. */
-function changeSentence(wording: Wording, figures: RowFigures, cited: { percent: number; fromCell: boolean } | null, common: TemplateValues): DraftSentence | undefined {
+function changeSentence(wording: Wording, figures: RowFigures, cited: { percent: number; fromCell: boolean } | null): SentencePlan | undefined {
   const { previous, actual } = figures;
   if (previous === undefined || actual === undefined || (previous.tkr === 0 && actual.tkr === 0)) return undefined;
   const { lang, words, convention } = wording;
   if (previous.tkr === 0) {
     const own = { nettopost: netPost(words, actual.tkr, convention), utfall_mnkr: mnkrText(actual.tkr, lang, decimalsShowing(actual.tkr)) };
-    return sentence(wording, 'förändring.nollbas', common, cellsOf(previous, actual), own);
+    return plan('förändring.nollbas', cellsOf(previous, actual), own);
   }
   const bokslut = mnkrText(previous.tkr, lang, decimalsShowing(previous.tkr));
   if (previous.tkr * actual.tkr < 0) {
@@ -177,7 +201,7 @@ function changeSentence(wording: Wording, figures: RowFigures, cited: { percent:
       till_post: aNetPost(words, actual.tkr, convention),
       till_mnkr: mnkrText(actual.tkr, lang, decimalsShowing(actual.tkr)),
     };
-    return sentence(wording, 'förändring.teckenbyte', common, cellsOf(previous, actual), own);
+    return plan('förändring.teckenbyte', cellsOf(previous, actual), own);
   }
   const diff = Math.abs(actual.tkr) - Math.abs(previous.tkr);
   const own: Record<string, string> = {
@@ -186,14 +210,14 @@ function changeSentence(wording: Wording, figures: RowFigures, cited: { percent:
     förändring_mnkr: mnkrText(diff, lang),
     förändring_riktning: diff >= 0 ? words.ökat : words.minskat,
   };
-  if (cited === null) return sentence(wording, 'förändring.låg_bas', common, cellsOf(previous, actual), own);
+  if (cited === null) return plan('förändring.låg_bas', cellsOf(previous, actual), own);
   own.förändring_procent = formatPercent(Math.abs(cited.percent), lang);
   const template: TemplateId = tkrToMnkr(diff) === 0 ? 'förändring.oförändrad' : 'förändring';
-  return sentence(wording, template, common, cited.fromCell ? cellsOf(previous, actual, figures.change) : cellsOf(previous, actual), own);
+  return plan(template, cited.fromCell ? cellsOf(previous, actual, figures.change) : cellsOf(previous, actual), own);
 }
 
 /** The outcome against budget, in words that say whether each is a net cost or a net income. */
-function outcomeSentence(wording: Wording, actual: Figure, budget: Figure, common: TemplateValues): DraftSentence {
+function outcomeSentence(wording: Wording, actual: Figure, budget: Figure): SentencePlan {
   const actualCost = netCost(actual.tkr, wording.convention);
   const budgetCost = netCost(budget.tkr, wording.convention);
   // Zero is neither: it takes the other figure's kind (a net cost when both are zero).
@@ -207,7 +231,7 @@ function outcomeSentence(wording: Wording, actual: Figure, budget: Figure, commo
       : actualIsCost
         ? 'utfall.nettokostnad_mot_budgeterad_intäkt'
         : 'utfall.nettointäkt_mot_budgeterad_kostnad';
-  return sentence(wording, template, common, cellsOf(actual, budget));
+  return plan(template, cellsOf(actual, budget));
 }
 
 /**
@@ -256,11 +280,11 @@ export function writeDraft(wording: Wording, subject: Subject, figures: RowFigur
   };
   const summary = subject.kind === 'summary';
   const cited = changePercentOf(wording, figures);
-  const sentences: DraftSentence[] = [];
+  const plans: SentencePlan[] = [];
   if (!material) {
     const zero = tkrToMnkr(variance.tkr) === 0;
     const template: TemplateId = summary ? (zero ? 'summa.i_nivå.noll' : 'summa.i_nivå') : zero ? 'avdelning.i_nivå.noll' : 'avdelning.i_nivå';
-    sentences.push(sentence(wording, template, common, cellsOf(variance)));
+    plans.push(plan(template, cellsOf(variance)));
   } else {
     const template: TemplateId = summary
       ? favourable
@@ -269,20 +293,13 @@ export function writeDraft(wording: Wording, subject: Subject, figures: RowFigur
       : favourable
         ? 'avdelning.avvikelse.positiv'
         : 'avdelning.avvikelse.negativ';
-    sentences.push(sentence(wording, template, common, cellsOf(variance)));
-    if (actual !== undefined && budget !== undefined) sentences.push(outcomeSentence(wording, actual, budget, common));
-    const change = changeSentence(wording, figures, cited, common);
-    if (change !== undefined) sentences.push(change);
-    if (drivers !== undefined) sentences.push(...drivers(favourable, common));
-    sentences.push(sentence(wording, 'lucka', common, []));
+    plans.push(plan(template, cellsOf(variance)));
+    if (actual !== undefined && budget !== undefined) plans.push(outcomeSentence(wording, actual, budget));
+    const change = changeSentence(wording, figures, cited);
+    if (change !== undefined) plans.push(change);
+    if (drivers !== undefined) plans.push(...drivers(favourable));
+    plans.push(plan('lucka', []));
   }
-  // The draft's text in one piece, each sentence's text a part of it (one string per draft, not one per sentence and one more for the whole).
-  const text = sentences.map((s) => s.text).join(' ');
-  let at = 0;
-  for (const s of sentences) {
-    const length = s.text.length;
-    s.text = text.slice(at, at + length);
-    at += length + 1;
-  }
+  const { text, sentences } = writeSentences(wording, plans, common);
   return { text, sentences, varianceMnkr, direction: directionOf(variance.tkr), changePercent: cited === null ? null : roundHalfAway(cited.percent, 1) };
 }

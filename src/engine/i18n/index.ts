@@ -49,9 +49,10 @@ export function formatNumber(value: number, lang: Language, decimals = 0): strin
  * The text of a message in a language, with `{name}` placeholders filled.
  * Numbers in params are formatted in the language's convention (up to one decimal).
  * An unknown id returns the id itself, so nothing is ever silently blank.
+ * `packs` are the engine's packs, or an adapter's that extend them (the task pane's).
  */
-export function translate(id: string, lang: Language, params: MessageParams = {}): string {
-  const template = PACKS[lang][id] ?? PACKS.sv[id] ?? id;
+export function translate(id: string, lang: Language, params: MessageParams = {}, packs: Record<Language, LanguagePack> = PACKS): string {
+  const template = packs[lang][id] ?? packs.sv[id] ?? id;
   return template.replace(/\{([\p{L}_0-9]+)\}/gu, (whole, name: string) => {
     const v = params[name];
     if (v === undefined) return whole;

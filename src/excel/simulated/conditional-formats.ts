@@ -52,10 +52,14 @@ function contains(r: Rect, row: number, col: number): boolean {
   return row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
 }
 
-/** The ranges of an address list (`F5, F9:F11` or `F5;F9`); the whole sheet without one. */
-export function parseAreas(address: string | undefined): Rect[] {
+/**
+ * The ranges of an address list (`F5, F9:F11`); the whole sheet without one.
+ * Only the given separator is taken: desktop Excel with a locale whose list
+ * separator is `;` refuses `,` with InvalidArgument (office-js issues 1167, 1985).
+ */
+export function parseAreas(address: string | undefined, separator: ',' | ';' = ','): Rect[] {
   if (address === undefined || address.trim() === '') return [{ ...WHOLE_SHEET }];
-  return address.split(/[,;]/).map((part) => {
+  return address.split(separator).map((part) => {
     const rect = parseRect(part.trim());
     if (rect === undefined || part.includes('!')) throw new HostError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
     return rect;
@@ -144,7 +148,7 @@ class RangeAreasProxy extends ProxyBase implements XlRangeAreas {
   }
   exists(server: Server): boolean {
     requireVersion(server, '1.9', 'Worksheet.getRanges');
-    if (this.bound === undefined) this.bound = this.sheet.exists(server) ? { sheet: this.sheet.target(server), rects: parseAreas(this.list) } : null;
+    if (this.bound === undefined) this.bound = this.sheet.exists(server) ? { sheet: this.sheet.target(server), rects: parseAreas(this.list, server.listSeparator) } : null;
     return this.bound !== null;
   }
   target(server: Server): Owner {

@@ -28,7 +28,7 @@
  */
 import { errorCodeFromText, type WorkbookGrid } from '../../engine';
 import { parseRect } from '../address';
-import { PAYLOAD_LIMIT_BYTES, type ExcelApiVersion, type XlContext, type XlHost, type XlRunOptions } from '../xl';
+import { EXCEL_API_VERSIONS, PAYLOAD_LIMIT_BYTES, type ExcelApiVersion, type HostDiagnostics, type XlContext, type XlHost, type XlRunOptions } from '../xl';
 import { HostError, TestContext, type Action, type ProxyBase, type Server } from './proxies';
 // Conditional formats (ExcelApi 1.6, RangeAreas 1.9) live in their own file and plug into the proxies.
 import { addFormat, displayedFill, formatContents, formatSnapshots, type FormatSnapshot } from './conditional-formats';
@@ -52,6 +52,17 @@ export interface TestHostOptions {
    * (`Worksheet.visibility` is undoable on the web only).
    */
   platform?: ExcelPlatform;
+  /**
+   * Excel on Windows may put the author's name in front of a note added
+   * through the API ("Anna Berg:" and a line break); undefined: notes are
+   * kept as given. Microsoft's pages do not say which.
+   */
+  noteAuthor?: string;
+  /**
+   * The list separator `Worksheet.getRanges` takes (default ','): desktop
+   * Excel with a Swedish locale may take ';' only (office-js issues 1167, 1985).
+   */
+  listSeparator?: ',' | ';';
 }
 
 /** The platforms whose documented behaviour differs. */
@@ -108,6 +119,8 @@ export class TestHost implements XlHost {
   private readonly url: string;
   private readonly limit: number;
   readonly platform: ExcelPlatform;
+  private readonly noteAuthor: string | undefined;
+  private readonly listSeparator: ',' | ';';
   private editMode = false;
   private readOnlyWorkbook = false;
   private connection: ConnectionFault | undefined;
@@ -123,6 +136,8 @@ export class TestHost implements XlHost {
     this.url = options.documentUrl ?? 'https://example.invalid/kommunstyrelsen-2021.xlsx';
     this.limit = options.payloadLimit ?? PAYLOAD_LIMIT_BYTES;
     this.platform = options.platform ?? 'windows';
+    this.noteAuthor = options.noteAuthor;
+    this.listSeparator = options.listSeparator ?? ',';
     this.activeSheet = this.sheets[0]?.name ?? null;
   }
 
@@ -138,6 +153,12 @@ export class TestHost implements XlHost {
 
   displayLanguage(): string {
     return this.language;
+  }
+
+  diagnostics(): HostDiagnostics {
+    const sets: Record<string, boolean> = {};
+    for (const v of EXCEL_API_VERSIONS) sets[`ExcelApi ${v}`] = this.supports(v);
+    return { version: `simulerad Excel (ExcelApi ${Math.floor(this.version / 1000)}.${this.version % 1000})`, platform: this.platform, sets };
   }
 
   async run<T>(batch: (context: XlContext) => Promise<T>, options: XlRunOptions = {}): Promise<T> {
@@ -308,6 +329,8 @@ export class TestHost implements XlHost {
       sheets: this.sheets,
       platform: this.platform,
       mergedUndo,
+      noteAuthor: this.noteAuthor,
+      listSeparator: this.listSeparator,
       language: this.language,
       supports: (v) => this.supports(v),
       readOnly: () => this.readOnlyWorkbook,

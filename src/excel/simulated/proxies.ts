@@ -43,6 +43,10 @@ export interface Server {
   readonly platform: 'windows' | 'mac' | 'web';
   /** The request belongs to an `Excel.run({ mergeUndoGroup: true })` (ExcelApi 1.20). */
   readonly mergedUndo: boolean;
+  /** The name put in front of notes added through the API, if any. */
+  readonly noteAuthor: string | undefined;
+  /** The separator of `getRanges` address lists this Excel takes. */
+  readonly listSeparator: ',' | ';';
   readonly language: string;
   supports(version: ExcelApiVersion): boolean;
   readOnly(): boolean;
@@ -800,7 +804,7 @@ class NoteCollectionProxy extends ProxyBase implements XlNoteCollection {
     server.checkWritable(sheet);
     const key = normalizeCell(String(args[0]));
     if (sheet.notes.has(key)) throw new HostError('InvalidArgument', 'The cell already has a note.');
-    sheet.notes.set(key, String(args[1]));
+    sheet.notes.set(key, server.noteAuthor === undefined ? String(args[1]) : `${server.noteAuthor}:\n${String(args[1])}`);
   }
 }
 

@@ -120,6 +120,24 @@ export function sheetsFromGrid(grid: WorkbookGrid): HostSheet[] {
   }));
 }
 
+const MONTHS: Record<string, number> = { jan: 0, feb: 1, mar: 2, apr: 3, maj: 4, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, okt: 9, oct: 9, nov: 10, dec: 11 };
+
+/**
+ * A month and year Excel takes for a date when typed into a General cell
+ * ("May 2021", "Jan-21", "maj 2021"): the date serial of the month's first
+ * day, else undefined. Excel's documentation does not list what it parses;
+ * the simulated Excel does this much so that text written without the Text
+ * format can be caught.
+ */
+export function monthYearSerial(text: string): number | undefined {
+  const m = /^([a-zåäö]{3})[a-zåäö]*\.?[-\s](\d{2}|\d{4})$/i.exec(text.trim());
+  const month = m === null ? undefined : MONTHS[(m[1] as string).toLowerCase()];
+  if (m === null || month === undefined) return undefined;
+  const y = Number(m[2]);
+  const year = (m[2] as string).length === 2 ? (y < 30 ? 2000 + y : 1900 + y) : y;
+  return Math.round((Date.UTC(year, month, 1) - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
 const NUMBER_TEXT = /^[+-]?(\d[\d\u00a0 ]*)([.,]\d+)?(E[+-]?\d+)?%?$/i;
 
 /**
@@ -134,6 +152,8 @@ export function interpretEntry(text: string, numberFormat: string): Pick<HostCel
   if (text.startsWith("'")) return { value: text.slice(1) };
   if (text.length > 1 && text.startsWith('=')) return { value: null, formula: text };
   const t = text.trim();
+  const date = monthYearSerial(t);
+  if (date !== undefined) return { value: date };
   if (NUMBER_TEXT.test(t)) {
     const percent = t.endsWith('%');
     const n = Number(t.replace(/[\u00a0 %]/g, '').replace(',', '.'));

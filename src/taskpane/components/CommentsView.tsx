@@ -6,7 +6,8 @@
  */
 import { Badge, Button, Field, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { type CellRef, type Draft, draftSentences, translate } from '../../engine';
+import { type CellRef, type Draft, draftSentences } from '../../engine';
+import { paneText } from '../i18n';
 import { copyText } from '../clipboard';
 import { draftsFor, defaultTable, rnUnits } from '../comments';
 import { SignOffProgress } from './SignOffProgress';
@@ -53,6 +54,9 @@ const useStyles = makeStyles({
     cursor: 'pointer',
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
+  // A native select is as wide as its longest option unless told otherwise: the pane's width at most.
+  picker: { minWidth: 0, maxWidth: '100%', width: '100%' },
+  pickerSelect: { minWidth: 0, maxWidth: '100%', width: '100%', textOverflow: 'ellipsis' },
   hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
 });
 
@@ -161,17 +165,17 @@ export function CommentsView({ state, t, onSelect, onWrite, onUndo }: Props) {
         </Button>
       </div>
       <Text size={200} className={styles.muted}>
-        {t('taskpane.comments.writeHint')}
+        {t('taskpane.comments.writeHint', { tables: drafts?.units.length ?? 0 })}
       </Text>
       {lastChange !== null && (
-        <Text size={200} className={styles.muted}>
+        <Text size={200} className={styles.muted} data-testid="comments-last-change">
           {t('taskpane.undo.what', { label: t(lastChange.label), cells: lastChange.cells })}
         </Text>
       )}
       {drafts !== null && <SignOffProgress workbook={report.workbook} drafts={drafts} t={t} />}
       {(drafts?.templateIssues ?? []).map((issue, i) => (
         <MessageBar key={i} intent="warning">
-          <MessageBarBody>{t('taskpane.comments.templateIssue', { message: translate(issue.messageId, lang, issue.params) })}</MessageBarBody>
+          <MessageBarBody>{t('taskpane.comments.templateIssue', { message: paneText(issue.messageId, lang, issue.params) })}</MessageBarBody>
         </MessageBar>
       ))}
       {units.length === 0 ? (
@@ -179,7 +183,7 @@ export function CommentsView({ state, t, onSelect, onWrite, onUndo }: Props) {
       ) : (
         <>
           <Field label={t('taskpane.comments.table')}>
-            <Select value={current?.tableId ?? ''} onChange={(_, d) => setPicked(d.value)} data-testid="comments-table">
+            <Select className={styles.picker} select={{ className: styles.pickerSelect }} value={current?.tableId ?? ''} onChange={(_, d) => setPicked(d.value)} data-testid="comments-table">
               {units.map((u) => (
                 <option key={u.tableId} value={u.tableId}>
                   {t('taskpane.comments.tableOption', { unit: u.unit, sheet: u.sheet, range: u.tableId.slice(u.tableId.lastIndexOf('!') + 1) })}
@@ -191,7 +195,10 @@ export function CommentsView({ state, t, onSelect, onWrite, onUndo }: Props) {
             {t('taskpane.comments.intro')}
           </Text>
           {current?.summary != null && (
-            <section aria-label={t('taskpane.comments.summary')}>
+            <section aria-labelledby="comments-summary-heading" className={styles.root}>
+              <h2 id="comments-summary-heading" className={styles.heading}>
+                {t('taskpane.comments.summary')}
+              </h2>
               <ul className={styles.list}>
                 <DraftCard draft={current.summary} t={t} onSelect={onSelect} />
               </ul>

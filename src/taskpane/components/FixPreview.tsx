@@ -1,6 +1,14 @@
+/**
+ * The planned edits, shown before anything is written: per cell its place,
+ * what it holds and what it will hold (formulas as the user's Excel shows
+ * them). A list, not a table, so a formula has the pane's whole width and
+ * wraps after its separators, never character by character. Loaded when
+ * opened (App.tsx), with the formula tokenizer.
+ */
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Fragment } from 'react';
 import type { CellEdit, Language } from '../../engine';
-import { editLine } from '../format';
+import { editLine } from '../fix-lines';
 
 const useStyles = makeStyles({
   root: {
@@ -10,15 +18,18 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalS,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusMedium,
+    minWidth: 0,
   },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  table: { borderCollapse: 'collapse', width: '100%', tableLayout: 'fixed', fontSize: tokens.fontSizeBase200 },
-  th: { textAlign: 'start', fontWeight: tokens.fontWeightSemibold, padding: tokens.spacingVerticalXXS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
-  td: { padding: tokens.spacingVerticalXXS, verticalAlign: 'top', overflowWrap: 'anywhere', fontFamily: tokens.fontFamilyMonospace },
-  where: { padding: tokens.spacingVerticalXXS, verticalAlign: 'top', overflowWrap: 'break-word' },
-  sheet: { display: 'block', fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground2 },
-  cell: { display: 'block', fontWeight: tokens.fontWeightSemibold, fontFamily: tokens.fontFamilyMonospace },
-  shows: { display: 'block', fontFamily: tokens.fontFamilyBase, color: tokens.colorNeutralForeground2 },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  edit: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, minWidth: 0 },
+  where: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS },
+  cell: { fontWeight: tokens.fontWeightSemibold, fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase300 },
+  sheet: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, overflowWrap: 'break-word', minWidth: 0 },
+  pair: { display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS, margin: 0, fontSize: tokens.fontSizeBase200 },
+  term: { color: tokens.colorNeutralForeground2 },
+  value: { margin: 0, fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'break-word', minWidth: 0 },
+  shows: { fontFamily: tokens.fontFamilyBase, color: tokens.colorNeutralForeground2 },
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
@@ -31,7 +42,22 @@ interface Props {
   onCancel: () => void;
 }
 
-/** The planned edits (sheet, cell, before → after), shown before anything is written. */
+/** A formula or value with a line break allowed after each argument separator and opening parenthesis. */
+function Breakable({ text }: { text: string }) {
+  const parts = text.split(/(?<=[;,(])/);
+  return (
+    <>
+      {parts.map((p, i) => (
+        <Fragment key={i}>
+          {p}
+          {i < parts.length - 1 && <wbr />}
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
+/** The planned edits (cell, before → after), shown before anything is written. */
 export function FixPreview({ edits, lang, busy, t, onApply, onCancel }: Props) {
   const styles = useStyles();
   return (
@@ -40,44 +66,32 @@ export function FixPreview({ edits, lang, busy, t, onApply, onCancel }: Props) {
         {t('taskpane.fix.title')}
       </h2>
       <Text>{t('taskpane.fix.intro')}</Text>
-      <table className={styles.table}>
-        <colgroup>
-          <col style={{ width: '36%' }} />
-          <col style={{ width: '38%' }} />
-          <col style={{ width: '26%' }} />
-        </colgroup>
-        <thead>
-          <tr>
-            <th className={styles.th} scope="col">
-              {t('taskpane.fix.cell')}
-            </th>
-            <th className={styles.th} scope="col">
-              {t('taskpane.fix.before')}
-            </th>
-            <th className={styles.th} scope="col">
-              {t('taskpane.fix.after')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {edits.map((e) => {
-            const line = editLine(e, lang);
-            return (
-              <tr key={line.where} data-testid="planned-edit" data-cell={line.where}>
-                <td className={styles.where}>
-                  <span className={styles.sheet}>{e.sheet}</span>
-                  <span className={styles.cell}>{e.cell}</span>
-                </td>
-                <td className={styles.td}>{line.before}</td>
-                <td className={styles.td}>
-                  {line.after}
-                  {line.afterShows !== undefined && <span className={styles.shows}>{t('taskpane.fix.shows', { value: line.afterShows })}</span>}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <ul className={styles.list}>
+        {edits.map((e) => {
+          const line = editLine(e, lang);
+          return (
+            <li key={`${line.sheet}!${line.cell}`} className={styles.edit} data-testid="planned-edit" data-cell={`${line.sheet}!${line.cell}`}>
+              <span className={styles.where}>
+                <span className={styles.cell}>{line.cell}</span>
+                <span className={styles.sheet} data-testid="planned-edit-sheet">
+                  {line.sheet}
+                </span>
+              </span>
+              <dl className={styles.pair}>
+                <dt className={styles.term}>{t('taskpane.fix.before')}</dt>
+                <dd className={styles.value} data-testid="planned-before">
+                  <Breakable text={line.before} />
+                </dd>
+                <dt className={styles.term}>{t('taskpane.fix.after')}</dt>
+                <dd className={styles.value} data-testid="planned-after">
+                  <Breakable text={line.after} />
+                  {line.afterShows !== undefined && <span className={styles.shows}>{` (${t('taskpane.fix.shows', { value: line.afterShows })})`}</span>}
+                </dd>
+              </dl>
+            </li>
+          );
+        })}
+      </ul>
       <div className={styles.buttons}>
         <Button appearance="primary" onClick={onApply} disabled={busy} data-testid="apply-fixes">
           {t('taskpane.fix.apply')}

@@ -1,6 +1,8 @@
-import { Field, Input, Radio, RadioGroup, Select, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { MARKERS } from '../../engine';
+import { Field, Radio, RadioGroup, Select, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { type Language, MARKERS } from '../../engine';
 import type { LanguageSetting, Settings } from '../settings';
+import { NumberSetting } from './NumberSetting';
+import { SelfTest } from './SelfTest';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -10,12 +12,13 @@ const useStyles = makeStyles({
 
 interface Props {
   settings: Settings;
+  lang: Language;
   t: (id: string, params?: Record<string, string | number>) => string;
   onChange: (patch: Partial<Settings>) => void;
 }
 
 /** The settings economists change: marker text, sign flips, rounding tolerance, commentary materiality, language. */
-export function SettingsView({ settings, t, onChange }: Props) {
+export function SettingsView({ settings, lang, t, onChange }: Props) {
   const styles = useStyles();
   return (
     <div className={styles.root} data-testid="settings">
@@ -32,50 +35,40 @@ export function SettingsView({ settings, t, onChange }: Props) {
         onChange={(_, d) => onChange({ signFlipMeaningless: d.checked })}
       />
       <Switch checked={settings.notes} label={t('taskpane.settings.notes')} onChange={(_, d) => onChange({ notes: d.checked })} />
-      <Field label={t('taskpane.settings.tolerance')} hint={t('taskpane.settings.tolerance.hint')}>
-        <Input
-          type="number"
-          inputMode="decimal"
-          min={0}
-          step={1}
-          value={String(settings.tolerance)}
-          onChange={(_, d) => {
-            const n = Number(d.value.replace(',', '.'));
-            if (Number.isFinite(n) && n >= 0) onChange({ tolerance: n });
-          }}
-        />
-      </Field>
+      <NumberSetting
+        label={t('taskpane.settings.tolerance')}
+        hint={t('taskpane.settings.tolerance.hint')}
+        value={settings.tolerance}
+        min={0}
+        max={1e6}
+        lang={lang}
+        t={t}
+        onSave={(tolerance) => onChange({ tolerance })}
+        testId="tolerance"
+      />
       <fieldset className={styles.group}>
         <legend className={styles.legend}>{t('taskpane.settings.materiality')}</legend>
-        <Field label={t('taskpane.settings.materialityMnkr')}>
-          <Input
-            type="number"
-            inputMode="decimal"
-            min={0}
-            step={0.1}
-            value={String(settings.materialityMnkr)}
-            onChange={(_, d) => {
-              const n = Number(d.value.replace(',', '.'));
-              if (d.value.trim() !== '' && Number.isFinite(n) && n >= 0) onChange({ materialityMnkr: n });
-            }}
-            data-testid="materiality-mnkr"
-          />
-        </Field>
-        <Field label={t('taskpane.settings.materialityPercent')} hint={t('taskpane.settings.materiality.hint')}>
-          <Input
-            type="number"
-            inputMode="decimal"
-            min={0}
-            max={100}
-            step={1}
-            value={String(settings.materialityPercent)}
-            onChange={(_, d) => {
-              const n = Number(d.value.replace(',', '.'));
-              if (d.value.trim() !== '' && Number.isFinite(n) && n >= 0 && n <= 100) onChange({ materialityPercent: n });
-            }}
-            data-testid="materiality-percent"
-          />
-        </Field>
+        <NumberSetting
+          label={t('taskpane.settings.materialityMnkr')}
+          value={settings.materialityMnkr}
+          min={0}
+          max={1e6}
+          lang={lang}
+          t={t}
+          onSave={(materialityMnkr) => onChange({ materialityMnkr })}
+          testId="materiality-mnkr"
+        />
+        <NumberSetting
+          label={t('taskpane.settings.materialityPercent')}
+          hint={t('taskpane.settings.materiality.hint')}
+          value={settings.materialityPercent}
+          min={0}
+          max={100}
+          lang={lang}
+          t={t}
+          onSave={(materialityPercent) => onChange({ materialityPercent })}
+          testId="materiality-percent"
+        />
       </fieldset>
       <Field label={t('taskpane.settings.language')}>
         <Select value={settings.language} onChange={(_, d) => onChange({ language: d.value as LanguageSetting })}>
@@ -85,6 +78,7 @@ export function SettingsView({ settings, t, onChange }: Props) {
         </Select>
       </Field>
       <Text size={200}>{t('taskpane.settings.applies')}</Text>
+      <SelfTest t={t} />
     </div>
   );
 }

@@ -1,11 +1,12 @@
-import { Badge, Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Severity } from '../../engine';
 import { SEVERITIES } from '../format';
 import type { SessionState } from '../session';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  counts: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, listStyleType: 'none', margin: 0, padding: 0 },
+  counts: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, minWidth: 0 },
+  count: { minWidth: 'auto' },
   row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
@@ -18,15 +19,25 @@ export const SEVERITY_COLOR: Record<Severity, 'danger' | 'warning' | 'informativ
 interface Props {
   state: SessionState;
   counts: Record<Severity, number>;
+  /** The severity the list shows, or all. */
+  shown: Severity | 'all';
   t: (id: string, params?: Record<string, string | number>) => string;
   onValidate: () => void;
+  onShow: (severity: Severity | 'all') => void;
 }
 
-/** Top of the pane: the Validera button, what was checked and the counts per severity. */
-export function Summary({ state, counts, t, onValidate }: Props) {
+/**
+ * Top of the pane: the Validera button, what was checked, and the counts per
+ * severity, which are also the one control of which severities the list
+ * shows (one pressed at a time: all, or one severity; pressing the pressed
+ * one shows all again).
+ */
+export function Summary({ state, counts, shown, t, onValidate, onShow }: Props) {
   const styles = useStyles();
   const busy = state.phase !== 'idle';
   const r = state.report?.result;
+  const total = counts.error + counts.warning + counts.info;
+  const choices: (Severity | 'all')[] = ['all', ...SEVERITIES];
   return (
     <section className={styles.root} aria-label={t('taskpane.title')}>
       <div className={styles.row}>
@@ -39,15 +50,24 @@ export function Summary({ state, counts, t, onValidate }: Props) {
         {r ? t('taskpane.checked', { sheets: r.sheetsChecked, tables: r.tables.length, rows: r.rowsChecked }) : t('taskpane.checked.none')}
       </Text>
       {r && (
-        <ul className={styles.counts} aria-label={t('taskpane.counts')}>
-          {SEVERITIES.map((s) => (
-            <li key={s}>
-              <Badge appearance={counts[s] > 0 ? 'filled' : 'outline'} color={SEVERITY_COLOR[s]} data-testid={`count-${s}`}>
-                {`${t(`severity.${s}`)}: ${counts[s]}`}
-              </Badge>
-            </li>
-          ))}
-        </ul>
+        <div className={styles.counts} role="group" aria-label={t('taskpane.filter.severity')} data-testid="severity-filter">
+          {choices.map((s) => {
+            const pressed = shown === s;
+            return (
+              <Button
+                key={s}
+                size="small"
+                className={styles.count}
+                appearance={pressed ? 'primary' : 'outline'}
+                aria-pressed={pressed}
+                onClick={() => onShow(pressed ? 'all' : s)}
+                data-testid={`count-${s}`}
+              >
+                {s === 'all' ? t('taskpane.filter.all', { count: total }) : t(`taskpane.count.${s}`, { count: counts[s] })}
+              </Button>
+            );
+          })}
+        </div>
       )}
     </section>
   );

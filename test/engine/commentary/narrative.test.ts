@@ -129,3 +129,32 @@ describe('rule narrative-mismatch', () => {
     expect(checkWorkbook(workbook).findings.filter((f) => f.rule === 'narrative-mismatch')).toHaveLength(7);
   });
 });
+
+describe('rule narrative-mismatch with the drafts\' wording, in both sign conventions', () => {
+  /** Kommunledning's rows as a table with costs positive (Avv = Budget − Utfall) or negative (Avv = Utfall − Budget), with a comments sheet. */
+  function withComments(convention: 'costs-negative' | 'costs-positive', comments: [string, string][]): WorkbookGrid {
+    const s = convention === 'costs-positive' ? -1 : 1;
+    const line = (label: string | null, b: number, u: number, budget: number): (string | number | null)[] => [label, s * b, s * u, s * budget, u - budget, Math.round((u / b - 1) * 1000) / 10];
+    const table = sheetFromRows('Kommunstyrelseförvaltning', [
+      ['Kommunstyrelseförvaltning'],
+      [],
+      ['RN3', '2020\nBokslut', '2021\nUtfall Ack dec', '2021\nBudget', '2021\nAvv Budg o Utf', 'Förändr%\n2020 o 2021'],
+      line('KAI   Kommunikation', -50781, -52883, -57509),
+      line('KSÄ   Säkerhetsavdelningen', -11688, -13405, -12248),
+      line('KEK   Ekonomiavdelningen', -59287, -57199, -56121),
+      [],
+      line(null, -121756, -123487, -125878),
+    ]);
+    return { sheets: [table, sheetFromRows('Kommentarer', [['Kod', 'Kommentar'], ...comments])] };
+  }
+
+  it.each(['costs-negative', 'costs-positive'] as const)('compares a comment without a minus sign by its direction word (%s)', (convention) => {
+    const wb = withComments(convention, [
+      ['KAI', 'Kommunikation visar en positiv budgetavvikelse med 4,6\u00a0mnkr. Nettokostnaden blev 52,9\u00a0mnkr mot en budget på 57,5\u00a0mnkr.'],
+      ['KSÄ', 'Säkerhetsavdelningen visar en negativ budgetavvikelse med 1,2\u00a0mnkr.'],
+      ['KEK', 'Ekonomiavdelningen visar en positiv budgetavvikelse med 1,1 mnkr.'],
+    ]);
+    expect(checkWorkbook(wb).tables[0]?.convention).toBe(convention);
+    expect(narrativeFindings(wb).map((f) => [f.cell, f.messageId])).toEqual([['B4', 'narrative-mismatch.direction']]);
+  });
+});

@@ -1,7 +1,7 @@
-import type { LanguagePack } from './index';
+import type { LanguagePack } from '../../engine';
 
-/** The task pane's Comments view (issue 4), English. */
-export const taskpaneCommentsEn: LanguagePack = {
+/** The task pane's Comments view, English. */
+export const commentsEn: LanguagePack = {
   'taskpane.tab.comments': 'Comments',
   'taskpane.busy.writing': 'Writing the comments…',
   'taskpane.comments.loading': 'Loading the drafts…',
@@ -20,13 +20,13 @@ export const taskpaneCommentsEn: LanguagePack = {
   'taskpane.comments.cells': 'Computed from',
   'taskpane.comments.goto': 'Go to {cell}',
   'taskpane.comments.immaterial': 'In line with budget',
-  'taskpane.comments.write': 'Write to the Kommentarer sheet',
-  'taskpane.comments.writeHint': "Writes every table's drafts. Text you wrote or changed is kept. Can be undone.",
-  'taskpane.comments.notice.written': 'The Kommentarer sheet is updated: {new} new, {refreshed} refreshed, {kept} of your own texts kept. Click Undo to restore it.',
+  'taskpane.comments.write': 'Write every table’s drafts to the Kommentarer sheet',
+  'taskpane.comments.writeHint': 'Writes the drafts of all {tables} tables, not only the one shown here. Text you wrote or changed on the sheet is kept. Can be undone.',
+  'taskpane.comments.notice.written': 'The Kommentarer sheet is updated: {new} new and {refreshed} refreshed drafts ({cells} cells). {kept} of your own texts kept. Click Undo to restore it.',
   'taskpane.comments.notice.unchanged': 'The Kommentarer sheet is already up to date. Nothing changed.',
   'taskpane.comments.templateIssue': 'Template not used: {message}',
   'taskpane.settings.materiality': 'Materiality for comments',
   'taskpane.settings.materialityMnkr': 'Threshold in SEK m',
   'taskpane.settings.materialityPercent': 'Threshold in % of budget',
-  'taskpane.settings.materiality.hint': 'A variance below both thresholds gets one short sentence ("in line with budget") and no gap to explain.',
+  'taskpane.settings.materiality.hint': 'A variance below both thresholds gets one short sentence (“in line with budget”) and no gap to explain.',
 };

@@ -1,7 +1,7 @@
-import type { LanguagePack } from './index';
+import type { LanguagePack } from '../../engine';
 
-/** The task pane's Kommentarer view (issue 4), Swedish. Keys `taskpane.comments.*`, `taskpane.tab.comments`, `taskpane.settings.materiality*`. */
-export const taskpaneCommentsSv: LanguagePack = {
+/** The task pane's Kommentarer view, Swedish. Keys `taskpane.comments.*`, `taskpane.tab.comments`, `taskpane.settings.materiality*`. */
+export const commentsSv: LanguagePack = {
   'taskpane.tab.comments': 'Kommentarer',
   'taskpane.busy.writing': 'Skriver kommentarerna…',
   'taskpane.comments.loading': 'Hämtar utkasten…',
@@ -20,13 +20,13 @@ export const taskpaneCommentsSv: LanguagePack = {
   'taskpane.comments.cells': 'Beräknat från',
   'taskpane.comments.goto': 'Gå till {cell}',
   'taskpane.comments.immaterial': 'I nivå med budget',
-  'taskpane.comments.write': 'Skriv till bladet Kommentarer',
-  'taskpane.comments.writeHint': 'Skriver alla tabellers utkast. Text du har skrivit eller ändrat behålls. Kan ångras.',
-  'taskpane.comments.notice.written': 'Bladet Kommentarer är uppdaterat: {new} nya, {refreshed} uppdaterade, {kept} egna texter behålls. Klicka Ångra för att återställa.',
+  'taskpane.comments.write': 'Skriv alla tabellers utkast till bladet Kommentarer',
+  'taskpane.comments.writeHint': 'Skriver utkasten för alla {tables} tabeller, inte bara den som visas här. Text du har skrivit eller ändrat på bladet behålls. Kan ångras.',
+  'taskpane.comments.notice.written': 'Bladet Kommentarer är uppdaterat: {new} nya och {refreshed} uppdaterade utkast ({cells} celler). {kept} egna texter behålls. Klicka Ångra för att återställa.',
   'taskpane.comments.notice.unchanged': 'Bladet Kommentarer är redan aktuellt. Inget ändrades.',
   'taskpane.comments.templateIssue': 'Mall som inte används: {message}',
   'taskpane.settings.materiality': 'Väsentlighet för kommentarer',
   'taskpane.settings.materialityMnkr': 'Gräns i mnkr',
   'taskpane.settings.materialityPercent': 'Gräns i % av budget',
-  'taskpane.settings.materiality.hint': 'En avvikelse under båda gränserna får en kort mening ("i nivå med budget") och ingen lucka att förklara.',
+  'taskpane.settings.materiality.hint': 'En avvikelse under båda gränserna får en kort mening (”i nivå med budget”) och ingen lucka att förklara.',
 };

@@ -1,0 +1,164 @@
+/**
+ * What the task pane's browser tests share: the production build (built when
+ * older than its sources), a local server for it, Debian's Chromium through
+ * playwright-core, offline (office.js refused, so demo mode), and the checks
+ * a controller's pane must pass at every width: no sideways scrolling, no
+ * serious or critical axe-core violation, a screenshot in artifacts/.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import type * as http from 'http';
+import type { AddressInfo } from 'net';
+import * as path from 'path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { serveStatic } from '../helpers/static-server';
+
+export const ROOT = path.join(__dirname, '..', '..');
+export const DIST = path.join(ROOT, 'dist');
+export const ARTIFACTS = path.join(ROOT, 'artifacts');
+export const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const CHROMIUM = '/usr/bin/chromium';
+
+/** The pane widths of Office: on the web and Windows 320–350 px, narrowest 270 px. */
+export const WIDTHS = [270, 320, 350] as const;
+
+function newestMtime(p: string): number {
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return fs.readdirSync(p).reduce((m, f) => Math.max(m, newestMtime(path.join(p, f))), st.mtimeMs);
+}
+
+/** Builds dist/ unless it is newer than every source it is built from (or PANE_TEST_BUILT=1 says dist/ is to be used as it is). */
+export function ensureBuild(): void {
+  const built = path.join(DIST, 'taskpane.html');
+  if (process.env.PANE_TEST_BUILT === '1' && fs.existsSync(built)) return;
+  const sources = ['src', 'assets', 'manifest.xml', 'webpack.config.js', 'package.json'].map((p) => path.join(ROOT, p));
+  const fresh = fs.existsSync(built) && fs.statSync(built).mtimeMs > Math.max(...sources.map(newestMtime));
+  if (fresh && process.env.ADDIN_BASE_URL === undefined) return;
+  const env = { ...process.env };
+  delete env.ADDIN_BASE_URL;
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production'], { cwd: ROOT, env, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`webpack failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+export interface PaneBrowser {
+  origin: string;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Requests to anything but the pane's own files and office.js. */
+  foreign: string[];
+  /** Uncaught errors in the page. */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+/** Serves dist/ and opens a Chromium page on it, offline, Swedish, 320 px wide. */
+export async function openBrowser(locale = 'sv-SE'): Promise<PaneBrowser> {
+  ensureBuild();
+  const server: http.Server = await serveStatic(DIST);
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+  const context = await browser.newContext({ locale, viewport: { width: 320, height: 900 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const foreign: string[] = [];
+  const pageErrors: string[] = [];
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${origin}/`)) return route.continue();
+    if (url === OFFICE_JS) return route.abort('internetdisconnected');
+    foreign.push(url);
+    return route.abort('blockedbyclient');
+  });
+  page.on('pageerror', (err) => pageErrors.push(String(err)));
+  return {
+    origin,
+    browser,
+    context,
+    page,
+    foreign,
+    pageErrors,
+    close: async () => {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/** Opens the pane fresh (settings cleared unless `keepSettings`) and waits for Validera. */
+export async function openPane(pb: PaneBrowser, { keepSettings = false, lang = 'sv' }: { keepSettings?: boolean; lang?: 'sv' | 'en' } = {}): Promise<Page> {
+  const { page, origin } = pb;
+  await page.goto(`${origin}/taskpane.html`);
+  if (!keepSettings) {
+    await page.evaluate((l) => {
+      localStorage.clear();
+      if (l === 'en') localStorage.setItem('avvikelsekollen.settings.v1', JSON.stringify({ language: 'en' }));
+    }, lang);
+    await page.reload();
+  }
+  await page.getByTestId('validate').waitFor();
+  return page;
+}
+
+/** Clicks Validera and waits until the list of findings is there. */
+export async function validate(page: Page): Promise<void> {
+  await page.getByTestId('validate').click();
+  await page.getByTestId('finding').first().waitFor();
+  await page.locator('[data-testid="validate"]:not([disabled])').waitFor();
+}
+
+/** How many pixels the page is wider than the pane (0: no sideways scrolling). */
+export async function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** Elements wider than the pane, for a readable failure. */
+export async function tooWide(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    return Array.from(document.querySelectorAll('body *'))
+      .filter((e) => e.getBoundingClientRect().right > width + 0.5)
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}${e.getAttribute('data-testid') ? `[${e.getAttribute('data-testid')}]` : ''} right=${Math.round(e.getBoundingClientRect().right)}`);
+  });
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core's serious and critical violations of our own on the page as it is
+ * now. Left out: Fluent UI's focus guards (tabster's `<i tabindex="0"
+ * aria-hidden>` elements, which move focus on and are meant to be unseen).
+ * The script goes in through DevTools (exempt from the page's CSP, which
+ * allows no inline script).
+ */
+export async function axeSeriousViolations(page: Page): Promise<AxeViolation[]> {
+  const loaded = await page.evaluate('typeof window.axe === "object"');
+  if (loaded !== true) await page.evaluate(`${AXE_SOURCE}\n;0`);
+  const violations = (await page.evaluate(
+    `axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))`,
+  )) as AxeViolation[];
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** A full-page screenshot in artifacts/. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** The settings as stored (what the next validation uses), or null. */
+export async function storedSettings(page: Page): Promise<Record<string, unknown> | null> {
+  const text = await page.evaluate(() => localStorage.getItem('avvikelsekollen.settings.v1'));
+  return text === null ? null : (JSON.parse(text) as Record<string, unknown>);
+}
