@@ -10,6 +10,14 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'error' },
   },
   {
+    // Outside the engine, the engine is used through its front door (src/engine/index.ts) only. Tests may reach inside.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/engine/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)engine/', message: 'Import the engine from its front door (src/engine, index.ts), not from its files.' }] }],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

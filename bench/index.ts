@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --json]` (issue 5): runs every benchmark
+ * `npm run bench [-- --quick] [-- --json]`: runs every benchmark
  * and prints one table, each figure beside its baseline and target (or JSON).
  * `--quick`: small sizes, few repetitions, to prove it still runs (CI).
  * `--only engine,cli,…`: some sections only.

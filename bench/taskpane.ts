@@ -8,39 +8,21 @@
  * its parts: the pane ready, the click as the page got it, click → list (and
  * the session's validate marks), and when every finding is drawn.
  */
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import { kib, median, ms } from './timing';
 import type { BenchOptions, BenchRow } from './types';
+import { DIST, ensureBuild, STATS } from '../test/helpers/build';
 import { launchChromium } from '../test/helpers/chromium';
 import { serveStatic } from '../test/helpers/static-server';
 
-const ROOT = path.join(__dirname, '..');
-const DIST = path.join(ROOT, 'dist');
-const STATS = path.join(ROOT, 'artifacts', 'webpack-stats.json');
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
-function newestMtime(p: string): number {
-  const st = fs.statSync(p);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return fs.readdirSync(p).reduce((m, f) => Math.max(m, newestMtime(path.join(p, f))), st.mtimeMs);
-}
-
-/** The production build's stats, building dist/ when it is older than its sources (or has no stats). */
+/** The production build's stats (test/helpers/build.ts builds dist/ when it is older than its sources). */
 function productionStats(): { entryAssets: string[]; cssAssets: string[] } {
-  const sources = ['src', 'assets', 'manifest.xml', 'webpack.config.js', 'package.json'].map((p) => path.join(ROOT, p));
-  const built = path.join(DIST, 'taskpane.html');
-  const fresh = fs.existsSync(STATS) && fs.existsSync(built) && fs.statSync(STATS).mtimeMs >= fs.statSync(built).mtimeMs - 5000 && fs.statSync(built).mtimeMs > Math.max(...sources.map(newestMtime));
-  if (!fresh || process.env.ADDIN_BASE_URL !== undefined) {
-    fs.mkdirSync(path.dirname(STATS), { recursive: true });
-    const env = { ...process.env };
-    delete env.ADDIN_BASE_URL;
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production', '--json', STATS], { cwd: ROOT, env, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`webpack failed:\n${r.stdout.slice(-2000)}\n${r.stderr.slice(-2000)}`);
-  }
+  ensureBuild();
   const stats = JSON.parse(fs.readFileSync(STATS, 'utf8')) as { entrypoints: Record<string, { assets: ({ name: string } | string)[] }> };
   // taskpane.html loads the boot entry, then the taskpane entry that depends on it.
   if (stats.entrypoints.taskpane === undefined) throw new Error('no taskpane entry in the webpack stats');

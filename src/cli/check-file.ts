@@ -3,13 +3,10 @@
  * as plain data, so that files can be checked in worker threads and their
  * output printed in the order the files were given.
  */
-import { checkWorkbook } from '../engine/check';
-import { type Language } from '../engine/i18n';
+import { checkWorkbook, type Finding, type Language, type ReviewedFinding, reviewFindings } from '../engine';
 import { translate } from './texts';
 import { openPackage } from '../xlsx/package';
 import { assertCheckable, readPackageGrid } from '../xlsx/read';
-import type { Finding } from '../engine/finding';
-import { reviewFindings, type ReviewedFinding } from '../engine/review';
 import { failureMessage } from './command';
 import { csvRecords } from './csv';
 import { countBySeverity, renderReport, toJson, type ReviewInfo } from './report';

@@ -3,9 +3,8 @@
  * streams, exit codes, the language option and one-line error messages.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { type Language } from '../engine/i18n';
+import type { Language, MessageParams } from '../engine';
 import { translate } from './texts';
-import type { MessageParams } from '../engine/finding';
 import { XlsxFileError } from '../xlsx/file';
 
 /** Exit codes: nothing of severity error / errors found / a file could not be read (or bad usage). */

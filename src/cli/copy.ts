@@ -2,9 +2,7 @@
  * What the commands that write a copy (`fix`, `comment`) do first, the same
  * way: refuse an unusable output before any work, load the workbook, check it.
  */
-import { checkWorkbook, type CheckResult } from '../engine/check';
-import type { WorkbookGrid } from '../engine/grid';
-import { type Language } from '../engine/i18n';
+import { type CheckResult, checkWorkbook, type Language, type WorkbookGrid } from '../engine';
 import { translate } from './texts';
 import { openPackage, type XlsxPackage } from '../xlsx/package';
 import { assertCheckable, readPackageGrid } from '../xlsx/read';

@@ -6,8 +6,7 @@
  * a line break) is @fast-csv/format's.
  */
 import { writeToString } from '@fast-csv/format';
-import type { Language } from '../engine/i18n';
-import { CSV_COLUMNS, csvRecord, type ReviewedFinding } from '../engine/review';
+import { CSV_COLUMNS, csvRecord, type Language, type ReviewedFinding } from '../engine';
 import { printable } from './command';
 
 /** The CSV text of the records (header row first when `header`), `;`-separated, CRLF line ends, a BOM when `header`. */

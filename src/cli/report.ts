@@ -2,13 +2,8 @@
  * The two outputs of `check`: the readable report (per sheet and table, in
  * Swedish or English number format) and the JSON object (a public contract).
  */
-import type { CheckResult } from '../engine/check';
-import type { Finding, Severity } from '../engine/finding';
-import type { ReviewedFinding } from '../engine/review';
-import { cellAddress, columnLetter } from '../engine/grid';
-import { formatNumber, type Language } from '../engine/i18n';
+import { type AmountUnit, cellAddress, type CheckResult, type ColumnRole, columnLetter, EXTRA_ROLES, type Finding, formatNumber, type Language, type Measure, MEASURES, type ReviewedFinding, type Severity, type SignConvention, type VarianceTable } from '../engine';
 import { translate } from './texts';
-import { EXTRA_ROLES, MEASURES, type AmountUnit, type ColumnRole, type Measure, type SignConvention, type VarianceTable } from '../engine/table';
 
 export interface TableJson {
   sheet: string;

@@ -1,4 +1,4 @@
-import type { LanguagePack } from '../engine/i18n';
+import type { LanguagePack } from '../engine';
 
 /** Swedish texts of the command line (`avvikelsekollen check` / `fix`). */
 export const cliSv: LanguagePack = {

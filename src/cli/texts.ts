@@ -4,8 +4,7 @@
  * an id up here first and then in the engine's language packs (rule names,
  * finding messages), so the command line has one lookup for every text.
  */
-import type { MessageParams } from '../engine/finding';
-import { formatNumber, translate as translateEngine, type Language, type LanguagePack } from '../engine/i18n';
+import { formatNumber, type Language, type LanguagePack, type MessageParams, translate as translateEngine } from '../engine';
 import { cliEn } from './texts.en';
 import { cliSv } from './texts.sv';
 

@@ -10,7 +10,7 @@
  * cell is selected, and a short message says how many cells were marked
  * (a dialog, DialogApi 1.1, where the client has it).
  */
-import { translate } from '../engine/i18n';
+import { translate } from '../engine';
 import type { Session } from '../taskpane/session';
 
 /** Function names as in manifest.xml's ExecuteFunction actions. */

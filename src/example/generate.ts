@@ -8,7 +8,7 @@
  * Pure code like the engine's: no Node, no exceljs (the benchmark writes the same units
  * to .xlsx with scripts/build-example.ts).
  */
-import type { SheetGrid, WorkbookGrid } from '../engine/grid';
+import type { SheetGrid, WorkbookGrid } from '../engine';
 import { unitSheetAsGrid, type SeedRow, type SeedTable } from './seed';
 
 export const KONTOGRUPPER: readonly (readonly [string, string])[] = [

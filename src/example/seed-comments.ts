@@ -16,7 +16,7 @@
  * (scripts/example-comments.ts) and the demo workbook (`seedAsWorkbook`) are
  * both built from it.
  */
-import type { Cell, SheetGrid } from '../engine/grid';
+import type { Cell, SheetGrid } from '../engine';
 
 /** The sheet's name (the comments sheet the narrative check reads). */
 export const EXAMPLE_COMMENTS_SHEET = 'Kommentarer';

@@ -3,9 +3,7 @@
  * report 2021 (section 6) as printed. Shared by the example-workbook script,
  * the test fixtures and the demo host, so all three show the same workbook.
  */
-import type { Cell, SheetGrid, WorkbookGrid } from '../engine/grid';
-import { parseNumberText } from '../engine/numbers';
-import { errorCodeFromText } from '../engine/errors';
+import { type Cell, errorCodeFromText, parseNumberText, type SheetGrid, type WorkbookGrid } from '../engine';
 import { exampleCommentsSheet } from './seed-comments';
 
 export interface SeedRow {

@@ -4,13 +4,9 @@
  * against the test host (demo mode, tests). The task pane depends only on
  * this interface.
  */
-import type { CheckResult } from '../engine/check';
-import type { CellEdit } from '../engine/finding';
-import type { WorkbookGrid } from '../engine/grid';
-import type { CheckOptions } from '../engine/rule';
+import type { CellEdit, CheckOptions, CheckResult, ListValidation, WorkbookGrid } from '../engine';
 import type { SelfTestReport } from './self-test-report';
-import type { ListValidation } from '../engine/commentary/sheet';
-import type { ChartPlan } from '../engine/review/chart-sheet';
+import type { ChartPlan } from '../engine';
 
 export interface ValidateOptions extends Partial<CheckOptions> {
   /**

@@ -1,7 +1,7 @@
 /**
  * A1 addresses as Excel reports them (`Blad1!B3:F20`, `'Kommun ledning'!A1`).
  */
-import { cellAddress, columnLetter, parseAddress } from '../engine/grid';
+import { cellAddress, columnLetter, parseAddress } from '../engine';
 
 /** A rectangle of cells, 0-based and inclusive. */
 export interface Rect {

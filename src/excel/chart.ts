@@ -14,7 +14,7 @@
  * - `Chart.id` (ExcelApi 1.7) read back.
  * One batch, one sync.
  */
-import type { ChartPlan } from '../engine/review';
+import type { ChartPlan } from '../engine';
 import type { XlHost, XlLoadable, XlRange, XlWorksheet } from './xl';
 
 export interface XlChartTitle {

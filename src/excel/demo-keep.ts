@@ -6,8 +6,7 @@
  * approval survives reloading the pane as it survives closing and opening
  * the workbook. Nothing else of the demo workbook is kept.
  */
-import { APPROVALS_SHEET } from '../engine/review';
-import type { Cell } from '../engine/grid';
+import { APPROVALS_SHEET, type Cell } from '../engine';
 import type { TestHost } from './simulated';
 import { sheetsFromGrid } from './simulated/state';
 

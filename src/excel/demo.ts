@@ -6,7 +6,7 @@
  */
 import seed from '../../examples/source/kommunstyrelsen-2021-tables.json';
 import { generatedWorkbook } from '../example/generate';
-import type { WorkbookGrid } from '../engine/grid';
+import type { WorkbookGrid } from '../engine';
 import { seedAsExampleWorkbook, type SeedFile } from '../example/seed';
 import type { WorkbookActions } from './actions';
 import { memoryStore } from './changelog';

@@ -41,8 +41,7 @@
  * formatting was never touched, so nothing else needs putting back (notes,
  * which are written, are put back by `rewrite`).
  */
-import type { Severity } from '../engine/finding';
-import { cellAddress } from '../engine/grid';
+import { cellAddress, type Severity } from '../engine';
 import { ActionError } from './actions';
 import { parseRect, rectAddress } from './address';
 import type { ChangeLog, FormatRecord, NoteRecord } from './changelog';

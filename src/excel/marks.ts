@@ -25,8 +25,7 @@
  * conditional formats clears them first (2 syncs, once), and "Ta bort
  * markeringar" clears both kinds.
  */
-import { SEVERITY_ORDER, type Finding, type Severity } from '../engine/finding';
-import { translate, type Language } from '../engine/i18n';
+import { type Finding, type Language, type Severity, SEVERITY_ORDER, translate } from '../engine';
 import { ActionError } from './actions';
 import { ChangeLog, type MarkRecord, type StoredLog } from './changelog';
 import { toActionError } from './errors';

@@ -21,8 +21,7 @@
  * A request Excel still refuses for its size (cells of very long text beat
  * the estimate) is split in two and retried; nothing is lost.
  */
-import { errorCodeFromText } from '../engine/errors';
-import type { Cell, CellValue, ErrorCode, SheetGrid, WorkbookGrid } from '../engine/grid';
+import { type Cell, type CellValue, type ErrorCode, errorCodeFromText, type SheetGrid, type WorkbookGrid } from '../engine';
 import { ActionError } from './actions';
 import { parseRect, rectAddress, rectCells, type Rect } from './address';
 import { isPayloadTooLarge, toActionError } from './errors';

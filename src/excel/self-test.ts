@@ -14,8 +14,7 @@
  * code goes in the report), returns a short detail on success, or returns
  * `SKIPPED` with a reason where the host does not support what it tries.
  */
-import type { CellEdit } from '../engine/finding';
-import { cellAddress } from '../engine/grid';
+import { cellAddress, type CellEdit } from '../engine';
 import type { WorkbookActions } from './actions';
 import { officeErrorCode, toActionError } from './errors';
 import { inspect, isOurNote, MARK_COLORS, markAddresses, MARK_ADDRESS_LIMIT, removeMarkFormats, writeMarks } from './mark-formats';

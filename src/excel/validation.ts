@@ -10,7 +10,7 @@
  * still accepted. Queued into the write batch of the cells they go on (no
  * round trip of their own); nothing where ExcelApi 1.8 is missing.
  */
-import type { ListValidation } from '../engine/commentary/sheet';
+import type { ListValidation } from '../engine';
 import type { XlContext, XlHost, XlLoadable, XlRange } from './xl';
 
 /** ExcelApi 1.8: a list data validation's criteria. */

@@ -11,14 +11,9 @@
  *   sheet under ExcelApi 1.20, outside the merged undo group); clearMarks: 3
  *   (every sheet is looked at, see mark-formats.ts); select: 1.
  */
-import { checkWorkbook } from '../engine/check';
-import { reviewFindings } from '../engine/review';
-import type { CellEdit } from '../engine/finding';
-import { languageFromLocale, translate } from '../engine/i18n';
+import { type CellEdit, type ChartPlan, type CheckOptions, checkWorkbook, languageFromLocale, reviewFindings, translate } from '../engine';
 import { queueListValidations } from './validation';
 import { addVarianceChart } from './chart';
-import type { ChartPlan } from '../engine/review/chart-sheet';
-import type { CheckOptions } from '../engine/rule';
 import { ActionError, type ApplyEditsOptions, type ChangeLogEntry, type ValidateOptions, type ValidationReport, type WorkbookActions } from './actions';
 import { ChangeLog, publicEntry, type KeyValueStore, type LogEntry } from './changelog';
 import { toActionError } from './errors';

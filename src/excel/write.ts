@@ -31,8 +31,7 @@
  * a range on a missing sheet). A failed write batch also deletes the sheets it
  * added and puts hidden columns and sheets back.
  */
-import { errorTextEnUs } from '../engine/errors';
-import { cellAddress, type CellValue, type ErrorCode } from '../engine/grid';
+import { cellAddress, type CellValue, type ErrorCode, errorTextEnUs } from '../engine';
 import { ActionError } from './actions';
 import { parseRect } from './address';
 import { classifyError, toActionError } from './errors';

@@ -15,8 +15,7 @@
  * guessing) and `evaluate` answer #NAME?, as Excel does for a function it
  * does not know. Pure: no Node, no DOM, no state between calls.
  */
-import { errorCodeFromText } from '../engine/errors';
-import type { ErrorCode } from '../engine/grid';
+import { type ErrorCode, errorCodeFromText } from '../engine';
 
 export interface FormulaError {
   error: ErrorCode;

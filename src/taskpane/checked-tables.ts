@@ -3,10 +3,7 @@
  * without findings) with the columns it understood, its unit and sign
  * convention, and the rules that ran. Pure functions.
  */
-import type { Finding, RuleId } from '../engine/finding';
-import { columnLetter } from '../engine/grid';
-import type { Language } from '../engine/i18n';
-import type { Measure, VarianceTable } from '../engine/table';
+import { columnLetter, type Finding, type Language, type Measure, type RuleId, type VarianceTable } from '../engine';
 import { paneText } from './i18n';
 
 export interface CheckedTable {

@@ -5,12 +5,7 @@
  * and "Skriv till bladet Kommentarer" import it), so the commentary engine is
  * not in the first-paint bundle.
  */
-import { draftCommentary, type CommentaryDrafts, type UnitDraft } from '../engine/commentary/draft';
-import { COMMENTS_SHEET, FINGERPRINT_HEADER, findCommentsLayout } from '../engine/commentary/layout';
-import { planCommentsSheetWithReport, type CommentRowPlan } from '../engine/commentary/sheet';
-import { TEMPLATE_SHEET } from '../engine/commentary/templates';
-import type { CellEdit } from '../engine/finding';
-import type { Language } from '../engine/i18n';
+import { type CellEdit, type CommentaryDrafts, type CommentRowPlan, COMMENTS_SHEET, draftCommentary, findCommentsLayout, FINGERPRINT_HEADER, type Language, planCommentsSheetWithReport, TEMPLATE_SHEET, type UnitDraft } from '../engine';
 import type { ApplyEditsOptions, ValidationReport } from '../excel/actions';
 import type { Settings } from './settings';
 

@@ -2,12 +2,7 @@
  * Demo mode's picture of the workbook: the table around the cell the pane
  * selected, with the findings' marks, as rows of display texts. Pure.
  */
-import type { Finding, Severity } from '../engine/finding';
-import { SEVERITY_ORDER } from '../engine/finding';
-import { errorTextEnUs } from '../engine/errors';
-import { cellAt, columnLetter, type WorkbookGrid } from '../engine/grid';
-import { formatNumber, type Language } from '../engine/i18n';
-import type { VarianceTable } from '../engine/table';
+import { cellAt, columnLetter, errorTextEnUs, type Finding, formatNumber, type Language, type Severity, SEVERITY_ORDER, type VarianceTable, type WorkbookGrid } from '../engine';
 import { displayFormula } from './excel-formula';
 
 export interface GridCell {

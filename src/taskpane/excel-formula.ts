@@ -9,7 +9,7 @@
  * names and references are left as they are); only the name lists are ours.
  */
 import { tokenize } from '@borgar/fx';
-import type { Language } from '../engine/i18n';
+import type { Language } from '../engine';
 
 /** Swedish names of the functions our fixes and the tables' formulas use (Excel's Swedish function list); others are shown unchanged. */
 const SV_FUNCTIONS: Record<string, string> = {

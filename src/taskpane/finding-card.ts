@@ -3,9 +3,7 @@
  * with their unit and the message's precision, and "Varför?": the
  * calculation with its cells and their values. Pure functions.
  */
-import type { Finding } from '../engine/finding';
-import { formatNumber, type Language } from '../engine/i18n';
-import type { AmountUnit, VarianceTable } from '../engine/table';
+import { type AmountUnit, type Finding, formatNumber, type Language, type VarianceTable } from '../engine';
 import { paneText } from './i18n';
 
 /** Between a figure and its unit: a non-breaking space (`8 550 tkr`, `12,5 %`). */

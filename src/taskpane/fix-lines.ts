@@ -3,8 +3,7 @@
  * formulas as the user's Excel shows them. Loaded with the preview (not in
  * the first-paint bundle: it brings the formula tokenizer).
  */
-import type { CellContent, CellEdit } from '../engine/finding';
-import type { Language } from '../engine/i18n';
+import type { CellContent, CellEdit, Language } from '../engine';
 import { displayFormula } from './excel-formula';
 import { displayValue } from './format';
 

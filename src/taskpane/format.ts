@@ -2,12 +2,8 @@
  * Turning findings and edits into what the task pane shows: grouping, order,
  * filters and display texts. Pure functions, no React, no Office.js.
  */
-import type { CellValue } from '../engine/grid';
-import type { Finding, RuleId, Severity } from '../engine/finding';
-import { SEVERITY_ORDER } from '../engine/finding';
-import { formatNumber, type Language } from '../engine/i18n';
+import { type CellValue, type Finding, formatNumber, type Language, type RuleId, type Severity, SEVERITY_ORDER, type VarianceTable } from '../engine';
 import { PANE_PACKS, paneText } from './i18n';
-import type { VarianceTable } from '../engine/table';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 

@@ -7,7 +7,7 @@ import { FluentProvider, Spinner, teamsHighContrastTheme, webDarkTheme, webLight
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { registerCommands } from '../commands/register';
-import { languageFromLocale } from '../engine/i18n';
+import { languageFromLocale } from '../engine';
 import { paneText } from './i18n';
 import { App } from './App';
 import { getSession, startedSession } from './host';

@@ -5,12 +5,8 @@
  * review to the sheet Granskning, and the order in which Nästa / Föregående
  * step through the open findings.
  */
-import type { CheckResult } from '../engine/check';
-import type { Finding } from '../engine/finding';
-import type { WorkbookGrid } from '../engine/grid';
-import { APPROVALS_SHEET, planChartSheet, planApproval, planReopen, planReviewExport, reviewFindings, type Approval, type Review, type ReviewedFinding } from '../engine/review';
+import { type Approval, APPROVALS_SHEET, type CheckResult, type Finding, planApproval, planChartSheet, planReopen, planReviewExport, type Review, type ReviewedFinding, reviewFindings, translate, type WorkbookGrid } from '../engine';
 import type { Session } from './session';
-import { translate } from '../engine/i18n';
 
 /** The review of a validation (open and approved findings), or undefined before one. */
 export function reviewOf(report: { result: CheckResult; workbook: WorkbookGrid } | null): Review | undefined {

@@ -4,9 +4,7 @@
  * session, so the pane shows the result the ribbon produced.
  * Every workbook call goes through `WorkbookActions`.
  */
-import type { CellEdit } from '../engine/finding';
-import { planFixes } from '../engine/fixes';
-import { languageFromLocale, type Language } from '../engine/i18n';
+import { type CellEdit, type Language, languageFromLocale, planFixes } from '../engine';
 import { ActionError, type ActionErrorCode, type ChangeLogEntry, type ValidationReport, type WorkbookActions } from '../excel/actions';
 import type { SelfTestReport } from '../excel/self-test-report';
 import { browserSettingsStore, type Settings, type SettingsStore } from './settings';

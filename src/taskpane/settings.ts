@@ -3,8 +3,7 @@
  * storage for the add-in's origin (never in the workbook: writing document
  * settings would clear Excel's undo stack).
  */
-import { MARKERS } from '../engine/fixes';
-import type { Language } from '../engine/i18n';
+import { type Language, MARKERS } from '../engine';
 
 export type LanguageSetting = 'auto' | Language;
 

@@ -1,7 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import type { Language } from '../engine/i18n';
+import type { Language, MessageParams } from '../engine';
 import { paneText } from './i18n';
-import type { MessageParams } from '../engine/finding';
 import type { Session, SessionState } from './session';
 
 /** The session's state, re-rendering on every change. */

@@ -10,9 +10,7 @@
  * formulas in its other cells (each the formula Excel showed there, cached
  * value kept), so no cell is left deriving its formula from a changed master.
  */
-import type { CellContent } from '../engine/finding';
-import type { ListValidation } from '../engine/commentary/sheet';
-import { cellAddress } from '../engine/grid';
+import { cellAddress, type CellContent, type ListValidation } from '../engine';
 import { moveFormula } from '../formula/references';
 import { parseCellRef } from './sheet';
 import { applySplices, elementsOf, escapeXml, insertionPoint, prefixOf, type Splice, type XmlElement } from './xml-edit';

@@ -10,7 +10,7 @@
  * `src/formula/`); otherwise its value is left unknown (null, with the
  * formula kept), never guessed as 0 and never an empty cell.
  */
-import type { Cell, CellValue, SheetGrid, WorkbookGrid } from '../engine/grid';
+import type { Cell, CellValue, SheetGrid, WorkbookGrid } from '../engine';
 import { evaluateFormula, type FormulaValue } from '../formula/evaluate';
 import { assertXlsxBytes, XlsxFileError } from './file';
 import { openPackage, packageOfBytes, type XlsxPackage } from './package';

@@ -9,8 +9,7 @@
  * (data validation, conditional formats, merges, hyperlinks, the dimension)
  * are never expanded: a validation over `A1:XFD1048576` costs nothing.
  */
-import { errorCodeFromText } from '../engine/errors';
-import type { Cell, CellValue, ErrorCode, SheetGrid } from '../engine/grid';
+import { type Cell, type CellValue, type ErrorCode, errorCodeFromText, type SheetGrid } from '../engine';
 import { moveFormula } from '../formula/references';
 import { XlsxFileError } from './file';
 import { readPart, type XlsxPackage } from './package';

@@ -10,8 +10,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { ListValidation } from '../engine/commentary/sheet';
-import type { CellEdit } from '../engine/finding';
+import type { CellEdit, ListValidation } from '../engine';
 import { XlsxFileError } from './file';
 import { asFileError, openPackage, partText, relationshipsPart, type XlsxPackage } from './package';
 import { newSheetXml, patchSheet, type CellWrite, type NewSheetColumns } from './patch-sheet';

@@ -1,7 +1,8 @@
 /**
  * The command line and the review: `check --csv` opens as columns in a
  * Swedish Excel (`;`, a byte-order mark, quoting of `;`, `"` and line
- * breaks), and `check` honours approvals the task pane stored in the workbook.
+ * breaks; LibreOffice, where installed, reads it in columns), and `check`
+ * honours approvals the task pane stored in the workbook.
  */
 import { parseString } from '@fast-csv/parse';
 import { spawnSync } from 'child_process';
@@ -18,10 +19,14 @@ import { TestHost } from '../../src/excel/simulated';
 import { createActions } from '../../src/excel/workbook-actions';
 import { readWorkbookGrid } from '../../src/xlsx/read';
 import { applyEdits } from '../../src/xlsx/write';
+import { describeWithProgram } from '../helpers/programs';
 import { EXAMPLE, tempDir } from '../xlsx/files';
+import { SOFFICE } from '../xlsx/libreoffice';
 import { cli } from './run';
 
 const EXAMPLE_ARG = 'examples/kommunstyrelsen-2021.xlsx';
+/** A message with the separator, quotes and a line break: it must stay one field. */
+const MESSAGE = 'Kansli; "Centerpartiet"\nrad två';
 
 function parseCsv(text: string): Promise<string[][]> {
   return new Promise((resolve, reject) => {
@@ -53,30 +58,13 @@ describe('check --csv', () => {
     expect(rows.some((r) => r[4] === 'F4' && r[1] === 'sign-flip' && /^-320,16\d+$/.test(r[7] ?? ''))).toBe(true);
   });
 
-  it('quotes ; " and line breaks so that a message stays one field; LibreOffice reads the file as Swedish Excel would, in columns', async () => {
-    const message = 'Kansli; "Centerpartiet"\nrad två';
-    const text = await toCsv([['bok.xlsx', 'div0', 'error', 'Kommunledning', 'F5', message, '', '#DIVISION/0!', 'open', '']], true);
+  it('quotes ; " and line breaks so that a message stays one field', async () => {
+    const text = await toCsv([['bok.xlsx', 'div0', 'error', 'Kommunledning', 'F5', MESSAGE, '', '#DIVISION/0!', 'open', '']], true);
     expect(text.startsWith('\ufeff')).toBe(true);
     expect(text).toContain('"Kansli; ""Centerpartiet""\nrad två"');
     const rows = await parseCsv(text.slice(1));
-    expect(rows[1]?.[5]).toBe(message);
-
-    const dir = tempDir();
-    const file = path.join(dir, 'granskning.csv');
-    fs.writeFileSync(file, text);
-    // 59 = ';', 34 = '"', 76 = UTF-8: the separator Swedish Excel uses for .csv.
-    const profile = path.join(dir, 'profile');
-    const r = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--infilter=CSV:59,34,76', '--convert-to', 'xlsx', '--outdir', dir, file], { encoding: 'utf8', timeout: 170_000 });
-    expect(r.status).toBe(0);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(path.join(dir, 'granskning.xlsx'));
-    const ws = wb.worksheets[0]!;
-    expect(ws.getCell('A1').value).toBe('file');
-    expect(ws.getCell('J1').value).toBe('reason');
-    expect(ws.getCell('F2').value).toBe(message);
-    expect(ws.getCell('H2').value).toBe('#DIVISION/0!');
-    expect(ws.getCell('I2').value).toBe('open');
-  }, 180_000);
+    expect(rows[1]?.[5]).toBe(MESSAGE);
+  });
 
   it('--json and --csv together is one clear usage line', async () => {
     const r = await cli(['check', EXAMPLE_ARG, '--json', '--csv']);
@@ -84,6 +72,27 @@ describe('check --csv', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('--csv');
   });
+});
+
+describeWithProgram('check --csv in LibreOffice', SOFFICE, (soffice) => {
+  it('LibreOffice reads the file as Swedish Excel would, in columns', async () => {
+    const text = await toCsv([['bok.xlsx', 'div0', 'error', 'Kommunledning', 'F5', MESSAGE, '', '#DIVISION/0!', 'open', '']], true);
+    const dir = tempDir();
+    const file = path.join(dir, 'granskning.csv');
+    fs.writeFileSync(file, text);
+    // 59 = ';', 34 = '"', 76 = UTF-8: the separator Swedish Excel uses for .csv.
+    const profile = path.join(dir, 'profile');
+    const r = spawnSync(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--infilter=CSV:59,34,76', '--convert-to', 'xlsx', '--outdir', dir, file], { encoding: 'utf8', timeout: 170_000 });
+    expect(r.status).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'granskning.xlsx'));
+    const ws = wb.worksheets[0]!;
+    expect(ws.getCell('A1').value).toBe('file');
+    expect(ws.getCell('J1').value).toBe('reason');
+    expect(ws.getCell('F2').value).toBe(MESSAGE);
+    expect(ws.getCell('H2').value).toBe('#DIVISION/0!');
+    expect(ws.getCell('I2').value).toBe('open');
+  }, 180_000);
 });
 
 describe('check honours approvals stored by the task pane', () => {

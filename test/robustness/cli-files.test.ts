@@ -1,5 +1,5 @@
 /**
- * Files the command line cannot use (issue 6), each tried with `check`, `fix`
+ * Files the command line cannot use, each tried with `check`, `fix`
  * and `comment`: one line on stderr in the language asked for, exit code 2,
  * nothing on stdout, no output file, and an output file that already existed
  * left byte for byte as it was (the copy is written to a temporary file and

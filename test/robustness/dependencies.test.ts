@@ -1,6 +1,6 @@
 /**
  * What ships (the production dependency tree in package-lock.json) against
- * the advisories known for it (issue 6). `npm audit --omit=dev` needs the
+ * the advisories known for it. `npm audit --omit=dev` needs the
  * registry's advisory service; this test needs nothing and fails the moment
  * the lockfile brings back a version an advisory names. Severity as GitHub's
  * advisory database gives it.

@@ -1,5 +1,5 @@
 /**
- * Engine fuzzing (issue 6): generated workbooks of every odd kind (see
+ * Engine fuzzing: generated workbooks of every odd kind (see
  * `arbitraries.ts`) through the whole engine: detection, every rule, the
  * fix planner and the commentary. Properties:
  * - nothing throws;

@@ -1,5 +1,5 @@
 /**
- * Faults in Excel through the task pane's own controller (issue 6), on the
+ * Faults in Excel through the task pane's own controller, on the
  * test host with the example workbook: a protected sheet, a cell in edit
  * mode, a read-only workbook, the connection to Excel on the web dropped, the
  * pane closed in the middle of an action, and a colleague changing the sheet

@@ -1,5 +1,5 @@
 /**
- * Formula injection (issue 6): text from cells that looks like a formula
+ * Formula injection: text from cells that looks like a formula
  * (`=HYPERLINK(…)`, `+cmd|' /C calc'!A0`, `-2+3`, `@SUM(A1)`) stays text in
  * every output: the copy `fix` writes, the sheet Kommentarer `comment`
  * writes, and the same sheet written into Excel by the add-in.

@@ -1,5 +1,5 @@
 /**
- * Odd but valid sheets (issue 6): what economists' workbooks really hold
+ * Odd but valid sheets: what economists' workbooks really hold
  * besides the clean layout. Each is checked as a table, with no false alarm
  * on consistent figures and the real problem still found.
  */

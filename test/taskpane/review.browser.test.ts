@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { DIST, openPaneBrowser, type PaneBrowser } from '../helpers/browser';
+import { BUILD_TIMEOUT_MS } from '../helpers/build';
 
 jest.setTimeout(300_000);
 
@@ -23,7 +24,7 @@ describe('review in the task pane (Chromium, demo mode)', () => {
 
   beforeAll(async () => {
     pane = await openPaneBrowser();
-  });
+  }, BUILD_TIMEOUT_MS + 60_000); // (building dist/ on a loaded machine; the browser itself gets 30 s to start)
 
   afterAll(async () => {
     await pane?.close();

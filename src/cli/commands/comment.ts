@@ -8,11 +8,7 @@
  * their mismatches with the tables are listed. FILE is never modified; on any
  * failure no output file is written.
  */
-import { COMMENTS_SHEET, FINGERPRINT_HEADER } from '../../engine/commentary/layout';
-import { draftCommentary } from '../../engine/commentary/draft';
-import { planCommentsSheetWithReport, type CommentsSheetPlan } from '../../engine/commentary/sheet';
-import { TEMPLATE_SHEET } from '../../engine/commentary/templates';
-import type { WorkbookGrid } from '../../engine/grid';
+import { COMMENTS_SHEET, type CommentsSheetPlan, draftCommentary, FINGERPRINT_HEADER, planCommentsSheetWithReport, TEMPLATE_SHEET, type WorkbookGrid } from '../../engine';
 import { translate } from '../texts';
 import type { NewSheetColumns } from '../../xlsx/patch-sheet';
 import { writePatchedCopy } from '../../xlsx/write';

@@ -6,9 +6,7 @@
  * `--meaningless` also the sign-flip rows. FILE is never modified; on any
  * failure no output file is written.
  */
-import type { CellContent } from '../../engine/finding';
-import { planFixes } from '../../engine/fixes';
-import { type Language } from '../../engine/i18n';
+import { type CellContent, type Language, planFixes } from '../../engine';
 import { translate } from '../texts';
 import { writePatchedCopy } from '../../xlsx/write';
 import { loadForCopy } from '../copy';

@@ -26,8 +26,7 @@
  * during a given sync (`closePane`), and a hook before a given sync (another
  * user changing the sheet).
  */
-import { errorCodeFromText } from '../../engine/errors';
-import type { WorkbookGrid } from '../../engine/grid';
+import { errorCodeFromText, type WorkbookGrid } from '../../engine';
 import { parseRect } from '../address';
 import { EXCEL_API_VERSIONS, PAYLOAD_LIMIT_BYTES, type ExcelApiVersion, type HostDiagnostics, type XlContext, type XlHost, type XlRunOptions } from '../xl';
 import { HostError, TestContext, type Action, type ProxyBase, type Server } from './proxies';

@@ -5,9 +5,7 @@
  * bound to its workbook object the first time a request touches it (a used
  * range is computed then, as Excel does), and keeps that binding.
  */
-import type { ErrorCode } from '../../engine/grid';
-import { cellAddress } from '../../engine/grid';
-import { errorTextEnUs } from '../../engine/errors';
+import { cellAddress, type ErrorCode, errorTextEnUs } from '../../engine';
 import { parseRect, qualifiedAddress, rectAddress, type Rect } from '../address';
 import type {
   ExcelApiVersion,

@@ -3,8 +3,7 @@
  * format, fill, note), with Excel's rules for what a written value becomes.
  * No Office.js, no Node: used by tests and by demo mode in the browser.
  */
-import { errorCodeFromText, errorTextEnUs } from '../../engine/errors';
-import type { ErrorCode, WorkbookGrid } from '../../engine/grid';
+import { type ErrorCode, errorCodeFromText, errorTextEnUs, type WorkbookGrid } from '../../engine';
 import type { Rect } from '../address';
 import { evaluate, understands, type Scalar } from './evaluator';
 

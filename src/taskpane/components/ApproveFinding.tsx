@@ -1,6 +1,6 @@
 import { Button, Field, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { ReviewedFinding } from '../../engine/review';
+import type { ReviewedFinding } from '../../engine';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, paddingInline: tokens.spacingHorizontalS, paddingBlock: tokens.spacingVerticalXS },

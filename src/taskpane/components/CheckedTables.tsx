@@ -6,9 +6,7 @@
  */
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
-import type { CheckResult } from '../../engine/check';
-import type { Language } from '../../engine/i18n';
-import { RULES } from '../../engine/rules';
+import { type CheckResult, type Language, RULES } from '../../engine';
 import { checkedTable, rulesRun } from '../checked-tables';
 
 const useStyles = makeStyles({

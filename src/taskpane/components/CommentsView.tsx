@@ -6,8 +6,7 @@
  */
 import { Badge, Button, Field, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { draftSentences, type Draft } from '../../engine/commentary/draft';
-import type { CellRef } from '../../engine/commentary/figures';
+import { type CellRef, type Draft, draftSentences } from '../../engine';
 import { paneText } from '../i18n';
 import { copyText } from '../clipboard';
 import { draftsFor, defaultTable, rnUnits } from '../comments';

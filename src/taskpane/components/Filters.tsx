@@ -1,6 +1,5 @@
 import { Label, Select, makeStyles, tokens, useId } from '@fluentui/react-components';
-import type { RuleId } from '../../engine/finding';
-import type { Language } from '../../engine/i18n';
+import type { Language, RuleId } from '../../engine';
 import { ruleName, type FindingFilter } from '../format';
 
 const useStyles = makeStyles({

@@ -1,8 +1,6 @@
 import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { memo, startTransition, useEffect, useState, type ReactNode } from 'react';
-import type { Finding } from '../../engine/finding';
-import type { Language } from '../../engine/i18n';
-import type { VarianceTable } from '../../engine/table';
+import type { Finding, Language, VarianceTable } from '../../engine';
 import { figureWithUnit, findingUnit, whyText } from '../finding-card';
 import { paneText } from '../i18n';
 import { FIRST_FINDINGS, countFindings, findingMessage, firstFindings, ruleName, tableLabel, type SheetGroup } from '../format';

@@ -6,8 +6,7 @@
  */
 import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
-import type { Finding, RuleId } from '../../engine/finding';
-import type { ReviewedFinding } from '../../engine/review';
+import type { Finding, ReviewedFinding, RuleId } from '../../engine';
 import { applyFilter, groupFindings, tableLabel, type FindingFilter } from '../format';
 import { approveFinding, exportReview, insertChart, reopenFinding, type reviewOf } from '../review';
 import type { Session, SessionState } from '../session';

@@ -7,8 +7,7 @@
  */
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Fragment } from 'react';
-import type { CellEdit } from '../../engine/finding';
-import type { Language } from '../../engine/i18n';
+import type { CellEdit, Language } from '../../engine';
 import { editLine } from '../fix-lines';
 
 const useStyles = makeStyles({

@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import type { MessageParams } from '../../engine/finding';
+import type { MessageParams } from '../../engine';
 import type { SessionState } from '../session';
 
 interface Props {

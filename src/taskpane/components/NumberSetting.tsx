@@ -1,6 +1,6 @@
 import { Field, Input } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { formatNumber, type Language } from '../../engine/i18n';
+import { formatNumber, type Language } from '../../engine';
 import { numberSettingProblem, parseDecimal } from '../settings';
 
 type T = (id: string, params?: Record<string, string | number>) => string;

@@ -1,10 +1,8 @@
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import type { Finding } from '../../engine/finding';
-import type { Review } from '../../engine/review';
+import type { Finding, Language, Review } from '../../engine';
 import { ruleName } from '../format';
 import { step, stepOrder } from '../review';
-import type { Language } from '../../engine/i18n';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

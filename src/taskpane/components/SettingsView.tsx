@@ -1,6 +1,5 @@
 import { Field, Radio, RadioGroup, Select, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { MARKERS } from '../../engine/fixes';
-import type { Language } from '../../engine/i18n';
+import { type Language, MARKERS } from '../../engine';
 import type { LanguageSetting, Settings } from '../settings';
 import { NumberSetting } from './NumberSetting';
 import { SelfTest } from './SelfTest';

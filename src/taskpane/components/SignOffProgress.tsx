@@ -1,8 +1,6 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
-import type { CommentaryDrafts } from '../../engine/commentary/draft';
-import type { WorkbookGrid } from '../../engine/grid';
-import { signOffProgress } from '../../engine/review/signoff';
+import { type CommentaryDrafts, signOffProgress, type WorkbookGrid } from '../../engine';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },

@@ -1,5 +1,5 @@
 import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { Severity } from '../../engine/finding';
+import type { Severity } from '../../engine';
 import { SEVERITIES } from '../format';
 import type { SessionState } from '../session';
 

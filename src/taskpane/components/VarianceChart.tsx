@@ -10,10 +10,7 @@
  */
 import { Button, Select, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import type { WorkbookGrid } from '../../engine/grid';
-import { formatNumber, type Language } from '../../engine/i18n';
-import { varianceChartData, type VarianceBar } from '../../engine/review';
-import type { VarianceTable } from '../../engine/table';
+import { formatNumber, type Language, type VarianceBar, varianceChartData, type VarianceTable, type WorkbookGrid } from '../../engine';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

@@ -1,4 +1,4 @@
-import type { LanguagePack } from '../../engine/i18n';
+import type { LanguagePack } from '../../engine';
 
 /** The task pane's Comments view, English. */
 export const commentsEn: LanguagePack = {

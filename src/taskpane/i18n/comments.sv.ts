@@ -1,4 +1,4 @@
-import type { LanguagePack } from '../../engine/i18n';
+import type { LanguagePack } from '../../engine';
 
 /** The task pane's Kommentarer view, Swedish. Keys `taskpane.comments.*`, `taskpane.tab.comments`, `taskpane.settings.materiality*`. */
 export const commentsSv: LanguagePack = {

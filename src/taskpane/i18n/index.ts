@@ -3,8 +3,7 @@
  * them) on top of the engine's (rule names, findings' messages, severities,
  * commentary). One lookup, the engine's `translate`, over both.
  */
-import { PACKS, translate, type Language, type LanguagePack } from '../../engine/i18n';
-import type { MessageParams } from '../../engine/finding';
+import { type Language, type LanguagePack, type MessageParams, PACKS, translate } from '../../engine';
 import { commentsEn } from './comments.en';
 import { commentsSv } from './comments.sv';
 import { paneEn } from './pane.en';

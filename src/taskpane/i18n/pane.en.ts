@@ -1,4 +1,4 @@
-import type { LanguagePack } from '../../engine/i18n';
+import type { LanguagePack } from '../../engine';
 
 /** Task pane and ribbon, English. */
 export const paneEn: LanguagePack = {

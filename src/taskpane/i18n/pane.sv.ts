@@ -1,4 +1,4 @@
-import type { LanguagePack } from '../../engine/i18n';
+import type { LanguagePack } from '../../engine';
 
 /** Task pane and ribbon, Swedish. Keys `taskpane.*`, change-log labels `action.*`, errors `action-error.<code>`. */
 export const paneSv: LanguagePack = {
