@@ -25,7 +25,11 @@ function table(rows: BenchRow[]): string {
   const cells = rows.map((r) => [r.bench, r.measure, r.size, r.figure, r.baseline ?? '', r.target ?? '', r.met === undefined ? '' : r.met ? 'ok' : 'MISSED']);
   const head = ['bench', 'measure', 'size', 'figure', 'baseline', 'target', ''];
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((r) => (r[i] as string).length)));
-  const fmt = (r: string[]): string => r.map((c, i) => c.padEnd(widths[i] as number)).join('  ').trimEnd();
+  const fmt = (r: string[]): string =>
+    r
+      .map((c, i) => c.padEnd(widths[i] as number))
+      .join('  ')
+      .trimEnd();
   return [fmt(head), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(fmt)].join('\n');
 }
 
@@ -60,9 +64,7 @@ async function run(): Promise<void> {
   if (values.json === true) {
     process.stdout.write(`${JSON.stringify({ machine: m, quick, seconds, rows })}\n`);
   } else {
-    process.stdout.write(
-      `${m.cpus} × ${m.cpu}, ${m.memory}, Node ${m.node}, load ${m.load} → ${m.loadAfter}${quick ? ' (--quick)' : ''}; ${seconds.toFixed(0)} s\n${table(rows)}\n`,
-    );
+    process.stdout.write(`${m.cpus} × ${m.cpu}, ${m.memory}, Node ${m.node}, load ${m.load} → ${m.loadAfter}${quick ? ' (--quick)' : ''}; ${seconds.toFixed(0)} s\n${table(rows)}\n`);
   }
 }
 

@@ -91,7 +91,9 @@ async function main(): Promise<void> {
         ['ready → click', marks.ready, marks.click],
         ['click → list', marks.click, marks.findings],
       ];
-      console.log(`run ${run}: ready ${marks.ready.toFixed(0)} click ${marks.click.toFixed(0)} list ${marks.findings.toFixed(0)} validate ${((marks.v1 ?? NaN) - (marks.v0 ?? NaN)).toFixed(0)} (from ${(marks.v0 ?? NaN).toFixed(0)})`);
+      console.log(
+        `run ${run}: ready ${marks.ready.toFixed(0)} click ${marks.click.toFixed(0)} list ${marks.findings.toFixed(0)} validate ${((marks.v1 ?? NaN) - (marks.v0 ?? NaN)).toFixed(0)} (from ${(marks.v0 ?? NaN).toFixed(0)})`,
+      );
       for (const [name, from, to] of phases) {
         // Page clock ≈ profile clock − first boot sample + (its own page time, unknown): report relative to boot's first sample.
         const inPhase = samples.filter((s) => {
@@ -111,7 +113,13 @@ async function main(): Promise<void> {
           byUrl.set(u, (byUrl.get(u) ?? 0) + s.dt);
         }
         console.log(`  ${name} (${(to - from).toFixed(0)} ms): js ${total.toFixed(0)} ms, program ${prog.toFixed(0)} ms, gc ${gc.toFixed(0)} ms`);
-        console.log(`    by script: ${[...byUrl].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
+        console.log(
+          `    by script: ${[...byUrl]
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, 6)
+            .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+            .join(', ')}`,
+        );
         for (const [k, v] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(`    ${v.toFixed(1).padStart(6)} ms ${k}`);
       }
       fs.mkdirSync(path.join(ROOT, 'artifacts'), { recursive: true });

@@ -31,7 +31,6 @@ function productionStats(): { entryAssets: string[]; cssAssets: string[] } {
   return { entryAssets: [...new Set(all.filter((n) => n.endsWith('.js')))], cssAssets: [...new Set(all.filter((n) => n.endsWith('.css')))] };
 }
 
-
 export interface PaneTiming {
   /** Navigation → the frame that shows the Validera button (ms, page clock). */
   readyMs: number;

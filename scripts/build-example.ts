@@ -159,9 +159,7 @@ export function seedUnits(seed: SeedFile): UnitSheet[] {
   return SEED_UNITS.map((name) => ({
     name,
     title: name,
-    tables: seed.tables
-      .filter((t) => t.unit === name)
-      .map((table) => ({ table, changeYears: table.header.startsWith('RN') && name === 'Kommunledning' ? '2020 o 2022' : '2020 o 2021' })),
+    tables: seed.tables.filter((t) => t.unit === name).map((table) => ({ table, changeYears: table.header.startsWith('RN') && name === 'Kommunledning' ? '2020 o 2022' : '2020 o 2021' })),
   }));
 }
 

@@ -22,11 +22,11 @@ for (let i = 0; i < rounds; i++) {
   const seed = process.env.FUZZ_SEED || String(Math.floor(Math.random() * 0x7fffffff));
   console.log(`fuzz round ${i + 1}/${rounds}: ${runs} workbooks, seed ${seed}`);
   const started = Date.now();
-  const r = spawnSync(
-    process.execPath,
-    [path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'), '--runInBand', 'test/robustness/engine.fuzz.test.ts'],
-    { cwd: root, stdio: 'inherit', env: { ...process.env, FUZZ_RUNS: String(runs), FUZZ_SEED: seed, FUZZ_SIZE: process.env.FUZZ_SIZE || 'full' } },
-  );
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'), '--runInBand', 'test/robustness/engine.fuzz.test.ts'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, FUZZ_RUNS: String(runs), FUZZ_SEED: seed, FUZZ_SIZE: process.env.FUZZ_SIZE || 'full' },
+  });
   console.log(`round ${i + 1}: ${r.status === 0 ? 'passed' : 'FAILED'} in ${Math.round((Date.now() - started) / 1000)} s (replay: FUZZ_SEED=${seed} FUZZ_RUNS=${runs} npm run fuzz)`);
   if (r.status !== 0) failed++;
 }

@@ -136,7 +136,7 @@ async function main() {
     console.error(`\n${problems.length} problem(s):\n${problems.map((p) => `✗ ${p}`).join('\n')}`);
     process.exit(1);
   }
-  console.log('\nOffline checks passed. Online (Microsoft\'s validation service, needs network): npx office-addin-manifest validate manifest.xml');
+  console.log("\nOffline checks passed. Online (Microsoft's validation service, needs network): npx office-addin-manifest validate manifest.xml");
 }
 
 main().catch((err) => {

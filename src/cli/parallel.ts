@@ -24,7 +24,12 @@ function workerScript(): string | undefined {
  * Checks `files`, calling `onOutcome` for each in the files' order. `onStart`
  * is called when a file's turn in the output comes (for progress).
  */
-export async function checkFiles(files: readonly string[], options: CheckFileOptions, onOutcome: (index: number, outcome: CheckFileOutcome) => void, onStart: (index: number) => void = () => undefined): Promise<void> {
+export async function checkFiles(
+  files: readonly string[],
+  options: CheckFileOptions,
+  onOutcome: (index: number, outcome: CheckFileOutcome) => void,
+  onStart: (index: number) => void = () => undefined,
+): Promise<void> {
   const script = workerScript();
   const threads = Math.min(files.length, os.availableParallelism());
   if (script === undefined || threads < 2) {

@@ -2,7 +2,23 @@
  * The two outputs of `check`: the readable report (per sheet and table, in
  * Swedish or English number format) and the JSON object (a public contract).
  */
-import { type AmountUnit, cellAddress, type CheckResult, type ColumnRole, columnLetter, EXTRA_ROLES, type Finding, formatNumber, type Language, type Measure, MEASURES, type ReviewedFinding, type Severity, type SignConvention, type VarianceTable } from '../engine';
+import {
+  type AmountUnit,
+  cellAddress,
+  type CheckResult,
+  type ColumnRole,
+  columnLetter,
+  EXTRA_ROLES,
+  type Finding,
+  formatNumber,
+  type Language,
+  type Measure,
+  MEASURES,
+  type ReviewedFinding,
+  type Severity,
+  type SignConvention,
+  type VarianceTable,
+} from '../engine';
 import { translate } from './texts';
 
 export interface TableJson {
@@ -130,9 +146,7 @@ export function renderReport(file: string, result: CheckResult, lang: Language, 
     const name = translate(`rule.${f.rule}.name`, lang);
     const head = `${indent}${pad(f.cell, 6)}${pad(translate(`severity.${f.severity}`, lang), 9)}${name === `rule.${f.rule}.name` ? f.rule : name}`;
     const showValues = f.expected !== null || f.actual !== null;
-    const values = showValues
-      ? ` (${translate('cli.expected-actual', lang, { expected: formatValue(f.expected, f, table, lang), actual: formatValue(f.actual, f, table, lang) })})`
-      : '';
+    const values = showValues ? ` (${translate('cli.expected-actual', lang, { expected: formatValue(f.expected, f, table, lang), actual: formatValue(f.actual, f, table, lang) })})` : '';
     out.push(head + values);
     out.push(`${indent}${' '.repeat(15)}${translate(f.messageId, lang, f.params)}`);
     const approval = review.listed?.get(f)?.approval;

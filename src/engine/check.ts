@@ -17,11 +17,7 @@ export interface CheckResult {
 /** Sort order of findings: sheet order, then severity, then position. */
 export function compareFindings(sheetOrder: Map<string, number>): (a: Finding, b: Finding) => number {
   return (a, b) =>
-    (sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0) ||
-    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-    a.row - b.row ||
-    a.col - b.col ||
-    a.rule.localeCompare(b.rule);
+    (sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.row - b.row || a.col - b.col || a.rule.localeCompare(b.rule);
 }
 
 /**

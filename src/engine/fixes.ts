@@ -81,10 +81,7 @@ function planCell(sheet: SheetGrid, table: VarianceTable, row: TableRow, options
   if (cell.formula !== undefined) {
     const prev = table.columns.previous;
     const actual = table.columns.actual;
-    const flipRefs =
-      options.meaningless && prev !== undefined && actual !== undefined
-        ? { base: cellAddress(row.row, prev.col), actual: cellAddress(row.row, actual.col) }
-        : undefined;
+    const flipRefs = options.meaningless && prev !== undefined && actual !== undefined ? { base: cellAddress(row.row, prev.col), actual: cellAddress(row.row, actual.col) } : undefined;
     const guarded = guardChangeFormula(cell.formula, options.marker, flipRefs);
     if (guarded === undefined) return undefined;
     // The guard fires for this row (that is why it is fixed), so the cell will show the marker.

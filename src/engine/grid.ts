@@ -7,23 +7,7 @@
  */
 
 /** Excel's error values by code, independent of the display language. */
-export type ErrorCode =
-  | 'DIV_BY_ZERO'
-  | 'NA'
-  | 'NAME'
-  | 'NULL'
-  | 'NUM'
-  | 'REF'
-  | 'VALUE'
-  | 'SPILL'
-  | 'CALC'
-  | 'GETTING_DATA'
-  | 'FIELD'
-  | 'BLOCKED'
-  | 'CONNECT'
-  | 'BUSY'
-  | 'UNKNOWN'
-  | 'ERROR';
+export type ErrorCode = 'DIV_BY_ZERO' | 'NA' | 'NAME' | 'NULL' | 'NUM' | 'REF' | 'VALUE' | 'SPILL' | 'CALC' | 'GETTING_DATA' | 'FIELD' | 'BLOCKED' | 'CONNECT' | 'BUSY' | 'UNKNOWN' | 'ERROR';
 
 /** A cell's value as Excel stores it. An error cell has `value` null and `error` set. */
 export type CellValue = number | string | boolean | null;

@@ -155,7 +155,7 @@ export function roundTo(x: number, decimals: number): number {
   if (!Number.isFinite(x) || Math.abs(x) >= 1e15) return x;
   const d = Math.max(0, Math.min(12, Math.round(decimals)));
   const f = 10 ** d;
-  const r = Math.sign(x) * Math.round(Math.abs(x) * f * (1 + Number.EPSILON)) / f;
+  const r = (Math.sign(x) * Math.round(Math.abs(x) * f * (1 + Number.EPSILON))) / f;
   return r === 0 ? 0 : r; // no −0
 }
 

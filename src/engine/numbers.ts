@@ -103,7 +103,10 @@ export function isPercentFormat(format: string | undefined): boolean {
 }
 
 function stripFormatLiterals(section: string): string {
-  return section.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
+  return section
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '');
 }
 
 /** Exact powers of ten 10^0 … 10^12 (every one is a double exactly). */

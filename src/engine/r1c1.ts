@@ -86,7 +86,8 @@ export function toR1C1(formula: string, row: number, col: number): string {
   let out = '';
   for (let t = nextToken(c); t !== T_END; t = nextToken(c)) {
     if (t === T_REF) out += (c.rowAbs ? `R${c.row + 1}` : `R[${c.row - row}]`) + (c.colAbs ? `C${c.col + 1}` : `C[${c.col - col}]`);
-    else if (t === T_QUOTED) out += formula.slice(c.start, c.end); // "…" or '…': literals keep their case
+    else if (t === T_QUOTED)
+      out += formula.slice(c.start, c.end); // "…" or '…': literals keep their case
     else out += src.slice(c.start, c.end); // a word (function or name) whole, so no reference is found inside it; or one character
   }
   return out;
@@ -345,7 +346,7 @@ export function sameR1C1(a: string, rowA: number, colA: number, b: string, rowB:
     const colAbs = REF_PARTS.colAbs;
     const col = REF_PARTS.col;
     const lb = refTokenAt(b, j);
-    if ((la > 0) !== (lb > 0)) return false;
+    if (la > 0 !== lb > 0) return false;
     if (la > 0) {
       if (rowAbs !== REF_PARTS.rowAbs || colAbs !== REF_PARTS.colAbs) return false;
       if (rowAbs ? row !== REF_PARTS.row : row - rowA !== REF_PARTS.row - rowB) return false;

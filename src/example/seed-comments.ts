@@ -51,7 +51,11 @@ export const EXAMPLE_COMMENTS: readonly (readonly [string, string, string])[] = 
   ['KAI', 'Kommunikation', 'Kommunikationsavdelningen uppvisar på positiv avvikelse med 4,6 mnkr, bestående till största del inom lägre personalkostnader kopplat till vakanser.'],
   ['KEK', 'Ekonomiavdelningen', 'Ekonomiavdelningen visar en positiv avvikelse med 1,1 mnkr.'],
   ['KIT', 'IT-avdelningen', 'Digitaliseringsavdelningen visar på positiv avvikelse om 6,4 mnkr vilket beror på att utvecklingsarbete finansierats via digitaliseringsportföljen.'],
-  ['KSÄ', 'Säkerhetsavdelningen', 'Säkerhetsavdelningen visar på negativ budgetavvikelse med -1,1 mnkr inom ökade personalkostnader på grund av förstärkning av bemanning utifrån pandemin. Anslag har erhållits från Programnämnd Social Välfärd med 800 tkr.'],
+  [
+    'KSÄ',
+    'Säkerhetsavdelningen',
+    'Säkerhetsavdelningen visar på negativ budgetavvikelse med -1,1 mnkr inom ökade personalkostnader på grund av förstärkning av bemanning utifrån pandemin. Anslag har erhållits från Programnämnd Social Välfärd med 800 tkr.',
+  ],
   ['', 'Stadsrevisionen', 'Stadsrevisionen visar en positiv avvikelse med 0,6 mnkr. Avvikelsen återfinns inom personalkostnader, 0,2 mnkr och inom övriga kostnader, 0,4 mnkr.'],
   ['ÖVA', 'Valnämnd', 'Valnämnden visar ingen avvikelse. Hösten 2021 genomfördes Kyrkoval, ersättning erhölls av Örebro pastorat.'],
 ];

@@ -28,14 +28,7 @@ export const SEED_UNITS = ['Kommunledning', 'Kommungemensamt', 'Kommunstyrelsef�
 
 /** The printed header texts, one wrapped cell per column (`2020⏎Bokslut`). */
 export function seedHeaderTexts(anchor: string, previousYear: number, year: number, changeYears = `${previousYear} o ${year}`): string[] {
-  return [
-    anchor,
-    `${previousYear}\nBokslut`,
-    `${year}\nUtfall Ack dec`,
-    `${year}\nBudget`,
-    `${year}\nAvv Budg o Utf`,
-    `Förändr%\n${changeYears}`,
-  ];
+  return [anchor, `${previousYear}\nBokslut`, `${year}\nUtfall Ack dec`, `${year}\nBudget`, `${year}\nAvv Budg o Utf`, `Förändr%\n${changeYears}`];
 }
 
 /** Pads a code to the printed width: `KLC   Kansli Centerpartiet`. */
@@ -132,9 +125,7 @@ function changeCell(formula: string, previous: number, actual: number): Cell {
 export function seedAsWorkbook(seed: SeedFile): WorkbookGrid {
   const sheets: SheetGrid[] = [];
   for (const unit of SEED_UNITS) {
-    const tables = seed.tables
-      .filter((t) => t.unit === unit)
-      .map((table) => ({ table, changeYears: table.header.startsWith('RN') && unit === 'Kommunledning' ? '2020 o 2022' : '2020 o 2021' }));
+    const tables = seed.tables.filter((t) => t.unit === unit).map((table) => ({ table, changeYears: table.header.startsWith('RN') && unit === 'Kommunledning' ? '2020 o 2022' : '2020 o 2021' }));
     sheets.push(unitSheetAsGrid(unit, unit, tables));
   }
   return { sheets };

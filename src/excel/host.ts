@@ -61,7 +61,10 @@ export function officeHost(): XlHost {
     diagnostics: () => {
       const sets: Record<string, boolean> = {};
       for (const v of EXCEL_API_VERSIONS) sets[`ExcelApi ${v}`] = isSetSupported(v);
-      for (const [name, version] of [['SharedRuntime', '1.1'], ['DialogApi', '1.1']] as const) {
+      for (const [name, version] of [
+        ['SharedRuntime', '1.1'],
+        ['DialogApi', '1.1'],
+      ] as const) {
         try {
           sets[`${name} ${version}`] = Office.context.requirements.isSetSupported(name, version);
         } catch {

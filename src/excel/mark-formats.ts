@@ -100,10 +100,11 @@ export function markAddresses(cells: readonly string[], limit = MARK_ADDRESS_LIM
   }
   const sorted = [...points.values()].sort((a, b) => a.col - b.col || a.row - b.row);
   const areas: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     const start = sorted[i] as { row: number; col: number };
     let end = start;
-    while (i + 1 < sorted.length && (sorted[i + 1] as { row: number; col: number }).col === start.col && (sorted[i + 1] as { row: number; col: number }).row === end.row + 1) end = sorted[++i] as { row: number; col: number };
+    while (i + 1 < sorted.length && (sorted[i + 1] as { row: number; col: number }).col === start.col && (sorted[i + 1] as { row: number; col: number }).row === end.row + 1)
+      end = sorted[++i] as { row: number; col: number };
     areas.push(rectAddress({ top: start.row, left: start.col, bottom: end.row, right: start.col }));
     i++;
   }
@@ -298,9 +299,7 @@ export function oursOn(formats: SheetFormats | undefined): string[] {
 export async function removeMarkFormats(host: XlHost, sheets: readonly string[]): Promise<Set<string>> {
   if (sheets.length === 0) return new Set();
   const view = await inspect(host, sheets);
-  const deletes = sheets
-    .filter((s) => !view.missing.has(s) && !view.protectedSheets.has(s))
-    .flatMap((s) => oursOn(view.formats.get(s)).map((id) => ({ sheet: s, id })));
+  const deletes = sheets.filter((s) => !view.missing.has(s) && !view.protectedSheets.has(s)).flatMap((s) => oursOn(view.formats.get(s)).map((id) => ({ sheet: s, id })));
   if (deletes.length > 0 && view.readOnly) throw new ActionError('readonly');
   await writeMarks(host, { deletes, adds: [], notes: [] });
   return new Set(sheets.filter((s) => view.protectedSheets.has(s)));
@@ -411,7 +410,11 @@ export async function markWithFormats(
   const recordSheets = [...formats.keys()];
   const writable = (s: string): boolean => exists(s) && !isProtected(s);
 
-  const skipped = unique([...recordSheets.filter((s) => (formats.get(s)?.ours.size ?? 0) > 0), ...[...wanted.values()].map((w) => w.sheet), ...(notesPath ? noteRecords.map((r) => r.sheet) : [])].filter((s) => exists(s) && isProtected(s)));
+  const skipped = unique(
+    [...recordSheets.filter((s) => (formats.get(s)?.ours.size ?? 0) > 0), ...[...wanted.values()].map((w) => w.sheet), ...(notesPath ? noteRecords.map((r) => r.sheet) : [])].filter(
+      (s) => exists(s) && isProtected(s),
+    ),
+  );
   const kept = records.filter((r) => exists(r.sheet) && isProtected(r.sheet));
   const keptNotes = noteRecords.filter((r) => !notesPath || (exists(r.sheet) && isProtected(r.sheet)));
 
@@ -456,7 +459,12 @@ export async function markWithFormats(
   } catch (err) {
     const failure = toActionError(err);
     try {
-      if (noteChanges.length > 0) await rewrite(host, noteChanges.map((c) => ({ sheet: c.sheet, cell: c.cell, note: c.had })), true);
+      if (noteChanges.length > 0)
+        await rewrite(
+          host,
+          noteChanges.map((c) => ({ sheet: c.sheet, cell: c.cell, note: c.had })),
+          true,
+        );
       const touched = unique([...deletes.map((d) => d.sheet), ...adds.map((a) => a.sheet)]);
       const left = await removeMarkFormats(host, touched);
       await log.update((l) => {
@@ -496,10 +504,12 @@ export async function clearFormatMarks(host: XlHost, log: ChangeLog): Promise<vo
   const writable = (s: string): boolean => !view.missing.has(s) && !view.protectedSheets.has(s);
   const deletes = [...view.formats.keys()].filter(writable).flatMap((s) => oursOn(view.formats.get(s)).map((id) => ({ sheet: s, id })));
   const texts = noteTexts(noteRecords);
-  const noteChanges = noteCells.filter((c) => writable(c.sheet)).flatMap((c): NoteChange[] => {
-    const had = view.notes.get(cellKey(c.sheet, c.cell)) ?? null;
-    return had !== null && isOurNote(had, texts.get(cellKey(c.sheet, c.cell))) ? [{ sheet: c.sheet, cell: c.cell, note: null, had }] : [];
-  });
+  const noteChanges = noteCells
+    .filter((c) => writable(c.sheet))
+    .flatMap((c): NoteChange[] => {
+      const had = view.notes.get(cellKey(c.sheet, c.cell)) ?? null;
+      return had !== null && isOurNote(had, texts.get(cellKey(c.sheet, c.cell))) ? [{ sheet: c.sheet, cell: c.cell, note: null, had }] : [];
+    });
   if (view.readOnly && (deletes.length > 0 || noteChanges.length > 0)) throw new ActionError('readonly');
   // A batch that breaks off leaves the log as it was: what it deleted is no longer there next time (ids are looked up first).
   await writeMarks(host, { deletes, adds: [], notes: noteChanges });

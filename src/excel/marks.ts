@@ -151,7 +151,11 @@ export async function markFindings(
   if (host.supports('1.9')) {
     if (stored.marks.length > 0) await clearFillMarks(host, log);
     const known = options.known === undefined ? undefined : { facts: options.known.facts, formats: options.known.formats };
-    return markWithFormats(host, log, wanted, { notes: options.notes, ...(known === undefined ? {} : { known }), ...(options.addressStyle === undefined ? {} : { addressStyle: options.addressStyle }) });
+    return markWithFormats(host, log, wanted, {
+      notes: options.notes,
+      ...(known === undefined ? {} : { known }),
+      ...(options.addressStyle === undefined ? {} : { addressStyle: options.addressStyle }),
+    });
   }
   // Marks made with conditional formats on a newer Excel: deleted by id (ExcelApi 1.6) before filling.
   if ((stored.formats ?? []).length > 0 || (stored.notes ?? []).length > 0) await clearFormatMarks(host, log);
@@ -173,11 +177,7 @@ async function markWithFills(host: XlHost, log: ChangeLog, wanted: ReadonlyMap<s
     // fails half-way is put back exactly. A cell marked for the first time has its own fill known
     // only from the batch's answer, which a failed batch never delivers: those take the 2-sync path.
     const known1 = (k: string, sheet: string): boolean => !present.has(sheet) || (fills?.has(k) ?? false);
-    if (
-      fills !== undefined &&
-      [...old.values()].every((m) => known1(cellKey(m.sheet, m.cell), m.sheet)) &&
-      [...wanted.entries()].every(([k, w]) => known1(k, w.sheet))
-    ) {
+    if (fills !== undefined && [...old.values()].every((m) => known1(cellKey(m.sheet, m.cell), m.sheet)) && [...wanted.entries()].every(([k, w]) => known1(k, w.sheet))) {
       return markInOneBatch(host, log, stored.marks, wanted, { facts: known.facts, fills });
     }
   }

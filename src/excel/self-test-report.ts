@@ -32,7 +32,10 @@ export function formatSelfTestReport(report: SelfTestReport): string {
     `Avvikelsekollen självtest ${report.at}`,
     `Excel: ${report.version}, plattform ${report.platform}, språk ${report.language}`,
     `Kravuppsättningar: ${sets}`,
-    ...report.steps.map((s) => `${s.outcome === 'ok' ? 'OK' : s.outcome === 'skipped' ? 'HOPPADES ÖVER' : 'FEL'}  ${s.id}: ${s.title}${s.detail === undefined ? '' : ` – ${s.detail}`}${s.code === undefined ? '' : ` [${s.code}]`}`),
+    ...report.steps.map(
+      (s) =>
+        `${s.outcome === 'ok' ? 'OK' : s.outcome === 'skipped' ? 'HOPPADES ÖVER' : 'FEL'}  ${s.id}: ${s.title}${s.detail === undefined ? '' : ` – ${s.detail}`}${s.code === undefined ? '' : ` [${s.code}]`}`,
+    ),
     report.cleanedUp ? 'Städning: klar, inga spår kvar.' : 'Städning: INTE klar – se stegen ovan.',
   ];
   return lines.join('\n');

@@ -134,7 +134,8 @@ export const SELF_TEST_STEPS: SelfTestStep[] = [
     run: async ({ host, sheet }) => {
       if (host.supports('1.9')) {
         let separator: ',' | ';' = ',';
-        const add = (): Promise<void> => writeMarks(host, { deletes: [], adds: markAddresses(['E3', 'D2'], MARK_ADDRESS_LIMIT, separator).map((address) => ({ sheet, address, color: MARK_COLORS.error })), notes: [] });
+        const add = (): Promise<void> =>
+          writeMarks(host, { deletes: [], adds: markAddresses(['E3', 'D2'], MARK_ADDRESS_LIMIT, separator).map((address) => ({ sheet, address, color: MARK_COLORS.error })), notes: [] });
         try {
           await add();
         } catch (err) {
@@ -251,9 +252,21 @@ async function cleanUp(host: XlHost): Promise<void> {
  * Runs the steps on the host, then cleans up and checks that the workbook
  * has exactly the sheets it had before. Never throws: a failure is in the report.
  */
-export async function runSelfTest(host: XlHost, options: { store: KeyValueStore; scratch: (host: XlHost, store: KeyValueStore) => WorkbookActions }, steps: readonly SelfTestStep[] = SELF_TEST_STEPS): Promise<SelfTestReport> {
+export async function runSelfTest(
+  host: XlHost,
+  options: { store: KeyValueStore; scratch: (host: XlHost, store: KeyValueStore) => WorkbookActions },
+  steps: readonly SelfTestStep[] = SELF_TEST_STEPS,
+): Promise<SelfTestReport> {
   const diagnostics = host.diagnostics();
-  const report: SelfTestReport = { at: new Date().toISOString(), version: diagnostics.version, platform: diagnostics.platform, language: host.displayLanguage(), sets: diagnostics.sets, steps: [], cleanedUp: false };
+  const report: SelfTestReport = {
+    at: new Date().toISOString(),
+    version: diagnostics.version,
+    platform: diagnostics.platform,
+    language: host.displayLanguage(),
+    sets: diagnostics.sets,
+    steps: [],
+    cleanedUp: false,
+  };
   let before: string[] | undefined;
   try {
     before = await sheetNames(host);
@@ -284,7 +297,13 @@ export async function runSelfTest(host: XlHost, options: { store: KeyValueStore;
     report.cleanedUp = after.length === before.length && after.every((n, i) => n === before?.[i]);
     report.steps.push({ id: 'cleanup', title: 'delete the self-test sheets and check the workbook has the sheets it had', outcome: report.cleanedUp ? 'ok' : 'failed' });
   } catch (err) {
-    report.steps.push({ id: 'cleanup', title: 'delete the self-test sheets and check the workbook has the sheets it had', outcome: 'failed', detail: err instanceof Error ? err.message : String(err), ...codeOf(err) });
+    report.steps.push({
+      id: 'cleanup',
+      title: 'delete the self-test sheets and check the workbook has the sheets it had',
+      outcome: 'failed',
+      detail: err instanceof Error ? err.message : String(err),
+      ...codeOf(err),
+    });
   }
   return report;
 }

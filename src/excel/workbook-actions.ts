@@ -21,20 +21,7 @@ import type { AddressListStyle } from './mark-formats';
 import { clearAllMarks, markFindings, probeMarks } from './marks';
 import { readWorkbook } from './read';
 import { runSelfTest, type SelfTestReport } from './self-test';
-import {
-  changeCells,
-  columnKey,
-  contentOf,
-  holds,
-  needsTextFormat,
-  refuseIfLocked,
-  restoreChange,
-  UnrestoredError,
-  type CellChange,
-  type CellState,
-  type Content,
-  type LayoutChange,
-} from './write';
+import { changeCells, columnKey, contentOf, holds, needsTextFormat, refuseIfLocked, restoreChange, UnrestoredError, type CellChange, type CellState, type Content, type LayoutChange } from './write';
 import type { XlContext, XlHost } from './xl';
 
 function newId(): string {
@@ -88,7 +75,12 @@ export function createActions(host: XlHost, { store }: ActionsOptions): Workbook
       try {
         const lang = options.lang ?? languageFromLocale(host.displayLanguage());
         // Approved findings (kept on the workbook's approvals sheet) are not marked.
-        const marked = await markFindings(host, log, reviewFindings(result, workbook).open, { notes: options.notes === true, lang, addressStyle, ...(probe === undefined ? {} : { known: probe.knowledge(facts) }) });
+        const marked = await markFindings(host, log, reviewFindings(result, workbook).open, {
+          notes: options.notes === true,
+          lang,
+          addressStyle,
+          ...(probe === undefined ? {} : { known: probe.knowledge(facts) }),
+        });
         report.marks = { cells: marked.cells, skippedSheets: marked.skippedSheets };
       } catch (err) {
         report.marks = { cells: 0, skippedSheets: [], error: toActionError(err).code };
@@ -121,7 +113,10 @@ export function createActions(host: XlHost, { store }: ActionsOptions): Workbook
         edits,
         (states, info) => {
           const addSheets = creatable.filter((s) => info.missingSheets.has(s));
-          refuseIfLocked(info, sheets.filter((s) => !addSheets.includes(s)));
+          refuseIfLocked(
+            info,
+            sheets.filter((s) => !addSheets.includes(s)),
+          );
           edits.forEach((e, i) => {
             if (!holds(states[i] as CellState, e.before)) throw new ActionError('stale', `${e.sheet}!${e.cell}`);
           });
@@ -146,7 +141,9 @@ export function createActions(host: XlHost, { store }: ActionsOptions): Workbook
           mayBeMissing: [...creatable, ...hideColumns.map((c) => c.sheet).filter((s) => !sheets.includes(s))],
           probe: { columns: hideColumns, sheets: hideSheets },
           // Drop-down lists (the comments sheet's Status) go in the same write batch, where ExcelApi 1.8 allows.
-          ...(lists.length > 0 && host.supports('1.8') ? { alsoQueue: (context: XlContext) => queueListValidations(context, lists, translate('review.signoff.alert.title', listLang), translate('review.signoff.alert.message', listLang)) } : {}),
+          ...(lists.length > 0 && host.supports('1.8')
+            ? { alsoQueue: (context: XlContext) => queueListValidations(context, lists, translate('review.signoff.alert.title', listLang), translate('review.signoff.alert.message', listLang)) }
+            : {}),
           beforeWrite: async (before, changes, layoutBack) => {
             entry.before = before;
             entry.changes = changes;
@@ -188,7 +185,10 @@ export function createActions(host: XlHost, { store }: ActionsOptions): Workbook
         host,
         entry.before,
         (states, info) => {
-          refuseIfLocked(info, sheets.filter((s) => !(added.includes(s) && info.missingSheets.has(s))));
+          refuseIfLocked(
+            info,
+            sheets.filter((s) => !(added.includes(s) && info.missingSheets.has(s))),
+          );
           const restores: CellChange[] = [];
           entry.changes.forEach((change, i) => {
             if (info.missingSheets.has(change.sheet)) return; // an added sheet someone deleted since: nothing to restore

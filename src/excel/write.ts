@@ -241,7 +241,9 @@ function queueSnapshot(
   });
   const noteProxies = notes ? targets.map((t) => (knownMissing.has(t.sheet) ? undefined : (sheets.get(t.sheet).notes.getItemOrNullObject(t.cell).load('content') as XlNote))) : undefined;
   // Probes on sheets that may be missing are read after the sync, only where the sheet exists.
-  const columnProbes = (probe.columns ?? []).filter((c) => !knownMissing.has(c.sheet)).map((c) => ({ ref: c, range: sheets.get(c.sheet).getRange(cellAddress(0, c.col)).load('columnHidden') as XlRange }));
+  const columnProbes = (probe.columns ?? [])
+    .filter((c) => !knownMissing.has(c.sheet))
+    .map((c) => ({ ref: c, range: sheets.get(c.sheet).getRange(cellAddress(0, c.col)).load('columnHidden') as XlRange }));
   const all = probe.sheets !== undefined && probe.sheets.length > 0 ? context.workbook.worksheets.load('items/name,items/visibility') : undefined;
   const contentProbes = (probe.contentsOf ?? []).filter((n) => !knownMissing.has(n)).map((n) => ({ name: n, range: sheets.get(n).getUsedRangeOrNullObject(true).load('address,formulas') as XlRange }));
   return () => {
@@ -256,9 +258,11 @@ function queueSnapshot(
       const set = new Set<string>();
       if (!p.range.isNullObject) {
         const origin = parseRect(p.range.address);
-        p.range.formulas.forEach((row, i) => row.forEach((f, j) => {
-          if (f !== '' && f !== null && origin !== undefined) set.add(cellAddress(origin.top + i, origin.left + j));
-        }));
+        p.range.formulas.forEach((row, i) =>
+          row.forEach((f, j) => {
+            if (f !== '' && f !== null && origin !== undefined) set.add(cellAddress(origin.top + i, origin.left + j));
+          }),
+        );
       }
       contents.set(p.name, set);
     }

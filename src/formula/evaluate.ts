@@ -37,14 +37,7 @@ type Node =
   | { k: 'bin'; op: string; a: Node; b: Node }
   | { k: 'fn'; name: string; args: Node[] };
 
-type Token =
-  | { t: 'num'; v: number }
-  | { t: 'str'; v: string }
-  | { t: 'sheet'; v: string }
-  | { t: 'ref'; v: string }
-  | { t: 'name'; v: string }
-  | { t: 'err'; v: string }
-  | { t: 'op'; v: string };
+type Token = { t: 'num'; v: number } | { t: 'str'; v: string } | { t: 'sheet'; v: string } | { t: 'ref'; v: string } | { t: 'name'; v: string } | { t: 'err'; v: string } | { t: 'op'; v: string };
 
 const TOKEN =
   /\s*(?:(\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+)|"((?:[^"]|"")*)"|('(?:[^']|'')+'|[A-Za-z_\u00c0-\uffff][A-Za-z0-9_.\u00c0-\uffff]*)!|(\$?[A-Za-z]{1,3}\$?\d{1,7})(?![A-Za-z0-9_(!])|([A-Za-z_][A-Za-z0-9_.]*)|(#[A-Za-z0-9/_]+[!?]?)|(<=|>=|<>|[-+*/^&=<>(),:%]))/y;

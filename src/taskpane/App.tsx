@@ -116,13 +116,7 @@ export function App({ session }: { session: Session }) {
       {view === 'comments' && (
         <div className={styles.view} role="tabpanel" aria-label={t('taskpane.tab.comments')}>
           <Suspense fallback={<Spinner size="tiny" label={t('taskpane.comments.loading')} />}>
-            <CommentsView
-              state={state}
-              t={t}
-              onSelect={(sheet, cell) => void session.select(sheet, cell)}
-              onWrite={() => void session.writeComments()}
-              onUndo={() => void session.undo()}
-            />
+            <CommentsView state={state} t={t} onSelect={(sheet, cell) => void session.select(sheet, cell)} onWrite={() => void session.writeComments()} onUndo={() => void session.undo()} />
           </Suspense>
         </div>
       )}

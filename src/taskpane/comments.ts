@@ -5,7 +5,19 @@
  * and "Skriv till bladet Kommentarer" import it), so the commentary engine is
  * not in the first-paint bundle.
  */
-import { type CellEdit, type CommentaryDrafts, type CommentRowPlan, COMMENTS_SHEET, draftCommentary, findCommentsLayout, FINGERPRINT_HEADER, type Language, planCommentsSheetWithReport, TEMPLATE_SHEET, type UnitDraft } from '../engine';
+import {
+  type CellEdit,
+  type CommentaryDrafts,
+  type CommentRowPlan,
+  COMMENTS_SHEET,
+  draftCommentary,
+  findCommentsLayout,
+  FINGERPRINT_HEADER,
+  type Language,
+  planCommentsSheetWithReport,
+  TEMPLATE_SHEET,
+  type UnitDraft,
+} from '../engine';
 import type { ApplyEditsOptions, ValidationReport } from '../excel/actions';
 import type { Settings } from './settings';
 

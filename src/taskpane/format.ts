@@ -74,12 +74,7 @@ export function groupFindings(findings: readonly Finding[], tables: readonly Var
         table: tableId === null ? undefined : tableById.get(tableId),
         findings: [...list].sort(bySeverityThenPosition),
       }));
-      groups.sort(
-        (a, b) =>
-          SEVERITY_ORDER[worst(a.findings)] - SEVERITY_ORDER[worst(b.findings)] ||
-          (a.table?.top ?? -1) - (b.table?.top ?? -1) ||
-          (a.table?.left ?? -1) - (b.table?.left ?? -1),
-      );
+      groups.sort((a, b) => SEVERITY_ORDER[worst(a.findings)] - SEVERITY_ORDER[worst(b.findings)] || (a.table?.top ?? -1) - (b.table?.top ?? -1) || (a.table?.left ?? -1) - (b.table?.left ?? -1));
       return { sheet, tables: groups, worst: worst(groups.flatMap((g) => g.findings)) };
     })
     .sort((a, b) => SEVERITY_ORDER[a.worst] - SEVERITY_ORDER[b.worst] || (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0));

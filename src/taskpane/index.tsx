@@ -60,11 +60,7 @@ function Root() {
   }, []);
   return (
     <FluentProvider theme={theme}>
-      {session === null ? (
-        <Spinner size="small" label={paneText('taskpane.starting', languageFromLocale(navigator.language))} />
-      ) : (
-        <App session={session} />
-      )}
+      {session === null ? <Spinner size="small" label={paneText('taskpane.starting', languageFromLocale(navigator.language))} /> : <App session={session} />}
     </FluentProvider>
   );
 }

@@ -5,7 +5,21 @@
  * review to the sheet Granskning, and the order in which Nästa / Föregående
  * step through the open findings.
  */
-import { type Approval, APPROVALS_SHEET, type CheckResult, type Finding, planApproval, planChartSheet, planReopen, planReviewExport, type Review, type ReviewedFinding, reviewFindings, translate, type WorkbookGrid } from '../engine';
+import {
+  type Approval,
+  APPROVALS_SHEET,
+  type CheckResult,
+  type Finding,
+  planApproval,
+  planChartSheet,
+  planReopen,
+  planReviewExport,
+  type Review,
+  type ReviewedFinding,
+  reviewFindings,
+  translate,
+  type WorkbookGrid,
+} from '../engine';
 import type { Session } from './session';
 
 /** The review of a validation (open and approved findings), or undefined before one. */

@@ -117,7 +117,8 @@ export function patchSheet(part: string, xml: string, writes: readonly CellWrite
   for (const [r, row] of rows) {
     for (const [c, cell] of row.cells) {
       const f = cellFormulas.get(cell);
-      if (f !== undefined && f.attributes.t === 'shared' && f.attributes.si !== undefined && f.text !== '' && edited.has(`${r}:${c}`)) masters.set(f.attributes.si, { row: r, col: c, formula: f.text });
+      if (f !== undefined && f.attributes.t === 'shared' && f.attributes.si !== undefined && f.text !== '' && edited.has(`${r}:${c}`))
+        masters.set(f.attributes.si, { row: r, col: c, formula: f.text });
     }
   }
   if (masters.size > 0) {
@@ -233,4 +234,3 @@ export function newSheetXml(namespace: string, writes: readonly CellWrite[], val
     `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`
   );
 }
-

@@ -48,7 +48,9 @@ export function patchWorkbookXml(part: string, xml: string, options: { recalcula
     const sheets = elements[sheetsIndex];
     if (sheets === undefined || sheets.selfClosing) throw new Error(`${part}: no <sheets>`);
     const relNs = options.strict ? RELATIONSHIPS_NS_STRICT : RELATIONSHIPS_NS;
-    const declared = Object.entries(root.attributes).find(([k, v]) => k.startsWith('xmlns:') && v === relNs)?.[0].slice(6);
+    const declared = Object.entries(root.attributes)
+      .find(([k, v]) => k.startsWith('xmlns:') && v === relNs)?.[0]
+      .slice(6);
     const r = declared ?? 'r';
     const declaration = declared === undefined ? ` xmlns:r="${relNs}"` : '';
     const text = options.newSheets

@@ -37,7 +37,18 @@ export function elementsOf(part: string, xml: string): XmlElement[] {
     const end = parser.position;
     const start = xml.lastIndexOf('<', end - 1);
     const parent = stack.length === 0 ? -1 : (stack[stack.length - 1] as number);
-    elements.push({ name: localName(tag.name), qualifiedName: tag.name, attributes: tag.attributes as Record<string, string>, parent, depth: stack.length, start, openEnd: end, end, selfClosing: tag.isSelfClosing, text: '' });
+    elements.push({
+      name: localName(tag.name),
+      qualifiedName: tag.name,
+      attributes: tag.attributes as Record<string, string>,
+      parent,
+      depth: stack.length,
+      start,
+      openEnd: end,
+      end,
+      selfClosing: tag.isSelfClosing,
+      text: '',
+    });
     stack.push(elements.length - 1);
   });
   parser.on('closetag', () => {

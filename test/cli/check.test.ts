@@ -135,7 +135,10 @@ describe('check on several files and on files it cannot read', () => {
     const bad = path.join(dir, 'krypterad.xlsx');
     fs.writeFileSync(bad, makeCompoundFile(true));
     const r = await cli(['check', EXAMPLE_ARG, bad, clean, '--json']);
-    const objects = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as FileJson);
+    const objects = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as FileJson);
     expect(objects.map((o) => o.file)).toEqual([EXAMPLE_ARG, clean]);
     expect(r.stderr).toBe(`${bad}: filen är lösenordsskyddad (krypterad); spara en kopia utan lösenord.\n`);
     expect(r.code).toBe(2);

@@ -117,18 +117,15 @@ describe('avvikelsekollen comment', () => {
   });
 });
 
-describe('the example workbook\'s sheet Kommentarer', () => {
-  const mismatchedCells = (): string[] =>
-    EXAMPLE_COMMENTS.flatMap(([kod], i) => (EXAMPLE_MISMATCHED_CODES.includes(kod) ? [`C${i + 2}`] : []));
+describe("the example workbook's sheet Kommentarer", () => {
+  const mismatchedCells = (): string[] => EXAMPLE_COMMENTS.flatMap(([kod], i) => (EXAMPLE_MISMATCHED_CODES.includes(kod) ? [`C${i + 2}`] : []));
 
   it.each([
     ['as the script builds it', () => EXAMPLE_BUILT],
     ['as committed in examples/', () => 'examples/kommunstyrelsen-2021.xlsx'],
   ])('check finds exactly the comments that disagree with the tables (%s)', async (_, file) => {
     const r = await cli(['check', file(), '--json']);
-    const findings = (JSON.parse(r.stdout) as { findings: { rule: string; sheet: string; cell: string; expected: number; actual: number }[] }).findings.filter(
-      (f) => f.rule === 'narrative-mismatch',
-    );
+    const findings = (JSON.parse(r.stdout) as { findings: { rule: string; sheet: string; cell: string; expected: number; actual: number }[] }).findings.filter((f) => f.rule === 'narrative-mismatch');
     expect(findings.map((f) => f.cell)).toEqual(mismatchedCells());
     expect(findings.every((f) => f.sheet === COMMENTS_SHEET)).toBe(true);
     expect(findings.map((f) => [f.expected, f.actual])).toEqual([

@@ -82,7 +82,10 @@ describeWithProgram('check --csv in LibreOffice', SOFFICE, (soffice) => {
     fs.writeFileSync(file, text);
     // 59 = ';', 34 = '"', 76 = UTF-8: the separator Swedish Excel uses for .csv.
     const profile = path.join(dir, 'profile');
-    const r = spawnSync(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--infilter=CSV:59,34,76', '--convert-to', 'xlsx', '--outdir', dir, file], { encoding: 'utf8', timeout: 170_000 });
+    const r = spawnSync(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--infilter=CSV:59,34,76', '--convert-to', 'xlsx', '--outdir', dir, file], {
+      encoding: 'utf8',
+      timeout: 170_000,
+    });
     expect(r.status).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, 'granskning.xlsx'));

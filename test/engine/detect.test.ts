@@ -60,16 +60,7 @@ describe('findTables on odd layouts', () => {
   it('reads a two-row header (years above words) placed away from A1', () => {
     const sheet = sheetFromRows(
       'Blad1',
-      [
-        ['Kommunstyrelseförvaltning'],
-        [],
-        [null, 2020, 2021, 2021, 2021, 'Förändr%'],
-        ['RN3', 'Bokslut', 'Utfall Ack dec', 'Budget', 'Avv Budg o Utf', '2020 o 2021'],
-        KAI,
-        KEK,
-        [],
-        TOTAL,
-      ],
+      [['Kommunstyrelseförvaltning'], [], [null, 2020, 2021, 2021, 2021, 'Förändr%'], ['RN3', 'Bokslut', 'Utfall Ack dec', 'Budget', 'Avv Budg o Utf', '2020 o 2021'], KAI, KEK, [], TOTAL],
       5,
       3,
     );
@@ -139,7 +130,10 @@ describe('findTables on odd layouts', () => {
   it('finds no table where there is none: prose, a header without data, a lone number grid', () => {
     const prose = sheetFromRows('Text', [['Kommunstyrelsen redovisar en positiv avvikelse mot budget.'], ['Budget och utfall följs upp varje månad.']]);
     const headerOnly = sheetFromRows('Tom', [WRAPPED]);
-    const numbers = sheetFromRows('Siffror', [[1, 2, 3], [4, 5, 6]]);
+    const numbers = sheetFromRows('Siffror', [
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
     expect(findTables({ sheets: [prose, headerOnly, numbers, { name: 'Blank', cells: [] }] })).toEqual([]);
   });
 
@@ -191,11 +185,38 @@ describe('labels and headers', () => {
       return { code: '', name: t };
     };
     // Codes, names, every kind of white space and line break, in any order.
-    const piece = fc.constantFrom('KLC', 'KLÖS', '6A', '3', 'ÖVA', 'K1234567', 'K12345678', 'Kansli', 'övr.', 'Ä', 'summa', ' ', '  ', '\u00A0', '\t', '\n', '\r', '\u2028', '\u3000', '\ufeff', '\u200b', 'x', 'Å1');
+    const piece = fc.constantFrom(
+      'KLC',
+      'KLÖS',
+      '6A',
+      '3',
+      'ÖVA',
+      'K1234567',
+      'K12345678',
+      'Kansli',
+      'övr.',
+      'Ä',
+      'summa',
+      ' ',
+      '  ',
+      '\u00A0',
+      '\t',
+      '\n',
+      '\r',
+      '\u2028',
+      '\u3000',
+      '\ufeff',
+      '\u200b',
+      'x',
+      'Å1',
+    );
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 7 }).map((parts) => parts.join('')), (label) => {
-        expect(splitLabel(label)).toEqual(reference(label));
-      }),
+      fc.property(
+        fc.array(piece, { maxLength: 7 }).map((parts) => parts.join('')),
+        (label) => {
+          expect(splitLabel(label)).toEqual(reference(label));
+        },
+      ),
       { numRuns: 3000 },
     );
   });

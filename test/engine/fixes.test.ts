@@ -4,28 +4,20 @@ import type { Cell, WorkbookGrid } from '../../src/engine/grid';
 import { seedAsPastedValues } from '../../src/example/seed';
 import { loadSeed } from '../helpers/seed';
 
-const header = (): Cell[] =>
-  ['RN3', '2020\nBokslut', '2021\nUtfall Ack dec', '2021\nBudget', '2021\nAvv Budg o Utf', 'Förändr%\n2020 o 2021'].map((value) => ({ value }));
+const header = (): Cell[] => ['RN3', '2020\nBokslut', '2021\nUtfall Ack dec', '2021\nBudget', '2021\nAvv Budg o Utf', 'Förändr%\n2020 o 2021'].map((value) => ({ value }));
 
 /** A small RN table with formulas, rows 2–4 (Excel rows), as Excel would hold it. */
 function formulaTable(): WorkbookGrid {
   const row = (r: number, label: string, b: number, u: number, budget: number): Cell[] => {
     const change: Cell =
-      b === 0
-        ? { value: null, error: 'DIV_BY_ZERO', formula: `=(C${r}/B${r}-1)*100`, numberFormat: '0.0' }
-        : { value: (u / b - 1) * 100, formula: `=(C${r}/B${r}-1)*100`, numberFormat: '0.0' };
+      b === 0 ? { value: null, error: 'DIV_BY_ZERO', formula: `=(C${r}/B${r}-1)*100`, numberFormat: '0.0' } : { value: (u / b - 1) * 100, formula: `=(C${r}/B${r}-1)*100`, numberFormat: '0.0' };
     return [{ value: label }, { value: b }, { value: u }, { value: budget }, { value: u - budget, formula: `=C${r}-D${r}` }, change];
   };
   return {
     sheets: [
       {
         name: 'Kommunledning',
-        cells: [
-          header(),
-          row(2, 'KLC   Kansli Centerpartiet', -3495, -3170, -4134),
-          row(3, 'KLFÖ  Kommunledn Fördelning', 0, 0, 0),
-          row(4, 'KGAMT Arbetsmiljötjänster', -2296, 5055, -3495),
-        ],
+        cells: [header(), row(2, 'KLC   Kansli Centerpartiet', -3495, -3170, -4134), row(3, 'KLFÖ  Kommunledn Fördelning', 0, 0, 0), row(4, 'KGAMT Arbetsmiljötjänster', -2296, 5055, -3495)],
       },
     ],
   };

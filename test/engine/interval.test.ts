@@ -1,22 +1,5 @@
 import fc from 'fast-check';
-import {
-  add,
-  around,
-  changeInterval,
-  containsZero,
-  decimalsOfHalfUnit,
-  div,
-  exact,
-  fromReading,
-  mul,
-  neg,
-  overlaps,
-  roundTo,
-  scale,
-  sub,
-  sum,
-  widen,
-} from '../../src/engine/interval';
+import { add, around, changeInterval, containsZero, decimalsOfHalfUnit, div, exact, fromReading, mul, neg, overlaps, roundTo, scale, sub, sum, widen } from '../../src/engine/interval';
 import { readNumber } from '../../src/engine/numbers';
 
 const finite = fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 100);

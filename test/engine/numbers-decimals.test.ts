@@ -2,9 +2,7 @@ import fc from 'fast-check';
 import { readNumber, storedDecimals, storedDecimalsByString } from '../../src/engine/numbers';
 
 /** Decimals typed or pasted: k decimals of an amount, a percentage, a fraction. */
-const typed = fc
-  .tuple(fc.integer({ min: -999_999_999_999, max: 999_999_999_999 }), fc.integer({ min: 0, max: 14 }))
-  .map(([n, k]) => n / 10 ** k);
+const typed = fc.tuple(fc.integer({ min: -999_999_999_999, max: 999_999_999_999 }), fc.integer({ min: 0, max: 14 })).map(([n, k]) => n / 10 ** k);
 
 describe('decimals of a stored number (the rounding a typed figure carries)', () => {
   it('counts what was typed: 12,8 → 1, 4 626 → 0, 0,05 → 2, 1 184,25 → 2', () => {

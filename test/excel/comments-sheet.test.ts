@@ -179,7 +179,13 @@ describe('writing again', () => {
 
   it('hides a visible template sheet with the write, and Ångra shows it again', async () => {
     const seed = seedAsWorkbook(loadSeed());
-    const templates = { name: TEMPLATE_SHEET, cells: [[{ value: 'Mall' }, { value: 'Text' }], [{ value: 'avdelning.i_nivå' }, { value: '{enhet} ligger i nivå med budget.' }]] };
+    const templates = {
+      name: TEMPLATE_SHEET,
+      cells: [
+        [{ value: 'Mall' }, { value: 'Text' }],
+        [{ value: 'avdelning.i_nivå' }, { value: '{enhet} ligger i nivå med budget.' }],
+      ],
+    };
     const { host, actions } = setup({ sheets: [...seed.sheets, templates] });
     expect(host.sheet(TEMPLATE_SHEET).visibility).toBe('Visible');
     await writeComments(host, actions);

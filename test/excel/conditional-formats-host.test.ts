@@ -84,7 +84,7 @@ describe('test host: conditional formats', () => {
     ).rejects.toMatchObject({ code: 'ItemNotFound' });
   });
 
-  it('RangeAreas need ExcelApi 1.9; a range\'s conditional formats only 1.6', async () => {
+  it("RangeAreas need ExcelApi 1.9; a range's conditional formats only 1.6", async () => {
     const h = host('1.8');
     await expect(
       h.run(async (ctx) => {

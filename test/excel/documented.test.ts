@@ -53,15 +53,21 @@ describe('undo groups (ExcelApi 1.20): sheet deletion and visibility stay out of
 
   it('the simulated Excel refuses them inside a merged group, as documented', async () => {
     const host = new TestHost(withTemplate(seedAsWorkbook(loadSeed())), { apiVersion: '1.20', platform: 'windows' });
-    const hide = host.run(async (context) => {
-      context.workbook.worksheets.getItem(TEMPLATE_SHEET).visibility = 'Hidden';
-      await context.sync();
-    }, { mergeUndoGroup: true });
+    const hide = host.run(
+      async (context) => {
+        context.workbook.worksheets.getItem(TEMPLATE_SHEET).visibility = 'Hidden';
+        await context.sync();
+      },
+      { mergeUndoGroup: true },
+    );
     await expect(hide).rejects.toMatchObject({ code: 'UndoNotSupported' });
-    const remove = host.run(async (context) => {
-      context.workbook.worksheets.getItem(TEMPLATE_SHEET).delete();
-      await context.sync();
-    }, { mergeUndoGroup: true });
+    const remove = host.run(
+      async (context) => {
+        context.workbook.worksheets.getItem(TEMPLATE_SHEET).delete();
+        await context.sync();
+      },
+      { mergeUndoGroup: true },
+    );
     await expect(remove).rejects.toMatchObject({ code: 'UndoNotSupported' });
   });
 });
@@ -102,7 +108,7 @@ describe('a very hidden sheet cannot be deleted', () => {
 // learn.microsoft.com/javascript/api/excel/excel.conditionalformat#excel-excel-conditionalformat-id-member:
 // the id is the format's priority in its collection, and a new format goes on top: ids shift.
 describe('conditional-format ids are positions: marks are recognised by their signature only', () => {
-  it("a rule the economist adds after Validera keeps its place when the marks are replaced and cleared", async () => {
+  it('a rule the economist adds after Validera keeps its place when the marks are replaced and cleared', async () => {
     const { host, actions } = setup({ apiVersion: '1.9' });
     await actions.validate({ mark: true });
     const ours = host.conditionalFormats('Kommunledning').length;
@@ -110,7 +116,11 @@ describe('conditional-format ids are positions: marks are recognised by their si
     // On top: it takes id "0", and every mark's id moves down by one.
     host.addConditionalFormat('Kommunledning', 'B4:E30', { type: 'CellValue', fill: '#FFC7CE' });
     host.addConditionalFormat('Kommunledning', 'A1:A3', { formula: '=TRUE', fill: '#00FF00' });
-    const theirs = (): string[] => host.conditionalFormats('Kommunledning').filter((f) => f.fill === '#FFC7CE' || f.fill === '#00FF00').map((f) => f.ranges);
+    const theirs = (): string[] =>
+      host
+        .conditionalFormats('Kommunledning')
+        .filter((f) => f.fill === '#FFC7CE' || f.fill === '#00FF00')
+        .map((f) => f.ranges);
     await actions.validate({ mark: true });
     expect(theirs()).toEqual(['A1:A3', 'B4:E30']);
     await actions.clearMarks();
@@ -249,7 +259,15 @@ describe('where Excel may differ from the documentation, both behaviours work', 
 
   it('text Excel may take for a date ("Jan-21", "maj 2021") is entered into Text-formatted cells and stays text', async () => {
     const { host, actions } = setup();
-    const edits = ['Jan-21', 'maj 2021'].map((text, i) => ({ sheet: 'Kommunledning', cell: `H${40 + i}`, row: 39 + i, col: 7, before: { value: null }, after: { value: text }, reason: 'missing-value' as const }));
+    const edits = ['Jan-21', 'maj 2021'].map((text, i) => ({
+      sheet: 'Kommunledning',
+      cell: `H${40 + i}`,
+      row: 39 + i,
+      col: 7,
+      before: { value: null },
+      after: { value: text },
+      reason: 'missing-value' as const,
+    }));
     await actions.applyEdits(edits, 'action.comments');
     expect(host.cell('Kommunledning', 'H40')).toMatchObject({ value: 'Jan-21' });
     expect(host.cell('Kommunledning', 'H41')).toMatchObject({ value: 'maj 2021' });
@@ -289,7 +307,15 @@ describe('a large write is split within the payload limit', () => {
     const { host, actions } = setup();
     const before = host.snapshot();
     const text = 'Avvikelsen beror på ökade kostnader för konsulter och vikarier under året. '.repeat(4);
-    const edits = Array.from({ length: 12_000 }, (_, i) => ({ sheet: 'Kommentarer', cell: `E${i + 2}`, row: i + 1, col: 4, before: { value: null }, after: { value: `${text}${i}` }, reason: 'narrative-mismatch' as const }));
+    const edits = Array.from({ length: 12_000 }, (_, i) => ({
+      sheet: 'Kommentarer',
+      cell: `E${i + 2}`,
+      row: i + 1,
+      col: 4,
+      before: { value: null },
+      after: { value: `${text}${i}` },
+      reason: 'narrative-mismatch' as const,
+    }));
     host.resetStats();
     await actions.applyEdits(edits, 'action.comments');
     const writes = host.stats.requests.filter((r) => r.writes > 0);

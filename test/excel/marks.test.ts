@@ -31,7 +31,12 @@ function reopen(from: TestHost, options: TestHostOptions, store: KeyValueStore) 
 const log = (host: TestHost, store: KeyValueStore) => new ChangeLog(store, ChangeLog.keyFor(host.documentUrl())).load();
 
 function ourFormats(host: TestHost): (FormatSnapshot & { sheet: string })[] {
-  return host.sheets.flatMap((s) => host.conditionalFormats(s.name).filter((f) => f.formula === MARK_FORMULA).map((f) => ({ ...f, sheet: s.name })));
+  return host.sheets.flatMap((s) =>
+    host
+      .conditionalFormats(s.name)
+      .filter((f) => f.formula === MARK_FORMULA)
+      .map((f) => ({ ...f, sheet: s.name })),
+  );
 }
 
 const ORDER: Severity[] = ['error', 'warning', 'info'];
@@ -56,7 +61,7 @@ describe('marks', () => {
     expect(new Set(Object.values(MARK_COLORS)).size).toBe(3);
   });
 
-  it('address lists: a column\'s consecutive rows as one area, each list within the limit, every cell once', () => {
+  it("address lists: a column's consecutive rows as one area, each list within the limit, every cell once", () => {
     const cells = ['F5', 'F6', 'F7', 'F9', 'H5', 'F5', 'AA100'];
     expect(markAddresses(cells)).toEqual(['F5:F7,F9,H5,AA100']);
     const many = Array.from({ length: 400 }, (_, i) => `F${5 + 2 * i}`); // every other row of a long RN table
@@ -74,7 +79,11 @@ describe('marks with conditional formats (ExcelApi 1.9)', () => {
     host.setFill('Kommungemensamt', 'F4', { color: '#FFFF00' });
     host.setFill('Stadsrevisionen', 'F4', { color: '#00B0F0', pattern: 'Gray25' });
     host.addConditionalFormat('Kommunledning', 'B4:E30', { type: 'CellValue', fill: '#FFC7CE' }); // the economist's own rule
-    const ownRule = (): unknown => host.conditionalFormats('Kommunledning').filter((f) => f.type === 'CellValue').map((f) => f.ranges);
+    const ownRule = (): unknown =>
+      host
+        .conditionalFormats('Kommunledning')
+        .filter((f) => f.type === 'CellValue')
+        .map((f) => f.ranges);
     const before = host.snapshot();
     const cellsBefore = JSON.stringify(host.sheets.map((s) => s.rows));
 
@@ -120,7 +129,11 @@ describe('marks with conditional formats (ExcelApi 1.9)', () => {
     const before = host.snapshot();
     await actions.validate({ mark: true });
     const stored = await log(host, store);
-    expect(stored.formats?.map((f) => `${f.sheet}: ${f.address}`).sort()).toEqual(ourFormats(host).map((f) => `${f.sheet}: ${f.ranges}`).sort());
+    expect(stored.formats?.map((f) => `${f.sheet}: ${f.address}`).sort()).toEqual(
+      ourFormats(host)
+        .map((f) => `${f.sheet}: ${f.ranges}`)
+        .sort(),
+    );
     expect(stored.marks).toEqual([]);
     await createActions(host, { store }).clearMarks();
     expect(host.snapshot()).toBe(before);
@@ -163,7 +176,14 @@ describe('marks with conditional formats (ExcelApi 1.9)', () => {
     for (let i = 0; i < 240; i++) {
       const r = i + 1;
       // Every other unit new this year: #DIVISION/0! pasted as a value (an error finding each).
-      long.cells[r] = [{ value: `K${String(i).padStart(3, '0')}   Enhet ${i}` }, { value: i % 2 === 0 ? 0 : -100 - i }, { value: -200 - i }, { value: -210 - i }, { value: 10 }, i % 2 === 0 ? { value: '#DIVISION/0!', error: 'DIV_BY_ZERO', errorIsText: true } : { value: Math.round(((200 + i) / (100 + i) - 1) * 1000) / 10 }];
+      long.cells[r] = [
+        { value: `K${String(i).padStart(3, '0')}   Enhet ${i}` },
+        { value: i % 2 === 0 ? 0 : -100 - i },
+        { value: -200 - i },
+        { value: -210 - i },
+        { value: 10 },
+        i % 2 === 0 ? { value: '#DIVISION/0!', error: 'DIV_BY_ZERO', errorIsText: true } : { value: Math.round(((200 + i) / (100 + i) - 1) * 1000) / 10 },
+      ];
     }
     const { host, actions } = setup({ apiVersion: '1.9' }, memoryStore(), { sheets: [sheet, long] });
     const before = host.snapshot();
@@ -234,7 +254,7 @@ describe('marks with conditional formats (ExcelApi 1.9)', () => {
     expect(host.snapshot()).toBe(before);
   });
 
-  it('the connection lost after Excel applied a re-validation\'s batch: old and new marks are taken away, the cells as they were', async () => {
+  it("the connection lost after Excel applied a re-validation's batch: old and new marks are taken away, the cells as they were", async () => {
     const { host, actions, store } = setup({ apiVersion: '1.9' });
     host.setFill('Kommunledning', 'F5', { color: '#FFFF00' });
     const before = host.snapshot();
@@ -281,13 +301,16 @@ describe('marks with conditional formats (ExcelApi 1.9)', () => {
   it('a sheet deleted after it was marked: clearing takes the other marks away and forgets its records', async () => {
     const { host, actions, store } = setup({ apiVersion: '1.9' });
     await actions.validate({ mark: true });
-    host.sheets.splice(host.sheets.findIndex((s) => s.name === 'Valnämnden'), 1);
+    host.sheets.splice(
+      host.sheets.findIndex((s) => s.name === 'Valnämnden'),
+      1,
+    );
     await actions.clearMarks();
     expect(ourFormats(host)).toEqual([]);
     expect((await log(host, store)).formats).toEqual([]);
   });
 
-  it('notes with the message where ExcelApi 1.18 allows (marking 2 syncs); the economist\'s own note is kept; turning notes off removes ours', async () => {
+  it("notes with the message where ExcelApi 1.18 allows (marking 2 syncs); the economist's own note is kept; turning notes off removes ours", async () => {
     const { host, actions } = setup({ apiVersion: '1.18' });
     host.sheet('Kommunledning').notes.set('F27', 'Egen anteckning');
     const before = host.snapshot();

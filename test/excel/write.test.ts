@@ -86,7 +86,7 @@ describe('fixing #DIV/0!', () => {
     },
   );
 
-  it('plain text keeps the cell\'s number format', async () => {
+  it("plain text keeps the cell's number format", async () => {
     const { host, actions } = setup();
     await actions.applyEdits([await textEdit(host, 'Kommunledning', 'F7', 'e.j.')], 'action.fix');
     expect(host.cell('Kommunledning', 'F7')).toMatchObject({ value: 'e.j.', numberFormat: '0.0' });
@@ -169,10 +169,7 @@ describe('faults in Excel leave the workbook as it was', () => {
   it.each(faults)('%s → %s', async (_name, options, inject, code) => {
     const { host, actions } = setup(options);
     // Edits on two sheets, so a failure after the first sheet's writes is a half-written batch.
-    const edits = [
-      ...(await plannedFixes(actions)),
-      await textEdit(host, 'Kommungemensamt', 'A1', 'Kommungemensamt (granskad)'),
-    ];
+    const edits = [...(await plannedFixes(actions)), await textEdit(host, 'Kommungemensamt', 'A1', 'Kommungemensamt (granskad)')];
     expect(new Set(edits.map((e) => e.sheet)).size).toBe(2);
     const before = host.snapshot();
     host.resetStats();

@@ -19,13 +19,90 @@ const ERROR_TEXTS = knownErrorTexts().map(([t]) => t);
 const FORMATS = ['General', '0', '0.0', '0.0%', '0%', '#,##0', '# ##0', '#,##0.00', '@', '0.0"kr"', '[Red]0.0;-0.0', '0,0', 'yyyy-mm-dd', '0.00E+00', '', ';;;', '"%"0', '\\%0.0', '[$-41D]0.0'];
 
 const HEADER_WORDS = [
-  'RN1', 'RN3', 'RN 5', 'rn10', 'KONTOGRUPP SUM', 'Kontogrupp', '2020\nBokslut', 'Bokslut', '2021\nUtfall Ack dec', 'Utfall', 'Utfall 2020', '2021\nBudget', 'Budget',
-  '2021\nAvv Budg o Utf', 'Avv', 'Avvikelse', 'Förändr%\n2020 o 2021', 'Förändr%', '%', '2020 o 2022', 'Prognos helår', 'Avvikelse prognos', 'Summa', 'Totalt', 'Total',
-  '2020', '2021', '1989', '2099', 'Belopp i tkr', 'Belopp i kr', 'tkr', 'kr', 'Kommentar', 'Kod', 'Enhet', 'Avvikelsekollen', 'AK1|rad:KLC|00000000', 'AK1||',
-  'avdelning.avvikelse.positiv', 'en:lucka', 'summa.bidrag.två', '{enhet} visar {avvikelse_mnkr} mnkr {okänd}', '{enhet', '}{',
+  'RN1',
+  'RN3',
+  'RN 5',
+  'rn10',
+  'KONTOGRUPP SUM',
+  'Kontogrupp',
+  '2020\nBokslut',
+  'Bokslut',
+  '2021\nUtfall Ack dec',
+  'Utfall',
+  'Utfall 2020',
+  '2021\nBudget',
+  'Budget',
+  '2021\nAvv Budg o Utf',
+  'Avv',
+  'Avvikelse',
+  'Förändr%\n2020 o 2021',
+  'Förändr%',
+  '%',
+  '2020 o 2022',
+  'Prognos helår',
+  'Avvikelse prognos',
+  'Summa',
+  'Totalt',
+  'Total',
+  '2020',
+  '2021',
+  '1989',
+  '2099',
+  'Belopp i tkr',
+  'Belopp i kr',
+  'tkr',
+  'kr',
+  'Kommentar',
+  'Kod',
+  'Enhet',
+  'Avvikelsekollen',
+  'AK1|rad:KLC|00000000',
+  'AK1||',
+  'avdelning.avvikelse.positiv',
+  'en:lucka',
+  'summa.bidrag.två',
+  '{enhet} visar {avvikelse_mnkr} mnkr {okänd}',
+  '{enhet',
+  '}{',
 ];
-const LABELS = ['KLC   Kansli Centerpartiet', 'KAI   Kommunikation', 'KLFÖ  Kommunledn Fördelning', '3     Intäkter', '6A    Lokalhyror', '6B Entrpr,fastighetskostn, övr. m', 'KGHR', 'Summa', 'Totalt', 'ÖVA', '7', ' ', '\u00a0'];
-const NUMBER_TEXTS = ['−3 495', '-3 495', '12,8 %', '1\u00a0184,0', '4\u2009626', '\u2212 1\u202f157', '(1 234)', '4.6', '0,0', '−0', '1e308', '١٢٣', '12,8%', '+5 055', '-', '–', 'e.j.', '..', 'x', 'n/a', '477 317,7'];
+const LABELS = [
+  'KLC   Kansli Centerpartiet',
+  'KAI   Kommunikation',
+  'KLFÖ  Kommunledn Fördelning',
+  '3     Intäkter',
+  '6A    Lokalhyror',
+  '6B Entrpr,fastighetskostn, övr. m',
+  'KGHR',
+  'Summa',
+  'Totalt',
+  'ÖVA',
+  '7',
+  ' ',
+  '\u00a0',
+];
+const NUMBER_TEXTS = [
+  '−3 495',
+  '-3 495',
+  '12,8 %',
+  '1\u00a0184,0',
+  '4\u2009626',
+  '\u2212 1\u202f157',
+  '(1 234)',
+  '4.6',
+  '0,0',
+  '−0',
+  '1e308',
+  '١٢٣',
+  '12,8%',
+  '+5 055',
+  '-',
+  '–',
+  'e.j.',
+  '..',
+  'x',
+  'n/a',
+  '477 317,7',
+];
 const COMMENTS = [
   'Kommunikationsavdelningen uppvisar positiv avvikelse med 4,6 mnkr, bestående av vakanser.',
   'Negativ budgetavvikelse med −1,2 mnkr.',
@@ -35,7 +112,22 @@ const COMMENTS = [
   "+cmd|' /C calc'!A0",
   '<img src=x onerror=alert(1)>',
 ];
-const FORMULAS = ['=C5/B5', '=(C5/B5-1)*100', '=C4-D4', '=SUM(B1:B3)', '=IF(B5=0,"",(C5/B5-1)*100)', '=IFERROR(C5/B5,0)', '=A1/0', '=/', '=((', '=Blad1!B2/B$3', "='Blad 1'!A1", '=C5/SUM(B5:B6)', '=1/(B5)', '='];
+const FORMULAS = [
+  '=C5/B5',
+  '=(C5/B5-1)*100',
+  '=C4-D4',
+  '=SUM(B1:B3)',
+  '=IF(B5=0,"",(C5/B5-1)*100)',
+  '=IFERROR(C5/B5,0)',
+  '=A1/0',
+  '=/',
+  '=((',
+  '=Blad1!B2/B$3',
+  "='Blad 1'!A1",
+  '=C5/SUM(B5:B6)',
+  '=1/(B5)',
+  '=',
+];
 
 const weirdNumber = fc.oneof(
   fc.double(), // includes NaN, ±Infinity, −0, subnormals
@@ -115,15 +207,16 @@ export const SMALL: FuzzSize = { sheets: 2, tables: 2, rows: 5, noise: 16 };
 export const FULL: FuzzSize = { sheets: 3, tables: 3, rows: 8, noise: 40 };
 
 /** A table embedded somewhere on a sheet: header (maybe missing), rows (maybe none), a total (maybe). */
-const embedded = (size: FuzzSize) => fc.record({
-  top: fc.integer({ min: 0, max: 8 }),
-  left: fc.integer({ min: 0, max: 6 }),
-  header,
-  noHeader: fc.integer({ min: 0, max: 9 }).map((n) => n < 2),
-  rows: fc.array(fc.tuple(fc.constantFrom(...LABELS, 'KX', 'K1', ''), fc.array(figureCell, { minLength: 5, maxLength: 7 })), { maxLength: size.rows }),
-  total: fc.constantFrom('none', 'blank-then-unlabelled', 'summa', 'error'),
-  title: fc.option(fc.constantFrom('Kommunledning', 'Belopp i kr', 'Stadsrevisionen (tkr)', '<img src=x onerror=alert(1)>', '=HYPERLINK("http://x","y")'), { nil: undefined }),
-});
+const embedded = (size: FuzzSize) =>
+  fc.record({
+    top: fc.integer({ min: 0, max: 8 }),
+    left: fc.integer({ min: 0, max: 6 }),
+    header,
+    noHeader: fc.integer({ min: 0, max: 9 }).map((n) => n < 2),
+    rows: fc.array(fc.tuple(fc.constantFrom(...LABELS, 'KX', 'K1', ''), fc.array(figureCell, { minLength: 5, maxLength: 7 })), { maxLength: size.rows }),
+    total: fc.constantFrom('none', 'blank-then-unlabelled', 'summa', 'error'),
+    title: fc.option(fc.constantFrom('Kommunledning', 'Belopp i kr', 'Stadsrevisionen (tkr)', '<img src=x onerror=alert(1)>', '=HYPERLINK("http://x","y")'), { nil: undefined }),
+  });
 
 type Embedded = ReturnType<typeof embedded> extends fc.Arbitrary<infer T> ? T : never;
 
@@ -179,7 +272,17 @@ export const sheet = (name: string, size: FuzzSize = FULL): fc.Arbitrary<SheetGr
     .record({
       noise: fc.oneof(fc.array(fc.tuple(fc.nat(16), fc.nat(12), cell), { maxLength: 6 }), fc.array(fc.tuple(fc.nat(16), fc.nat(12), cell), { maxLength: size.noise })),
       tables: fc.array(embedded(size), { minLength: 1, maxLength: size.tables }),
-      comments: fc.array(fc.tuple(fc.constantFrom('KAI', 'KLC', 'KGHR', '6A', '', 'ÖVA', '=A1'), fc.constantFrom('', 'Kommunledning, totalt', 'Stadsrevisionen'), fc.oneof(text, cell.map((c) => c?.value ?? null))), { maxLength: 6 }),
+      comments: fc.array(
+        fc.tuple(
+          fc.constantFrom('KAI', 'KLC', 'KGHR', '6A', '', 'ÖVA', '=A1'),
+          fc.constantFrom('', 'Kommunledning, totalt', 'Stadsrevisionen'),
+          fc.oneof(
+            text,
+            cell.map((c) => c?.value ?? null),
+          ),
+        ),
+        { maxLength: 6 },
+      ),
       blank: rarely(fc.record({ r: fc.nat(12), c: fc.nat(8), h: fc.integer({ min: 1, max: 6 }), w: fc.integer({ min: 1, max: 6 }), kind: fc.constantFrom('null', 'empty', 'hole', 'space') })),
       cutRows: rarely(fc.integer({ min: 1, max: 14 })),
       cutCols: rarely(fc.integer({ min: 1, max: 9 })),

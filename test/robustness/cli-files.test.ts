@@ -92,9 +92,7 @@ function zipBomb(): Buffer {
 function entityBomb(): Buffer {
   const parts = googleParts();
   const levels = Array.from({ length: 9 }, (_x, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`).join('');
-  parts['xl/worksheets/sheet1.xml'] = String(parts['xl/worksheets/sheet1.xml'])
-    .replace('<worksheet', `<!DOCTYPE worksheet [<!ENTITY l0 "ha">${levels}]><worksheet`)
-    .replace('KLFÖ', '&l9;');
+  parts['xl/worksheets/sheet1.xml'] = String(parts['xl/worksheets/sheet1.xml']).replace('<worksheet', `<!DOCTYPE worksheet [<!ENTITY l0 "ha">${levels}]><worksheet`).replace('KLFÖ', '&l9;');
   return zipParts(parts);
 }
 
@@ -115,11 +113,31 @@ type Case = [label: string, make: () => Promise<string> | string, sv: string, en
 const CASES: Case[] = [
   ['a path that does not exist', () => path.join(dir, 'finns-inte.xlsx'), 'filen finns inte.', 'no such file.'],
   ['not a zip (a text file named .xlsx)', () => file('text.xlsx', Buffer.from('Detta är ingen arbetsbok.\n')), 'är ingen Excel-arbetsbok (.xlsx).', 'is not an Excel workbook (.xlsx).'],
-  ['a .csv renamed .xlsx', () => file('export.xlsx', Buffer.from('RN3;2020 Bokslut;2021 Utfall\nKAI   Kommunikation;-50 786;-52 862\n', 'latin1')), 'är ingen Excel-arbetsbok (.xlsx).', 'is not an Excel workbook (.xlsx).'],
-  ['a truncated .xlsx', () => file('avkortad.xlsx', fs.readFileSync(EXAMPLE).subarray(0, 7000)), 'filen är avkortad eller ofullständig; spara eller kopiera den på nytt.', 'the file is truncated or incomplete'],
-  ['a password-protected .xlsx (an encrypted OLE container)', () => file('krypterad.xlsx', makeCompoundFile(true)), 'filen är lösenordsskyddad (krypterad); spara en kopia utan lösenord.', 'password-protected'],
+  [
+    'a .csv renamed .xlsx',
+    () => file('export.xlsx', Buffer.from('RN3;2020 Bokslut;2021 Utfall\nKAI   Kommunikation;-50 786;-52 862\n', 'latin1')),
+    'är ingen Excel-arbetsbok (.xlsx).',
+    'is not an Excel workbook (.xlsx).',
+  ],
+  [
+    'a truncated .xlsx',
+    () => file('avkortad.xlsx', fs.readFileSync(EXAMPLE).subarray(0, 7000)),
+    'filen är avkortad eller ofullständig; spara eller kopiera den på nytt.',
+    'the file is truncated or incomplete',
+  ],
+  [
+    'a password-protected .xlsx (an encrypted OLE container)',
+    () => file('krypterad.xlsx', makeCompoundFile(true)),
+    'filen är lösenordsskyddad (krypterad); spara en kopia utan lösenord.',
+    'password-protected',
+  ],
   ['an old binary .xls', () => file('gammal.xlsx', makeCompoundFile(false)), 'är en äldre binärfil (.xls); spara den som .xlsx i Excel.', '.xls'],
-  ['an empty workbook (no sheets)', async () => file('inga-blad.xlsx', await workbookBytes(() => undefined)), 'arbetsboken har inga kalkylblad (inga blad alls, eller bara diagramblad).', 'the workbook has no worksheets'],
+  [
+    'an empty workbook (no sheets)',
+    async () => file('inga-blad.xlsx', await workbookBytes(() => undefined)),
+    'arbetsboken har inga kalkylblad (inga blad alls, eller bara diagramblad).',
+    'the workbook has no worksheets',
+  ],
   ['a workbook whose sheets hold no cell', async () => file('tom.xlsx', await workbookBytes((wb) => void wb.addWorksheet('Blad1'))), 'arbetsboken är tom; inget att granska.', 'the workbook is empty'],
   ['only chart sheets', () => file('diagram.xlsx', chartSheetOnly()), 'arbetsboken har inga kalkylblad (inga blad alls, eller bara diagramblad).', 'only chart sheets'],
   [
@@ -137,11 +155,21 @@ const CASES: Case[] = [
     'every sheet of the workbook is hidden',
   ],
   ['a zip bomb (a sheet that inflates past the size its zip declares)', () => file('bomb.xlsx', zipBomb()), 'filen är skadad och kan inte läsas som .xlsx.', 'damaged'],
-  ['a sheet of 1 GB', () => file('en-gigabyte.xlsx', declaredSize(googleSheetsStyleWorkbook(), 'xl/worksheets/sheet1.xml', 1024 ** 3)), 'filen är för stor att läsa (en del av den packas upp till mer än 300 MB); dela upp arbetsboken.', 'too large'],
+  [
+    'a sheet of 1 GB',
+    () => file('en-gigabyte.xlsx', declaredSize(googleSheetsStyleWorkbook(), 'xl/worksheets/sheet1.xml', 1024 ** 3)),
+    'filen är för stor att läsa (en del av den packas upp till mer än 300 MB); dela upp arbetsboken.',
+    'too large',
+  ],
   ['an XML part with a DOCTYPE and nested entities (billion laughs)', () => file('entiteter.xlsx', entityBomb()), 'filen är skadad och kan inte läsas som .xlsx.', 'damaged'],
   ['a relationship that points nowhere', () => file('pekar-inte.xlsx', brokenRelationship('worksheets/finns-inte.xml')), 'filen är skadad och kan inte läsas som .xlsx.', 'damaged'],
   ['relationships in a circle (the sheet is the workbook itself)', () => file('cirkel.xlsx', brokenRelationship('workbook.xml')), 'filen är skadad och kan inte läsas som .xlsx.', 'damaged'],
-  ['a shared-strings table that unpacks to 3 GB', async () => file('jattestor.xlsx', await hugeSharedStrings()), 'filen är för stor att läsa (en del av den packas upp till mer än 300 MB); dela upp arbetsboken.', 'too large'],
+  [
+    'a shared-strings table that unpacks to 3 GB',
+    async () => file('jattestor.xlsx', await hugeSharedStrings()),
+    'filen är för stor att läsa (en del av den packas upp till mer än 300 MB); dela upp arbetsboken.',
+    'too large',
+  ],
 ];
 
 describe('files the command line cannot use: one line, exit 2, no output, an old output untouched', () => {

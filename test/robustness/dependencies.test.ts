@@ -49,7 +49,7 @@ const FIXED: [string, number, string, string][] = [
 describe('the production dependency tree', () => {
   const tree = productionTree();
 
-  it('ships the .xlsx reader\'s XML library and the task pane\'s libraries only (no development tool in production)', () => {
+  it("ships the .xlsx reader's XML library and the task pane's libraries only (no development tool in production)", () => {
     expect(Object.keys(pkg.dependencies).sort()).toEqual(['@borgar/fx', '@fast-csv/format', '@fluentui/react-components', '@microsoft/office-js', 'react', 'react-dom', 'saxes']);
     for (const dev of ['exceljs', '@e965/xlsx']) expect(tree.has(dev)).toBe(false);
     for (const dev of ['webpack', 'webpack-dev-server', 'office-addin-dev-certs', 'playwright-core', 'jest', 'keytar']) expect(tree.has(dev)).toBe(false);

@@ -55,7 +55,8 @@ function assertFinding(wb: WorkbookGrid, result: CheckResult, f: Finding): void 
   for (const lang of ['sv', 'en'] as const) {
     const text = translate(f.messageId, lang, f.params);
     if (text === f.messageId) throw new Error(`no ${lang} message for ${f.messageId}`);
-    if (/\{[\p{L}_0-9]+\}/u.test(text.replace(/\{[^}]*\}/gu, (m) => (Object.values(f.params).some((p) => String(p).includes(m)) ? '' : m)))) throw new Error(`unfilled placeholder in ${f.messageId}: ${text}`);
+    if (/\{[\p{L}_0-9]+\}/u.test(text.replace(/\{[^}]*\}/gu, (m) => (Object.values(f.params).some((p) => String(p).includes(m)) ? '' : m))))
+      throw new Error(`unfilled placeholder in ${f.messageId}: ${text}`);
   }
 }
 
@@ -78,9 +79,7 @@ function assertFixes(wb: WorkbookGrid, result: CheckResult, edits: CellEdit[]): 
     const key = `${e.sheet}!${e.cell}`;
     if (seen.has(key)) throw new Error(`two fixes for ${key}`);
     seen.add(key);
-    const owner = result.tables.find(
-      (t) => t.sheet === e.sheet && t.columns.change?.col === e.col && [...t.rows, ...(t.total === null ? [] : [t.total])].some((r) => r.row === e.row),
-    );
+    const owner = result.tables.find((t) => t.sheet === e.sheet && t.columns.change?.col === e.col && [...t.rows, ...(t.total === null ? [] : [t.total])].some((r) => r.row === e.row));
     if (owner === undefined) throw new Error(`fix at ${key} is not a change-% cell of a table`);
     const now = cellAt(sheet, e.row, e.col);
     if (now.value !== e.before.value && !(Number.isNaN(now.value) && Number.isNaN(e.before.value))) throw new Error(`fix at ${key} misstates the cell's value`);
@@ -94,7 +93,11 @@ function assertFixes(wb: WorkbookGrid, result: CheckResult, edits: CellEdit[]): 
 function assertCommentary(wb: WorkbookGrid, result: CheckResult, lang: 'sv' | 'en'): void {
   const drafts = draftCommentary(result, wb, { lang });
   for (const d of allDrafts(drafts)) {
-    if (/NaN|Infinity|undefined|\{[\p{L}_0-9]+\}/u.test(d.text.replace(/\{[^}]*\}/gu, (m) => (wb.sheets.some((s) => s.cells.some((row) => row?.some((c) => typeof c?.value === 'string' && c.value.includes(m)))) ? '' : m))))
+    if (
+      /NaN|Infinity|undefined|\{[\p{L}_0-9]+\}/u.test(
+        d.text.replace(/\{[^}]*\}/gu, (m) => (wb.sheets.some((s) => s.cells.some((row) => row?.some((c) => typeof c?.value === 'string' && c.value.includes(m)))) ? '' : m)),
+      )
+    )
       throw new Error(`draft ${d.key} says ${d.text}`);
     if (!Number.isFinite(d.varianceTkr) || !Number.isFinite(d.varianceMnkr)) throw new Error(`draft ${d.key} variance ${d.varianceTkr}`);
     for (const s of draftSentences(d)) {

@@ -51,7 +51,14 @@ async function evilWorkbook(): Promise<string> {
 /** Every formula in a sheet part of a written package (`<f>…</f>`), unescaped. */
 function formulasIn(file: string, part: string): string[] {
   const xml = readZipEntry(fs.readFileSync(file), part) ?? '';
-  return [...xml.matchAll(/<f(?:\s[^>]*)?>([^<]*)<\/f>/g)].map((m) => (m[1] as string).replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
+  return [...xml.matchAll(/<f(?:\s[^>]*)?>([^<]*)<\/f>/g)].map((m) =>
+    (m[1] as string)
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&')
+      .replace(/&apos;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>'),
+  );
 }
 
 async function sheetPart(file: string, sheet: string): Promise<string> {

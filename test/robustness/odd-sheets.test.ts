@@ -40,14 +40,7 @@ describe('odd but valid sheets', () => {
   });
 
   it('a merged header cell (the year over three columns, the covered cells empty) still gives the table', () => {
-    const sheet = sheetFromRows('Blad1', [
-      [null, 2020, 2021, null, null, 'Förändr%'],
-      ['RN3', 'Bokslut', 'Utfall Ack dec', 'Budget', 'Avv Budg o Utf', '2020 o 2021'],
-      KAI,
-      KEK,
-      [],
-      TOTAL,
-    ]);
+    const sheet = sheetFromRows('Blad1', [[null, 2020, 2021, null, null, 'Förändr%'], ['RN3', 'Bokslut', 'Utfall Ack dec', 'Budget', 'Avv Budg o Utf', '2020 o 2021'], KAI, KEK, [], TOTAL]);
     const result = checkWorkbook(wb(sheet));
     expect(result.tables.map((t) => [t.id, t.rows.length, t.total?.row])).toEqual([['Blad1!A1:F6', 2, 5]]);
     expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
@@ -134,10 +127,7 @@ describe('amounts in kr instead of tkr', () => {
     expect(tableOf(inKr('Belopp i tkr')).unit).toBe('tkr');
     expect(tableOf(inKr('Belopp i tkr (kr per invånare i bilaga)')).unit).toBe('tkr');
     expect(tableOf(inKr('Kronobergs kommun')).unit).toBe('tkr');
-    const formatted = sheetFromRows('Blad1', [
-      HEADER,
-      ['KAI   Kommunikation', ...[-50786123, -52862456, -57489000, 4626544].map((value) => ({ value, numberFormat: '#,##0 "kr"' })), 4.1],
-    ]);
+    const formatted = sheetFromRows('Blad1', [HEADER, ['KAI   Kommunikation', ...[-50786123, -52862456, -57489000, 4626544].map((value) => ({ value, numberFormat: '#,##0 "kr"' })), 4.1]]);
     expect(tableOf(wb(formatted)).unit).toBe('kr');
   });
 
@@ -174,7 +164,11 @@ describe('amounts in kr instead of tkr', () => {
 
   it('a hand-written comment is compared in mnkr: "4,6 mnkr" agrees with 4 626 544 kr; "1 078 mnkr" (the kr figure read as tkr) does not', () => {
     const w = inKr('Kommunikation, belopp i kr');
-    const comments = sheetFromRows('Kommentarer', [['Kod', 'Kommentar'], ['KAI', 'Positiv avvikelse med 4,6 mnkr.'], ['KEK', 'Negativ avvikelse med 1 078 mnkr.']]);
+    const comments = sheetFromRows('Kommentarer', [
+      ['Kod', 'Kommentar'],
+      ['KAI', 'Positiv avvikelse med 4,6 mnkr.'],
+      ['KEK', 'Negativ avvikelse med 1 078 mnkr.'],
+    ]);
     const found = checkWorkbook({ sheets: [...w.sheets, comments] }).findings.filter((f) => f.rule === 'narrative-mismatch');
     expect(found.map((f) => f.cell)).toEqual(['B3']);
   });

@@ -43,7 +43,26 @@ function readsOrRefuses(bytes: Buffer): boolean {
   }
 }
 
-const MARKUP = ['<', '>', '&', '"', '</c>', '<c r="XFD1048576">', '<f t="shared" si="0"/>', '<v>', '</row>', '<!DOCTYPE x>', '&amp;', '&#0;', ']]>', 'r="A0"', 's="99999"', 't="s"', '<v>4294967296</v>', 'ref="A1:XFD1048576"'];
+const MARKUP = [
+  '<',
+  '>',
+  '&',
+  '"',
+  '</c>',
+  '<c r="XFD1048576">',
+  '<f t="shared" si="0"/>',
+  '<v>',
+  '</row>',
+  '<!DOCTYPE x>',
+  '&amp;',
+  '&#0;',
+  ']]>',
+  'r="A0"',
+  's="99999"',
+  't="s"',
+  '<v>4294967296</v>',
+  'ref="A1:XFD1048576"',
+];
 
 describe('the .xlsx reader on mutated workbooks', () => {
   it('mutated zip bytes: a grid or a refusal, in bounded time', () => {

@@ -147,7 +147,11 @@ describe('finding cards, what was checked, the jump to the cell, the comments sh
     await validate(page);
     await page.getByTestId('checked-tables').locator('summary').click();
     const ui = await page.evaluate(() =>
-      Array.from(document.querySelectorAll('button:not([data-testid="finding"]), [role="tab"], h1, label, summary, [data-testid="finding-values"], [data-testid="checked-table"] span:not(:first-child), [data-testid="rules-run"], [data-testid="checked"]'))
+      Array.from(
+        document.querySelectorAll(
+          'button:not([data-testid="finding"]), [role="tab"], h1, label, summary, [data-testid="finding-values"], [data-testid="checked-table"] span:not(:first-child), [data-testid="rules-run"], [data-testid="checked"]',
+        ),
+      )
         .map((e) => e.textContent ?? '')
         .join(' | '),
     );

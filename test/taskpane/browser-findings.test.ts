@@ -86,7 +86,9 @@ describe('Resultat in the browser', () => {
     }
     await page.getByTestId('apply-fixes').click();
     await page.getByTestId('notice').waitFor();
-    await expect(page.getByTestId('last-change').textContent()).resolves.toMatch(/^Senaste ändring: Ersatte #DIVISION\/0! (i förändringen i procent|och procent som teckenbyte gör meningslösa) \(\d+ celler\)$/);
+    await expect(page.getByTestId('last-change').textContent()).resolves.toMatch(
+      /^Senaste ändring: Ersatte #DIVISION\/0! (i förändringen i procent|och procent som teckenbyte gör meningslösa) \(\d+ celler\)$/,
+    );
     await page.getByTestId('undo').click();
     await page.getByTestId('notice').filter({ hasText: 'Återställde' }).waitFor();
   });

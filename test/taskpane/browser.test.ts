@@ -30,9 +30,7 @@ jest.setTimeout(300_000);
 function initialScripts(): { files: string[]; gzipBytes: number } {
   const html = fs.readFileSync(path.join(DIST, 'taskpane.html'), 'utf8');
   // The build minifies the HTML, so attributes may be unquoted.
-  const files = [...html.matchAll(/<script[^>]*\ssrc=(?:"([^"]+)"|([^\s>]+))/g)]
-    .map((m) => (m[1] ?? m[2]) as string)
-    .filter((s) => !/^https?:/.test(s));
+  const files = [...html.matchAll(/<script[^>]*\ssrc=(?:"([^"]+)"|([^\s>]+))/g)].map((m) => (m[1] ?? m[2]) as string).filter((s) => !/^https?:/.test(s));
   const gzipBytes = files.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(DIST, f)), { level: 9 }).length, 0);
   return { files, gzipBytes };
 }
@@ -125,10 +123,7 @@ describe('task pane in Chromium (production build, demo mode, offline)', () => {
     // Issue 15's budget: at most 10 % above the first-paint JavaScript measured before it (115 057 bytes gzipped).
     expect(bundle.gzipBytes).toBeLessThanOrEqual(Math.floor(115_057 * 1.1));
     for (const f of bundle.files) expect(fs.readFileSync(path.join(DIST, f), 'utf8')).not.toContain('comments-view');
-    fs.writeFileSync(
-      path.join(ARTIFACTS, 'taskpane-metrics.json'),
-      JSON.stringify({ paneReadyMs, findingsMs, initialScripts: bundle.files, initialScriptsGzipBytes: bundle.gzipBytes }, null, 2),
-    );
+    fs.writeFileSync(path.join(ARTIFACTS, 'taskpane-metrics.json'), JSON.stringify({ paneReadyMs, findingsMs, initialScripts: bundle.files, initialScriptsGzipBytes: bundle.gzipBytes }, null, 2));
   });
 
   it('Kommentarer: shows the KAI draft, copies it, writes the sheet; the narrative check finds what it found before', async () => {
@@ -295,7 +290,10 @@ describe('production build: CSP in force, cell text never HTML, no development c
   });
 
   it('dist/ has no source map, no absolute path of the build machine and no development build of a library', () => {
-    const files = fs.readdirSync(DIST, { recursive: true }).map(String).filter((f) => fs.statSync(path.join(DIST, f)).isFile());
+    const files = fs
+      .readdirSync(DIST, { recursive: true })
+      .map(String)
+      .filter((f) => fs.statSync(path.join(DIST, f)).isFile());
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
     for (const f of files.filter((x) => /\.(js|html|xml)$/.test(x))) {
       const text = fs.readFileSync(path.join(DIST, f), 'utf8');
@@ -306,7 +304,10 @@ describe('production build: CSP in force, cell text never HTML, no development c
       expect({ f, dev: /react-dom\.development|webpack-dev-server|webpackHotUpdate|hot-update\.json|sockjs|eval\("/.test(text) }).toEqual({ f, dev: false });
     }
     // React's dev-only warnings ("Warning: Each child in a list…") are stripped from a production build.
-    const js = files.filter((f) => f.endsWith('.js')).map((f) => fs.readFileSync(path.join(DIST, f), 'utf8')).join('\n');
+    const js = files
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => fs.readFileSync(path.join(DIST, f), 'utf8'))
+      .join('\n');
     expect(js).not.toContain('Each child in a list should have a unique');
   });
 

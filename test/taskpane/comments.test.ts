@@ -22,7 +22,10 @@ function session(host: TestHost): Session {
 }
 
 function mismatches(s: Session): string[] {
-  return (s.getState().report?.result.findings ?? []).filter((f) => f.rule === 'narrative-mismatch').map((f) => `${f.sheet}!${f.cell}`).sort();
+  return (s.getState().report?.result.findings ?? [])
+    .filter((f) => f.rule === 'narrative-mismatch')
+    .map((f) => `${f.sheet}!${f.cell}`)
+    .sort();
 }
 
 /** Values and formulas of the comments sheet (fills are marks, which validation sets). */

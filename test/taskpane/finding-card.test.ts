@@ -31,7 +31,14 @@ function varianceFinding(): Finding {
     actual: -1000,
     messageId: 'variance-mismatch',
     params: { label: 'KAI', actual: -1000, utfall: -57199, budget: -56121, expected: -1078 },
-    calculation: { expression: `${u}${row + 1} − ${b}${row + 1}`, operands: [{ cell: `${u}${row + 1}`, value: -57199 }, { cell: `${b}${row + 1}`, value: -56121 }], result: -1078 },
+    calculation: {
+      expression: `${u}${row + 1} − ${b}${row + 1}`,
+      operands: [
+        { cell: `${u}${row + 1}`, value: -57199 },
+        { cell: `${b}${row + 1}`, value: -56121 },
+      ],
+      result: -1078,
+    },
   };
 }
 
@@ -59,7 +66,19 @@ describe('a finding card', () => {
 
   it('"Varför?" of a change % and of a sum names the functions the Swedish way', () => {
     const f = varianceFinding();
-    const change: Finding = { ...f, cell: 'F8', actual: 12.5, calculation: { expression: '(C8 / B8 − 1) × 100', operands: [{ cell: 'C8', value: -1100 }, { cell: 'B8', value: -1000 }], result: 10 } };
+    const change: Finding = {
+      ...f,
+      cell: 'F8',
+      actual: 12.5,
+      calculation: {
+        expression: '(C8 / B8 − 1) × 100',
+        operands: [
+          { cell: 'C8', value: -1100 },
+          { cell: 'B8', value: -1000 },
+        ],
+        result: 10,
+      },
+    };
     expect(whyText(change, 'sv')).toBe('F8 = (C8 / B8 − 1) × 100: (−1\u00a0100 / (−1\u00a0000) − 1) × 100 = 10, cellen visar 12,5');
     const sum: Finding = { ...f, cell: 'C15', actual: 400, calculation: { expression: 'SUM(C5:C14)', operands: [], result: 410 } };
     expect(whyText(sum, 'sv')).toBe('C15 = SUMMA(C5:C14): SUMMA(C5:C14) = 410, cellen visar 400');

@@ -34,15 +34,12 @@ describe('findings as the pane lists them', () => {
     for (const g of groups)
       for (const t of g.tables)
         for (let i = 1; i < t.findings.length; i++) {
-          expect(SEVERITY_ORDER[(t.findings[i - 1] as (typeof t.findings)[0]).severity]).toBeLessThanOrEqual(
-            SEVERITY_ORDER[(t.findings[i] as (typeof t.findings)[0]).severity],
-          );
+          expect(SEVERITY_ORDER[(t.findings[i - 1] as (typeof t.findings)[0]).severity]).toBeLessThanOrEqual(SEVERITY_ORDER[(t.findings[i] as (typeof t.findings)[0]).severity]);
         }
   });
 
   it('groups each finding under the table it belongs to', () => {
-    for (const g of groups)
-      for (const t of g.tables) for (const f of t.findings) expect([f.sheet, f.tableId]).toEqual([g.sheet, t.tableId]);
+    for (const g of groups) for (const t of g.tables) for (const f of t.findings) expect([f.sheet, f.tableId]).toEqual([g.sheet, t.tableId]);
   });
 
   it('the severity filter leaves only that severity; a rule filter leaves only that rule', () => {
@@ -80,7 +77,11 @@ describe('a long list is drawn from its top', () => {
   // The benchmark's 40-sheet workbook: 240 findings over 40 sheets.
   const big = generatedWorkbook(40, 150);
   const bigResult = checkWorkbook(big);
-  const all = groupFindings(bigResult.findings, bigResult.tables, big.sheets.map((s) => s.name));
+  const all = groupFindings(
+    bigResult.findings,
+    bigResult.tables,
+    big.sheets.map((s) => s.name),
+  );
   const flat = (gs: readonly { tables: { findings: unknown[] }[] }[]) => gs.flatMap((g) => g.tables.flatMap((t) => t.findings));
 
   it('the first ones are the top of the same list, under the same sheet and table headings', () => {

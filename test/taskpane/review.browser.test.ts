@@ -55,10 +55,13 @@ describe('review in the task pane (Chromium, demo mode)', () => {
     }
     expect(await page.getByTestId('threshold').count()).toBe(2);
     // Another table, then a click on its largest bar: no error (the demo selects the cell).
-    await page.getByTestId('chart-table').selectOption({ label: 'Kommunstyrelseförvaltning: RN3 (A3:F18)' }).catch(async () => {
-      const value = await page.locator('[data-testid="chart-table"] option', { hasText: 'Kommunstyrelseförvaltning' }).first().getAttribute('value');
-      await page.getByTestId('chart-table').selectOption(value as string);
-    });
+    await page
+      .getByTestId('chart-table')
+      .selectOption({ label: 'Kommunstyrelseförvaltning: RN3 (A3:F18)' })
+      .catch(async () => {
+        const value = await page.locator('[data-testid="chart-table"] option', { hasText: 'Kommunstyrelseförvaltning' }).first().getAttribute('value');
+        await page.getByTestId('chart-table').selectOption(value as string);
+      });
     await expect(page.getByRole('img', { name: /Stapeldiagram/ }).getAttribute('aria-label')).resolves.not.toBe(name);
     await bars.first().click();
     await expect(page.getByTestId('error').count()).resolves.toBe(0);

@@ -110,7 +110,10 @@ describe('review in the pane', () => {
     const { host, session } = setup();
     await session.validate();
     const report = session.getState().report!;
-    const order = stepOrder(reviewOf(report)!.open, report.workbook.sheets.map((s) => s.name));
+    const order = stepOrder(
+      reviewOf(report)!.open,
+      report.workbook.sheets.map((s) => s.name),
+    );
     const sheets = report.workbook.sheets.map((s) => s.name);
     for (let i = 1; i < order.length; i++) {
       const a = order[i - 1]!;

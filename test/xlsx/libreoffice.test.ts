@@ -29,7 +29,12 @@ describeWithProgram('LibreOffice recalculates the fixed example', SOFFICE, (soff
 
   it.each([
     ['default marker (empty)', [] as string[], ['Kommunledning!F5'], ''],
-    ['marker e.j. with --meaningless', ['--marker', 'e.j.', '--meaningless'], ['Kommunledning!F5', 'Kommungemensamt!F4', 'Kommungemensamt!F13', 'Kommungemensamt!F18', 'Kommunstyrelseförvaltning!F15'], 'e.j.'],
+    [
+      'marker e.j. with --meaningless',
+      ['--marker', 'e.j.', '--meaningless'],
+      ['Kommunledning!F5', 'Kommungemensamt!F4', 'Kommungemensamt!F13', 'Kommungemensamt!F18', 'Kommunstyrelseförvaltning!F15'],
+      'e.j.',
+    ],
   ])(
     '%s: no error value remains, fixed cells show the marker, every other value is unchanged',
     async (_label, options, fixedCells, marker) => {

@@ -95,4 +95,3 @@ export function gridValues(grid: WorkbookGrid): Map<string, Map<string, LoValue>
   }
   return out;
 }
-

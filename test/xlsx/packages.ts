@@ -228,7 +228,9 @@ export function openpyxlStyleWorkbook(): Buffer {
   const rows = [`<row r="3">${HEADERS.map((h, i) => `<c r="${'ABCDEF'[i]}3" t="s"><v>${s(h)}</v></c>`).join('')}</row>`];
   UNITS.forEach(([name, b, c, d], i) => {
     const r = FIRST + i;
-    rows.push(`<row r="${r}"><c r="A${r}" t="s"><v>${s(name)}</v></c><c r="B${r}" t="n"><v>${b}</v></c><c r="C${r}" t="n"><v>${c}</v></c><c r="D${r}" t="n"><v>${d}</v></c><c r="E${r}"><f>C${r}-D${r}</f><v></v></c><c r="F${r}"><f>(C${r}/B${r}-1)*100</f><v></v></c></row>`);
+    rows.push(
+      `<row r="${r}"><c r="A${r}" t="s"><v>${s(name)}</v></c><c r="B${r}" t="n"><v>${b}</v></c><c r="C${r}" t="n"><v>${c}</v></c><c r="D${r}" t="n"><v>${d}</v></c><c r="E${r}"><f>C${r}-D${r}</f><v></v></c><c r="F${r}"><f>(C${r}/B${r}-1)*100</f><v></v></c></row>`,
+    );
   });
   return zipParts({
     'docProps/app.xml': `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Microsoft Excel</Application></Properties>`,

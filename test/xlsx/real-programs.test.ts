@@ -120,7 +120,11 @@ describe('reading workbooks from other programs', () => {
     const s = grid.sheets[0];
     expect(at(s, 'E4')).toEqual({ value: 480, formula: '=C4-D4' });
     expect(at(s, 'F5')).toEqual({ value: null, error: 'DIV_BY_ZERO', formula: '=(C5/B5-1)*100' });
-    expect(checkWorkbook(grid).findings.filter((f) => f.rule === 'div0').map((f) => f.cell)).toEqual(['F5']);
+    expect(
+      checkWorkbook(grid)
+        .findings.filter((f) => f.rule === 'div0')
+        .map((f) => f.cell),
+    ).toEqual(['F5']);
   });
 
   it('Strict Open XML (ISO namespaces) is read like the transitional form', async () => {
@@ -179,7 +183,11 @@ describe('fix and comment change only the parts they must', () => {
     if (name.endsWith('.xlsm')) {
       const out = fs.readFileSync(output);
       expect(readZipEntry(out, '[Content_Types].xml')).toContain('application/vnd.ms-excel.sheet.macroEnabled.main+xml');
-      expect(rawEntries(output).get('xl/vbaProject.bin')?.equals(rawEntries(input).get('xl/vbaProject.bin') as Buffer)).toBe(true);
+      expect(
+        rawEntries(output)
+          .get('xl/vbaProject.bin')
+          ?.equals(rawEntries(input).get('xl/vbaProject.bin') as Buffer),
+      ).toBe(true);
     }
   });
 });
@@ -200,7 +208,9 @@ describe('the writer', () => {
     const rid = /<sheet name="Kommentarer" sheetId="\d+" r:id="(rId\d+)"\/>/.exec(workbook)?.[1];
     const target = new RegExp(`Id="${rid ?? ''}"[^>]*Target="([^"]+)"`).exec(readZipEntry(out, 'xl/_rels/workbook.xml.rels') as string)?.[1];
     const comments = readZipEntry(out, `xl/${target ?? ''}`) as string;
-    expect(comments).toContain('<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="F2:F200"><formula1>&quot;Utkast,Klar,Godkänd&quot;</formula1></dataValidation>');
+    expect(comments).toContain(
+      '<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="F2:F200"><formula1>&quot;Utkast,Klar,Godkänd&quot;</formula1></dataValidation>',
+    );
     const sheet1 = readZipEntry(out, 'xl/worksheets/sheet1.xml') as string;
     expect(sheet1.match(/<dataValidation /g)).toHaveLength(1);
     expect(sheet1).toMatch(/<dataValidations count="1"><dataValidation type="list"[^>]*sqref="A1:XFD1048576"><formula1>&quot;Ja,Nej&quot;<\/formula1>/);

@@ -66,7 +66,13 @@ export const checkCommand: Command = {
       },
       showProgress,
     );
-    if (csv) io.stdout.write(await toCsv(outcomes.flatMap((o) => o.csvRecords), true));
+    if (csv)
+      io.stdout.write(
+        await toCsv(
+          outcomes.flatMap((o) => o.csvRecords),
+          true,
+        ),
+      );
     if (!json && !csv && positionals.length > 1) {
       line(
         io.stdout,

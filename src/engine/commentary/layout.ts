@@ -40,10 +40,11 @@ function norm(s: string): string {
 /** Every header text a column is recognised by (both languages' headers and common variants). */
 function namesOf(col: CommentsColumn): Set<string> {
   const out = new Set(EXTRA_NAMES[col].map(norm));
-  if (col !== 'fingerprint') for (const pack of [PACKS.sv, PACKS.en]) {
-    const t = pack[`commentary.sheet.${col}`];
-    if (t !== undefined) out.add(norm(t));
-  }
+  if (col !== 'fingerprint')
+    for (const pack of [PACKS.sv, PACKS.en]) {
+      const t = pack[`commentary.sheet.${col}`];
+      if (t !== undefined) out.add(norm(t));
+    }
   return out;
 }
 

@@ -127,10 +127,11 @@ function quoteSheet(name: string): string {
 const OWN_STATUS_KEYS = ['utkast', 'uppdaterat', 'redigerad', 'egen', 'saknas'] as const;
 type StatusKey = (typeof OWN_STATUS_KEYS)[number];
 const OWN_STATUSES = new Set<string>();
-for (const pack of [PACKS.sv, PACKS.en]) for (const k of OWN_STATUS_KEYS) {
-  const t = pack[`commentary.status.${k}`];
-  if (t !== undefined) OWN_STATUSES.add(norm(t));
-}
+for (const pack of [PACKS.sv, PACKS.en])
+  for (const k of OWN_STATUS_KEYS) {
+    const t = pack[`commentary.status.${k}`];
+    if (t !== undefined) OWN_STATUSES.add(norm(t));
+  }
 
 interface Existing {
   row: number;
@@ -178,10 +179,11 @@ export function planCommentsSheetWithReport(workbook: WorkbookGrid, drafts: Comm
 
   const list = allDrafts(drafts);
   const summaryByLabel = new Map<string, Draft>();
-  for (const d of list) if (d.kind === 'summary') {
-    summaryByLabel.set(norm(d.label), d);
-    summaryByLabel.set(norm(d.unit), d);
-  }
+  for (const d of list)
+    if (d.kind === 'summary') {
+      summaryByLabel.set(norm(d.label), d);
+      summaryByLabel.set(norm(d.unit), d);
+    }
 
   // Rows already on the sheet, by key.
   const existing = new Map<string, Existing>();

@@ -286,13 +286,7 @@ export function writeDraft(wording: Wording, subject: Subject, figures: RowFigur
     const template: TemplateId = summary ? (zero ? 'summa.i_nivå.noll' : 'summa.i_nivå') : zero ? 'avdelning.i_nivå.noll' : 'avdelning.i_nivå';
     plans.push(plan(template, cellsOf(variance)));
   } else {
-    const template: TemplateId = summary
-      ? favourable
-        ? 'summa.avvikelse.positiv'
-        : 'summa.avvikelse.negativ'
-      : favourable
-        ? 'avdelning.avvikelse.positiv'
-        : 'avdelning.avvikelse.negativ';
+    const template: TemplateId = summary ? (favourable ? 'summa.avvikelse.positiv' : 'summa.avvikelse.negativ') : favourable ? 'avdelning.avvikelse.positiv' : 'avdelning.avvikelse.negativ';
     plans.push(plan(template, cellsOf(variance)));
     if (actual !== undefined && budget !== undefined) plans.push(outcomeSentence(wording, actual, budget));
     const change = changeSentence(wording, figures, cited);

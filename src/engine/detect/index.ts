@@ -51,11 +51,21 @@ function buildTable(sheet: SheetGrid, header: Header): VarianceTable | undefined
   const labelCol = header.labelCol ?? guessLabelColumn(sheet, header.bottom + 1, Math.min(firstValue, ...notes), notes);
   if (labelCol === undefined || labelCol >= firstValue) return undefined;
   const nameCol = notes.has(labelCol + 1) ? null : nameColumnOf(sheet, header.bottom + 1, labelCol, Math.min(firstValue, ...notes));
-  const body = readBody(sheet, header.bottom + 1, labelCol, nameCol, valueHeaders.map((c) => c.col));
+  const body = readBody(
+    sheet,
+    header.bottom + 1,
+    labelCol,
+    nameCol,
+    valueHeaders.map((c) => c.col),
+  );
   const figureRows = body.filter((r) => r.kind !== 'section');
   if (!figureRows.some((r) => r.kind === 'figures')) return undefined;
 
-  const readings = readFigures(sheet, figureRows, valueHeaders.map((c) => c.col));
+  const readings = readFigures(
+    sheet,
+    figureRows,
+    valueHeaders.map((c) => c.col),
+  );
   const changeHeader = valueHeaders.find((c) => c.hint === 'change');
   const fractionFormat = changeHeader !== undefined && percentFormatted(sheet, figureRows, changeHeader.col);
   const named = nameColumns(valueHeaders, readings, fractionFormat);
@@ -153,7 +163,10 @@ function amountUnitOf(sheet: SheetGrid, header: Header, left: number, right: num
   if (named.has('mnkr')) return 'mnkr';
   if (named.has('tkr')) return 'tkr';
   if (named.has('kr')) return 'kr';
-  const formats = rows.slice(0, 20).flatMap((r) => amountCols.map((c) => cellAt(sheet, r.row, c))).filter((cell) => typeof cell.value === 'number');
+  const formats = rows
+    .slice(0, 20)
+    .flatMap((r) => amountCols.map((c) => cellAt(sheet, r.row, c)))
+    .filter((cell) => typeof cell.value === 'number');
   const kr = formats.filter((cell) => KR_FORMAT.test(cell.numberFormat ?? '')).length;
   return kr > 0 && kr * 2 >= formats.length ? 'kr' : 'tkr';
 }

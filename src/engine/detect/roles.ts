@@ -96,8 +96,18 @@ interface Candidate {
 /** `result = left − right` and `result = right − left`, each with its agreement. */
 function differences(readings: Readings, result: number, left: number, right: number): Candidate[] {
   return [
-    { terms: [{ col: left, sign: 1 }, { col: right, sign: -1 }] as Term[] },
-    { terms: [{ col: right, sign: 1 }, { col: left, sign: -1 }] as Term[] },
+    {
+      terms: [
+        { col: left, sign: 1 },
+        { col: right, sign: -1 },
+      ] as Term[],
+    },
+    {
+      terms: [
+        { col: right, sign: 1 },
+        { col: left, sign: -1 },
+      ] as Term[],
+    },
   ].map((c) => ({ ...c, ...agreement(readings, result, c.terms) }));
 }
 
@@ -163,7 +173,13 @@ export function nameColumns(cols: readonly HeaderColumn[], readings: Readings, f
   for (const h of cols.filter((c) => c.hint === 'change-any')) {
     const a = colOf('actual');
     const p = colOf('previous');
-    const amount = a !== undefined && p !== undefined ? agreement(readings, h.col, [{ col: a, sign: 1 }, { col: p, sign: -1 }]) : undefined;
+    const amount =
+      a !== undefined && p !== undefined
+        ? agreement(readings, h.col, [
+            { col: a, sign: 1 },
+            { col: p, sign: -1 },
+          ])
+        : undefined;
     if (holds(amount, true) && !roles.has('changeAmount')) roles.set('changeAmount', h);
     else if (!roles.has('change')) roles.set('change', h);
   }
@@ -224,7 +240,12 @@ export function nameColumns(cols: readonly HeaderColumn[], readings: Readings, f
     const income = cols.find((c) => c.hint === 'income' && sameYear(c));
     const cost = cols.find((c) => c.hint === 'cost' && sameYear(c));
     if (income === undefined || cost === undefined) continue;
-    const sum = { terms: [{ col: income.col, sign: 1 }, { col: cost.col, sign: 1 }] as Term[] };
+    const sum = {
+      terms: [
+        { col: income.col, sign: 1 },
+        { col: cost.col, sign: 1 },
+      ] as Term[],
+    };
     const candidates = [{ ...sum, ...agreement(readings, net.col, sum.terms) }, ...differences(readings, net.col, cost.col, income.col)];
     const best = candidates.reduce<Candidate | undefined>((x, y) => better(x, y), undefined);
     if (holds(best, false)) {
@@ -275,7 +296,9 @@ export function nameColumns(cols: readonly HeaderColumn[], readings: Readings, f
   for (const h of cols) {
     const role = [...roles.entries()].find(([, x]) => x === h)?.[0];
     if (five.has(h.col) || h.hint === 'note' || (role === undefined && (h.hint === undefined || h.hint === 'change-any'))) continue;
-    const kind = (role === undefined ? undefined : EXTRA_KIND[role]) ?? (h.hint === 'forecast' ? 'forecast' : h.hint === 'forecast-variance' ? 'forecast-variance' : h.hint === 'income' ? 'income' : h.hint === 'cost' ? 'cost' : h.hint === 'net' ? 'net' : 'other');
+    const kind =
+      (role === undefined ? undefined : EXTRA_KIND[role]) ??
+      (h.hint === 'forecast' ? 'forecast' : h.hint === 'forecast-variance' ? 'forecast-variance' : h.hint === 'income' ? 'income' : h.hint === 'cost' ? 'cost' : h.hint === 'net' ? 'net' : 'other');
     extraColumns.push({ ...asColumn(h), kind });
   }
   return { columns, extraColumns, relations, unreconciled, convention: convention ?? conventionBySign(readings, a ?? colOf('net')), changeUnit };

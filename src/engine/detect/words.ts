@@ -13,21 +13,7 @@ import type { AmountUnit } from '../table';
  * years only (`2023`), `note` a Not column, `label` the label column's header.
  */
 export type HeaderHint =
-  | 'label'
-  | 'note'
-  | 'previous'
-  | 'actual'
-  | 'budget'
-  | 'variance'
-  | 'change'
-  | 'change-any'
-  | 'changeAmount'
-  | 'forecast'
-  | 'forecast-variance'
-  | 'income'
-  | 'cost'
-  | 'net'
-  | 'year';
+  'label' | 'note' | 'previous' | 'actual' | 'budget' | 'variance' | 'change' | 'change-any' | 'changeAmount' | 'forecast' | 'forecast-variance' | 'income' | 'cost' | 'net' | 'year';
 
 /** Longer texts are prose, never a header. */
 export const MAX_HEADER_TEXT = 200;
@@ -62,7 +48,8 @@ export function normalizeHeader(text: string): string {
 }
 
 /** Any of the words below: a text without one of them (most labels) has no hint but perhaps years. */
-const ANY_WORD = /rn|kontogrupp|not|prognos|förändr|forandr|utveckling|change|%|avv|diff|återstår|aterstar|variance|intäkt|intakt|kostn|budget|bidrag|ram|bokslut|closing|utfall|redovisat|verklig|ack|actual|outcome|netto|19\d\d|20\d\d/i;
+const ANY_WORD =
+  /rn|kontogrupp|not|prognos|förändr|forandr|utveckling|change|%|avv|diff|återstår|aterstar|variance|intäkt|intakt|kostn|budget|bidrag|ram|bokslut|closing|utfall|redovisat|verklig|ack|actual|outcome|netto|19\d\d|20\d\d/i;
 
 /** What a header text (all header rows of a column joined) suggests the column holds. */
 export function classifyHeader(text: string): HeaderHint | undefined {

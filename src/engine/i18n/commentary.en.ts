@@ -17,8 +17,7 @@ export const commentaryEn: LanguagePack = {
     'The outcome was a net income of SEK\u00a0{utfall_mnkr}\u00a0million against a budgeted net cost of SEK\u00a0{budget_mnkr}\u00a0million.',
   'commentary.mall.utfall.nettokostnad_mot_budgeterad_intäkt':
     'The outcome was a net cost of SEK\u00a0{utfall_mnkr}\u00a0million against a budgeted net income of SEK\u00a0{budget_mnkr}\u00a0million.',
-  'commentary.mall.förändring':
-    'Compared with {år_föregående}, {nettopost} has {förändring_riktning} by SEK\u00a0{förändring_mnkr}\u00a0million ({förändring_procent}%).',
+  'commentary.mall.förändring': 'Compared with {år_föregående}, {nettopost} has {förändring_riktning} by SEK\u00a0{förändring_mnkr}\u00a0million ({förändring_procent}%).',
   'commentary.mall.förändring.oförändrad': 'Compared with {år_föregående}, {nettopost} is broadly unchanged.',
   'commentary.mall.förändring.teckenbyte':
     'Compared with {år_föregående}, the result has gone from {från_post} of SEK\u00a0{från_mnkr}\u00a0million to {till_post} of SEK\u00a0{till_mnkr}\u00a0million.',
@@ -28,8 +27,7 @@ export const commentaryEn: LanguagePack = {
   'commentary.mall.summa.bidrag.två':
     'The largest contributions to the variance come from {enhet_1} (SEK\u00a0{avvikelse_1_mnkr}\u00a0million) and {enhet_2} (SEK\u00a0{avvikelse_2_mnkr}\u00a0million).',
   'commentary.mall.summa.bidrag.en': 'The largest contribution to the variance comes from {enhet_1} (SEK\u00a0{avvikelse_1_mnkr}\u00a0million).',
-  'commentary.mall.summa.kontogrupper.två':
-    'The variance lies mainly in {kontogrupp_1} (SEK\u00a0{kontogrupp_1_mnkr}\u00a0million) and {kontogrupp_2} (SEK\u00a0{kontogrupp_2_mnkr}\u00a0million).',
+  'commentary.mall.summa.kontogrupper.två': 'The variance lies mainly in {kontogrupp_1} (SEK\u00a0{kontogrupp_1_mnkr}\u00a0million) and {kontogrupp_2} (SEK\u00a0{kontogrupp_2_mnkr}\u00a0million).',
   'commentary.mall.summa.kontogrupper.en': 'The variance lies mainly in {kontogrupp_1} (SEK\u00a0{kontogrupp_1_mnkr}\u00a0million).',
   'commentary.mall.lucka': '[Explain the variance: …]',
 
@@ -66,16 +64,14 @@ export const commentaryEn: LanguagePack = {
   'commentary.status.egen': 'Own text, kept',
   'commentary.status.saknas': 'The unit is no longer in the tables',
 
-  'commentary.template.unknown-placeholder':
-    'Template {mall} uses the placeholder {{platshållare}}, which that template does not have (allowed: {tillåtna}). The default text is used instead.',
+  'commentary.template.unknown-placeholder': 'Template {mall} uses the placeholder {{platshållare}}, which that template does not have (allowed: {tillåtna}). The default text is used instead.',
   'commentary.template.unbalanced': 'Template {mall} has an unpaired brace {}. The default text is used instead.',
   'commentary.template.unknown-id': 'Template {mall} (cell {cell} on sheet {blad}) does not exist and is not used.',
 
   'rule.narrative-mismatch.name': 'Comment does not match',
   'narrative-mismatch': 'The comment does not agree with the table.',
   'narrative-mismatch.amount': 'The comment for {kod} states the variance as {angivet}, but the table shows {förväntat} {enhet_belopp} ({tkr} SEK k in {tabell}).',
-  'narrative-mismatch.direction':
-    'The comment for {kod} calls the variance {angiven_riktning}, but the table shows {förväntat} {enhet_belopp} ({tkr} SEK k in {tabell}).',
+  'narrative-mismatch.direction': 'The comment for {kod} calls the variance {angiven_riktning}, but the table shows {förväntat} {enhet_belopp} ({tkr} SEK k in {tabell}).',
   'narrative-mismatch.riktning.positiv': 'favourable',
   'narrative-mismatch.riktning.negativ': 'unfavourable',
   // Command line: avvikelsekollen comment.

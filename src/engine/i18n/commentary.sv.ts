@@ -18,23 +18,16 @@ export const commentarySv: LanguagePack = {
   'commentary.mall.summa.i_nivå.noll': '{enhet} visar sammantaget ett utfall i nivå med budget.',
   'commentary.mall.utfall.nettokostnad': 'Nettokostnaden blev {utfall_mnkr}\u00a0mnkr mot en budget på {budget_mnkr}\u00a0mnkr.',
   'commentary.mall.utfall.nettointäkt': 'Nettointäkten blev {utfall_mnkr}\u00a0mnkr mot en budget på {budget_mnkr}\u00a0mnkr.',
-  'commentary.mall.utfall.nettointäkt_mot_budgeterad_kostnad':
-    'Utfallet blev en nettointäkt på {utfall_mnkr}\u00a0mnkr mot en budgeterad nettokostnad på {budget_mnkr}\u00a0mnkr.',
-  'commentary.mall.utfall.nettokostnad_mot_budgeterad_intäkt':
-    'Utfallet blev en nettokostnad på {utfall_mnkr}\u00a0mnkr mot en budgeterad nettointäkt på {budget_mnkr}\u00a0mnkr.',
-  'commentary.mall.förändring':
-    'Jämfört med {år_föregående} har {nettopost} {förändring_riktning} med {förändring_mnkr}\u00a0mnkr ({förändring_procent}\u00a0%).',
+  'commentary.mall.utfall.nettointäkt_mot_budgeterad_kostnad': 'Utfallet blev en nettointäkt på {utfall_mnkr}\u00a0mnkr mot en budgeterad nettokostnad på {budget_mnkr}\u00a0mnkr.',
+  'commentary.mall.utfall.nettokostnad_mot_budgeterad_intäkt': 'Utfallet blev en nettokostnad på {utfall_mnkr}\u00a0mnkr mot en budgeterad nettointäkt på {budget_mnkr}\u00a0mnkr.',
+  'commentary.mall.förändring': 'Jämfört med {år_föregående} har {nettopost} {förändring_riktning} med {förändring_mnkr}\u00a0mnkr ({förändring_procent}\u00a0%).',
   'commentary.mall.förändring.oförändrad': 'Jämfört med {år_föregående} är {nettopost} i stort sett oförändrad.',
-  'commentary.mall.förändring.teckenbyte':
-    'Jämfört med {år_föregående} har resultatet gått från {från_post} på {från_mnkr}\u00a0mnkr till {till_post} på {till_mnkr}\u00a0mnkr.',
+  'commentary.mall.förändring.teckenbyte': 'Jämfört med {år_föregående} har resultatet gått från {från_post} på {från_mnkr}\u00a0mnkr till {till_post} på {till_mnkr}\u00a0mnkr.',
   'commentary.mall.förändring.nollbas': 'Jämfört med {år_föregående}, då utfallet var noll, uppgår {nettopost} nu till {utfall_mnkr}\u00a0mnkr.',
-  'commentary.mall.förändring.låg_bas':
-    'Jämfört med {år_föregående} har {nettopost} {förändring_riktning} med {förändring_mnkr}\u00a0mnkr, från en låg nivå ({bokslut_mnkr}\u00a0mnkr).',
-  'commentary.mall.summa.bidrag.två':
-    'Störst bidrag till avvikelsen ger {enhet_1} ({avvikelse_1_mnkr}\u00a0mnkr) och {enhet_2} ({avvikelse_2_mnkr}\u00a0mnkr).',
+  'commentary.mall.förändring.låg_bas': 'Jämfört med {år_föregående} har {nettopost} {förändring_riktning} med {förändring_mnkr}\u00a0mnkr, från en låg nivå ({bokslut_mnkr}\u00a0mnkr).',
+  'commentary.mall.summa.bidrag.två': 'Störst bidrag till avvikelsen ger {enhet_1} ({avvikelse_1_mnkr}\u00a0mnkr) och {enhet_2} ({avvikelse_2_mnkr}\u00a0mnkr).',
   'commentary.mall.summa.bidrag.en': 'Störst bidrag till avvikelsen ger {enhet_1} ({avvikelse_1_mnkr}\u00a0mnkr).',
-  'commentary.mall.summa.kontogrupper.två':
-    'Avvikelsen återfinns främst inom {kontogrupp_1} ({kontogrupp_1_mnkr}\u00a0mnkr) och {kontogrupp_2} ({kontogrupp_2_mnkr}\u00a0mnkr).',
+  'commentary.mall.summa.kontogrupper.två': 'Avvikelsen återfinns främst inom {kontogrupp_1} ({kontogrupp_1_mnkr}\u00a0mnkr) och {kontogrupp_2} ({kontogrupp_2_mnkr}\u00a0mnkr).',
   'commentary.mall.summa.kontogrupper.en': 'Avvikelsen återfinns främst inom {kontogrupp_1} ({kontogrupp_1_mnkr}\u00a0mnkr).',
   'commentary.mall.lucka': '[Förklara avvikelsen: …]',
 
@@ -74,18 +67,15 @@ export const commentarySv: LanguagePack = {
   'commentary.status.saknas': 'Enheten finns inte längre i tabellerna',
 
   // Template problems (returned as data, shown by the CLI and the task pane).
-  'commentary.template.unknown-placeholder':
-    'Mallen {mall} använder platshållaren {{platshållare}}, som inte finns i den mallen (tillåtna: {tillåtna}). Standardtexten används i stället.',
+  'commentary.template.unknown-placeholder': 'Mallen {mall} använder platshållaren {{platshållare}}, som inte finns i den mallen (tillåtna: {tillåtna}). Standardtexten används i stället.',
   'commentary.template.unbalanced': 'Mallen {mall} har en klammer {} som inte är parad. Standardtexten används i stället.',
   'commentary.template.unknown-id': 'Mallen {mall} (cell {cell} på bladet {blad}) finns inte och används inte.',
 
   // Rule narrative-mismatch.
   'rule.narrative-mismatch.name': 'Kommentaren stämmer inte',
   'narrative-mismatch': 'Kommentaren stämmer inte med tabellen.',
-  'narrative-mismatch.amount':
-    'Kommentaren för {kod} anger avvikelsen {angivet}, men tabellen visar {förväntat} {enhet_belopp} ({tkr} tkr i {tabell}).',
-  'narrative-mismatch.direction':
-    'Kommentaren för {kod} beskriver avvikelsen som {angiven_riktning}, men tabellen visar {förväntat} {enhet_belopp} ({tkr} tkr i {tabell}).',
+  'narrative-mismatch.amount': 'Kommentaren för {kod} anger avvikelsen {angivet}, men tabellen visar {förväntat} {enhet_belopp} ({tkr} tkr i {tabell}).',
+  'narrative-mismatch.direction': 'Kommentaren för {kod} beskriver avvikelsen som {angiven_riktning}, men tabellen visar {förväntat} {enhet_belopp} ({tkr} tkr i {tabell}).',
   'narrative-mismatch.riktning.positiv': 'positiv',
   'narrative-mismatch.riktning.negativ': 'negativ',
   // Command line: avvikelsekollen comment.

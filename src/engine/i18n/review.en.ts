@@ -48,7 +48,8 @@ export const reviewEn: LanguagePack = {
   'review.chart.show': 'Show chart',
   'review.chart.hide': 'Hide chart',
   'review.chart.table': 'Table',
-  'review.chart.name': 'Bar chart: variance against budget per row in mnkr, {table}. {count} rows, largest first. Favourable {favourable}, unfavourable {unfavourable}. Materiality threshold ±{threshold} mnkr.',
+  'review.chart.name':
+    'Bar chart: variance against budget per row in mnkr, {table}. {count} rows, largest first. Favourable {favourable}, unfavourable {unfavourable}. Materiality threshold ±{threshold} mnkr.',
   'review.chart.caption': 'Variance against budget per row, mnkr ({table})',
   'review.chart.col.unit': 'Unit',
   'review.chart.col.variance': 'Variance, mnkr',

@@ -48,7 +48,8 @@ export const reviewSv: LanguagePack = {
   'review.chart.show': 'Visa diagram',
   'review.chart.hide': 'Dölj diagram',
   'review.chart.table': 'Tabell',
-  'review.chart.name': 'Stapeldiagram: avvikelse mot budget per rad i mnkr, {table}. {count} rader, störst först. Gynnsamma {favourable}, ogynnsamma {unfavourable}. Väsentlighetsgräns ±{threshold} mnkr.',
+  'review.chart.name':
+    'Stapeldiagram: avvikelse mot budget per rad i mnkr, {table}. {count} rader, störst först. Gynnsamma {favourable}, ogynnsamma {unfavourable}. Väsentlighetsgräns ±{threshold} mnkr.',
   'review.chart.caption': 'Avvikelse mot budget per rad, mnkr ({table})',
   'review.chart.col.unit': 'Enhet',
   'review.chart.col.variance': 'Avvikelse, mnkr',

@@ -46,6 +46,6 @@ export const rulesEn: LanguagePack = {
   'variance-mismatch.forecast-reversed': '{label}: {column} ({actual}) has the wrong sign: {left} − {right} ({leftValue} − {rightValue}) gives {expected}.',
   'row-arithmetic.net': '{label}: {column} is {actual} but {formula} ({values}) gives {expected} (difference {difference}).',
   'row-arithmetic.change-amount': '{label}: {column} is {actual} but {formula} ({values}) gives {expected} (difference {difference}).',
-  'row-arithmetic.unreconciled': 'The column {columns} does not agree with the table\'s other columns ({agreeing} of {checked} rows add up), so it is not checked. Check its header.',
+  'row-arithmetic.unreconciled': "The column {columns} does not agree with the table's other columns ({agreeing} of {checked} rows add up), so it is not checked. Check its header.",
   'sum-mismatch.parts': '{label}: {column} is {actual} but the {rows} rows it adds up give {expected} (difference {difference}).',
 };

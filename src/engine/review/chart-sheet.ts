@@ -43,7 +43,11 @@ function freeSheetName(workbook: WorkbookGrid, base: string): string {
   const taken = new Set(workbook.sheets.map((s) => s.name.toLowerCase()));
   for (let n = 1; ; n++) {
     const suffix = n === 1 ? '' : ` (${n})`;
-    const name = base.replace(/[\\/?*[\]:]/g, ' ').slice(0, MAX_SHEET_NAME - suffix.length).trimEnd() + suffix;
+    const name =
+      base
+        .replace(/[\\/?*[\]:]/g, ' ')
+        .slice(0, MAX_SHEET_NAME - suffix.length)
+        .trimEnd() + suffix;
     if (!taken.has(name.toLowerCase())) return name;
   }
 }
@@ -62,7 +66,9 @@ export function planChartSheet(table: VarianceTable, workbook: WorkbookGrid, lan
     }
     rows.push({ label: `${r.code} ${r.name}`.trim(), value: v });
   }
-  const budgetTotal = (table.total === null ? undefined : numberAt(workbook, table.sheet, table.total.row, budgetCol)) ?? table.rows.reduce((sum, r) => sum + (numberAt(workbook, table.sheet, r.row, budgetCol) ?? 0), 0);
+  const budgetTotal =
+    (table.total === null ? undefined : numberAt(workbook, table.sheet, table.total.row, budgetCol)) ??
+    table.rows.reduce((sum, r) => sum + (numberAt(workbook, table.sheet, r.row, budgetCol) ?? 0), 0);
   if (rows.length === 0 || budgetCol === undefined) return undefined;
   const sheet = freeSheetName(workbook, `Diagram ${table.sheet}`);
   const unit = table.unit;

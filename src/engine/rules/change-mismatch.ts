@@ -51,17 +51,32 @@ export const changeMismatch = defineRule({
         const raw = bv === 0 ? midpoint(range) : (av / bv - 1) * changeScale(unit);
         const expected = roundTo(raw, decimals);
         out.push(
-          finding({ rule: 'change-mismatch', severity: 'error', table, sheet: sheet.name, row: row.row, col: change.col, expected, actual: c.value, messageId: 'change-mismatch', calculation: {
-            expression: `(${cellAddress(row.row, actual.col)} / ${cellAddress(row.row, previous.col)} − 1)${unit === 'percent' ? ' × 100' : ''}`,
-            operands: [{ cell: cellAddress(row.row, actual.col), value: av }, { cell: cellAddress(row.row, previous.col), value: bv }],
-            result: raw,
-          }, params: {
-            label: rowLabel(table, row),
-            expected: roundTo(asPercent(expected, unit), 1),
-            actual: roundTo(asPercent(c.value, unit), 1),
-            bokslut: bv,
-            utfall: av,
-          } }),
+          finding({
+            rule: 'change-mismatch',
+            severity: 'error',
+            table,
+            sheet: sheet.name,
+            row: row.row,
+            col: change.col,
+            expected,
+            actual: c.value,
+            messageId: 'change-mismatch',
+            calculation: {
+              expression: `(${cellAddress(row.row, actual.col)} / ${cellAddress(row.row, previous.col)} − 1)${unit === 'percent' ? ' × 100' : ''}`,
+              operands: [
+                { cell: cellAddress(row.row, actual.col), value: av },
+                { cell: cellAddress(row.row, previous.col), value: bv },
+              ],
+              result: raw,
+            },
+            params: {
+              label: rowLabel(table, row),
+              expected: roundTo(asPercent(expected, unit), 1),
+              actual: roundTo(asPercent(c.value, unit), 1),
+              bokslut: bv,
+              utfall: av,
+            },
+          }),
         );
       }
     });

@@ -197,14 +197,25 @@ export const crossTableTotal = defineRule({
           const expected = roundTo(rt.value, kt.decimals);
           const rCol = r.table.columns[m]?.col as number;
           out.push(
-            finding({ rule: 'cross-table-total', severity: 'error', table: k.table, sheet: k.sheet.name, row: kt.row, col, expected, actual: kt.value, messageId: 'cross-table-total', params: {
-              column: (k.table.columns[m]?.header ?? '').replace(/\s*\n\s*/g, ' '),
+            finding({
+              rule: 'cross-table-total',
+              severity: 'error',
+              table: k.table,
+              sheet: k.sheet.name,
+              row: kt.row,
+              col,
               expected,
               actual: kt.value,
-              difference: roundTo(kt.value - expected, kt.decimals),
-              other: r.sheet.name === k.sheet.name ? cellAddress(rt.row, rCol) : `${r.sheet.name}!${cellAddress(rt.row, rCol)}`,
-              level: r.table.level ?? 'RN',
-            } }),
+              messageId: 'cross-table-total',
+              params: {
+                column: (k.table.columns[m]?.header ?? '').replace(/\s*\n\s*/g, ' '),
+                expected,
+                actual: kt.value,
+                difference: roundTo(kt.value - expected, kt.decimals),
+                other: r.sheet.name === k.sheet.name ? cellAddress(rt.row, rCol) : `${r.sheet.name}!${cellAddress(rt.row, rCol)}`,
+                level: r.table.level ?? 'RN',
+              },
+            }),
           );
         });
       }

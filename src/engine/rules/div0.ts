@@ -33,11 +33,22 @@ export const div0 = defineRule({
           const onChange = table.columns.change?.col === column.col;
           const messageId = slot.fromText ? 'div0.text' : onChange ? 'div0' : 'div0.other';
           out.push(
-            finding({ rule: 'div0', severity: 'error', table, sheet: sheet.name, row: row.row, col: column.col, expected: null, actual: slot.text, messageId, params: {
-              label: rowLabel(table, row),
-              text: slot.text,
-              bokslut: base ?? '',
-            } }),
+            finding({
+              rule: 'div0',
+              severity: 'error',
+              table,
+              sheet: sheet.name,
+              row: row.row,
+              col: column.col,
+              expected: null,
+              actual: slot.text,
+              messageId,
+              params: {
+                label: rowLabel(table, row),
+                text: slot.text,
+                bokslut: base ?? '',
+              },
+            }),
           );
         }
       }

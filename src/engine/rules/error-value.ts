@@ -32,10 +32,21 @@ export const errorValue = defineRule({
           const slot = slots === undefined ? readErrorSlot(cellAt(sheet, row.row, col)) : slots.get(i);
           if (slot === undefined || slot.kind !== 'error' || slot.code === 'DIV_BY_ZERO') continue;
           out.push(
-            finding({ rule: 'error-value', severity: 'error', table, sheet: sheet.name, row: row.row, col, expected: null, actual: slot.text, messageId: slot.fromText ? 'error-value.text' : 'error-value', params: {
-              label: rowLabel(table, row),
-              text: slot.text,
-            } }),
+            finding({
+              rule: 'error-value',
+              severity: 'error',
+              table,
+              sheet: sheet.name,
+              row: row.row,
+              col,
+              expected: null,
+              actual: slot.text,
+              messageId: slot.fromText ? 'error-value.text' : 'error-value',
+              params: {
+                label: rowLabel(table, row),
+                text: slot.text,
+              },
+            }),
           );
         }
       }

@@ -96,10 +96,36 @@ function checkColumn(sheet: SheetGrid, table: VarianceTable, column: TableColumn
     const expected = fromR1C1(top, row, col);
     if (shape === undefined) {
       const constant = slots.value(i);
-      out.push(finding({ rule: 'formula-inconsistent', severity: 'warning', table, sheet: sheet.name, row, col, expected, actual: constant, messageId: 'formula-inconsistent.constant', params: { label, expected, actual: String(constant) } }));
+      out.push(
+        finding({
+          rule: 'formula-inconsistent',
+          severity: 'warning',
+          table,
+          sheet: sheet.name,
+          row,
+          col,
+          expected,
+          actual: constant,
+          messageId: 'formula-inconsistent.constant',
+          params: { label, expected, actual: String(constant) },
+        }),
+      );
     } else {
       const formula = cellAt(sheet, row, col).formula as string;
-      out.push(finding({ rule: 'formula-inconsistent', severity: 'warning', table, sheet: sheet.name, row, col, expected, actual: formula, messageId: 'formula-inconsistent', params: { label, expected, actual: formula } }));
+      out.push(
+        finding({
+          rule: 'formula-inconsistent',
+          severity: 'warning',
+          table,
+          sheet: sheet.name,
+          row,
+          col,
+          expected,
+          actual: formula,
+          messageId: 'formula-inconsistent',
+          params: { label, expected, actual: formula },
+        }),
+      );
     }
   }
   return top;
@@ -131,7 +157,20 @@ function checkTotalRow(sheet: SheetGrid, table: VarianceTable, shapes: Map<numbe
       const rowShape = shapes.get(c.col);
       const isChange = c === table.columns.change;
       const expected = isChange && rowShape !== undefined ? fromR1C1(rowShape, total.row, c.col) : sums >= 1 && !isChange ? sumFormula : null;
-      out.push(finding({ rule: 'formula-inconsistent', severity: 'warning', table, sheet: sheet.name, row: total.row, col: c.col, expected, actual: e.constant, messageId: 'formula-inconsistent.total', params: { label, expected: expected ?? '', actual: String(e.constant) } }));
+      out.push(
+        finding({
+          rule: 'formula-inconsistent',
+          severity: 'warning',
+          table,
+          sheet: sheet.name,
+          row: total.row,
+          col: c.col,
+          expected,
+          actual: e.constant,
+          messageId: 'formula-inconsistent.total',
+          params: { label, expected: expected ?? '', actual: String(e.constant) },
+        }),
+      );
       continue;
     }
     const m = SUM_RANGE.exec(e.shape);
@@ -139,7 +178,20 @@ function checkTotalRow(sheet: SheetGrid, table: VarianceTable, shapes: Map<numbe
     const from = total.row + Number(m[1]);
     const to = total.row + Number(m[2]);
     if (from > first || to < last) {
-      out.push(finding({ rule: 'formula-inconsistent', severity: 'warning', table, sheet: sheet.name, row: total.row, col: c.col, expected: sumFormula, actual: e.formula, messageId: 'formula-inconsistent.range', params: { label, expected: sumFormula, actual: e.formula } }));
+      out.push(
+        finding({
+          rule: 'formula-inconsistent',
+          severity: 'warning',
+          table,
+          sheet: sheet.name,
+          row: total.row,
+          col: c.col,
+          expected: sumFormula,
+          actual: e.formula,
+          messageId: 'formula-inconsistent.range',
+          params: { label, expected: sumFormula, actual: e.formula },
+        }),
+      );
     }
   }
 }

@@ -63,12 +63,23 @@ export const headerYear = defineRule({
       if (year === undefined) return;
       const report = (column: TableColumn, expected: number | string, actual: number | string, messageId: string): void => {
         out.push(
-          finding({ rule: 'header-year', severity: 'warning', table, sheet: sheet.name, row: column.headerRow, col: column.col, expected, actual, messageId, params: {
-            header: column.header.replace(/\s*\n\s*/g, ' '),
-            expected: String(expected),
-            actual: String(actual),
-            year: String(year),
-          } }),
+          finding({
+            rule: 'header-year',
+            severity: 'warning',
+            table,
+            sheet: sheet.name,
+            row: column.headerRow,
+            col: column.col,
+            expected,
+            actual,
+            messageId,
+            params: {
+              header: column.header.replace(/\s*\n\s*/g, ' '),
+              expected: String(expected),
+              actual: String(actual),
+              year: String(year),
+            },
+          }),
         );
       };
       const single = (column: TableColumn | undefined, wanted: number, messageId: string): void => {

@@ -49,7 +49,20 @@ export const missingValue = defineRule({
           const kind = slots.kind(i);
           if (kind === 'text') {
             const slot = slots.get(i) as Extract<Slot, { kind: 'text' }>;
-            out.push(finding({ rule: 'missing-value', severity: 'warning', table, sheet: sheet.name, row: row.row, col: column.col, expected: null, actual: slot.text, messageId: 'missing-value.text', params: { label: rowLabel(table, row), text: slot.text } }));
+            out.push(
+              finding({
+                rule: 'missing-value',
+                severity: 'warning',
+                table,
+                sheet: sheet.name,
+                row: row.row,
+                col: column.col,
+                expected: null,
+                actual: slot.text,
+                messageId: 'missing-value.text',
+                params: { label: rowLabel(table, row), text: slot.text },
+              }),
+            );
             continue;
           }
           if (kind !== 'blank') continue;
@@ -71,11 +84,22 @@ export const missingValue = defineRule({
             if (Number.isFinite(s)) expected = roundTo(s, 0);
           }
           out.push(
-            finding({ rule: 'missing-value', severity: 'warning', table, sheet: sheet.name, row: row.row, col: column.col, expected, actual: null, messageId: 'missing-value', params: {
-              label: rowLabel(table, row),
-              column: column.header.replace(/\s*\n\s*/g, ' '),
-              expected: expected ?? '',
-            } }),
+            finding({
+              rule: 'missing-value',
+              severity: 'warning',
+              table,
+              sheet: sheet.name,
+              row: row.row,
+              col: column.col,
+              expected,
+              actual: null,
+              messageId: 'missing-value',
+              params: {
+                label: rowLabel(table, row),
+                column: column.header.replace(/\s*\n\s*/g, ' '),
+                expected: expected ?? '',
+              },
+            }),
           );
         }
         if (change === undefined) continue;
@@ -84,7 +108,20 @@ export const missingValue = defineRule({
         const c = changes.get(i);
         const unit = changes.unit(i);
         if (c.kind === 'text') {
-          out.push(finding({ rule: 'missing-value', severity: 'warning', table, sheet: sheet.name, row: row.row, col: change.col, expected: null, actual: c.text, messageId: 'missing-value.text', params: { label: rowLabel(table, row), text: c.text } }));
+          out.push(
+            finding({
+              rule: 'missing-value',
+              severity: 'warning',
+              table,
+              sheet: sheet.name,
+              row: row.row,
+              col: change.col,
+              expected: null,
+              actual: c.text,
+              messageId: 'missing-value.text',
+              params: { label: rowLabel(table, row), text: c.text },
+            }),
+          );
           continue;
         }
         if (c.kind !== 'blank' && c.kind !== 'marker') continue;
@@ -95,13 +132,24 @@ export const missingValue = defineRule({
         const a = basis.utfall as number;
         const expected = roundTo((a / b - 1) * changeScale(unit), unit === 'fraction' ? 3 : 1);
         out.push(
-          finding({ rule: 'missing-value', severity: 'warning', table, sheet: sheet.name, row: row.row, col: change.col, expected, actual: c.kind === 'marker' ? c.text : null, messageId: c.kind === 'marker' ? 'missing-value.marker' : 'missing-value.change', params: {
-            label: rowLabel(table, row),
-            expected: roundTo(asPercent(expected, unit), 1),
-            text: c.kind === 'marker' ? c.text : '',
-            bokslut: b,
-            utfall: a,
-          } }),
+          finding({
+            rule: 'missing-value',
+            severity: 'warning',
+            table,
+            sheet: sheet.name,
+            row: row.row,
+            col: change.col,
+            expected,
+            actual: c.kind === 'marker' ? c.text : null,
+            messageId: c.kind === 'marker' ? 'missing-value.marker' : 'missing-value.change',
+            params: {
+              label: rowLabel(table, row),
+              expected: roundTo(asPercent(expected, unit), 1),
+              text: c.kind === 'marker' ? c.text : '',
+              bokslut: b,
+              utfall: a,
+            },
+          }),
         );
       }
     });

@@ -96,15 +96,26 @@ export const narrativeMismatch = defineRule({
         if (verdict.kind === 'ok') continue;
         const source = target.variance.cells.length === 1 ? `${target.variance.cells[0]?.sheet}!${target.variance.cells[0]?.cell}` : target.table.id;
         out.push(
-          finding({ rule: 'narrative-mismatch', severity: 'warning', table: null, sheet: sheet.name, row: r, col: commentCol, expected: verdict.expected, actual: verdict.actual, messageId: `narrative-mismatch.${verdict.kind}`, params: {
-            kod: code === '' ? text(sheet, r, layout.columns.enhet) : code,
-            angivet: stated.text,
-            angiven_riktning: stated.wordText ?? stated.text,
-            förväntat: verdict.expected,
-            enhet_belopp: stated.unit,
-            tkr: target.variance.tkr,
-            tabell: source,
-          } }),
+          finding({
+            rule: 'narrative-mismatch',
+            severity: 'warning',
+            table: null,
+            sheet: sheet.name,
+            row: r,
+            col: commentCol,
+            expected: verdict.expected,
+            actual: verdict.actual,
+            messageId: `narrative-mismatch.${verdict.kind}`,
+            params: {
+              kod: code === '' ? text(sheet, r, layout.columns.enhet) : code,
+              angivet: stated.text,
+              angiven_riktning: stated.wordText ?? stated.text,
+              förväntat: verdict.expected,
+              enhet_belopp: stated.unit,
+              tkr: target.variance.tkr,
+              tabell: source,
+            },
+          }),
         );
       }
     }

@@ -18,7 +18,8 @@ export const rowArithmetic = defineRule({
   id: 'row-arithmetic',
   severity: 'error',
   messages: ['row-arithmetic.net', 'row-arithmetic.change-amount', 'row-arithmetic.unreconciled'],
-  description: 'An identity within a row that the rest of the table keeps is broken (Netto = Intäkter + Kostnader, Förändring tkr = Utfall − Bokslut); and, once per table as info, a header the figures contradict.',
+  description:
+    'An identity within a row that the rest of the table keeps is broken (Netto = Intäkter + Kostnader, Förändring tkr = Utfall − Bokslut); and, once per table as info, a header the figures contradict.',
   check(ctx) {
     const out: Finding[] = [];
     eachTable(ctx, (table, sheet) => {
@@ -38,7 +39,15 @@ export const rowArithmetic = defineRule({
               expected: broken.expected,
               actual: broken.actual,
               messageId: relation.meaning === 'net' ? 'row-arithmetic.net' : 'row-arithmetic.change-amount',
-              params: { label: rowLabel(table, broken.row), column: oneLine(columnAt(table, relation.result)), formula, values: broken.terms.join(' ; '), expected: broken.expected, actual: broken.actual, difference: broken.difference },
+              params: {
+                label: rowLabel(table, broken.row),
+                column: oneLine(columnAt(table, relation.result)),
+                formula,
+                values: broken.terms.join(' ; '),
+                expected: broken.expected,
+                actual: broken.actual,
+                difference: broken.difference,
+              },
               calculation: broken.calculation,
             }),
           );

@@ -35,12 +35,23 @@ export const signFlip = defineRule({
         const basis = changeBasis(sheet, table, i);
         const row = rows[i] as TableRow;
         out.push(
-          finding({ rule: 'sign-flip', severity: 'warning', table, sheet: sheet.name, row: row.row, col: change.col, expected: null, actual: c.value, messageId: 'sign-flip', params: {
-            label: rowLabel(table, row),
-            bokslut: basis.bokslut as number,
-            utfall: basis.utfall as number,
-            change: roundTo(asPercent(c.value, unit), 1),
-          } }),
+          finding({
+            rule: 'sign-flip',
+            severity: 'warning',
+            table,
+            sheet: sheet.name,
+            row: row.row,
+            col: change.col,
+            expected: null,
+            actual: c.value,
+            messageId: 'sign-flip',
+            params: {
+              label: rowLabel(table, row),
+              bokslut: basis.bokslut as number,
+              utfall: basis.utfall as number,
+              change: roundTo(asPercent(c.value, unit), 1),
+            },
+          }),
         );
       }
     });

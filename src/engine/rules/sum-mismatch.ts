@@ -16,7 +16,23 @@ import type { Finding } from '../finding';
 import { cellAddress, cellAt, type SheetGrid } from '../grid';
 import { changeInterval, changeScale, overlaps, rangesOverlap, roundTo, sum, type Interval } from '../interval';
 import type { TableRow, VarianceTable } from '../table';
-import { amountTolerance, amountColumns, amountInterval, amountValue, asPercent, changeSlots, columnSlots, eachTable, readChange, readSlot, rowLabel, shownDecimals, tableRows, type NumberSlot, type SlotColumn } from './common';
+import {
+  amountTolerance,
+  amountColumns,
+  amountInterval,
+  amountValue,
+  asPercent,
+  changeSlots,
+  columnSlots,
+  eachTable,
+  readChange,
+  readSlot,
+  rowLabel,
+  shownDecimals,
+  tableRows,
+  type NumberSlot,
+  type SlotColumn,
+} from './common';
 
 /** The parts' figures in a column as an interval and their plain sum, or undefined when one cannot be read. */
 function partsSum(slots: SlotColumn, parts: readonly number[]): { lo: number; hi: number; value: number } | undefined {
@@ -68,12 +84,23 @@ function checkChangeTotal(sheet: SheetGrid, table: VarianceTable, tolerance: num
   }
   const summed = readable && parts.length >= 2 && overlaps(sum(parts), c, tolerance);
   out.push(
-    finding({ rule: 'sum-mismatch', severity: 'error', table, sheet: sheet.name, row: total.row, col: change.col, expected, actual: c.value, messageId: summed ? 'sum-mismatch.change-summed' : 'sum-mismatch.change', params: {
-      expected: roundTo(asPercent(expected, unit), 1),
-      actual: roundTo(asPercent(c.value, unit), 1),
-      bokslut: bv,
-      utfall: av,
-    } }),
+    finding({
+      rule: 'sum-mismatch',
+      severity: 'error',
+      table,
+      sheet: sheet.name,
+      row: total.row,
+      col: change.col,
+      expected,
+      actual: c.value,
+      messageId: summed ? 'sum-mismatch.change-summed' : 'sum-mismatch.change',
+      params: {
+        expected: roundTo(asPercent(expected, unit), 1),
+        actual: roundTo(asPercent(c.value, unit), 1),
+        bokslut: bv,
+        utfall: av,
+      },
+    }),
   );
 }
 

@@ -37,12 +37,23 @@ export const tinyBase = defineRule({
         const cCell = cellAt(sheet, row.row, change.col);
         if (basis.utfallZero === true && displayedValue(cCell, c) === 0) continue;
         out.push(
-          finding({ rule: 'tiny-base', severity: 'warning', table, sheet: sheet.name, row: row.row, col: change.col, expected: null, actual: c.value, messageId: 'tiny-base', params: {
-            label: rowLabel(table, row),
-            bokslut: basis.bokslut as number,
-            utfall: basis.utfall as number,
-            change: roundTo(asPercent(c.value, unit), 1),
-          } }),
+          finding({
+            rule: 'tiny-base',
+            severity: 'warning',
+            table,
+            sheet: sheet.name,
+            row: row.row,
+            col: change.col,
+            expected: null,
+            actual: c.value,
+            messageId: 'tiny-base',
+            params: {
+              label: rowLabel(table, row),
+              bokslut: basis.bokslut as number,
+              utfall: basis.utfall as number,
+              change: roundTo(asPercent(c.value, unit), 1),
+            },
+          }),
         );
       }
     });

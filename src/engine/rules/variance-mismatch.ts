@@ -21,8 +21,16 @@ import { brokenRows, columnAt, oneLine } from './identity';
 export const varianceMismatch = defineRule({
   id: 'variance-mismatch',
   severity: 'error',
-  messages: ['variance-mismatch', 'variance-mismatch.reversed', 'variance-mismatch.costs-positive', 'variance-mismatch.costs-positive-reversed', 'variance-mismatch.forecast', 'variance-mismatch.forecast-reversed'],
-  description: 'A variance column (against budget or forecast) is not the difference the rest of its table keeps: Utfall − Budget, Budget − Utfall where costs are positive, Prognos − Budget; the message says which.',
+  messages: [
+    'variance-mismatch',
+    'variance-mismatch.reversed',
+    'variance-mismatch.costs-positive',
+    'variance-mismatch.costs-positive-reversed',
+    'variance-mismatch.forecast',
+    'variance-mismatch.forecast-reversed',
+  ],
+  description:
+    'A variance column (against budget or forecast) is not the difference the rest of its table keeps: Utfall − Budget, Budget − Utfall where costs are positive, Prognos − Budget; the message says which.',
   check(ctx) {
     const out: Finding[] = [];
     eachTable(ctx, (table, sheet) => {
@@ -39,7 +47,17 @@ export const varianceMismatch = defineRule({
             ? { label: rowLabel(table, broken.row), expected: broken.expected, actual: broken.actual, difference: broken.difference, utfall: l, budget: r }
             : costsPositive
               ? { label: rowLabel(table, broken.row), expected: broken.expected, actual: broken.actual, difference: broken.difference, budget: l, utfall: r }
-              : { label: rowLabel(table, broken.row), expected: broken.expected, actual: broken.actual, difference: broken.difference, column: oneLine(columnAt(table, relation.result)), left: oneLine(columnAt(table, left.col)), right: oneLine(columnAt(table, right.col)), leftValue: l, rightValue: r };
+              : {
+                  label: rowLabel(table, broken.row),
+                  expected: broken.expected,
+                  actual: broken.actual,
+                  difference: broken.difference,
+                  column: oneLine(columnAt(table, relation.result)),
+                  left: oneLine(columnAt(table, left.col)),
+                  right: oneLine(columnAt(table, right.col)),
+                  leftValue: l,
+                  rightValue: r,
+                };
           out.push(
             finding({
               rule: 'variance-mismatch',

@@ -161,7 +161,14 @@ class ChartCollectionProxy extends ProxyBase implements XlChartCollection {
     const sheet = this.sheet(server);
     return chartsOf(sheet).map((chart, i) => {
       const p = new ChartProxy(this.ctx, `${this.path}.items[${i}]`, () => ({ sheet, chart }));
-      p.deliver(new Map<string, unknown>([['id', chart.id], ['chartType', chart.type], ['name', chart.name]]), false);
+      p.deliver(
+        new Map<string, unknown>([
+          ['id', chart.id],
+          ['chartType', chart.type],
+          ['name', chart.name],
+        ]),
+        false,
+      );
       return p;
     });
   }
@@ -185,7 +192,18 @@ class ChartCollectionProxy extends ProxyBase implements XlChartCollection {
     const seriesBy = String(args[1]);
     if (!['Auto', 'Columns', 'Rows'].includes(seriesBy)) throw new HostError('InvalidArgument', `ChartSeriesBy ${seriesBy}`);
     const id = `{AK-CHART-${server.sheets.reduce((n, s) => n + (s.charts?.length ?? 0), 0) + 1}-${chartsOf(sheet).length}}`;
-    const chart: HostChart = { id, name: `Diagram ${chartsOf(sheet).length + 1}`, type, sourceSheet: source.sheet.name, source: rectAddress(source.rect), seriesBy, title: '', valueAxisTitle: '', legendVisible: true, position: 'A1:H15' };
+    const chart: HostChart = {
+      id,
+      name: `Diagram ${chartsOf(sheet).length + 1}`,
+      type,
+      sourceSheet: source.sheet.name,
+      source: rectAddress(source.rect),
+      seriesBy,
+      title: '',
+      valueAxisTitle: '',
+      legendVisible: true,
+      position: 'A1:H15',
+    };
     chartsOf(sheet).push(chart);
     this.created.set(n, { sheet, chart });
   }

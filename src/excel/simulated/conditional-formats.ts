@@ -203,7 +203,12 @@ class ConditionalFormatCollectionProxy extends ProxyBase implements XlConditiona
     const n = ++this.added;
     this.queueCall('add', type, n);
     // Bound to the format the queued `add` creates (it runs before anything queued after it).
-    return new ConditionalFormatProxy(this.ctx, `${this.path}.add(${JSON.stringify(type)})#${n}`, () => this.created.get(n) ?? null, (server) => this.list(server));
+    return new ConditionalFormatProxy(
+      this.ctx,
+      `${this.path}.add(${JSON.stringify(type)})#${n}`,
+      () => this.created.get(n) ?? null,
+      (server) => this.list(server),
+    );
   }
   /** The format at this position of the collection when the request runs (ids are positions, see `positionalId`). */
   getItem(id: string): ConditionalFormatProxy {
@@ -245,7 +250,12 @@ class ConditionalFormatCollectionProxy extends ProxyBase implements XlConditiona
   override deliver(values: Map<string, unknown>, isNull: boolean): void {
     const sheet = this.bound?.sheet;
     const items = this.listed.map((cf, i) => {
-      const item = new ConditionalFormatProxy(this.ctx, `${this.path}.items[${i}]`, () => (sheet === undefined ? null : { sheet, cf }), (server) => this.list(server));
+      const item = new ConditionalFormatProxy(
+        this.ctx,
+        `${this.path}.items[${i}]`,
+        () => (sheet === undefined ? null : { sheet, cf }),
+        (server) => this.list(server),
+      );
       const own = new Map<string, unknown>();
       let formula: unknown;
       let color: unknown;

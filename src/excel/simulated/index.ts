@@ -310,7 +310,9 @@ export class TestHost implements XlHost {
         notes: [...s.notes].sort(),
         ...((s.conditionalFormats ?? []).length > 0 ? { conditionalFormats: formatContents(s) } : {}),
         rows: s.rows.map((row) => {
-          const cells = (row ?? []).map((c) => (c === undefined || (c.value === null && c.error === undefined && c.formula === undefined && c.numberFormat === 'General' && c.fill.pattern === 'None') ? null : c));
+          const cells = (row ?? []).map((c) =>
+            c === undefined || (c.value === null && c.error === undefined && c.formula === undefined && c.numberFormat === 'General' && c.fill.pattern === 'None') ? null : c,
+          );
           return cells.every((c) => c === null) ? null : cells; // a row of untouched cells is no row
         }),
       })),
@@ -370,7 +372,8 @@ export class TestHost implements XlHost {
     const c = this.connection;
     const dropped = c !== undefined && n >= c.at && n < c.at + c.lasting;
     if (dropped && !(c.applied && n === c.at)) fail(new HostError('ConnectionFailure', 'The connection to Excel was lost.'));
-    if (this.editMode) fail(new HostError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.'));
+    if (this.editMode)
+      fail(new HostError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.'));
     if (record.requestBytes > this.limit) fail(new HostError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${record.requestBytes} bytes).`));
 
     const server = this.server(run.merge);

@@ -58,9 +58,7 @@ export interface Server {
 }
 
 export type Action =
-  | { kind: 'load'; obj: ProxyBase; props: string[] }
-  | { kind: 'set'; obj: ProxyBase; prop: string; value: unknown }
-  | { kind: 'call'; obj: ProxyBase; method: string; args: unknown[] };
+  { kind: 'load'; obj: ProxyBase; props: string[] } | { kind: 'set'; obj: ProxyBase; prop: string; value: unknown } | { kind: 'call'; obj: ProxyBase; method: string; args: unknown[] };
 
 /** The request context: a queue of actions, sent at `sync()`. */
 export class TestContext implements XlContext {
@@ -75,7 +73,10 @@ export class TestContext implements XlContext {
 }
 
 function notLoaded(name: string): HostError {
-  return new HostError('PropertyNotLoaded', `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+  return new HostError(
+    'PropertyNotLoaded',
+    `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
 }
 
 export abstract class ProxyBase {
@@ -100,7 +101,14 @@ export abstract class ProxyBase {
   }
 
   load(propertyNames: string): this {
-    this.ctx.queue.push({ kind: 'load', obj: this, props: propertyNames.split(',').map((p) => p.trim()).filter((p) => p !== '') });
+    this.ctx.queue.push({
+      kind: 'load',
+      obj: this,
+      props: propertyNames
+        .split(',')
+        .map((p) => p.trim())
+        .filter((p) => p !== ''),
+    });
     return this;
   }
 
@@ -584,10 +592,22 @@ export class RangeProxy extends ProxyBase implements XlRange {
       case 'columnCount':
         return rect.right - rect.left + 1;
       case 'values':
-        return this.grid(server, (c) => (c === undefined ? '' : c.dataType !== undefined ? errorDisplayText('VALUE', server.language) : c.error !== undefined ? errorDisplayText(c.error, server.language) : (c.value ?? '')));
+        return this.grid(server, (c) =>
+          c === undefined ? '' : c.dataType !== undefined ? errorDisplayText('VALUE', server.language) : c.error !== undefined ? errorDisplayText(c.error, server.language) : (c.value ?? ''),
+        );
       case 'valueTypes':
         return this.grid(server, (c) =>
-          c?.dataType !== undefined ? 'Error' : c === undefined || (c.value === null && c.error === undefined) ? 'Empty' : c.error !== undefined ? 'Error' : typeof c.value === 'number' ? 'Double' : typeof c.value === 'boolean' ? 'Boolean' : 'String',
+          c?.dataType !== undefined
+            ? 'Error'
+            : c === undefined || (c.value === null && c.error === undefined)
+              ? 'Empty'
+              : c.error !== undefined
+                ? 'Error'
+                : typeof c.value === 'number'
+                  ? 'Double'
+                  : typeof c.value === 'boolean'
+                    ? 'Boolean'
+                    : 'String',
         );
       case 'formulas':
         return this.grid(server, (c) => (c === undefined ? '' : c.dataType !== undefined ? '#VALUE!' : (c.formula ?? (c.error !== undefined ? errorTextEnUs(c.error) : (c.value ?? '')))));

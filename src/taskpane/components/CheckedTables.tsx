@@ -11,7 +11,12 @@ import { checkedTable, rulesRun } from '../checked-tables';
 
 const useStyles = makeStyles({
   root: { minWidth: 0, fontSize: tokens.fontSizeBase200 },
-  summary: { cursor: 'pointer', fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
+  summary: {
+    cursor: 'pointer',
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
   list: { listStyleType: 'none', margin: `${tokens.spacingVerticalS} 0`, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   table: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, overflowWrap: 'break-word', minWidth: 0 },
   name: { fontWeight: tokens.fontWeightSemibold },
@@ -29,7 +34,14 @@ interface Props {
 export function CheckedTables({ result, lang, t }: Props) {
   const styles = useStyles();
   const tables = useMemo(() => result.tables.map((table) => checkedTable(table, result.findings, lang)), [result, lang]);
-  const rules = useMemo(() => rulesRun(RULES.map((r) => r.id), lang), [lang]);
+  const rules = useMemo(
+    () =>
+      rulesRun(
+        RULES.map((r) => r.id),
+        lang,
+      ),
+    [lang],
+  );
   return (
     <details className={styles.root} data-testid="checked-tables">
       <summary className={styles.summary}>{t('taskpane.checked.title', { tables: tables.length, rules: rules.length })}</summary>
@@ -39,7 +51,9 @@ export function CheckedTables({ result, lang, t }: Props) {
             <span className={styles.name}>{`${c.sheet}: ${c.label}`}</span>
             <span>{c.details}</span>
             <span className={styles.muted}>{t('taskpane.checked.columns', { columns: c.columns })}</span>
-            <span className={styles.muted}>{c.findings === 0 ? t('taskpane.checked.noFindings') : t(c.findings === 1 ? 'taskpane.checked.findings.one' : 'taskpane.checked.findings.other', { count: c.findings })}</span>
+            <span className={styles.muted}>
+              {c.findings === 0 ? t('taskpane.checked.noFindings') : t(c.findings === 1 ? 'taskpane.checked.findings.one' : 'taskpane.checked.findings.other', { count: c.findings })}
+            </span>
           </li>
         ))}
       </ul>

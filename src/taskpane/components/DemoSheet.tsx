@@ -14,9 +14,23 @@ const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'break-word' },
   scroll: { maxWidth: '100%', maxHeight: '260px', overflow: 'auto', border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase100, fontVariantNumeric: 'tabular-nums' },
-  head: { position: 'sticky', top: 0, backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightRegular, padding: `0 ${tokens.spacingHorizontalXS}` },
+  head: {
+    position: 'sticky',
+    top: 0,
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground2,
+    fontWeight: tokens.fontWeightRegular,
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+  },
   rowHead: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground2, padding: `0 ${tokens.spacingHorizontalXS}`, textAlign: 'end' },
-  cell: { padding: `0 ${tokens.spacingHorizontalXS}`, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`, whiteSpace: 'nowrap', maxWidth: '9em', overflow: 'hidden', textOverflow: 'ellipsis' },
+  cell: {
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+    whiteSpace: 'nowrap',
+    maxWidth: '9em',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+  },
   numeric: { textAlign: 'end' },
   error: { backgroundColor: tokens.colorPaletteRedBackground2 },
   warning: { backgroundColor: tokens.colorPaletteYellowBackground2 },
@@ -27,10 +41,7 @@ const useStyles = makeStyles({
 export function DemoSheet({ state, t }: { state: SessionState; t: (id: string, params?: Record<string, string | number>) => string }) {
   const styles = useStyles();
   const { report, selected, lang } = state;
-  const grid = useMemo(
-    () => (report === null || selected === null ? undefined : demoGrid(report.workbook, report.result.tables, report.result.findings, selected, lang)),
-    [report, selected, lang],
-  );
+  const grid = useMemo(() => (report === null || selected === null ? undefined : demoGrid(report.workbook, report.result.tables, report.result.findings, selected, lang)), [report, selected, lang]);
   const chosen = useRef<HTMLTableCellElement>(null);
   useEffect(() => {
     chosen.current?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });

@@ -25,7 +25,15 @@ export function Filters({ filter, rules, lang, t, onChange }: Props) {
       <Label htmlFor={ruleId} size="small">
         {t('taskpane.filter.rule')}
       </Label>
-      <Select id={ruleId} className={styles.select} select={{ className: styles.selectInner }} size="small" value={filter.rule} onChange={(_, d) => onChange({ ...filter, rule: d.value as RuleId | 'all' })} data-testid="rule-filter">
+      <Select
+        id={ruleId}
+        className={styles.select}
+        select={{ className: styles.selectInner }}
+        size="small"
+        value={filter.rule}
+        onChange={(_, d) => onChange({ ...filter, rule: d.value as RuleId | 'all' })}
+        data-testid="rule-filter"
+      >
         <option value="all">{t('taskpane.filter.rule.all')}</option>
         {rules.map((r) => (
           <option key={r} value={r}>

@@ -159,7 +159,15 @@ export function Findings({ groups, lang, marker, onSelect, extra }: Props) {
               </h3>
               <ul className={styles.list}>
                 {tg.findings.map((f) => (
-                  <FindingItem key={`${f.rule}:${f.sheet}!${f.cell}:${f.messageId}`} finding={f} table={tg.table} lang={lang} marker={marker} onSelect={onSelect} {...(extra === undefined ? {} : { extra })} />
+                  <FindingItem
+                    key={`${f.rule}:${f.sheet}!${f.cell}:${f.messageId}`}
+                    finding={f}
+                    table={tg.table}
+                    lang={lang}
+                    marker={marker}
+                    onSelect={onSelect}
+                    {...(extra === undefined ? {} : { extra })}
+                  />
                 ))}
               </ul>
             </section>

@@ -37,9 +37,7 @@ export function Messages({ state, t, onDismiss }: Props) {
     marks !== undefined && (marks.error !== undefined || marks.skippedSheets.length > 0) ? (
       <MessageBar intent="warning" data-testid="marks-warning">
         <MessageBarBody>
-          {marks.error !== undefined
-            ? t('taskpane.marks.failed', { reason: t(`action-error.${marks.error}`) })
-            : t('taskpane.marks.skipped', { sheets: marks.skippedSheets.join(', ') })}
+          {marks.error !== undefined ? t('taskpane.marks.failed', { reason: t(`action-error.${marks.error}`) }) : t('taskpane.marks.skipped', { sheets: marks.skippedSheets.join(', ') })}
         </MessageBarBody>
       </MessageBar>
     ) : null;

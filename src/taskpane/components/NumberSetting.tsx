@@ -46,10 +46,7 @@ export function NumberSetting({ label, hint, value, min, max, lang, t, onSave, t
     if (n !== value) onSave(n);
     setText(formatSettingNumber(n, lang));
   };
-  const message =
-    problem === null
-      ? undefined
-      : t(`taskpane.settings.number.${problem}`, { text: text.trim(), min: formatSettingNumber(min, lang), max: formatSettingNumber(max, lang), saved });
+  const message = problem === null ? undefined : t(`taskpane.settings.number.${problem}`, { text: text.trim(), min: formatSettingNumber(min, lang), max: formatSettingNumber(max, lang), saved });
   return (
     <Field label={label} hint={hint} validationState={problem === null ? 'none' : 'error'} validationMessage={message}>
       <Input

@@ -29,11 +29,7 @@ export function SettingsView({ settings, lang, t, onChange }: Props) {
           ))}
         </RadioGroup>
       </Field>
-      <Switch
-        checked={settings.signFlipMeaningless}
-        label={t('taskpane.settings.signFlip')}
-        onChange={(_, d) => onChange({ signFlipMeaningless: d.checked })}
-      />
+      <Switch checked={settings.signFlipMeaningless} label={t('taskpane.settings.signFlip')} onChange={(_, d) => onChange({ signFlipMeaningless: d.checked })} />
       <Switch checked={settings.notes} label={t('taskpane.settings.notes')} onChange={(_, d) => onChange({ notes: d.checked })} />
       <NumberSetting
         label={t('taskpane.settings.tolerance')}

@@ -29,7 +29,7 @@ const seed = seedWorkbook();
 const sv = draftsOf(seed);
 
 describe('drafts per avdelning (seed tables)', () => {
-  it('writes the issue\'s example for Kommunikation word for word', () => {
+  it("writes the issue's example for Kommunikation word for word", () => {
     expect(byCode(sv, 'KAI').text).toBe(
       nb(
         'Kommunikation visar en positiv budgetavvikelse med 4,6 mnkr. ' +
@@ -133,7 +133,7 @@ describe('drafts per avdelning (seed tables)', () => {
     expect(byCode(sv, 'KGFC').text).toContain(nb('Jämfört med 2020 har nettointäkten ökat med 0,1 mnkr (18,5 %).'));
   });
 
-  it('cites the table\'s own Förändr% when it agrees with the figures within rounding (KAF prints 42,9, the rounded figures give 43,0)', () => {
+  it("cites the table's own Förändr% when it agrees with the figures within rounding (KAF prints 42,9, the rounded figures give 43,0)", () => {
     expect(byCode(sv, 'KAF').text).toContain(nb('(42,9 %)'));
     expect(byCode(sv, 'KAF').changePercent).toBe(42.9);
   });
@@ -174,9 +174,7 @@ describe('summaries per table', () => {
   });
 
   it('picks the contributors in the direction of the total (the two largest negative ones for −12,4 mnkr)', () => {
-    expect(summaryOf(sv, 'Kommunstyrelseförvaltning').text).toContain(
-      nb('Störst bidrag till avvikelsen ger Förvaltningsgemensamt (18,0 mnkr) och KSF Plan.reserv o Avstämn RAM (13,6 mnkr).'),
-    );
+    expect(summaryOf(sv, 'Kommunstyrelseförvaltning').text).toContain(nb('Störst bidrag till avvikelsen ger Förvaltningsgemensamt (18,0 mnkr) och KSF Plan.reserv o Avstämn RAM (13,6 mnkr).'));
   });
 
   it('summarises a kontogrupp table of its own (Stadsrevisionen) with its account groups', () => {

@@ -26,7 +26,9 @@ function printedRow(values: readonly string[]): string {
 }
 
 function sources(d: Draft): string {
-  return draftSentences(d).map((s) => (s.cells.length === 0 ? '–' : s.cells.map((c) => `${c.sheet}!${c.cell}`).join(', '))).join(' | ');
+  return draftSentences(d)
+    .map((s) => (s.cells.length === 0 ? '–' : s.cells.map((c) => `${c.sheet}!${c.cell}`).join(', ')))
+    .join(' | ');
 }
 
 function render(lang: Language): string {

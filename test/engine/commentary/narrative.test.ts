@@ -36,10 +36,10 @@ describe('reading the variance a comment states (sentences in the style of the r
   });
 
   it('takes the headline amount, not the amounts stated after it', () => {
-    const text =
-      'Kommunledning visar på positiv budgetavvikelse om 12,8 mnkr. Däri ingår överfört resultat från år 2019 och 2020 med sammantaget 9,9 mnkr hos de politiska kanslierna.';
+    const text = 'Kommunledning visar på positiv budgetavvikelse om 12,8 mnkr. Däri ingår överfört resultat från år 2019 och 2020 med sammantaget 9,9 mnkr hos de politiska kanslierna.';
     expect(verdict(text, 12791)).toBe('ok 12,8 mnkr');
-    const mixed = 'Kommungemensam verksamhet visar sammantaget en negativ budgetavvikelse med -113,4 mnkr vilket till största del förklaras av negativ avvikelse inom statsbidragen, -88 mnkr och negativ avvikelse inom Ianspråktagande av eget kapital med – 48 mnkr.';
+    const mixed =
+      'Kommungemensam verksamhet visar sammantaget en negativ budgetavvikelse med -113,4 mnkr vilket till största del förklaras av negativ avvikelse inom statsbidragen, -88 mnkr och negativ avvikelse inom Ianspråktagande av eget kapital med – 48 mnkr.';
     expect(verdict(mixed, -113441)).toBe('ok -113,4 mnkr');
   });
 
@@ -48,7 +48,7 @@ describe('reading the variance a comment states (sentences in the style of the r
     expect(verdict(text, -12417)).toBe('ok -12,4 mnkr');
   });
 
-  it('accepts either rounding when the table\'s figure is itself rounded to the boundary', () => {
+  it("accepts either rounding when the table's figure is itself rounded to the boundary", () => {
     const s = statedVariance('Avvikelsen är positiv med 1,1 mnkr.');
     expect(s).toBeDefined();
     if (s === undefined) return;
@@ -119,9 +119,7 @@ describe('rule narrative-mismatch', () => {
       'Kommentaren för KSÄ anger avvikelsen -1,1 mnkr, men tabellen visar \u22121,2 mnkr (\u22121\u00a0157 tkr i Kommunstyrelseförvaltning!E16).',
     );
     const kek = findings[4];
-    expect(translate(kek?.messageId ?? '', 'en', kek?.params)).toBe(
-      'The comment for KEK calls the variance positiv, but the table shows -1.1 mnkr (-1,078 SEK k in Kommunstyrelseförvaltning!E12).',
-    );
+    expect(translate(kek?.messageId ?? '', 'en', kek?.params)).toBe('The comment for KEK calls the variance positiv, but the table shows -1.1 mnkr (-1,078 SEK k in Kommunstyrelseförvaltning!E12).');
   });
 
   it('finds nothing on a workbook without a comments sheet, and runs as part of check', () => {
@@ -130,7 +128,7 @@ describe('rule narrative-mismatch', () => {
   });
 });
 
-describe('rule narrative-mismatch with the drafts\' wording, in both sign conventions', () => {
+describe("rule narrative-mismatch with the drafts' wording, in both sign conventions", () => {
   /** Kommunledning's rows as a table with costs positive (Avv = Budget − Utfall) or negative (Avv = Utfall − Budget), with a comments sheet. */
   function withComments(convention: 'costs-negative' | 'costs-positive', comments: [string, string][]): WorkbookGrid {
     const s = convention === 'costs-positive' ? -1 : 1;

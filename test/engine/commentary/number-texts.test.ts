@@ -35,8 +35,7 @@ describe('amounts as the drafts write them', () => {
   });
 
   it('writes every number exactly as Intl.NumberFormat does (sv-SE and en-GB, 0–2 decimals)', () => {
-    const intl = (lang: 'sv' | 'en', d: number): Intl.NumberFormat =>
-      new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { minimumFractionDigits: d, maximumFractionDigits: d });
+    const intl = (lang: 'sv' | 'en', d: number): Intl.NumberFormat => new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { minimumFractionDigits: d, maximumFractionDigits: d });
     const formats = { sv: [0, 1, 2].map((d) => intl('sv', d)), en: [0, 1, 2].map((d) => intl('en', d)) };
     expect(formatNumber(-1078, 'sv')).toBe('−1\u00a0078');
     expect(formatNumber(4.6, 'sv', 1)).toBe('4,6');

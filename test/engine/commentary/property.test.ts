@@ -39,9 +39,9 @@ const row = fc.record({
   actual: amount,
   budget: amount,
 });
-const table = fc.uniqueArray(fc.stringMatching(/^K[A-ZÅÄÖ]{1,4}$/), { minLength: 1, maxLength: 8 }).chain((codes) =>
-  fc.tuple(...codes.map(() => row)).map((rows) => rows.map((r, i): GenRow => ({ ...r, code: codes[i] as string }))),
-);
+const table = fc
+  .uniqueArray(fc.stringMatching(/^K[A-ZÅÄÖ]{1,4}$/), { minLength: 1, maxLength: 8 })
+  .chain((codes) => fc.tuple(...codes.map(() => row)).map((rows) => rows.map((r, i): GenRow => ({ ...r, code: codes[i] as string }))));
 const shape: fc.Arbitrary<TableShape> = fc.record({
   convention: fc.constantFrom<SignConvention>('costs-negative', 'costs-positive'),
   unit: fc.constantFrom<AmountUnit>('tkr', 'mnkr', 'kr'),
@@ -52,7 +52,7 @@ const shape: fc.Arbitrary<TableShape> = fc.record({
 function printed(rows: readonly GenRow[], s: TableShape): PrintedRow[] {
   const sign = s.convention === 'costs-positive' ? -1 : 1;
   const scale = 1 / tkrFactor(s.unit);
-  const unit = (tkr: number): number => (s.unit === 'mnkr' ? Math.round((sign * tkr * scale) * 10) / 10 : sign * tkr * scale);
+  const unit = (tkr: number): number => (s.unit === 'mnkr' ? Math.round(sign * tkr * scale * 10) / 10 : sign * tkr * scale);
   return rows.map((r) => ({ code: r.code, name: r.name, previous: unit(r.previous), actual: unit(r.actual), budget: unit(r.budget) }));
 }
 

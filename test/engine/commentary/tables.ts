@@ -55,7 +55,11 @@ export function followUpWorkbook(rows: readonly PrintedRow[], shape: TableShape)
   };
   for (const r of rows) cells.push(line({ value: `${r.code.padEnd(6, ' ')}${r.name}` }, r));
   cells.push([]);
-  const sum = (f: (r: PrintedRow) => number): number => round(rows.reduce((s, r) => s + f(r), 0), decimals);
+  const sum = (f: (r: PrintedRow) => number): number =>
+    round(
+      rows.reduce((s, r) => s + f(r), 0),
+      decimals,
+    );
   cells.push(line(undefined, { previous: sum((r) => r.previous), actual: sum((r) => r.actual), budget: sum((r) => r.budget) }));
   return { sheets: [{ name: SHEET, cells }] };
 }

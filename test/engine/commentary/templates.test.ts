@@ -1,14 +1,6 @@
 import { checkWorkbook } from '../../../src/engine/check';
 import { allDrafts, draftCommentary } from '../../../src/engine/commentary/draft';
-import {
-  defaultTemplate,
-  planTemplateSheet,
-  readTemplateOverrides,
-  resolveTemplates,
-  TEMPLATE_IDS,
-  TEMPLATE_SHEET,
-  validateTemplate,
-} from '../../../src/engine/commentary/templates';
+import { defaultTemplate, planTemplateSheet, readTemplateOverrides, resolveTemplates, TEMPLATE_IDS, TEMPLATE_SHEET, validateTemplate } from '../../../src/engine/commentary/templates';
 import type { WorkbookGrid } from '../../../src/engine/grid';
 import { translate } from '../../../src/engine/i18n';
 import { applyToGrid, seedWorkbook } from './helpers';
@@ -35,7 +27,7 @@ describe('templates', () => {
     }
   });
 
-  it('uses a team\'s template from the hidden sheet that travels with the workbook', () => {
+  it("uses a team's template from the hidden sheet that travels with the workbook", () => {
     const wb = withTemplateSheet(seedWorkbook(), [
       ['Mall', 'Text'],
       ['avdelning.avvikelse.positiv', '{enhet} redovisar ett överskott mot budget på {avvikelse_mnkr} mnkr ({avvikelse_tkr} tkr).'],
@@ -69,9 +61,7 @@ describe('templates', () => {
     expect(validateTemplate('utfall.nettokostnad', 'Nettokostnaden blev utfall_mnkr} mnkr.', 'sv')[0]?.messageId).toBe('commentary.template.unbalanced');
     const unknown = validateTemplate('avdelning.okänd', 'x', 'sv', { sheet: TEMPLATE_SHEET, cell: 'B4' });
     expect(unknown[0]?.messageId).toBe('commentary.template.unknown-id');
-    expect(translate('commentary.template.unknown-id', 'sv', unknown[0]?.params)).toBe(
-      `Mallen avdelning.okänd (cell B4 på bladet ${TEMPLATE_SHEET}) finns inte och används inte.`,
-    );
+    expect(translate('commentary.template.unknown-id', 'sv', unknown[0]?.params)).toBe(`Mallen avdelning.okänd (cell B4 på bladet ${TEMPLATE_SHEET}) finns inte och används inte.`);
   });
 
   it('plans the hidden template sheet and reads the same templates back', () => {

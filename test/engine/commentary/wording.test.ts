@@ -52,7 +52,7 @@ describe.each([
     );
   });
 
-  it('computes the variance in the table\'s convention when the table has no Avv column', () => {
+  it("computes the variance in the table's convention when the table has no Avv column", () => {
     const noAvv = { ...shape, varianceColumn: false };
     const d = draftOf(kommungemensamt(noAvv), noAvv, 'KAI');
     expect(d.varianceTkr).toBe(4626);
@@ -111,7 +111,7 @@ describe.each([
   });
 });
 
-describe('amounts in the table\'s unit', () => {
+describe("amounts in the table's unit", () => {
   it('keeps a table in mnkr in mnkr (4,6 mnkr, not 4 600)', () => {
     const shape: TableShape = { convention: 'costs-positive', unit: 'mnkr', varianceColumn: true };
     const d = draftOf([{ code: 'KAI', name: 'Kommunikation', previous: 50.8, actual: 52.9, budget: 57.5 }], shape, 'KAI');

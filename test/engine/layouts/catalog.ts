@@ -74,7 +74,12 @@ export function catalog(): CatalogLayout[] {
 
   // 2. Driftredovisning per nämnd, costs positive: Kommunbidrag, Nettokostnad, Avvikelse = Kommunbidrag − Nettokostnad.
   {
-    const rows = [posRow('Kommunstyrelsen', 412300, 398750), posRow('Barn- och utbildningsnämnden', 1245000, 1261300), posRow('Socialnämnden', 987400, 979900), posRow('Tekniska nämnden', 156200, 149800)];
+    const rows = [
+      posRow('Kommunstyrelsen', 412300, 398750),
+      posRow('Barn- och utbildningsnämnden', 1245000, 1261300),
+      posRow('Socialnämnden', 987400, 979900),
+      posRow('Tekniska nämnden', 156200, 149800),
+    ];
     layouts.push({
       name: 'Driftredovisning, costs positive (Kommunbidrag / Nettokostnad)',
       sheet: sheetFromRows('Drift', [['Driftredovisning (tkr)'], [], ['Nämnd', 'Kommunbidrag 2024', 'Nettokostnad 2024', 'Avvikelse'], ...rows, totalOf('Summa nämnder', rows, [1, 2, 3], 4)]),
@@ -130,7 +135,10 @@ export function catalog(): CatalogLayout[] {
     ];
     layouts.push({
       name: 'Bokslut 2025 in a 2025 report, Avvikelse mot budget',
-      sheet: sheetFromRows('Bokslut', [['Verksamhet', 'Budget 2025', 'Bokslut 2025', 'Bokslut 2024', 'Avvikelse mot budget'], ...rows].map((r) => (r.length === 5 && typeof r[1] === 'number' ? [r[0], r[1], r[2], r[3], r[4]] : r))),
+      sheet: sheetFromRows(
+        'Bokslut',
+        [['Verksamhet', 'Budget 2025', 'Bokslut 2025', 'Bokslut 2024', 'Avvikelse mot budget'], ...rows].map((r) => (r.length === 5 && typeof r[1] === 'number' ? [r[0], r[1], r[2], r[3], r[4]] : r)),
+      ),
       roles: { budget: 'B', actual: 'C', previous: 'D', variance: 'E' },
       convention: 'costs-positive',
       unit: 'tkr',
@@ -247,7 +255,11 @@ export function catalog(): CatalogLayout[] {
     ].map(([l, bud, u]) => [l, bud, u, r1((bud as number) - (u as number))]);
     layouts.push({
       name: 'Belopp i mnkr with one decimal',
-      sheet: sheetFromRows('Mnkr', [['Driftredovisning, belopp i mnkr'], ['Nämnd', 'Budget', 'Utfall', 'Avvikelse'], ...data.map((r) => r.map((v) => (typeof v === 'number' ? { value: v, numberFormat: '0.0' } : v)))]),
+      sheet: sheetFromRows('Mnkr', [
+        ['Driftredovisning, belopp i mnkr'],
+        ['Nämnd', 'Budget', 'Utfall', 'Avvikelse'],
+        ...data.map((r) => r.map((v) => (typeof v === 'number' ? { value: v, numberFormat: '0.0' } : v))),
+      ]),
       roles: { budget: 'B', actual: 'C', variance: 'D' },
       convention: 'costs-positive',
       unit: 'mnkr',
@@ -273,7 +285,14 @@ export function catalog(): CatalogLayout[] {
   {
     layouts.push({
       name: 'Blank rows under the header and inside the table',
-      sheet: sheetFromRows('Luft', [['Enhet', 'Bokslut 2020', 'Utfall 2021', 'Budget 2021', 'Avvikelse', 'Förändring %'], [], NEG_ROWS[0] as Input[], [], NEG_ROWS[1] as Input[], NEG_ROWS[2] as Input[]]),
+      sheet: sheetFromRows('Luft', [
+        ['Enhet', 'Bokslut 2020', 'Utfall 2021', 'Budget 2021', 'Avvikelse', 'Förändring %'],
+        [],
+        NEG_ROWS[0] as Input[],
+        [],
+        NEG_ROWS[1] as Input[],
+        NEG_ROWS[2] as Input[],
+      ]),
       roles: { previous: 'B', actual: 'C', budget: 'D', variance: 'E', change: 'F' },
       convention: 'costs-negative',
       unit: 'tkr',
@@ -411,7 +430,15 @@ export function catalog(): CatalogLayout[] {
   {
     layouts.push({
       name: 'Transposed: measures as rows, years as columns',
-      sheet: sheetFromRows('Transponerad', [['Kommunen totalt (mnkr)', 2022, 2023], ['Intäkter', 612.4, 640.9], ['Kostnader', -2890.1, -3012.7], ['Nettokostnad', -2277.7, -2371.8]].map((r) => r.map((v) => (typeof v === 'number' && !Number.isInteger(v) ? { value: v, numberFormat: '0.0' } : v)))),
+      sheet: sheetFromRows(
+        'Transponerad',
+        [
+          ['Kommunen totalt (mnkr)', 2022, 2023],
+          ['Intäkter', 612.4, 640.9],
+          ['Kostnader', -2890.1, -3012.7],
+          ['Nettokostnad', -2277.7, -2371.8],
+        ].map((r) => r.map((v) => (typeof v === 'number' && !Number.isInteger(v) ? { value: v, numberFormat: '0.0' } : v))),
+      ),
       roles: { previous: 'B', actual: 'C' },
       convention: 'costs-negative',
       unit: 'mnkr',

@@ -52,7 +52,10 @@ const spec: fc.Arbitrary<Spec> = fc.record({
   section: fc.boolean(),
   nämnd: fc.boolean(),
   total: fc.boolean(),
-  rows: fc.array(fc.record({ previous: fc.integer({ min: 2_000, max: 900_000 }), actual: fc.integer({ min: 2_000, max: 900_000 }), budget: fc.integer({ min: 2_000, max: 900_000 }) }), { minLength: 3, maxLength: 8 }),
+  rows: fc.array(fc.record({ previous: fc.integer({ min: 2_000, max: 900_000 }), actual: fc.integer({ min: 2_000, max: 900_000 }), budget: fc.integer({ min: 2_000, max: 900_000 }) }), {
+    minLength: 3,
+    maxLength: 8,
+  }),
 });
 
 const NAMES = ['Kommunledning', 'Ekonomi', 'Personal', 'Kultur', 'Fritid', 'Teknik', 'Miljö', 'Bygg', 'Vård', 'Skola', 'Förskola'];

@@ -62,7 +62,14 @@ describe('approvals', () => {
     // The approvals sheet is the add-in's own: nothing on it is a table or a finding.
     expect(review.findings.some((r) => r.finding.sheet === APPROVALS_SHEET)).toBe(false);
     expect(readApprovals(grid)).toEqual([
-      expect.objectContaining({ sheet: 'Kommungemensamt', table: expect.stringMatching(/^rn RN\d/), row: 'KGAMT', column: 'change', rule: 'sign-flip', reason: 'Känd avvikelse, beslut i KS 2021-03-01' }),
+      expect.objectContaining({
+        sheet: 'Kommungemensamt',
+        table: expect.stringMatching(/^rn RN\d/),
+        row: 'KGAMT',
+        column: 'change',
+        rule: 'sign-flip',
+        reason: 'Känd avvikelse, beslut i KS 2021-03-01',
+      }),
     ]);
   });
 

@@ -53,7 +53,14 @@ describe('sign-off on Kommentarer', () => {
     const last = Math.max(...plan.rows.map((r) => r.row));
     expect(parseAddress(to!)!.row).toBeGreaterThanOrEqual(last);
     // New rows start as Utkast.
-    for (const r of plan.rows) expect(cellAt(written.sheets.find((s) => s.name === COMMENTS_SHEET)!, r.row, layout.columns.status!).value).toBe('Utkast');
+    for (const r of plan.rows)
+      expect(
+        cellAt(
+          written.sheets.find((s) => s.name === COMMENTS_SHEET)!,
+          r.row,
+          layout.columns.status!,
+        ).value,
+      ).toBe('Utkast');
   });
 
   it('writing again keeps Klar and Godkänd; the progress counts them per table', () => {
@@ -65,7 +72,15 @@ describe('sign-off on Kommentarer', () => {
     const unit = drafts.units.find((u) => u.kind === 'rn' && u.rows.length >= 3)!;
     const rowOf = (key: string) => plan.rows.find((r) => r.key === key)!.row;
     const [a, b, c] = unit.rows;
-    const set = (row: number, col: number, value: string): CellEdit => ({ sheet: COMMENTS_SHEET, cell: `${columnLetter(col)}${row + 1}`, row, col, before: { value: null }, after: { value }, reason: 'narrative-mismatch' });
+    const set = (row: number, col: number, value: string): CellEdit => ({
+      sheet: COMMENTS_SHEET,
+      cell: `${columnLetter(col)}${row + 1}`,
+      row,
+      col,
+      before: { value: null },
+      after: { value },
+      reason: 'narrative-mismatch',
+    });
     grid = applyToGrid(grid, [
       set(rowOf(a!.key), layout.columns.status!, 'Godkänd'),
       set(rowOf(b!.key), layout.columns.status!, 'Klar'),
@@ -76,7 +91,12 @@ describe('sign-off on Kommentarer', () => {
 
     const again = planCommentsSheetWithReport(grid, draftsOf(grid), { lang: 'sv' });
     const after = applyToGrid(grid, again.edits);
-    const statusOf = (key: string) => cellAt(after.sheets.find((s) => s.name === COMMENTS_SHEET)!, rowOf(key), layout.columns.status!).value;
+    const statusOf = (key: string) =>
+      cellAt(
+        after.sheets.find((s) => s.name === COMMENTS_SHEET)!,
+        rowOf(key),
+        layout.columns.status!,
+      ).value;
     expect(statusOf(a!.key)).toBe('Godkänd');
     expect(statusOf(b!.key)).toBe('Klar');
     expect(signOffProgress(after, draftsOf(after)).find((p) => p.tableId === unit.tableId)).toMatchObject({ commented: 3, approved: 1 });

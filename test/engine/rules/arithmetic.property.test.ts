@@ -99,13 +99,20 @@ describe('generated tables (property)', () => {
 
   it('a total moved by more than its rows can round away is caught at that cell', () => {
     fc.assert(
-      fc.property(table, layout, fc.constantFrom('previous' as const, 'actual' as const, 'budget' as const, 'variance' as const), fc.integer({ min: 2, max: 100_000 }), fc.constantFrom(-1, 1), (rows, lay, measure, extra, sign) => {
-        const built = buildTable('Blad1', rows, { ...lay, total: true });
-        const cell = cellAddress(built.totalRow as number, built.cols[measure]);
-        const size = Math.ceil(rows.length / 2) + extra;
-        const wb = withCell({ sheets: [built.sheet] }, 'Blad1', cell, (c) => ({ value: Math.round(c.value as number) + sign * size, numberFormat: '#,##0' }));
-        expect(findings(wb, [sumMismatch])).toContain(`sum-mismatch@${cell}`);
-      }),
+      fc.property(
+        table,
+        layout,
+        fc.constantFrom('previous' as const, 'actual' as const, 'budget' as const, 'variance' as const),
+        fc.integer({ min: 2, max: 100_000 }),
+        fc.constantFrom(-1, 1),
+        (rows, lay, measure, extra, sign) => {
+          const built = buildTable('Blad1', rows, { ...lay, total: true });
+          const cell = cellAddress(built.totalRow as number, built.cols[measure]);
+          const size = Math.ceil(rows.length / 2) + extra;
+          const wb = withCell({ sheets: [built.sheet] }, 'Blad1', cell, (c) => ({ value: Math.round(c.value as number) + sign * size, numberFormat: '#,##0' }));
+          expect(findings(wb, [sumMismatch])).toContain(`sum-mismatch@${cell}`);
+        },
+      ),
     );
   });
 

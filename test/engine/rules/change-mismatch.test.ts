@@ -52,10 +52,14 @@ describe('change-mismatch', () => {
   });
 
   it('in a generated fraction table with formulas, a % off by one point is caught at that cell', () => {
-    const built = buildTable('Blad1', [
-      { code: 'KAI', name: 'Kommunikation', b: -50786.4, u: -52862.2, budget: -57489.1 },
-      { code: 'KEK', name: 'Ekonomiavdelningen', b: -59273.3, u: -57199.4, budget: -56121.2 },
-    ], { unit: 'fraction', formulas: true, label: 'split' });
+    const built = buildTable(
+      'Blad1',
+      [
+        { code: 'KAI', name: 'Kommunikation', b: -50786.4, u: -52862.2, budget: -57489.1 },
+        { code: 'KEK', name: 'Ekonomiavdelningen', b: -59273.3, u: -57199.4, budget: -56121.2 },
+      ],
+      { unit: 'fraction', formulas: true, label: 'split' },
+    );
     const wb = { sheets: [built.sheet] };
     expect(run(changeMismatch, wb)).toEqual([]);
     const cell = cellAddress(built.rows[0] as number, built.cols.change);

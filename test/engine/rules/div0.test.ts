@@ -10,9 +10,7 @@ const HEADER = ['RN3', '2020\nBokslut', '2021\nUtfall Ack dec', '2021\nBudget', 
 describe('div0', () => {
   it('finds exactly one in the seed pasted as values: Kommunledning KLFÖ’s change %, pasted as text', () => {
     const found = run(div0, seedAsPastedValues(loadSeed()));
-    expect(found.map((f) => [f.sheet, f.cell, f.severity, f.messageId, f.expected, f.actual])).toEqual([
-      ['Kommunledning', 'F5', 'error', 'div0.text', null, '#DIVISION/0!'],
-    ]);
+    expect(found.map((f) => [f.sheet, f.cell, f.severity, f.messageId, f.expected, f.actual])).toEqual([['Kommunledning', 'F5', 'error', 'div0.text', null, '#DIVISION/0!']]);
     expect(found[0]?.params).toMatchObject({ label: 'KLFÖ Kommunledn Fördelning', bokslut: 0 });
   });
 
@@ -36,7 +34,11 @@ describe('div0', () => {
   });
 
   it('also recognises error text that the adapter did not mark as an error', () => {
-    const sheet = sheetFromRows('Blad1', [HEADER, ['KLC   Kansli', -3495, -3170, -4134, 964, { value: ' #DIVISION/0! ' }], ['KLX   Annan', 0, 10, 0, { value: null, error: 'DIV_BY_ZERO', formula: '=C3/B3' }, 5]]);
+    const sheet = sheetFromRows('Blad1', [
+      HEADER,
+      ['KLC   Kansli', -3495, -3170, -4134, 964, { value: ' #DIVISION/0! ' }],
+      ['KLX   Annan', 0, 10, 0, { value: null, error: 'DIV_BY_ZERO', formula: '=C3/B3' }, 5],
+    ]);
     expect(run(div0, { sheets: [sheet] }).map((f) => [f.cell, f.messageId, f.actual])).toEqual([
       ['F2', 'div0.text', '#DIVISION/0!'],
       ['E3', 'div0.other', '#DIV/0!'],

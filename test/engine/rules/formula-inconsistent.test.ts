@@ -51,11 +51,15 @@ describe('formula-inconsistent', () => {
   });
 
   it('works in a generated table placed away from A1 with a fraction %', () => {
-    const built = buildTable('Blad1', [
-      { code: 'KAI', name: 'Kommunikation', b: -50786.4, u: -52862.2, budget: -57489.1 },
-      { code: 'KEK', name: 'Ekonomiavdelningen', b: -59273.3, u: -57199.4, budget: -56121.2 },
-      { code: 'KHR', name: 'HR-avdelningen', b: -42401, u: -49213, budget: -51980 },
-    ], { formulas: true, unit: 'fraction', top: 6, left: 3, label: 'split' });
+    const built = buildTable(
+      'Blad1',
+      [
+        { code: 'KAI', name: 'Kommunikation', b: -50786.4, u: -52862.2, budget: -57489.1 },
+        { code: 'KEK', name: 'Ekonomiavdelningen', b: -59273.3, u: -57199.4, budget: -56121.2 },
+        { code: 'KHR', name: 'HR-avdelningen', b: -42401, u: -49213, budget: -51980 },
+      ],
+      { formulas: true, unit: 'fraction', top: 6, left: 3, label: 'split' },
+    );
     const wb = { sheets: [built.sheet] };
     expect(run(formulaInconsistent, wb)).toEqual([]);
     const typed = withCell(wb, 'Blad1', 'J9', { value: 0.041, numberFormat: '0.0%' });

@@ -57,13 +57,7 @@ describe('sum-mismatch', () => {
   });
 
   it('does not add up a column with an error or text in it, and counts an empty cell as 0', () => {
-    const sheet = sheetFromRows('Blad1', [
-      HEADER,
-      ['3     Intäkter', 489, '#SAKNAS!', 56, 605, 35.3],
-      ['6A    Lokalhyror', -30, -49, null, -49, null],
-      [],
-      [null, 459, 612, 56, 556, 33.3],
-    ]);
+    const sheet = sheetFromRows('Blad1', [HEADER, ['3     Intäkter', 489, '#SAKNAS!', 56, 605, 35.3], ['6A    Lokalhyror', -30, -49, null, -49, null], [], [null, 459, 612, 56, 556, 33.3]]);
     expect(run(sumMismatch, { sheets: [sheet] })).toEqual([]);
   });
 
