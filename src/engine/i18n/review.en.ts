@@ -47,6 +47,7 @@ export const reviewEn: LanguagePack = {
   'review.export': 'Export review',
   'review.chart.show': 'Show chart',
   'review.chart.hide': 'Hide chart',
+  'review.chart.kontogrupp': 'Account group',
   'review.chart.table': 'Table',
   'review.chart.name':
     'Bar chart: variance against budget per row in mnkr, {table}. {count} rows, largest first. Favourable {favourable}, unfavourable {unfavourable}. Materiality threshold ±{threshold} mnkr.',

@@ -47,6 +47,7 @@ export const reviewSv: LanguagePack = {
   'review.export': 'Exportera granskning',
   'review.chart.show': 'Visa diagram',
   'review.chart.hide': 'Dölj diagram',
+  'review.chart.kontogrupp': 'Kontogrupp',
   'review.chart.table': 'Tabell',
   'review.chart.name':
     'Stapeldiagram: avvikelse mot budget per rad i mnkr, {table}. {count} rader, störst först. Gynnsamma {favourable}, ogynnsamma {unfavourable}. Väsentlighetsgräns ±{threshold} mnkr.',

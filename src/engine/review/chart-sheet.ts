@@ -83,7 +83,7 @@ export function planChartSheet(table: VarianceTable, workbook: WorkbookGrid, lan
       edits.push({ sheet, cell: cellAddress(row, col), row, col, before: { value: null }, after: { value }, reason: 'variance-mismatch' });
     }),
   );
-  const name = table.level ?? translate('taskpane.table.kontogrupp', lang);
+  const name = table.level ?? translate('review.chart.kontogrupp', lang);
   return {
     sheet,
     edits,

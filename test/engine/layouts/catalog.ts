@@ -316,7 +316,7 @@ export function catalog(): CatalogLayout[] {
       rows: 7,
       errors: [
         { cell: 'C5', value: 39000, rule: 'sum-mismatch' },
-        { cell: 'B14', value: 694000, rule: 'sum-mismatch' },
+        { cell: 'B12', value: 694000, rule: 'sum-mismatch' },
       ],
     });
   }
