@@ -17,7 +17,7 @@ import type { ExcelApiVersion, HostDiagnostics, XlContext, XlHost, XlRunOptions 
 
 /**
  * The number of sheets asked for by `?demo=benchN` (1–100), the benchmark's
- * generated workbook (issue 5: N sheets, each an RN table of 150 rows and a
+ * generated workbook (N sheets, each an RN table of 150 rows and a
  * kontogrupp table), or undefined for the example.
  */
 export function benchSheetsFromQuery(search: string): number | undefined {

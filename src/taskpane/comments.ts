@@ -1,5 +1,5 @@
 /**
- * The task pane's commentary (issue 4), without React: the drafts for the
+ * The task pane's commentary, without React: the drafts for the
  * last validation with the pane's settings and language, and the plan that
  * writes them to the sheet Kommentarer. Loaded on demand (the Kommentarer view
  * and "Skriv till bladet Kommentarer" import it), so the commentary engine is

@@ -120,7 +120,7 @@ describe('task pane in Chromium (production build, demo mode, offline)', () => {
     const bundle = initialScripts();
     // The budget for first paint (docs/performance.md); the Kommentarer view is loaded when opened.
     expect(bundle.gzipBytes).toBeLessThan(200 * 1024);
-    // Issue 15's budget: at most 10 % above the first-paint JavaScript measured before it (115 057 bytes gzipped).
+    // The tighter budget: at most 10 % above the reference first-paint JavaScript of 115 057 bytes gzipped.
     expect(bundle.gzipBytes).toBeLessThanOrEqual(Math.floor(115_057 * 1.1));
     for (const f of bundle.files) expect(fs.readFileSync(path.join(DIST, f), 'utf8')).not.toContain('comments-view');
     fs.writeFileSync(path.join(ARTIFACTS, 'taskpane-metrics.json'), JSON.stringify({ paneReadyMs, findingsMs, initialScripts: bundle.files, initialScriptsGzipBytes: bundle.gzipBytes }, null, 2));

@@ -1,7 +1,7 @@
 /**
  * What the words of a follow-up table say: a header's role hint, its years
  * and unit, a row label's code and name, and the labels that mark sums.
- * Words are hints only: the figures confirm them (`relations.ts`).
+ * Words are hints only: the figures confirm them (`roles.ts`).
  */
 import type { Cell } from '../grid';
 import type { AmountUnit } from '../table';

@@ -1,6 +1,6 @@
 import type { LanguagePack } from './index';
 
-/** Commentary (issue 4), English: same keys and placeholders as commentary.sv.ts. */
+/** Commentary, English: same keys and placeholders as commentary.sv.ts. */
 export const commentaryEn: LanguagePack = {
   // Amounts are filled without a sign (the words carry it); no-break spaces join SEK, the figure and million.
   'commentary.mall.avdelning.avvikelse.positiv': '{enhet} shows a favourable budget variance of SEK\u00a0{avvikelse_mnkr}\u00a0million.',

@@ -1,7 +1,7 @@
 import type { LanguagePack } from './index';
 
 /**
- * Commentary (issue 4), Swedish: the default draft templates
+ * Commentary, Swedish: the default draft templates
  * (`commentary.mall.<template id>`), the words they are filled with, the
  * comments sheet's texts and the narrative check's messages.
  */

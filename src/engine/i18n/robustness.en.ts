@@ -1,6 +1,6 @@
 import type { LanguagePack } from './index';
 
-/** English texts for files the command line refuses (issue 6: bad input). */
+/** English texts for files the command line refuses (bad input). */
 export const robustnessEn: LanguagePack = {
   'cli.file.too-large': '{file}: the file is too large to read (a part of it unpacks to more than 300 MB); split the workbook.',
   'cli.file.no-sheets': '{file}: the workbook has no worksheets (no sheets at all, or only chart sheets).',

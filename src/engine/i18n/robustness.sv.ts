@@ -1,6 +1,6 @@
 import type { LanguagePack } from './index';
 
-/** Swedish texts for files the command line refuses (issue 6: bad input). */
+/** Swedish texts for files the command line refuses (bad input). */
 export const robustnessSv: LanguagePack = {
   'cli.file.too-large': '{file}: filen är för stor att läsa (en del av den packas upp till mer än 300 MB); dela upp arbetsboken.',
   'cli.file.no-sheets': '{file}: arbetsboken har inga kalkylblad (inga blad alls, eller bara diagramblad).',

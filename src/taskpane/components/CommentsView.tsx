@@ -1,5 +1,5 @@
 /**
- * The Kommentarer view (issue 4), loaded on demand (React.lazy in App.tsx):
+ * The Kommentarer view, loaded on demand (React.lazy in App.tsx):
  * pick an RN table of the last validation, read the drafts for each
  * avdelning and the table's summary, copy one, see and select the cells each
  * sentence was computed from, and write all drafts to the sheet Kommentarer.
