@@ -16,7 +16,8 @@
  * figure the table promises.
  */
 import { defineRule, finding } from '../rule';
-import type { Finding } from '../finding';
+import type { Calculation, Finding } from '../finding';
+import { cellAddress } from '../grid';
 import { changeScale, roundTo } from '../interval';
 import type { TableRow } from '../table';
 import { allValueColumns, amountColumns, amountValue, asPercent, changeBasis, changeSlots, columnSlots, eachTable, rowLabel, tableRows, type Slot, type SlotColumn } from './common';
@@ -39,7 +40,7 @@ export const missingValue = defineRule({
       const values = allValueColumns(table).map((c) => columnSlots(sheet, table, c.col));
       const change = table.columns.change;
       const changes = changeSlots(sheet, table);
-      const { actual, budget } = table.columns;
+      const { actual, budget, previous } = table.columns;
       const rows = tableRows(sheet, table);
       for (let i = 0; i < rows.length; i++) {
         const row = rows[i] as TableRow;
@@ -67,10 +68,18 @@ export const missingValue = defineRule({
           }
           if (kind !== 'blank') continue;
           let expected: number | null = null;
+          let calculation: Calculation | undefined;
           if (measure === 'variance' && actual !== undefined && budget !== undefined) {
             const a = amountValue(columnSlots(sheet, table, actual.col).get(i));
             const b = amountValue(columnSlots(sheet, table, budget.col).get(i));
-            if (a !== undefined && b !== undefined) expected = roundTo(a - b, 0);
+            if (a !== undefined && b !== undefined) {
+              // The variance is favourable when positive: Utfall − Budget with costs negative, Budget − Utfall with costs positive.
+              const [first, second] = table.convention === 'costs-positive' ? [budget.col, actual.col] : [actual.col, budget.col];
+              const result = table.convention === 'costs-positive' ? b - a : a - b;
+              expected = roundTo(result, 0);
+              const operand = (col: number): { cell: string; value: number } => ({ cell: cellAddress(row.row, col), value: col === actual.col ? a : b });
+              calculation = { expression: `${cellAddress(row.row, first)} − ${cellAddress(row.row, second)}`, operands: [operand(first), operand(second)], result };
+            }
           } else if (isTotal) {
             let s = 0;
             for (let j = 0; j < table.rows.length; j++) {
@@ -94,6 +103,7 @@ export const missingValue = defineRule({
               expected,
               actual: null,
               messageId: 'missing-value',
+              calculation,
               params: {
                 label: rowLabel(table, row),
                 column: column.header.replace(/\s*\n\s*/g, ' '),
@@ -142,6 +152,17 @@ export const missingValue = defineRule({
             expected,
             actual: c.kind === 'marker' ? c.text : null,
             messageId: c.kind === 'marker' ? 'missing-value.marker' : 'missing-value.change',
+            calculation:
+              actual === undefined || previous === undefined
+                ? undefined
+                : {
+                    expression: `(${cellAddress(row.row, actual.col)} / ${cellAddress(row.row, previous.col)} − 1)${unit === 'percent' ? ' × 100' : ''}`,
+                    operands: [
+                      { cell: cellAddress(row.row, actual.col), value: a },
+                      { cell: cellAddress(row.row, previous.col), value: b },
+                    ],
+                    result: (a / b - 1) * changeScale(unit),
+                  },
             params: {
               label: rowLabel(table, row),
               expected: roundTo(asPercent(expected, unit), 1),

@@ -22,6 +22,33 @@ describe('missing-value', () => {
     }
   });
 
+  it('shows how the missing % is computed, from the row’s own cells (Varför?)', () => {
+    const sheet = sheetFromRows('Blad1', [HEADER, ['KGHR  Kommungemensamt HR', -2208, -1488, -1490, 2, null], ['KEK   Ekonomiavdelningen', -59273, -57199, -56121, -1078, -3.5]]);
+    const [f] = run(missingValue, { sheets: [sheet] });
+    expect(f?.calculation).toEqual({
+      expression: '(C2 / B2 − 1) × 100',
+      operands: [
+        { cell: 'C2', value: -1488 },
+        { cell: 'B2', value: -2208 },
+      ],
+      result: (-1488 / -2208 - 1) * 100,
+    });
+  });
+
+  it('computes a missing variance in the table’s sign convention: Budget − Utfall where costs are positive', () => {
+    const header = ['Verksamhet', 'Kommunbidrag', 'Nettokostnad', 'Avvikelse'];
+    const sheet = sheetFromRows('Blad1', [
+      header,
+      ['Kansli', 21400, 20900, 500],
+      ['Ekonomi', 18300, 18750, -450],
+      ['Personal', 12000, 11000, 1000],
+      ['IT', 9800, 9650, null],
+      ['Summa', 61500, 60300, 1200],
+    ]);
+    const found = run(missingValue, { sheets: [sheet] }).filter((f) => f.cell === 'D5');
+    expect(found.map((f) => [f.expected, f.calculation?.expression])).toEqual([[150, 'B5 − C5']]);
+  });
+
   it('does not ask for a % where none means anything: base 0, sign changed, or a row without figures', () => {
     const sheet = sheetFromRows('Blad1', [
       HEADER,
