@@ -54,8 +54,10 @@ export async function benchOffice(options: BenchOptions): Promise<BenchRow[]> {
       value: cost.syncs,
       unit: 'syncs',
       baseline: `ExcelApi ${MARK_API}; largest request ${kib(cost.maxRequestBytes)}, response ${kib(cost.maxResponseBytes)}`,
-      target: '2 + 1, ≤ 5 MB each',
-      met: cost.readSyncs <= 2 && markSyncs <= 1 && Math.max(cost.maxRequestBytes, cost.maxResponseBytes) <= PAYLOAD_LIMIT_BYTES,
+      // Reading takes three syncs: the sheet list, then the used ranges, then the cells (a request never
+      // touches a sheet it has not seen exist: docs/excel-compatibility.md).
+      target: '3 + 1, ≤ 5 MB each',
+      met: cost.readSyncs <= 3 && markSyncs <= 1 && Math.max(cost.maxRequestBytes, cost.maxResponseBytes) <= PAYLOAD_LIMIT_BYTES,
     });
     const bytes = cost.requestBytes + cost.responseBytes;
     const least = valuesOnlyBytes(workbook);
@@ -74,7 +76,7 @@ export async function benchOffice(options: BenchOptions): Promise<BenchRow[]> {
   const big = options.quick ? { sheets: 4, rnRows: 5_000 } : { sheets: 20, rnRows: 2_000 };
   const workbook = generatedWorkbook(big.sheets, big.rnRows);
   const cost = await measureValidate(big.sheets, { workbook });
-  const fewest = 1 + Math.ceil(cost.responseBytes / READ_BUDGET_BYTES);
+  const fewest = 2 + Math.ceil(cost.responseBytes / READ_BUDGET_BYTES);
   rows.push({
     bench: 'office',
     measure: 'round trips to read, over 5 MB',
@@ -82,7 +84,7 @@ export async function benchOffice(options: BenchOptions): Promise<BenchRow[]> {
     figure: `${cost.readSyncs} (largest response ${kib(cost.maxResponseBytes)})`,
     value: cost.readSyncs,
     unit: 'syncs',
-    baseline: `fewest that fit: 1 + ⌈${kib(cost.responseBytes)} / ${kib(READ_BUDGET_BYTES)}⌉ = ${fewest}`,
+    baseline: `fewest that fit: 2 + ⌈${kib(cost.responseBytes)} / ${kib(READ_BUDGET_BYTES)}⌉ = ${fewest}`,
     target: 'fewest, each ≤ 5 MB',
     met: cost.readSyncs <= fewest && cost.maxResponseBytes <= PAYLOAD_LIMIT_BYTES && cost.maxRequestBytes <= PAYLOAD_LIMIT_BYTES,
   });
