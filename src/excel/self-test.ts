@@ -14,7 +14,7 @@
  * code goes in the report), returns a short detail on success, or returns
  * `SKIPPED` with a reason where the host does not support what it tries.
  */
-import { cellAddress, type CellEdit } from '../engine';
+import { cellAddress, type CellEdit, type ChartPlan } from '../engine';
 import type { WorkbookActions } from './actions';
 import { officeErrorCode, toActionError } from './errors';
 import { inspect, isOurNote, MARK_COLORS, markAddresses, MARK_ADDRESS_LIMIT, removeMarkFormats, writeMarks } from './mark-formats';
@@ -23,6 +23,7 @@ import type { KeyValueStore } from './storage';
 import { memoryStore } from './storage';
 import { changeCells, type CellState } from './write';
 import type { SelfTestReport } from './self-test-report';
+import { addVarianceChart, type XlChartsWorksheet } from './chart';
 import type { XlHost, XlRange } from './xl';
 
 export { formatSelfTestReport, type SelfTestReport, type StepResult } from './self-test-report';
@@ -216,6 +217,25 @@ export const SELF_TEST_STEPS: SelfTestStep[] = [
       );
       await scratch.undo();
       check(!(await sheetNames(host)).includes(extraSheet), 'Ångra should delete the sheet it added');
+    },
+  },
+  {
+    id: 'chart',
+    title: 'add a variance chart (waterfall with ExcelApi 1.9, else clustered bar), read it back and delete it',
+    run: async ({ host, sheet }) => {
+      const plan: ChartPlan = { sheet, edits: [], source: 'A1:B3', varianceSource: 'A2:B3', from: 'G2', to: 'M16', title: 'Avvikelsekollen självtest', axisTitle: 'tkr', points: 2 };
+      const inserted = await addVarianceChart(host, plan);
+      const types = await host.run(async (context) => {
+        const charts = (context.workbook.worksheets.getItem(sheet) as XlChartsWorksheet).charts;
+        charts.load('items/chartType');
+        await context.sync();
+        const found = charts.items.map((c) => c.chartType);
+        for (const c of charts.items) c.delete();
+        await context.sync();
+        return found;
+      });
+      check(types.length === 1 && types[0] === inserted.type, `the sheet should hold one ${inserted.type} chart`);
+      return inserted.type;
     },
   },
   {

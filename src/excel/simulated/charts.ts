@@ -156,21 +156,29 @@ class ChartCollectionProxy extends ProxyBase implements XlChartCollection {
     this.sheet(server);
     return true;
   }
+  private pendingCharts: Bound[] = [];
+  /** A load of `items` (with `id`, `chartType` or `name`) answers with plain data, as a response from Excel does. */
   read(server: Server, prop: string): unknown {
     if (!prop.startsWith('items')) throw new HostError('InvalidArgument', `ChartCollection.${prop}`);
     const sheet = this.sheet(server);
-    return chartsOf(sheet).map((chart, i) => {
-      const p = new ChartProxy(this.ctx, `${this.path}.items[${i}]`, () => ({ sheet, chart }));
+    this.pendingCharts = chartsOf(sheet).map((chart) => ({ sheet, chart }));
+    return this.pendingCharts.map(({ chart }) => ({ id: chart.id, chartType: chart.type, name: chart.name }));
+  }
+  /** The loaded data become item proxies bound to their charts. */
+  override deliver(values: Map<string, unknown>, isNull: boolean): void {
+    const items = this.pendingCharts.map((bound, i) => {
+      const p = new ChartProxy(this.ctx, `${this.path}.items[${i}]`, () => bound);
       p.deliver(
         new Map<string, unknown>([
-          ['id', chart.id],
-          ['chartType', chart.type],
-          ['name', chart.name],
+          ['id', bound.chart.id],
+          ['chartType', bound.chart.type],
+          ['name', bound.chart.name],
         ]),
         false,
       );
       return p;
     });
+    super.deliver(values.size === 0 ? values : new Map([['items', items]]), isNull);
   }
   add(type: string, sourceData: XlRange, seriesBy = 'Auto'): XlChart {
     const n = ++this.added;
