@@ -7,18 +7,19 @@
  */
 import type * as http from 'http';
 import type { AddressInfo } from 'net';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DIST, ensureBuild } from './build';
 import { launchChromium } from './chromium';
 import { serveStatic } from './static-server';
 
 export { DIST, ensureBuild, ROOT } from './build';
 
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+export const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 export interface PaneBrowser {
   origin: string;
   browser: Browser;
+  context: BrowserContext;
   page: Page;
   /** Requests to anything but the page's own files and office.js. */
   foreign: string[];
@@ -26,13 +27,13 @@ export interface PaneBrowser {
   close(): Promise<void>;
 }
 
-/** Serves dist/ and opens a Swedish 320 px page on it, offline. */
-export async function openPaneBrowser(): Promise<PaneBrowser> {
+/** Serves dist/ and opens a 320 px page on it (Swedish unless `locale` says otherwise), offline. */
+export async function openPaneBrowser(locale = 'sv-SE'): Promise<PaneBrowser> {
   ensureBuild();
   const server: http.Server = await serveStatic(DIST);
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await launchChromium();
-  const context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 320, height: 900 }, serviceWorkers: 'block' });
+  const context = await browser.newContext({ locale, viewport: { width: 320, height: 900 }, serviceWorkers: 'block' });
   const page = await context.newPage();
   const foreign: string[] = [];
   const pageErrors: string[] = [];
@@ -47,6 +48,7 @@ export async function openPaneBrowser(): Promise<PaneBrowser> {
   return {
     origin,
     browser,
+    context,
     page,
     foreign,
     pageErrors,

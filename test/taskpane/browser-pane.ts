@@ -1,91 +1,25 @@
 /**
  * What the task pane's browser tests share: the production build (built when
- * older than its sources), a local server for it, Debian's Chromium through
- * playwright-core, offline (office.js refused, so demo mode), and the checks
+ * older than its sources), a local server for it, Chromium through
+ * playwright-core (test/helpers/chromium.ts), offline (office.js refused, so demo mode), and the checks
  * a controller's pane must pass at every width: no sideways scrolling, no
  * serious or critical axe-core violation, a screenshot in artifacts/.
  */
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import type * as http from 'http';
-import type { AddressInfo } from 'net';
 import * as path from 'path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { serveStatic } from '../helpers/static-server';
+import type { Page } from 'playwright-core';
+import { openPaneBrowser, type PaneBrowser } from '../helpers/browser';
 
-export const ROOT = path.join(__dirname, '..', '..');
-export const DIST = path.join(ROOT, 'dist');
-export const ARTIFACTS = path.join(ROOT, 'artifacts');
-export const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const CHROMIUM = '/usr/bin/chromium';
+export { DIST, ensureBuild, ROOT } from '../helpers/build';
+export { OFFICE_JS, type PaneBrowser } from '../helpers/browser';
+export const ARTIFACTS = path.join(__dirname, '..', '..', 'artifacts');
 
 /** The pane widths of Office: on the web and Windows 320–350 px, narrowest 270 px. */
 export const WIDTHS = [270, 320, 350] as const;
 
-function newestMtime(p: string): number {
-  const st = fs.statSync(p);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return fs.readdirSync(p).reduce((m, f) => Math.max(m, newestMtime(path.join(p, f))), st.mtimeMs);
-}
-
-/** Builds dist/ unless it is newer than every source it is built from (or PANE_TEST_BUILT=1 says dist/ is to be used as it is). */
-export function ensureBuild(): void {
-  const built = path.join(DIST, 'taskpane.html');
-  if (process.env.PANE_TEST_BUILT === '1' && fs.existsSync(built)) return;
-  const sources = ['src', 'assets', 'manifest.xml', 'webpack.config.js', 'package.json'].map((p) => path.join(ROOT, p));
-  const fresh = fs.existsSync(built) && fs.statSync(built).mtimeMs > Math.max(...sources.map(newestMtime));
-  if (fresh && process.env.ADDIN_BASE_URL === undefined) return;
-  const env = { ...process.env };
-  delete env.ADDIN_BASE_URL;
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production'], { cwd: ROOT, env, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`webpack failed:\n${r.stdout}\n${r.stderr}`);
-}
-
-export interface PaneBrowser {
-  origin: string;
-  browser: Browser;
-  context: BrowserContext;
-  page: Page;
-  /** Requests to anything but the pane's own files and office.js. */
-  foreign: string[];
-  /** Uncaught errors in the page. */
-  pageErrors: string[];
-  close(): Promise<void>;
-}
-
 /** Serves dist/ and opens a Chromium page on it, offline, Swedish, 320 px wide. */
-export async function openBrowser(locale = 'sv-SE'): Promise<PaneBrowser> {
-  ensureBuild();
-  const server: http.Server = await serveStatic(DIST);
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
-  const context = await browser.newContext({ locale, viewport: { width: 320, height: 900 }, serviceWorkers: 'block' });
-  const page = await context.newPage();
-  const foreign: string[] = [];
-  const pageErrors: string[] = [];
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(`${origin}/`)) return route.continue();
-    if (url === OFFICE_JS) return route.abort('internetdisconnected');
-    foreign.push(url);
-    return route.abort('blockedbyclient');
-  });
-  page.on('pageerror', (err) => pageErrors.push(String(err)));
-  return {
-    origin,
-    browser,
-    context,
-    page,
-    foreign,
-    pageErrors,
-    close: async () => {
-      await browser.close();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
+export function openBrowser(locale = 'sv-SE'): Promise<PaneBrowser> {
+  return openPaneBrowser(locale);
 }
 
 /** Opens the pane fresh (settings cleared unless `keepSettings`) and waits for Validera. */
