@@ -2,9 +2,10 @@
  * Writes a copy of an .xlsx package with cell edits applied (fixes,
  * commentary) by patching it, never rebuilding it: only the worksheets that
  * change, workbook.xml, its relationships and [Content_Types].xml are
- * edited (each by splicing its text), and every other zip entry (charts,
- * drawings, images, comments, pivot caches, macros, external links, styles,
- * shared strings) is copied byte for byte. The input is never modified; the
+ * edited (each by splicing its text), styles.xml gains one bold cell style
+ * when a new sheet has a header row (see patch-styles.ts), and every other
+ * zip entry (charts, drawings, images, comments, pivot caches, macros,
+ * external links, shared strings) is copied byte for byte. The input is never modified; the
  * output appears whole or not at all (written to a temporary file in the
  * output folder, then renamed into place).
  */
