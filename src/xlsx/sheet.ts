@@ -79,7 +79,7 @@ function isoDateSerial(text: string, date1904: boolean): number | undefined {
  * A grid cell with only the properties it has. Each common kind is made as
  * one object literal with all its properties, which V8 stores inside the
  * object; properties added one by one afterwards would go to a separate
- * backing store (a second allocation per cell, a grid about a fifth larger).
+ * backing store (a second allocation per cell).
  */
 function makeCell(value: CellValue, error: ErrorCode | undefined, errorIsText: boolean, formula: string | undefined, format: string | undefined): Cell {
   if (error === undefined) {
