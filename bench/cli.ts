@@ -153,7 +153,7 @@ export async function benchCli(options: BenchOptions): Promise<BenchRow[]> {
       },
       {
         bench: 'cli',
-        measure: `check FOLDER (${os.availableParallelism()} worker threads) vs one file at a time`,
+        measure: `check FOLDER (${os.availableParallelism()} threads: the main one and ${os.availableParallelism() - 1} worker${os.availableParallelism() === 2 ? '' : 's'}) vs one file at a time`,
         size: `${folderFiles} arbetsböcker à ${folderSheets} blad`,
         figure: ms(folderMs),
         value: folderMs,
