@@ -39,7 +39,11 @@ export function addBoldStyle(part: string, xml: string): BoldStyle | undefined {
   const base = fontList[0];
   // The default font made bold (its size, name and colour kept), so the header looks like the rest of the workbook.
   const boldFont =
-    base === undefined ? `<${p}font><${p}b/></${p}font>` : base.selfClosing ? `<${base.qualifiedName}><${p}b/></${base.qualifiedName}>` : `${xml.slice(base.start, base.openEnd)}<${p}b/>${xml.slice(base.openEnd, base.end)}`;
+    base === undefined
+      ? `<${p}font><${p}b/></${p}font>`
+      : base.selfClosing
+        ? `<${base.qualifiedName}><${p}b/></${base.qualifiedName}>`
+        : `${xml.slice(base.start, base.openEnd)}<${p}b/>${xml.slice(base.openEnd, base.end)}`;
   const xf = `<${p}xf numFmtId="0" fontId="${fontList.length}" fillId="0" borderId="0" xfId="0" applyFont="1"/>`;
   const splices: Splice[] = [
     setAttribute(xml, fonts, 'count', String(fontList.length + 1)),

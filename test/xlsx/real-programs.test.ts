@@ -215,7 +215,9 @@ describe('fix and comment change only the parts they must', () => {
     expect(parts.removed).toEqual(readZipEntry(fs.readFileSync(input), 'xl/calcChain.xml') === undefined ? [] : ['xl/calcChain.xml']);
     const hadStyles = readZipEntry(fs.readFileSync(input), 'xl/styles.xml') !== undefined;
     // The header's bold style: appended to the styles part, or a new minimal styles part where there was none.
-    expect(parts.changed).toEqual(hadStyles ? ['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml'] : ['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml']);
+    expect(parts.changed).toEqual(
+      hadStyles ? ['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml'] : ['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml'],
+    );
     expect(parts.added.filter((p) => p !== 'xl/styles.xml')).toHaveLength(1);
     expect(parts.added.filter((p) => p !== 'xl/styles.xml')[0]).toMatch(/^xl\/worksheets\/sheet\d+\.xml$/);
     expect(parts.added.includes('xl/styles.xml')).toBe(!hadStyles);
