@@ -10,8 +10,12 @@
  *   older client does with them is not documented, so the host refuses them
  *   with InvalidArgument and the adapter asks `supports('1.9')` first);
  * - `chart.title.text`, `chart.legend.visible`, `chart.axes.valueAxis.title.text`,
+ *   `chart.name` (set and read, ExcelApi 1.1),
  *   `chart.setPosition(startCell, endCell)`, `chart.delete()`; loads of
- *   `id` (ExcelApi 1.7), `chartType`, and `charts.items`.
+ *   `id` (ExcelApi 1.7), `chartType`, and `charts.items`;
+ * - `charts.getItem(name)` (ExcelApi 1.1): "If there are multiple charts with
+ *   the same name, the first one will be returned"; none: ItemNotFound
+ *   (https://learn.microsoft.com/javascript/api/excel/excel.chartcollection#excel-excel-chartcollection-getitem-member(1)).
  * A chart lives on its sheet: deleting the sheet deletes it. Writing needs a
  * writable sheet (AccessDenied).
  * Not modelled: series, data labels, formats, events, images.
@@ -98,6 +102,18 @@ class ChartProxy extends ProxyBase implements XlChart {
   get chartType(): string {
     return this.prop('chartType');
   }
+  get name(): string {
+    return this.prop('name');
+  }
+  set name(v: string) {
+    this.queueSet('name', v);
+  }
+  override write(server: Server, prop: string, value: unknown): void {
+    const { sheet, chart } = this.target(server);
+    server.checkWritable(sheet);
+    if (prop === 'name') chart.name = String(value);
+    else super.write(server, prop, value);
+  }
   exists(server: Server): boolean {
     if (this.bound === undefined) this.bound = this.resolver(server);
     return this.bound !== null && server.sheets.includes(this.bound.sheet) && chartsOf(this.bound.sheet).includes(this.bound.chart);
@@ -179,6 +195,13 @@ class ChartCollectionProxy extends ProxyBase implements XlChartCollection {
       return p;
     });
     super.deliver(values.size === 0 ? values : new Map([['items', items]]), isNull);
+  }
+  getItem(name: string): XlChart {
+    return new ChartProxy(this.ctx, `${this.path}.getItem(${JSON.stringify(name)})`, (server) => {
+      const sheet = this.sheet(server);
+      const chart = chartsOf(sheet).find((c) => c.name === name);
+      return chart === undefined ? null : { sheet, chart };
+    });
   }
   add(type: string, sourceData: XlRange, seriesBy = 'Auto'): XlChart {
     const n = ++this.added;
