@@ -106,11 +106,13 @@ export function findRoomBesideTable(sheet: SheetGrid, table: VarianceTable, figu
   const own = extentOf(table);
   for (const other of tables) {
     if (other.sheet !== table.sheet || other.id === table.id) continue;
-    // The other table's own room, planned for the most figures it can have (header, Budget, every row);
-    // not kept when this table stands in it (that table then has no room beside it anyway).
+    if (overlaps(layout.whole, extentOf(other))) return undefined;
+    // A table further down keeps its own room (planned for the most figures it can have: header, Budget, every row)
+    // when that room is free: a chart starts at its table's top and reaches down, so of two stacked tables
+    // only the upper one's chart can run into the other's room, never the lower one's.
+    if (other.top <= table.top) continue;
     const room = layoutBeside(sheet, other, other.rows.length + 2);
-    const kept = room !== undefined && !overlaps(room.whole, own);
-    if (overlaps(layout.whole, extentOf(other)) || (kept && overlaps(layout.whole, room.whole))) return undefined;
+    if (room !== undefined && !overlaps(room.whole, own) && isEmptyArea(sheet, room.whole) && overlaps(layout.whole, room.whole)) return undefined;
   }
   return { figures: layout.figures, chart: layout.chart };
 }
