@@ -20,6 +20,7 @@ import {
   translate,
   type WorkbookGrid,
 } from '../engine';
+import { ActionError } from '../excel/actions';
 import type { Notice, Session } from './session';
 
 /** The review of a validation (open and approved findings), or undefined before one. */
@@ -86,18 +87,29 @@ export function step(current: number, direction: 1 | -1, count: number): number 
 /** "Infoga diagram" for one table: its figures and a native chart beside the table (or on a new sheet when there is no room), one step that Ångra removes. */
 export function insertChart(session: Session, tableId: string): Promise<void> {
   return session.perform('reviewing', async ({ actions, state, validate }) => {
-    const table = state.report?.result.tables.find((t) => t.id === tableId);
-    if (state.report === null || table === undefined || actions.insertChart === undefined) return;
-    const plan = planVarianceChart(table, state.report.workbook, state.lang, state.report.result.tables);
+    const report = state.report;
+    const table = report?.result.tables.find((t) => t.id === tableId);
+    const insert = actions.insertChart?.bind(actions);
+    if (report === null || table === undefined || insert === undefined) return;
+    let plan = planVarianceChart(table, report.workbook, state.lang, report.result.tables);
     if (plan === undefined) return { notice: { id: 'review.chart.none' } };
-    const { entry, type } = await actions.insertChart(plan);
-    const typeName = translate(type === 'Waterfall' ? 'review.chart.type.waterfall' : 'review.chart.type.bar', state.lang);
+    let inserted: Awaited<ReturnType<typeof insert>>;
+    try {
+      inserted = await insert(plan);
+    } catch (err) {
+      // Beside a table on a protected sheet nothing can be written: the chart goes on a new sheet instead.
+      const onNewSheet = planVarianceChart(table, report.workbook, state.lang, report.result.tables, { besideTable: false });
+      if (plan.placement !== 'beside-table' || !(err instanceof ActionError) || err.code !== 'protected' || onNewSheet === undefined) throw err;
+      plan = onNewSheet;
+      inserted = await insert(plan);
+    }
+    const typeName = translate(inserted.type === 'Waterfall' ? 'review.chart.type.waterfall' : 'review.chart.type.bar', state.lang);
     // Validated again, so the next chart's sheet name and room see this one's.
     const patch = await validate();
     const notice: Notice =
       plan.placement === 'beside-table'
         ? { id: 'review.notice.chart.beside', params: { type: typeName, sheet: plan.sheet, figures: plan.source } }
         : { id: 'review.notice.chart', params: { type: typeName, sheet: plan.sheet } };
-    return { ...patch, lastChange: patch.lastChange ?? entry, notice };
+    return { ...patch, lastChange: patch.lastChange ?? inserted.entry, notice };
   });
 }

@@ -177,6 +177,20 @@ describe('Infoga diagram on a new sheet when there is no room beside the table',
     expect(host.snapshot()).toBe(before);
   });
 
+  it('a protected table sheet: nothing can be written beside the table, so the chart goes on a new sheet', async () => {
+    const { host, session } = setup('1.9');
+    host.protect('Kommunledning');
+    await session.validate();
+    const kommunledning = (): unknown => (JSON.parse(host.snapshot()) as { name: string }[]).find((s) => s.name === 'Kommunledning');
+    const before = kommunledning();
+    await insertChart(session, tableId(session, 'Kommunledning', 'rn'));
+    expect(session.getState().error).toBeNull();
+    expect(session.getState().notice).toMatchObject({ id: 'review.notice.chart', params: { sheet: 'Diagram Kommunledning' } });
+    expect(host.sheet('Diagram Kommunledning').charts).toHaveLength(1);
+    expect(host.sheet('Kommunledning').charts ?? []).toEqual([]);
+    expect(kommunledning()).toEqual(before);
+  });
+
   it('the host refuses a waterfall without ExcelApi 1.9, and the adapter never asks for one there', async () => {
     const { host } = setup('1.7');
     await expect(

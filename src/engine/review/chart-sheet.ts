@@ -89,13 +89,18 @@ function stepsToActual(table: VarianceTable, workbook: WorkbookGrid): { label: s
   return rows;
 }
 
+export interface ChartPlanOptions {
+  /** False: straight to a new sheet (the table's sheet is protected, say). Default true: beside the table when there is room. */
+  besideTable?: boolean;
+}
+
 /**
  * The chart of one table: beside the table when there is room, else on a new
  * sheet; undefined when the table has no budget or no figures to draw.
  * `tables` are the workbook's detected tables: the room beside each keeps
  * free for its own chart.
  */
-export function planVarianceChart(table: VarianceTable, workbook: WorkbookGrid, lang: Language, tables: readonly VarianceTable[] = []): ChartPlan | undefined {
+export function planVarianceChart(table: VarianceTable, workbook: WorkbookGrid, lang: Language, tables: readonly VarianceTable[] = [], options: ChartPlanOptions = {}): ChartPlan | undefined {
   const budgetCol = table.columns.budget?.col;
   const rows = stepsToActual(table, workbook);
   if (rows.length === 0 || budgetCol === undefined) return undefined;
@@ -109,7 +114,7 @@ export function planVarianceChart(table: VarianceTable, workbook: WorkbookGrid, 
     ...rows.map((r) => [r.label, r.value]),
   ];
   const tableSheet = workbook.sheets.find((s) => s.name === table.sheet);
-  const room = tableSheet === undefined ? undefined : findRoomBesideTable(tableSheet, table, figures.length, tables);
+  const room = tableSheet === undefined || options.besideTable === false ? undefined : findRoomBesideTable(tableSheet, table, figures.length, tables);
   const placement: ChartPlacement = room === undefined ? 'new-sheet' : 'beside-table';
   const sheet = room === undefined ? freeSheetName(workbook, `Diagram ${table.sheet}`) : table.sheet;
   const top = room?.figures.top ?? 0;
