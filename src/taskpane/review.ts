@@ -94,6 +94,7 @@ export function insertChart(session: Session, tableId: string): Promise<void> {
     let plan = planVarianceChart(table, report.workbook, state.lang, report.result.tables);
     if (plan === undefined) return { notice: { id: 'review.chart.none' } };
     let inserted: Awaited<ReturnType<typeof insert>>;
+    let sheetProtected = false;
     try {
       inserted = await insert(plan);
     } catch (err) {
@@ -101,6 +102,7 @@ export function insertChart(session: Session, tableId: string): Promise<void> {
       const onNewSheet = planVarianceChart(table, report.workbook, state.lang, report.result.tables, { besideTable: false });
       if (plan.placement !== 'beside-table' || !(err instanceof ActionError) || err.code !== 'protected' || onNewSheet === undefined) throw err;
       plan = onNewSheet;
+      sheetProtected = true;
       inserted = await insert(plan);
     }
     const typeName = translate(inserted.type === 'Waterfall' ? 'review.chart.type.waterfall' : 'review.chart.type.bar', state.lang);
@@ -109,7 +111,7 @@ export function insertChart(session: Session, tableId: string): Promise<void> {
     const notice: Notice =
       plan.placement === 'beside-table'
         ? { id: 'review.notice.chart.beside', params: { type: typeName, sheet: plan.sheet, figures: plan.source } }
-        : { id: 'review.notice.chart', params: { type: typeName, sheet: plan.sheet } };
+        : { id: sheetProtected ? 'review.notice.chart.protected' : 'review.notice.chart', params: { type: typeName, sheet: plan.sheet, ...(sheetProtected ? { table: table.sheet } : {}) } };
     return { ...patch, lastChange: patch.lastChange ?? inserted.entry, notice };
   });
 }

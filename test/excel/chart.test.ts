@@ -185,7 +185,7 @@ describe('Infoga diagram on a new sheet when there is no room beside the table',
     const before = kommunledning();
     await insertChart(session, tableId(session, 'Kommunledning', 'rn'));
     expect(session.getState().error).toBeNull();
-    expect(session.getState().notice).toMatchObject({ id: 'review.notice.chart', params: { sheet: 'Diagram Kommunledning' } });
+    expect(session.getState().notice).toEqual({ id: 'review.notice.chart.protected', params: { type: 'vattenfall', sheet: 'Diagram Kommunledning', table: 'Kommunledning' } });
     expect(host.sheet('Diagram Kommunledning').charts).toHaveLength(1);
     expect(host.sheet('Kommunledning').charts ?? []).toEqual([]);
     expect(kommunledning()).toEqual(before);

@@ -76,6 +76,7 @@ export const reviewSv: LanguagePack = {
   'action.chart': 'Infoga diagram',
   'review.notice.chart': 'Det fanns inte plats bredvid tabellen: diagrammet ({type}) infogades på ett nytt blad, {sheet}.',
   'review.notice.chart.beside': 'Diagrammet ({type}) infogades bredvid tabellen på bladet {sheet}, med sina siffror i {figures}.',
+  'review.notice.chart.protected': 'Bladet {table} är skyddat: diagrammet ({type}) infogades på ett nytt blad, {sheet}.',
   'review.chart.type.waterfall': 'vattenfall',
   'review.chart.type.bar': 'liggande stapel',
 };
