@@ -9,6 +9,7 @@ import { draftCommentary } from '../src/engine/commentary';
 import { findTables } from '../src/engine/detect';
 import { generatedTableRows, generatedWorkbook } from '../src/example/generate';
 import type { WorkbookGrid } from '../src/engine/grid';
+import { benchEngineAgainstBaseline } from './engine-baseline';
 import { medianTime, ms, time, median } from './timing';
 import type { BenchOptions, BenchRow } from './types';
 
@@ -172,5 +173,6 @@ export async function benchEngine(options: BenchOptions): Promise<BenchRow[]> {
       runs: m.size.runs,
     });
   }
+  rows.push(...(await benchEngineAgainstBaseline(options)));
   return rows;
 }
