@@ -11,13 +11,16 @@
  *
  * There is room only when every cell of that area is empty (no value,
  * formula or error; a cell of only spaces is the user's and counts as
- * taken), it fits within Excel's sheet (`SHEET_ROWS` × `SHEET_COLUMNS`), and
- * it leaves alone the area beside every other table on the sheet, so that
- * charts of stacked tables (an RN table above a kontogrupp table) never
- * cover one another: a chart is a drawing over the cells, which the grid
- * does not show, so the room of each table is kept for its own chart.
- * Below the table is not used: tables are stacked there, and a chart
- * beside the table above may reach down into it.
+ * taken), none of its columns is hidden, it fits within Excel's sheet
+ * (`SHEET_ROWS` × `SHEET_COLUMNS`), and it leaves alone the free room beside
+ * every table further down the sheet, so that the charts of stacked tables
+ * (an RN table above a kontogrupp table) never cover one another: a chart is
+ * a drawing over the cells, which the grid does not show, so a short table's
+ * chart, reaching below its table, must not take the room the table below
+ * needs for its own. Charts and pictures the user placed are not in the grid
+ * either; the adapter looks for them before it writes (see `src/excel/chart.ts`).
+ * Below the table is not used: tables are stacked there, and a chart beside
+ * the table above may reach down into it.
  *
  * Written by hand: a search over a plain grid, which no library does.
  */
@@ -103,6 +106,8 @@ function layoutBeside(sheet: SheetGrid, table: VarianceTable, figureRows: number
 export function findRoomBesideTable(sheet: SheetGrid, table: VarianceTable, figureRows: number, tables: readonly VarianceTable[]): RoomBesideTable | undefined {
   const layout = layoutBeside(sheet, table, figureRows);
   if (layout === undefined || !isEmptyArea(sheet, layout.whole)) return undefined;
+  // Hidden columns there would hide the figures or squeeze the chart.
+  if ((sheet.hiddenColumns ?? []).some((c) => c >= layout.whole.left && c <= layout.whole.right)) return undefined;
   const own = extentOf(table);
   for (const other of tables) {
     if (other.sheet !== table.sheet || other.id === table.id) continue;

@@ -121,6 +121,13 @@ describe('planVarianceChart: on a new sheet when there is no room', () => {
     expect(p.edits.every((e) => e.sheet === 'Diagram Kommunledning')).toBe(true);
   });
 
+  it('a hidden column where the figures or the chart would go', () => {
+    const wb: WorkbookGrid = { sheets: workbook.sheets.map((s) => (s.name === 'Kommunledning' ? { ...s, hiddenColumns: [12] } : s)) };
+    expect(plan(wb, 'Kommunledning', 'rn').placement).toBe('new-sheet');
+    const elsewhere: WorkbookGrid = { sheets: workbook.sheets.map((s) => (s.name === 'Kommunledning' ? { ...s, hiddenColumns: [30] } : s)) };
+    expect(plan(elsewhere, 'Kommunledning', 'rn').placement).toBe('beside-table');
+  });
+
   it('a short table whose chart would reach the room of the table below it (Valnämnden’s one-row RN table)', () => {
     const p = plan(workbook, 'Valnämnden', 'rn');
     expect(p.placement).toBe('new-sheet');
