@@ -58,6 +58,11 @@ export interface XlChart extends XlLoadable {
   readonly id: string;
   readonly chartType: string;
   name: string;
+  /** Where it is, in points from the worksheet's origin. */
+  readonly left: number;
+  readonly top: number;
+  readonly width: number;
+  readonly height: number;
   readonly title: XlChartTitle;
   readonly axes: XlChartAxes;
   readonly legend: XlChartLegend;
@@ -75,8 +80,21 @@ export interface XlChartsWorksheet extends XlWorksheet {
   readonly charts: XlChartCollection;
 }
 
+/** `Range.left`, `top`, `width`, `height`: points at 100% zoom (ExcelApi 1.10). */
+export interface XlRangeBox extends XlLoadable {
+  readonly left: number;
+  readonly top: number;
+  readonly width: number;
+  readonly height: number;
+}
+
 /** Compile-time proof that Office.js's worksheet has the chart members used here. */
 export const excelWorksheetFitsCharts: (sheet: Excel.Worksheet) => XlChartsWorksheet = (sheet) => sheet;
+/** Compile-time proof that Office.js's range has the members of `XlRangeBox`. */
+export const excelRangeFitsBox: (range: Excel.Range) => XlRangeBox = (range) => range;
+
+/** The prefix of the names of the charts the add-in adds. */
+export const CHART_NAME_PREFIX = 'Avvikelsekollen';
 
 export type VarianceChartType = 'Waterfall' | 'BarClustered';
 
@@ -110,12 +128,44 @@ function queueVarianceChart(context: XlContext, plan: ChartPlan, type: VarianceC
 }
 
 /** Adds the planned chart over its figures in a batch of its own (the figures must be written already). */
-export async function addVarianceChart(host: XlHost, plan: ChartPlan, name = 'Avvikelsekollen'): Promise<InsertedChart> {
+export async function addVarianceChart(host: XlHost, plan: ChartPlan, name = CHART_NAME_PREFIX): Promise<InsertedChart> {
   const type = varianceChartType(host);
   return host.run(async (context) => {
     queueVarianceChart(context, plan, type, name);
     await context.sync();
     return { name, type };
+  });
+}
+
+/** Why a chart planned beside its table goes on a new sheet after all: the sheet is protected, or a chart is in the way. */
+export type BesideTableObstacle = 'protected' | 'chart';
+
+function overlaps(a: { left: number; top: number; width: number; height: number }, b: { left: number; top: number; width: number; height: number }): boolean {
+  return a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
+}
+
+/**
+ * What Excel shows and the grid does not, in one sync: whether the table's
+ * sheet is protected (`WorksheetProtection.protected`, ExcelApi 1.2), and
+ * whether a chart already on it covers the planned figures and chart. With
+ * ExcelApi 1.10 the planned cells' box in points (`Range.left/top/width/height`,
+ * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-left-member)
+ * is compared with each chart's (`Chart.left/top/width/height`, ExcelApi 1.1,
+ * https://learn.microsoft.com/javascript/api/excel/excel.chart#excel-excel-chart-left-member);
+ * without it a chart's cells cannot be known, so any chart the add-in did not
+ * add counts as in the way (the add-in's own are kept apart by the plan).
+ */
+export async function obstacleBesideTable(host: XlHost, plan: ChartPlan): Promise<BesideTableObstacle | undefined> {
+  const points = host.supports('1.10');
+  return host.run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(plan.sheet) as XlChartsWorksheet;
+    ws.protection.load('protected');
+    const charts = ws.charts.load(points ? 'items/name,items/left,items/top,items/width,items/height' : 'items/name') as XlChartCollection;
+    const area = points ? (ws.getRange(`${plan.source.split(':')[0] ?? plan.from}:${plan.to}`).load('left,top,width,height') as unknown as XlRangeBox) : undefined;
+    await context.sync();
+    if (ws.protection.protected) return 'protected';
+    const inTheWay = charts.items.some((c) => (area === undefined ? !c.name.startsWith(CHART_NAME_PREFIX) : overlaps(c, area)));
+    return inTheWay ? 'chart' : undefined;
   });
 }
 

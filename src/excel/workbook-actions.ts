@@ -13,8 +13,8 @@
  */
 import { type CellEdit, type ChartPlan, type CheckOptions, checkWorkbook, languageFromLocale, reviewFindings, translate } from '../engine';
 import { queueListValidations } from './validation';
-import { addVarianceChart, removeCharts, type ChartRecord } from './chart';
-import { ActionError, type ApplyEditsOptions, type ChangeLogEntry, type ValidateOptions, type ValidationReport, type WorkbookActions } from './actions';
+import { addVarianceChart, CHART_NAME_PREFIX, obstacleBesideTable, removeCharts, type BesideTableObstacle, type ChartRecord } from './chart';
+import { ActionError, type ApplyEditsOptions, type ChangeLogEntry, type InsertedChartAction, type ValidateOptions, type ValidationReport, type WorkbookActions } from './actions';
 import { ChangeLog, publicEntry, type KeyValueStore, type LogEntry } from './changelog';
 import { toActionError } from './errors';
 import type { AddressListStyle } from './mark-formats';
@@ -238,14 +238,25 @@ export function createActions(host: XlHost, { store }: ActionsOptions): Workbook
     }
   }
 
-  async function insertChart(plan: ChartPlan): Promise<{ entry: ChangeLogEntry; type: 'Waterfall' | 'BarClustered' }> {
+  async function insertChart(planned: ChartPlan): Promise<InsertedChartAction> {
+    // Beside the table unless Excel shows what the grid could not: a protected sheet, a chart in the way.
+    let plan = planned;
+    let moved: BesideTableObstacle | undefined;
+    if (planned.placement === 'beside-table' && planned.onNewSheet !== undefined) {
+      try {
+        moved = await obstacleBesideTable(host, planned);
+      } catch (err) {
+        throw toActionError(err);
+      }
+      if (moved !== undefined) plan = planned.onNewSheet;
+    }
     // Named so that Ångra finds it again; the log holds the name before the chart exists.
-    const chart: ChartRecord = { sheet: plan.sheet, name: `Avvikelsekollen ${newId()}` };
+    const chart: ChartRecord = { sheet: plan.sheet, name: `${CHART_NAME_PREFIX} ${newId()}` };
     // Beside the table, the table's sheet must still be there: never a new sheet in its name.
     const entry = await applyEdits(plan.edits, 'action.chart', {}, { addSheets: plan.placement === 'new-sheet', charts: [chart] });
     try {
       const added = await addVarianceChart(host, plan, chart.name);
-      return { entry, type: added.type };
+      return { entry, type: added.type, plan, ...(moved === undefined ? {} : { moved }) };
     } catch (err) {
       // No chart: the figures (and a new sheet) go again, with a chart the failed batch may have left, so nothing half-made is left.
       await undo().catch(() => undefined);

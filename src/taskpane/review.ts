@@ -20,7 +20,6 @@ import {
   translate,
   type WorkbookGrid,
 } from '../engine';
-import { ActionError } from '../excel/actions';
 import type { Notice, Session } from './session';
 
 /** The review of a validation (open and approved findings), or undefined before one. */
@@ -89,29 +88,20 @@ export function insertChart(session: Session, tableId: string): Promise<void> {
   return session.perform('reviewing', async ({ actions, state, validate }) => {
     const report = state.report;
     const table = report?.result.tables.find((t) => t.id === tableId);
-    const insert = actions.insertChart?.bind(actions);
-    if (report === null || table === undefined || insert === undefined) return;
-    let plan = planVarianceChart(table, report.workbook, state.lang, report.result.tables);
-    if (plan === undefined) return { notice: { id: 'review.chart.none' } };
-    let inserted: Awaited<ReturnType<typeof insert>>;
-    let sheetProtected = false;
-    try {
-      inserted = await insert(plan);
-    } catch (err) {
-      // Beside a table on a protected sheet nothing can be written: the chart goes on a new sheet instead.
-      const onNewSheet = planVarianceChart(table, report.workbook, state.lang, report.result.tables, { besideTable: false });
-      if (plan.placement !== 'beside-table' || !(err instanceof ActionError) || err.code !== 'protected' || onNewSheet === undefined) throw err;
-      plan = onNewSheet;
-      sheetProtected = true;
-      inserted = await insert(plan);
-    }
-    const typeName = translate(inserted.type === 'Waterfall' ? 'review.chart.type.waterfall' : 'review.chart.type.bar', state.lang);
+    if (report === null || table === undefined || actions.insertChart === undefined) return;
+    const planned = planVarianceChart(table, report.workbook, state.lang, report.result.tables);
+    if (planned === undefined) return { notice: { id: 'review.chart.none' } };
+    // The adapter may carry out the plan's new-sheet alternative (a protected sheet, a chart in the way).
+    const { entry, type, plan, moved } = await actions.insertChart(planned);
+    const typeName = translate(type === 'Waterfall' ? 'review.chart.type.waterfall' : 'review.chart.type.bar', state.lang);
     // Validated again, so the next chart's sheet name and room see this one's.
     const patch = await validate();
     const notice: Notice =
       plan.placement === 'beside-table'
         ? { id: 'review.notice.chart.beside', params: { type: typeName, sheet: plan.sheet, figures: plan.source } }
-        : { id: sheetProtected ? 'review.notice.chart.protected' : 'review.notice.chart', params: { type: typeName, sheet: plan.sheet, ...(sheetProtected ? { table: table.sheet } : {}) } };
-    return { ...patch, lastChange: patch.lastChange ?? inserted.entry, notice };
+        : moved === 'protected'
+          ? { id: 'review.notice.chart.protected', params: { type: typeName, sheet: plan.sheet, table: table.sheet } }
+          : { id: 'review.notice.chart', params: { type: typeName, sheet: plan.sheet } };
+    return { ...patch, lastChange: patch.lastChange ?? entry, notice };
   });
 }

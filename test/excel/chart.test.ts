@@ -145,8 +145,8 @@ describe('Infoga diagram beside the table', () => {
     const { host, session } = setup('1.9');
     await session.validate();
     const before = host.snapshot();
-    // Sync 1 reads the figures' cells, sync 2 writes them, sync 3 adds the chart.
-    host.dropConnection({ onSync: 3, applied: true });
+    // Sync 1 looks at the sheet (protection, charts), sync 2 reads the figures' cells, sync 3 writes them, sync 4 adds the chart.
+    host.dropConnection({ onSync: 4, applied: true });
     await insertChart(session, tableId(session, 'Kommunledning', 'rn'));
     expect(session.getState().error).not.toBeNull();
     expect(host.snapshot()).toBe(before);
@@ -189,6 +189,29 @@ describe('Infoga diagram on a new sheet when there is no room beside the table',
     expect(host.sheet('Diagram Kommunledning').charts).toHaveLength(1);
     expect(host.sheet('Kommunledning').charts ?? []).toEqual([]);
     expect(kommunledning()).toEqual(before);
+  });
+
+  it.each([
+    ['1.20', 'K5:P12', 'new-sheet'],
+    ['1.20', 'A40:F55', 'beside-table'],
+    ['1.9', 'A40:F55', 'new-sheet'],
+  ] as const)('ExcelApi %s, a chart of the user’s at %s: the new chart goes %s', async (apiVersion, position, placement) => {
+    const { host, session } = setup(apiVersion);
+    await host.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Kommunledning') as unknown as XlChartsWorksheet;
+      ws.charts.add('ColumnClustered', ws.getRange('A4:B8'), 'Columns').setPosition(position.split(':')[0]!, position.split(':')[1]);
+      await ctx.sync();
+    });
+    await session.validate();
+    const before = host.snapshot();
+    await insertChart(session, tableId(session, 'Kommunledning', 'rn'));
+    expect(session.getState().error).toBeNull();
+    // With ExcelApi 1.10 the charts' places are compared in points; without, any chart the add-in did not add is in the way.
+    expect(host.sheet('Kommunledning').charts).toHaveLength(placement === 'beside-table' ? 2 : 1);
+    expect(host.hasSheet('Diagram Kommunledning')).toBe(placement === 'new-sheet');
+    expect(session.getState().notice?.id).toBe(placement === 'beside-table' ? 'review.notice.chart.beside' : 'review.notice.chart');
+    await session.undo();
+    expect(host.snapshot()).toBe(before);
   });
 
   it('the host refuses a waterfall without ExcelApi 1.9, and the adapter never asks for one there', async () => {

@@ -42,6 +42,11 @@ export interface ChartPlan {
   axisTitle: string;
   /** How many categories (Budget and the rows). */
   points: number;
+  /**
+   * Beside a table: the same chart on a new sheet, for when Excel shows what
+   * the grid cannot (the sheet is protected, a chart already covers the cells).
+   */
+  onNewSheet?: ChartPlan;
 }
 
 const MAX_SHEET_NAME = 31;
@@ -129,7 +134,9 @@ export function planVarianceChart(table: VarianceTable, workbook: WorkbookGrid, 
   );
   const bottom = top + figures.length - 1;
   const name = table.level ?? translate('review.chart.kontogrupp', lang);
+  const onNewSheet = room === undefined ? undefined : planVarianceChart(table, workbook, lang, tables, { besideTable: false });
   return {
+    ...(onNewSheet === undefined ? {} : { onNewSheet }),
     placement,
     sheet,
     edits,

@@ -10,7 +10,8 @@
  *   older client does with them is not documented, so the host refuses them
  *   with InvalidArgument and the adapter asks `supports('1.9')` first);
  * - `chart.title.text`, `chart.legend.visible`, `chart.axes.valueAxis.title.text`,
- *   `chart.name` (set and read, ExcelApi 1.1),
+ *   `chart.name` (set and read, ExcelApi 1.1), `left`, `top`, `width`,
+ *   `height` (read, in points: see `geometry.ts`),
  *   `chart.setPosition(startCell, endCell)`, `chart.delete()`; loads of
  *   `id` (ExcelApi 1.7), `chartType`, and `charts.items`;
  * - `charts.getItem(name)` (ExcelApi 1.1): "If there are multiple charts with
@@ -20,7 +21,8 @@
  * writable sheet (AccessDenied).
  * Not modelled: series, data labels, formats, events, images.
  */
-import { parseRect, rectAddress } from '../address';
+import { parseRect, rectAddress, type Rect } from '../address';
+import { boxOf } from './geometry';
 import type { XlChart, XlChartAxes, XlChartCollection, XlChartLegend, XlChartTitle } from '../chart';
 import type { XlRange } from '../xl';
 import { extensions, HostError, ProxyBase, requireVersion, type RangeProxy, type Server, type TestContext } from './proxies';
@@ -105,6 +107,18 @@ class ChartProxy extends ProxyBase implements XlChart {
   get name(): string {
     return this.prop('name');
   }
+  get left(): number {
+    return this.prop('left');
+  }
+  get top(): number {
+    return this.prop('top');
+  }
+  get width(): number {
+    return this.prop('width');
+  }
+  get height(): number {
+    return this.prop('height');
+  }
   set name(v: string) {
     this.queueSet('name', v);
   }
@@ -123,13 +137,14 @@ class ChartProxy extends ProxyBase implements XlChart {
     return this.bound as Bound;
   }
   read(server: Server, prop: string): unknown {
-    const { chart } = this.target(server);
+    const { sheet, chart } = this.target(server);
     if (prop === 'id') {
       requireVersion(server, '1.7', 'Chart.id');
       return chart.id;
     }
     if (prop === 'chartType') return chart.type;
     if (prop === 'name') return chart.name;
+    if (prop === 'left' || prop === 'top' || prop === 'width' || prop === 'height') return boxOf(sheet, parseRect(chart.position) as Rect)[prop];
     throw new HostError('InvalidArgument', `Chart.${prop}`);
   }
   setPosition(startCell: string, endCell?: string): void {
@@ -173,12 +188,12 @@ class ChartCollectionProxy extends ProxyBase implements XlChartCollection {
     return true;
   }
   private pendingCharts: Bound[] = [];
-  /** A load of `items` (with `id`, `chartType` or `name`) answers with plain data, as a response from Excel does. */
+  /** A load of `items` (with `id`, `chartType`, `name` or the position in points) answers with plain data, as a response from Excel does. */
   read(server: Server, prop: string): unknown {
     if (!prop.startsWith('items')) throw new HostError('InvalidArgument', `ChartCollection.${prop}`);
     const sheet = this.sheet(server);
     this.pendingCharts = chartsOf(sheet).map((chart) => ({ sheet, chart }));
-    return this.pendingCharts.map(({ chart }) => ({ id: chart.id, chartType: chart.type, name: chart.name }));
+    return this.pendingCharts.map(({ chart }) => ({ id: chart.id, chartType: chart.type, name: chart.name, ...boxOf(sheet, parseRect(chart.position) as Rect) }));
   }
   /** The loaded data become item proxies bound to their charts. */
   override deliver(values: Map<string, unknown>, isNull: boolean): void {
@@ -189,6 +204,7 @@ class ChartCollectionProxy extends ProxyBase implements XlChartCollection {
           ['id', bound.chart.id],
           ['chartType', bound.chart.type],
           ['name', bound.chart.name],
+          ...Object.entries(boxOf(bound.sheet, parseRect(bound.chart.position) as Rect)),
         ]),
         false,
       );
