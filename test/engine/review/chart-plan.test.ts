@@ -74,6 +74,15 @@ describe('planVarianceChart: beside the table when there is room', () => {
     expectOnlyEmptyCells(workbook, p);
   });
 
+  it('carries the same chart on a new sheet, for the adapter when Excel shows the sheet protected or a chart in the way', () => {
+    const p = plan(workbook, 'Kommunledning', 'rn');
+    const alt = p.onNewSheet!;
+    expect([alt.placement, alt.sheet, alt.source, alt.from]).toEqual(['new-sheet', 'Diagram Kommunledning', `A1:B${p.points + 1}`, 'D2']);
+    expect([alt.title, alt.axisTitle, alt.points]).toEqual([p.title, p.axisTitle, p.points]);
+    expect(alt.edits.map((e) => e.after.value)).toEqual(p.edits.map((e) => e.after.value));
+    expect(alt.onNewSheet).toBeUndefined();
+  });
+
   it('the waterfall climbs from Budget to Utfall: Budget plus every step is the total Utfall (printed figures are rounded)', () => {
     for (const table of tables) {
       const p = planVarianceChart(table, workbook, 'sv', tables)!;
@@ -119,6 +128,7 @@ describe('planVarianceChart: on a new sheet when there is no room', () => {
     expect(p.source).toBe(`A1:B${p.points + 1}`);
     expect(p.from).toBe('D2');
     expect(p.edits.every((e) => e.sheet === 'Diagram Kommunledning')).toBe(true);
+    expect(p.onNewSheet).toBeUndefined();
   });
 
   it('a hidden column where the figures or the chart would go', () => {
