@@ -12,8 +12,10 @@
  * hidden sheet is left behind when the user deletes the chart, and the chart
  * moves with its sheet when the sheet is copied to another workbook. Without
  * room, the chart and its figures go on a new sheet (`Diagram <sheet>`),
- * which Ångra deletes, chart and all. Either way the adapter writes the
- * cells and adds the chart in one batch.
+ * which Ångra deletes, chart and all. A plan beside the table carries that
+ * alternative (`onNewSheet`) for what only Excel shows: a protected sheet, a
+ * chart already over the cells. Either way the adapter writes all the figures
+ * in one batch and adds the chart right after (`src/excel/chart.ts`).
  */
 import type { CellEdit } from '../finding';
 import { cellAddress, cellAt, type CellValue, type WorkbookGrid } from '../grid';
