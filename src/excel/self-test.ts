@@ -223,7 +223,18 @@ export const SELF_TEST_STEPS: SelfTestStep[] = [
     id: 'chart',
     title: 'add a named variance chart (waterfall with ExcelApi 1.9, else clustered bar), read back its type and place, and delete it by its name as Ångra does',
     run: async ({ host, sheet }) => {
-      const plan: ChartPlan = { placement: 'beside-table', sheet, edits: [], source: 'A1:B3', varianceSource: 'A2:B3', from: 'G2', to: 'M16', title: 'Avvikelsekollen självtest', axisTitle: 'tkr', points: 2 };
+      const plan: ChartPlan = {
+        placement: 'beside-table',
+        sheet,
+        edits: [],
+        source: 'A1:B3',
+        varianceSource: 'A2:B3',
+        from: 'G2',
+        to: 'M16',
+        title: 'Avvikelsekollen självtest',
+        axisTitle: 'tkr',
+        points: 2,
+      };
       const name = `Avvikelsekollen självtest ${random()}`;
       const inserted = await addVarianceChart(host, plan, name);
       // Where it is, in points, as "Infoga diagram" compares it with the cells it plans to use (the box over G2:M16 with ExcelApi 1.10).

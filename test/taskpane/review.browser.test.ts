@@ -67,7 +67,9 @@ describe('review in the task pane (Chromium, demo mode)', () => {
     await expect(page.getByTestId('error').count()).resolves.toBe(0);
     // Infoga diagram: a waterfall (the demo is ExcelApi 1.9) beside the table on its own sheet, where the example has room; Ångra removes it.
     await page.getByTestId('insert-chart').click();
-    await expect(page.getByTestId('notice').textContent()).resolves.toMatch(/^Diagrammet \(vattenfall\) infogades bredvid tabellen på bladet Kommunstyrelseförvaltning, med sina siffror i H\d+:I\d+\.$/);
+    await expect(page.getByTestId('notice').textContent()).resolves.toMatch(
+      /^Diagrammet \(vattenfall\) infogades bredvid tabellen på bladet Kommunstyrelseförvaltning, med sina siffror i H\d+:I\d+\.$/,
+    );
     await page.getByRole('button', { name: 'Ångra', exact: true }).click();
     await expect(page.getByTestId('notice').textContent()).resolves.toMatch(/^Återställde \d+ celler/);
     // The chart is not in the first-paint bundle.

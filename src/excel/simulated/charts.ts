@@ -200,12 +200,7 @@ class ChartCollectionProxy extends ProxyBase implements XlChartCollection {
     const items = this.pendingCharts.map((bound, i) => {
       const p = new ChartProxy(this.ctx, `${this.path}.items[${i}]`, () => bound);
       p.deliver(
-        new Map<string, unknown>([
-          ['id', bound.chart.id],
-          ['chartType', bound.chart.type],
-          ['name', bound.chart.name],
-          ...Object.entries(boxOf(bound.sheet, parseRect(bound.chart.position) as Rect)),
-        ]),
+        new Map<string, unknown>([['id', bound.chart.id], ['chartType', bound.chart.type], ['name', bound.chart.name], ...Object.entries(boxOf(bound.sheet, parseRect(bound.chart.position) as Rect))]),
         false,
       );
       return p;

@@ -69,7 +69,14 @@ describe('planVarianceChart: beside the table when there is room', () => {
       ['H3', 'Post'],
       ['I3', 'Belopp (tkr)'],
       ['H4', 'Budget'],
-      ['I4', cellAt(workbook.sheets.find((s) => s.name === 'Kommunledning')!, table.total!.row, table.columns.budget!.col).value],
+      [
+        'I4',
+        cellAt(
+          workbook.sheets.find((s) => s.name === 'Kommunledning')!,
+          table.total!.row,
+          table.columns.budget!.col,
+        ).value,
+      ],
     ]);
     expectOnlyEmptyCells(workbook, p);
   });
