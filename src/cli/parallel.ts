@@ -16,7 +16,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import type { CheckFileOptions, CheckFileOutcome } from './check-file';
+import { checkFile, type CheckFileOptions, type CheckFileOutcome } from './check-file';
 import type { CheckRequest } from './check-worker';
 
 /** The compiled worker script, or undefined when running from the TypeScript sources. */
@@ -35,7 +35,6 @@ export async function checkFiles(
   onOutcome: (index: number, outcome: CheckFileOutcome) => void,
   onStart: (index: number) => void = () => undefined,
 ): Promise<void> {
-  const { checkFile } = await import('./check-file');
   const script = workerScript();
   const workerCount = script === undefined ? 0 : Math.min(files.length, os.availableParallelism()) - 1;
   const done = new Map<number, CheckFileOutcome>();
