@@ -76,6 +76,8 @@ export async function checkFiles(
         record(message.index, message.outcome);
       });
       worker.on('error', finish);
+      // Two files ahead: while this thread is busy with a file of its own, the worker's message waits, and the worker goes on with its second.
+      send(worker);
       send(worker);
     }
     // This thread's share: one file at a time, letting the workers' messages in between.
