@@ -3,7 +3,7 @@
  * decimal in the text, rounded half away from zero (4 626 tkr → 4,6 mnkr;
  * −1 157 tkr → −1,2 mnkr; 1 150 tkr → 1,2 mnkr).
  */
-import { formatNumber, type Language } from '../i18n';
+import { formatNumber, numberFormat, type Language } from '../i18n';
 
 /**
  * Rounds half away from zero to `decimals` decimals. Binary noise from the
@@ -68,4 +68,55 @@ export function decimalsTellingApart(aTkr: number, bTkr: number): number {
   if (aTkr === bTkr) return 1;
   for (let d = 1; d <= MAX_MNKR_DECIMALS; d++) if (tkrToMnkr(aTkr, d) !== tkrToMnkr(bTkr, d)) return d;
   return 1;
+}
+
+/**
+ * The number formats of one draft run, in one language: an `Intl.NumberFormat`
+ * per number of decimals, made once per run (making one is slow) and passed
+ * to what writes the amounts, with the texts already written in the run by
+ * amount (the same amounts recur from row to row). Writes what `formatNumber`
+ * writes.
+ */
+export interface AmountFormats {
+  lang: Language;
+  /** By number of decimals. */
+  formats: Intl.NumberFormat[];
+  /** By number of decimals: amount → its text. */
+  written: Map<number, string>[];
+}
+
+/** New number formats for one draft run. */
+export function amountFormats(lang: Language): AmountFormats {
+  const out: AmountFormats = { lang, formats: [], written: [] };
+  for (let d = 0; d <= MAX_MNKR_DECIMALS; d++) {
+    out.formats.push(numberFormat(lang, d));
+    out.written.push(new Map());
+  }
+  return out;
+}
+
+/** A number in the run's language with `decimals` decimals, as `formatNumber` writes it. */
+export function formatIn(formats: AmountFormats, value: number, decimals: number): string {
+  const format = formats.formats[decimals];
+  const written = formats.written[decimals];
+  // −0 is written as Intl writes it (a Map does not tell −0 from 0).
+  if (format === undefined || written === undefined || Object.is(value, -0)) return formatNumber(value, formats.lang, decimals);
+  let text = written.get(value);
+  if (text === undefined) {
+    text = format.format(value);
+    written.set(value, text);
+  }
+  return text;
+}
+
+/** `formatMnkr` with the run's formats. */
+export function formatMnkrIn(formats: AmountFormats, mnkr: number, decimals = 1, plus = false): string {
+  const v = mnkr === 0 ? 0 : mnkr;
+  const text = formatIn(formats, v, decimals);
+  return plus && v > 0 ? `+${text}` : text;
+}
+
+/** `formatPercent` with the run's formats. */
+export function formatPercentIn(formats: AmountFormats, percent: number): string {
+  return formatIn(formats, roundHalfAway(percent, 1), 1);
 }

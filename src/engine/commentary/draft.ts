@@ -12,8 +12,8 @@
 import type { CheckResult } from '../check';
 import type { SheetGrid, WorkbookGrid } from '../grid';
 import { translate, type Language } from '../i18n';
-import type { VarianceTable } from '../table';
-import { tkrToMnkr } from './amounts';
+import type { TableRow, VarianceTable } from '../table';
+import { amountFormats, tkrToMnkr } from './amounts';
 import { accountGroupName, kontogruppTableFor, largestContributors, rowVariances, unitName, type RowVariance } from './drivers';
 import { tableRowFigures, tableUnit, totalFigures, type CellRef, type RowFigures } from './figures';
 import { readTemplateOverrides, resolveTemplates, splitTemplate, TEMPLATE_IDS, type SplitTemplate, type TemplateId, type TemplateIssue, type TemplateOverride } from './templates';
@@ -137,11 +137,20 @@ function wordsOf(lang: Language): Words {
   };
 }
 
-/** `key`, or `key#2`, `key#3` … when it is taken; takes it. */
-function uniqueKey(taken: Set<string>, key: string): string {
-  let k = key;
-  for (let i = 2; taken.has(k); i++) k = `${key}#${i}`;
+/**
+ * `key`, or `key#2`, `key#3` … when it is taken; takes it. `suffixes` holds,
+ * per key, the number its next probe starts from (every number below it is
+ * taken).
+ */
+function uniqueKey(taken: Set<string>, suffixes: Map<string, number>, key: string): string {
+  const size = taken.size;
+  taken.add(key);
+  if (taken.size > size) return key;
+  let i = suffixes.get(key) ?? 2;
+  while (taken.has(`${key}#${i}`)) i++;
+  const k = `${key}#${i}`;
   taken.add(k);
+  suffixes.set(key, i + 1);
   return k;
 }
 
@@ -149,19 +158,20 @@ function uniqueKey(taken: Set<string>, key: string): string {
 function driverSentences(wording: Wording, units: readonly RowVariance[] | null, accountGroups: readonly RowVariance[] | null): DriverSentences {
   return (favourable) => {
     const out: SentencePlan[] = [];
+    const formats = wording.formats;
     const lang = wording.lang;
     const [u1, u2] = units === null ? [] : largestContributors(units, favourable);
     if (u1 !== undefined) {
-      const own = { enhet_1: unitName(u1.row), avvikelse_1_mnkr: mnkrText(u1.variance.tkr, lang) };
+      const own = { enhet_1: unitName(u1.row), avvikelse_1_mnkr: mnkrText(u1.variance.tkr, formats) };
       if (u2 === undefined) out.push(plan('summa.bidrag.en', cellsOf(u1.variance), own));
-      else out.push(plan('summa.bidrag.två', cellsOf(u1.variance, u2.variance), { ...own, enhet_2: unitName(u2.row), avvikelse_2_mnkr: mnkrText(u2.variance.tkr, lang) }));
+      else out.push(plan('summa.bidrag.två', cellsOf(u1.variance, u2.variance), { ...own, enhet_2: unitName(u2.row), avvikelse_2_mnkr: mnkrText(u2.variance.tkr, formats) }));
     }
     const [g1, g2] = accountGroups === null ? [] : largestContributors(accountGroups, favourable);
     if (g1 !== undefined) {
-      const own = { kontogrupp_1: accountGroupName(g1.row, lang), kontogrupp_1_mnkr: mnkrText(g1.variance.tkr, lang) };
+      const own = { kontogrupp_1: accountGroupName(g1.row, lang), kontogrupp_1_mnkr: mnkrText(g1.variance.tkr, formats) };
       if (g2 === undefined) out.push(plan('summa.kontogrupper.en', cellsOf(g1.variance), own));
       else {
-        const both = { ...own, kontogrupp_2: accountGroupName(g2.row, lang), kontogrupp_2_mnkr: mnkrText(g2.variance.tkr, lang) };
+        const both = { ...own, kontogrupp_2: accountGroupName(g2.row, lang), kontogrupp_2_mnkr: mnkrText(g2.variance.tkr, formats) };
         out.push(plan('summa.kontogrupper.två', cellsOf(g1.variance, g2.variance), both));
       }
     }
@@ -225,7 +235,8 @@ export function draftCommentary(result: Pick<CheckResult, 'tables'>, workbook: W
   const opts: CommentaryOptions = { ...DEFAULT_COMMENTARY_OPTIONS, ...options };
   const lang = opts.lang;
   const templates = resolveTemplates(lang, [...readTemplateOverrides(workbook), ...opts.templates]);
-  const splitTemplates = Object.fromEntries(TEMPLATE_IDS.map((id) => [id, splitTemplate(templates.texts[id])])) as Record<TemplateId, SplitTemplate>;
+  const splitTemplates = new Map<TemplateId, SplitTemplate>(TEMPLATE_IDS.map((id) => [id, splitTemplate(templates.texts[id])]));
+  const formats = amountFormats(lang);
   const words = wordsOf(lang);
   const sheets = new Map<string, SheetGrid>(workbook.sheets.map((s) => [s.name, s]));
   const driversOf = new Map<string, VarianceTable>();
@@ -235,6 +246,7 @@ export function draftCommentary(result: Pick<CheckResult, 'tables'>, workbook: W
   }
   const usedAsDrivers = new Set([...driversOf.values()].map((t) => t.id));
   const keys = new Set<string>();
+  const suffixes = new Map<string, number>();
   const units: UnitDraft[] = [];
 
   for (const table of result.tables) {
@@ -244,6 +256,7 @@ export function draftCommentary(result: Pick<CheckResult, 'tables'>, workbook: W
     const years = tableYears(table);
     const wording: Wording = {
       lang,
+      formats,
       templates: splitTemplates,
       words,
       convention: table.convention,
@@ -255,16 +268,17 @@ export function draftCommentary(result: Pick<CheckResult, 'tables'>, workbook: W
     const unitVariances: RowVariance[] = [];
     if (table.kind === 'rn') {
       const rowsFigures = tableRowFigures(sheet, table);
-      table.rows.forEach((row, i) => {
+      for (let i = 0; i < table.rows.length; i++) {
+        const row = table.rows[i] as TableRow;
         const name = unitName(row);
         // The key is taken even by a row that gets no draft, so the keys of the rows after it do not depend on its figures.
-        const key = uniqueKey(keys, `rad:${row.code === '' ? name : row.code}`);
+        const key = uniqueKey(keys, suffixes, `rad:${row.code === '' ? name : row.code}`);
         const figures = rowsFigures[i] as RowFigures;
         if (figures.variance !== undefined) unitVariances.push({ row, variance: figures.variance });
         const place: DraftPlace = { kind: 'row', key, subject: { kind: 'row', name, code: row.code }, label: name, unit, table, row: row.row };
         const draft = draftOf(wording, opts, place, figures);
         if (draft !== undefined) rows.push(draft);
-      });
+      }
     }
     const kg = table.kind === 'rn' ? driversOf.get(table.id) : table;
     const kgSheet = kg === undefined ? undefined : sheets.get(kg.sheet);
@@ -272,7 +286,7 @@ export function draftCommentary(result: Pick<CheckResult, 'tables'>, workbook: W
     const drivers = driverSentences(wording, table.kind === 'rn' && table.rows.length > 1 ? unitVariances : null, accountGroups);
     const place: DraftPlace = {
       kind: 'summary',
-      key: uniqueKey(keys, `summa:${unit}`),
+      key: uniqueKey(keys, suffixes, `summa:${unit}`),
       subject: { kind: 'summary', name: unit, code: '' },
       label: translate('commentary.sheet.summa', lang, { enhet: unit }),
       unit,

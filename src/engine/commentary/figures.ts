@@ -21,18 +21,19 @@ export interface Figure {
   cells: CellRef[];
 }
 
+/** The figures of one row (or total); a figure the row does not have is undefined. */
 export interface RowFigures {
-  previous?: Figure;
-  actual?: Figure;
-  budget?: Figure;
+  previous: Figure | undefined;
+  actual: Figure | undefined;
+  budget: Figure | undefined;
   /**
    * From the Avv column, or computed when that cell holds no number (Utfall −
    * Budget with costs negative, Budget − Utfall with costs positive): either
    * way positive is favourable.
    */
-  variance?: Figure;
+  variance: Figure | undefined;
   /** The Förändr% cell as a percentage (× 100 whatever its storage), when it holds a number. */
-  change?: Figure;
+  change: Figure | undefined;
   /** True when the Förändr% cell holds an error value (#DIV/0!, …). */
   changeError: boolean;
 }
@@ -55,7 +56,7 @@ function columnsOf(table: VarianceTable): TableColumns {
   return out;
 }
 
-function figureAt(sheet: SheetGrid, table: VarianceTable, columns: TableColumns, row: number, measure: Measure, read: ReadNumber, rowText = String(row + 1)): Figure | undefined {
+function figureAt(sheet: SheetGrid, table: VarianceTable, columns: TableColumns, row: number, measure: Measure, read: ReadNumber, rowText: string): Figure | undefined {
   const column = columns[measure];
   if (column === undefined || !readNumberInto(cellAt(sheet, row, column.col), read)) return undefined;
   const k = tkrFactor(table.unit);
@@ -95,18 +96,14 @@ function readRow(sheet: SheetGrid, table: VarianceTable, columns: TableColumns, 
   const budget = figureAt(sheet, table, columns, row, 'budget', read, rowText);
   let variance = figureAt(sheet, table, columns, row, 'variance', read, rowText);
   if (variance === undefined && actual !== undefined && budget !== undefined) variance = favourableVariance(actual, budget, table.convention);
-  const change = columns.change;
-  const changeCell = change === undefined ? undefined : cellAt(sheet, row, change.col);
-  const out: RowFigures = { changeError: changeCell?.error !== undefined };
-  if (change !== undefined && changeCell !== undefined && readNumberInto(changeCell, read)) {
+  const column = columns.change;
+  const changeCell = column === undefined ? undefined : cellAt(sheet, row, column.col);
+  let change: Figure | undefined;
+  if (column !== undefined && changeCell !== undefined && readNumberInto(changeCell, read)) {
     const scale = read.percentText || table.changeUnit === 'percent' ? 1 : 100;
-    out.change = { tkr: read.value * scale, halfUnit: read.halfUnit * scale, cells: [{ sheet: table.sheet, cell: change.letter + rowText }] };
+    change = { tkr: read.value * scale, halfUnit: read.halfUnit * scale, cells: [{ sheet: table.sheet, cell: column.letter + rowText }] };
   }
-  if (previous !== undefined) out.previous = previous;
-  if (actual !== undefined) out.actual = actual;
-  if (budget !== undefined) out.budget = budget;
-  if (variance !== undefined) out.variance = variance;
-  return out;
+  return { previous, actual, budget, variance, change, changeError: changeCell?.error !== undefined };
 }
 
 function sumOf(sheet: SheetGrid, table: VarianceTable, rows: readonly TableRow[], measure: Measure): Figure | undefined {
@@ -116,7 +113,7 @@ function sumOf(sheet: SheetGrid, table: VarianceTable, rows: readonly TableRow[]
   let halfUnit = 0;
   const cells: CellRef[] = [];
   for (const r of rows) {
-    const f = figureAt(sheet, table, columns, r.row, measure, read);
+    const f = figureAt(sheet, table, columns, r.row, measure, read, String(r.row + 1));
     if (f === undefined) continue;
     tkr += f.tkr;
     halfUnit += f.halfUnit;
@@ -131,17 +128,12 @@ function sumOf(sheet: SheetGrid, table: VarianceTable, rows: readonly TableRow[]
  */
 export function totalFigures(sheet: SheetGrid, table: VarianceTable): RowFigures {
   if (table.total !== null) return rowFigures(sheet, table, table.total.row);
-  const out: RowFigures = { changeError: false };
   const previous = sumOf(sheet, table, table.rows, 'previous');
   const actual = sumOf(sheet, table, table.rows, 'actual');
   const budget = sumOf(sheet, table, table.rows, 'budget');
   let variance = sumOf(sheet, table, table.rows, 'variance');
   if (variance === undefined && actual !== undefined && budget !== undefined) variance = favourableVariance(actual, budget, table.convention);
-  if (previous !== undefined) out.previous = previous;
-  if (actual !== undefined) out.actual = actual;
-  if (budget !== undefined) out.budget = budget;
-  if (variance !== undefined) out.variance = variance;
-  return out;
+  return { previous, actual, budget, variance, change: undefined, changeError: false };
 }
 
 /** The unit a table belongs to: its title, else its sheet's name. */
