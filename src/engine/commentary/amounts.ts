@@ -72,16 +72,20 @@ export function decimalsTellingApart(aTkr: number, bTkr: number): number {
 
 /**
  * The number formats of one draft run, in one language: an `Intl.NumberFormat`
- * per number of decimals, made once per run (making one is slow) and passed
- * to what writes the amounts, with the texts already written in the run by
- * amount (the same amounts recur from row to row). Writes what `formatNumber`
- * writes.
+ * per number of decimals, made when the run first needs it (making one is
+ * slow) and passed to what writes the amounts, with the texts already written
+ * in the run (the same amounts recur from row to row). Writes what
+ * `formatNumber` writes.
  */
 export interface AmountFormats {
   lang: Language;
-  /** By number of decimals. */
-  formats: Intl.NumberFormat[];
-  /** By number of decimals: amount → its text. */
+  /** By number of decimals, once made. */
+  formats: (Intl.NumberFormat | undefined)[];
+  /**
+   * By number of decimals: the texts written, by the amount in units of the
+   * last decimal (4,6 with one decimal is 46), for amounts that are exactly
+   * such a whole number of units (as `roundHalfAway` gives them).
+   */
   written: Map<number, string>[];
 }
 
@@ -89,7 +93,7 @@ export interface AmountFormats {
 export function amountFormats(lang: Language): AmountFormats {
   const out: AmountFormats = { lang, formats: [], written: [] };
   for (let d = 0; d <= MAX_MNKR_DECIMALS; d++) {
-    out.formats.push(numberFormat(lang, d));
+    out.formats.push(undefined);
     out.written.push(new Map());
   }
   return out;
@@ -97,18 +101,24 @@ export function amountFormats(lang: Language): AmountFormats {
 
 /** A number in the run's language with `decimals` decimals, as `formatNumber` writes it. */
 export function formatIn(formats: AmountFormats, value: number, decimals: number): string {
-  const format = formats.formats[decimals];
   const written = formats.written[decimals];
-  // −0 is written as Intl writes it (a Map does not tell −0 from 0).
-  if (format === undefined || written === undefined || Object.is(value, -0)) return formatNumber(value, formats.lang, decimals);
-  let text = written.get(value);
+  if (written === undefined) return formatNumber(value, formats.lang, decimals);
+  let format = formats.formats[decimals];
+  if (format === undefined) {
+    format = numberFormat(formats.lang, decimals);
+    formats.formats[decimals] = format;
+  }
+  const f = 10 ** decimals;
+  const units = Math.round(value * f);
+  // Only an amount that is exactly `units` of the last decimal is remembered (and never −0, which is written as Intl writes it).
+  if (units / f !== value || Object.is(value, -0)) return format.format(value);
+  let text = written.get(units);
   if (text === undefined) {
     text = format.format(value);
-    written.set(value, text);
+    written.set(units, text);
   }
   return text;
 }
-
 /** `formatMnkr` with the run's formats. */
 export function formatMnkrIn(formats: AmountFormats, mnkr: number, decimals = 1, plus = false): string {
   const v = mnkr === 0 ? 0 : mnkr;

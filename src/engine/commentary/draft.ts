@@ -12,10 +12,10 @@
 import type { CheckResult } from '../check';
 import type { SheetGrid, WorkbookGrid } from '../grid';
 import { translate, type Language } from '../i18n';
-import type { TableRow, VarianceTable } from '../table';
+import type { VarianceTable } from '../table';
 import { amountFormats, tkrToMnkr } from './amounts';
 import { accountGroupName, kontogruppTableFor, largestContributors, rowVariances, unitName, type RowVariance } from './drivers';
-import { tableRowFigures, tableUnit, totalFigures, type CellRef, type RowFigures } from './figures';
+import { rowFiguresIn, tableColumns, tableUnit, totalFigures, type CellRef, type RowFigures } from './figures';
 import { readTemplateOverrides, resolveTemplates, splitTemplate, TEMPLATE_IDS, type SplitTemplate, type TemplateId, type TemplateIssue, type TemplateOverride } from './templates';
 import { cellsOf, mnkrText, plan, writeDraft, type Direction, type DraftSentence, type DriverSentences, type SentencePlan, type Subject, type Words, type Wording } from './wording';
 
@@ -267,13 +267,12 @@ export function draftCommentary(result: Pick<CheckResult, 'tables'>, workbook: W
     const rows: Draft[] = [];
     const unitVariances: RowVariance[] = [];
     if (table.kind === 'rn') {
-      const rowsFigures = tableRowFigures(sheet, table);
-      for (let i = 0; i < table.rows.length; i++) {
-        const row = table.rows[i] as TableRow;
+      const columns = tableColumns(table);
+      for (const row of table.rows) {
         const name = unitName(row);
         // The key is taken even by a row that gets no draft, so the keys of the rows after it do not depend on its figures.
         const key = uniqueKey(keys, suffixes, `rad:${row.code === '' ? name : row.code}`);
-        const figures = rowsFigures[i] as RowFigures;
+        const figures = rowFiguresIn(sheet, table, columns, row.row);
         if (figures.variance !== undefined) unitVariances.push({ row, variance: figures.variance });
         const place: DraftPlace = { kind: 'row', key, subject: { kind: 'row', name, code: row.code }, label: name, unit, table, row: row.row };
         const draft = draftOf(wording, opts, place, figures);

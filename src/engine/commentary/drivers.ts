@@ -32,10 +32,23 @@ export function rowVariances(sheet: SheetGrid, table: VarianceTable): RowVarianc
  * first on a tie. Variances that round to 0,0 mnkr are left out.
  */
 export function largestContributors(rows: readonly RowVariance[], favourable: boolean): RowVariance[] {
-  return rows
-    .filter((r) => tkrToMnkr(r.variance.tkr) !== 0 && r.variance.tkr > 0 === favourable)
-    .sort((a, b) => Math.abs(b.variance.tkr) - Math.abs(a.variance.tkr) || a.row.row - b.row.row)
-    .slice(0, 2);
+  let first: RowVariance | undefined;
+  let second: RowVariance | undefined;
+  for (const r of rows) {
+    if (tkrToMnkr(r.variance.tkr) === 0 || r.variance.tkr > 0 !== favourable) continue;
+    if (first === undefined || isLarger(r, first)) {
+      second = first;
+      first = r;
+    } else if (second === undefined || isLarger(r, second)) {
+      second = r;
+    }
+  }
+  return first === undefined ? [] : second === undefined ? [first] : [first, second];
+}
+
+/** Whether `a` contributes more than `b`: a larger variance, or as large and higher up. */
+function isLarger(a: RowVariance, b: RowVariance): boolean {
+  return (Math.abs(b.variance.tkr) - Math.abs(a.variance.tkr) || a.row.row - b.row.row) < 0;
 }
 
 /** The name a draft gives a unit row: its name, else its code. */

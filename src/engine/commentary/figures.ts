@@ -45,9 +45,10 @@ interface ColumnAt {
 }
 
 /** The value columns of a table with their letters, read once for all its rows. */
-type TableColumns = Partial<Record<Measure, ColumnAt>>;
+export type TableColumns = Partial<Record<Measure, ColumnAt>>;
 
-function columnsOf(table: VarianceTable): TableColumns {
+/** The value columns of `table` with their letters. */
+export function tableColumns(table: VarianceTable): TableColumns {
   const out: TableColumns = {};
   for (const measure of MEASURES) {
     const column = table.columns[measure];
@@ -79,16 +80,17 @@ export function netCost(tkr: number, convention: SignConvention): number {
 
 /** The figures of the row at 0-based sheet row `row` of `table`. */
 export function rowFigures(sheet: SheetGrid, table: VarianceTable, row: number): RowFigures {
-  return readRow(sheet, table, columnsOf(table), row);
+  return rowFiguresIn(sheet, table, tableColumns(table), row);
 }
 
 /** The figures of every row of `table`, in the order of `table.rows`. */
 export function tableRowFigures(sheet: SheetGrid, table: VarianceTable): RowFigures[] {
-  const columns = columnsOf(table);
-  return table.rows.map((r) => readRow(sheet, table, columns, r.row));
+  const columns = tableColumns(table);
+  return table.rows.map((r) => rowFiguresIn(sheet, table, columns, r.row));
 }
 
-function readRow(sheet: SheetGrid, table: VarianceTable, columns: TableColumns, row: number): RowFigures {
+/** The figures of the row at 0-based sheet row `row` of `table`, whose columns are `columns` (`tableColumns`). */
+export function rowFiguresIn(sheet: SheetGrid, table: VarianceTable, columns: TableColumns, row: number): RowFigures {
   const read: ReadNumber = { value: 0, halfUnit: 0, fromText: false, percentText: false };
   const rowText = String(row + 1);
   const previous = figureAt(sheet, table, columns, row, 'previous', read, rowText);
@@ -107,7 +109,7 @@ function readRow(sheet: SheetGrid, table: VarianceTable, columns: TableColumns, 
 }
 
 function sumOf(sheet: SheetGrid, table: VarianceTable, rows: readonly TableRow[], measure: Measure): Figure | undefined {
-  const columns = columnsOf(table);
+  const columns = tableColumns(table);
   const read: ReadNumber = { value: 0, halfUnit: 0, fromText: false, percentText: false };
   let tkr = 0;
   let halfUnit = 0;

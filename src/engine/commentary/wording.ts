@@ -98,14 +98,14 @@ function withCellsOf(cells: CellRef[], figure: Figure | undefined): CellRef[] {
   if (figure === undefined) return cells;
   // A figure's own list is shared as it is (lists of cells are never changed).
   if (cells.length === 0) return figure.cells;
-  const out = cells.slice();
-  for (const c of figure.cells) if (!lists(cells, c)) out.push(c);
-  return out;
+  let listed = 0;
+  for (const c of figure.cells) if (lists(cells, c)) listed++;
+  return cells.concat(listed === 0 ? figure.cells : figure.cells.filter((c) => !lists(cells, c)));
 }
 
 /** The cells of the figures, each once, in order. */
 export function cellsOf(first: Figure | undefined, second?: Figure, third?: Figure): CellRef[] {
-  return withCellsOf(withCellsOf(withCellsOf([], first), second), third);
+  return withCellsOf(withCellsOf(first === undefined ? [] : first.cells, second), third);
 }
 
 /** A sentence to write: its template, the values only it has (besides the draft's common ones), and the cells its numbers come from. */
@@ -174,37 +174,43 @@ function commonValue(values: DraftValues, name: string): string | undefined {
  * stays visible as written (`{name}`), so a sentence is never silently broken.
  */
 function writeSentences(values: DraftValues, plans: readonly SentencePlan[]): { text: string; sentences: DraftSentence[] } {
-  const pieces: string[] = [];
-  const ends: number[] = [];
+  const templates = values.wording.templates;
+  // The text's pieces: each sentence's texts and values, a space between sentences.
+  let count = plans.length - 1;
+  for (const p of plans) count += 1 + 2 * (templates.get(p.template) as SplitTemplate).names.length;
+  const pieces = new Array<string>(count);
+  const ends = new Array<number>(plans.length);
+  let at = 0;
   let length = 0;
   for (let i = 0; i < plans.length; i++) {
     const p = plans[i] as SentencePlan;
-    const template = values.wording.templates.get(p.template) as SplitTemplate;
+    const template = templates.get(p.template) as SplitTemplate;
     if (i > 0) {
-      pieces.push(' ');
+      pieces[at++] = ' ';
       length += 1;
     }
     let piece = template.texts[0] as string;
-    pieces.push(piece);
+    pieces[at++] = piece;
     length += piece.length;
     for (let j = 0; j < template.names.length; j++) {
       const name = template.names[j] as string;
-      pieces.push((piece = p.own?.[name] ?? commonValue(values, name) ?? (template.written[j] as string)));
+      piece = p.own?.[name] ?? commonValue(values, name) ?? (template.written[j] as string);
+      pieces[at++] = piece;
       length += piece.length;
-      pieces.push((piece = template.texts[j + 1] as string));
+      piece = template.texts[j + 1] as string;
+      pieces[at++] = piece;
       length += piece.length;
     }
-    ends.push(length);
+    ends[i] = length;
   }
   const text = pieces.join('');
-  const sentences: DraftSentence[] = [];
   let start = 0;
-  for (let i = 0; i < plans.length; i++) {
-    const p = plans[i] as SentencePlan;
+  const sentences = plans.map((p, i): DraftSentence => {
     const end = ends[i] as number;
-    sentences.push({ template: p.template, text: text.slice(start, end), cells: p.cells, gap: p.template === 'lucka' });
+    const sentence: DraftSentence = { template: p.template, text: text.slice(start, end), cells: p.cells, gap: p.template === 'lucka' };
     start = end + 1;
-  }
+    return sentence;
+  });
   return { text, sentences };
 }
 
