@@ -137,21 +137,27 @@ function wordsOf(lang: Language): Words {
   };
 }
 
-/**
- * `key`, or `key#2`, `key#3` … when it is taken; takes it. `suffixes` holds,
- * per key, the number its next probe starts from (every number below it is
- * taken).
- */
-function uniqueKey(taken: Set<string>, suffixes: Map<string, number>, key: string): string {
-  const size = taken.size;
-  taken.add(key);
-  if (taken.size > size) return key;
-  let i = suffixes.get(key) ?? 2;
-  while (taken.has(`${key}#${i}`)) i++;
-  const k = `${key}#${i}`;
-  taken.add(k);
-  suffixes.set(key, i + 1);
-  return k;
+/** The names taken by the drafts' keys of one kind (`rad:`, `summa:`), and per name the number its next `#n` starts from (every number below it is taken). */
+interface TakenNames {
+  names: Set<string>;
+  nextNumber: Map<string, number>;
+}
+
+function takenNames(): TakenNames {
+  return { names: new Set(), nextNumber: new Map() };
+}
+
+/** `name`, or `name#2`, `name#3` … when it is taken; takes it. */
+function uniqueName(taken: TakenNames, name: string): string {
+  const size = taken.names.size;
+  taken.names.add(name);
+  if (taken.names.size > size) return name;
+  let i = taken.nextNumber.get(name) ?? 2;
+  while (taken.names.has(`${name}#${i}`)) i++;
+  const numbered = `${name}#${i}`;
+  taken.names.add(numbered);
+  taken.nextNumber.set(name, i + 1);
+  return numbered;
 }
 
 /** The sentences naming a summary's largest contributing units and account groups. */
@@ -179,10 +185,9 @@ function driverSentences(wording: Wording, units: readonly RowVariance[] | null,
   };
 }
 
-interface DraftPlace {
-  kind: 'row' | 'summary';
+/** Where a draft goes and whose it is. */
+interface DraftPlace extends Subject {
   key: string;
-  subject: Subject;
   label: string;
   unit: string;
   table: VarianceTable;
@@ -193,13 +198,13 @@ function draftOf(wording: Wording, opts: CommentaryOptions, place: DraftPlace, f
   const variance = figures.variance;
   if (variance === undefined) return undefined;
   const material = isMaterial(variance.tkr, figures.budget?.tkr, opts);
-  const written = writeDraft(wording, place.subject, figures, material, drivers);
+  const written = writeDraft(wording, place, figures, material, drivers);
   if (written === undefined) return undefined;
   return {
     key: place.key,
     kind: place.kind,
-    code: place.subject.code,
-    name: place.subject.name,
+    code: place.code,
+    name: place.name,
     label: place.label,
     unit: place.unit,
     table: place.table,
@@ -245,8 +250,9 @@ export function draftCommentary(result: Pick<CheckResult, 'tables'>, workbook: W
     if (kg !== undefined) driversOf.set(rn.id, kg);
   }
   const usedAsDrivers = new Set([...driversOf.values()].map((t) => t.id));
-  const keys = new Set<string>();
-  const suffixes = new Map<string, number>();
+  // A key is its kind's prefix and a name unique among that kind's (`rad:KAI`, `rad:KAI#2`, `summa:Kommunledning`).
+  const rowNames = takenNames();
+  const summaryNames = takenNames();
   const units: UnitDraft[] = [];
 
   for (const table of result.tables) {
@@ -271,10 +277,10 @@ export function draftCommentary(result: Pick<CheckResult, 'tables'>, workbook: W
       for (const row of table.rows) {
         const name = unitName(row);
         // The key is taken even by a row that gets no draft, so the keys of the rows after it do not depend on its figures.
-        const key = uniqueKey(keys, suffixes, `rad:${row.code === '' ? name : row.code}`);
+        const key = `rad:${uniqueName(rowNames, row.code === '' ? name : row.code)}`;
         const figures = rowFiguresIn(sheet, table, columns, row.row);
         if (figures.variance !== undefined) unitVariances.push({ row, variance: figures.variance });
-        const place: DraftPlace = { kind: 'row', key, subject: { kind: 'row', name, code: row.code }, label: name, unit, table, row: row.row };
+        const place: DraftPlace = { kind: 'row', key, name, code: row.code, label: name, unit, table, row: row.row };
         const draft = draftOf(wording, opts, place, figures);
         if (draft !== undefined) rows.push(draft);
       }
@@ -285,8 +291,9 @@ export function draftCommentary(result: Pick<CheckResult, 'tables'>, workbook: W
     const drivers = driverSentences(wording, table.kind === 'rn' && table.rows.length > 1 ? unitVariances : null, accountGroups);
     const place: DraftPlace = {
       kind: 'summary',
-      key: uniqueKey(keys, suffixes, `summa:${unit}`),
-      subject: { kind: 'summary', name: unit, code: '' },
+      key: `summa:${uniqueName(summaryNames, unit)}`,
+      name: unit,
+      code: '',
       label: translate('commentary.sheet.summa', lang, { enhet: unit }),
       unit,
       table,

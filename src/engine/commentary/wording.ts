@@ -204,13 +204,14 @@ function writeSentences(values: DraftValues, plans: readonly SentencePlan[]): { 
     ends[i] = length;
   }
   const text = pieces.join('');
+  const sentences = new Array<DraftSentence>(plans.length);
   let start = 0;
-  const sentences = plans.map((p, i): DraftSentence => {
+  for (let i = 0; i < plans.length; i++) {
+    const p = plans[i] as SentencePlan;
     const end = ends[i] as number;
-    const sentence: DraftSentence = { template: p.template, text: text.slice(start, end), cells: p.cells, gap: p.template === 'lucka' };
+    sentences[i] = { template: p.template, text: text.slice(start, end), cells: p.cells, gap: p.template === 'lucka' };
     start = end + 1;
-    return sentence;
-  });
+  }
   return { text, sentences };
 }
 
