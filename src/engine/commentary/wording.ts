@@ -96,11 +96,16 @@ function lists(cells: readonly CellRef[], cell: CellRef): boolean {
 /** `cells` followed by the cells of `figure` they do not list yet. */
 function withCellsOf(cells: CellRef[], figure: Figure | undefined): CellRef[] {
   if (figure === undefined) return cells;
-  // A figure's own list is shared as it is (lists of cells are never changed).
+  // A list of cells is shared as it is (lists of cells are never changed).
   if (cells.length === 0) return figure.cells;
-  let listed = 0;
-  for (const c of figure.cells) if (lists(cells, c)) listed++;
-  return cells.concat(listed === 0 ? figure.cells : figure.cells.filter((c) => !lists(cells, c)));
+  let missing = 0;
+  for (const c of figure.cells) if (!lists(cells, c)) missing++;
+  if (missing === 0) return cells;
+  const out = new Array<CellRef>(cells.length + missing);
+  let at = 0;
+  for (const c of cells) out[at++] = c;
+  for (const c of figure.cells) if (!lists(cells, c)) out[at++] = c;
+  return out;
 }
 
 /** The cells of the figures, each once, in order. */
