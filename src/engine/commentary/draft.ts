@@ -14,7 +14,7 @@ import type { SheetGrid, WorkbookGrid } from '../grid';
 import { translate, type Language } from '../i18n';
 import type { VarianceTable } from '../table';
 import { amountFormats, tkrToMnkr } from './amounts';
-import { accountGroupName, kontogruppTableFor, largestContributors, rowVariances, unitName, type RowVariance } from './drivers';
+import { accountGroupName, addContributor, kontogruppTableFor, largestContributors, noContributors, rowVariances, unitName, type Contributors, type RowVariance } from './drivers';
 import { rowFiguresIn, tableColumns, tableUnit, totalFigures, type CellRef, type RowFigures } from './figures';
 import { readTemplateOverrides, resolveTemplates, splitTemplate, TEMPLATE_IDS, type SplitTemplate, type TemplateId, type TemplateIssue, type TemplateOverride } from './templates';
 import { cellsOf, mnkrText, plan, writeDraft, type Direction, type DraftSentence, type DriverSentences, type SentencePlan, type Subject, type Words, type Wording } from './wording';
@@ -161,12 +161,12 @@ function uniqueName(taken: TakenNames, name: string): string {
 }
 
 /** The sentences naming a summary's largest contributing units and account groups. */
-function driverSentences(wording: Wording, units: readonly RowVariance[] | null, accountGroups: readonly RowVariance[] | null): DriverSentences {
+function driverSentences(wording: Wording, units: Contributors | null, accountGroups: readonly RowVariance[] | null): DriverSentences {
   return (favourable) => {
     const out: SentencePlan[] = [];
     const formats = wording.formats;
     const lang = wording.lang;
-    const [u1, u2] = units === null ? [] : largestContributors(units, favourable);
+    const [u1, u2] = units === null ? [] : largestContributors(favourable ? units.favourable : units.unfavourable, favourable);
     if (u1 !== undefined) {
       const own = { enhet_1: unitName(u1.row), avvikelse_1_mnkr: mnkrText(u1.variance.tkr, formats) };
       if (u2 === undefined) out.push(plan('summa.bidrag.en', cellsOf(u1.variance), own));
@@ -271,7 +271,7 @@ export function draftCommentary(result: Pick<CheckResult, 'tables'>, workbook: W
       tinyBaseTkr: opts.tinyBaseTkr,
     };
     const rows: Draft[] = [];
-    const unitVariances: RowVariance[] = [];
+    const contributors = noContributors();
     if (table.kind === 'rn') {
       const columns = tableColumns(table);
       for (const row of table.rows) {
@@ -279,7 +279,7 @@ export function draftCommentary(result: Pick<CheckResult, 'tables'>, workbook: W
         // The key is taken even by a row that gets no draft, so the keys of the rows after it do not depend on its figures.
         const key = `rad:${uniqueName(rowNames, row.code === '' ? name : row.code)}`;
         const figures = rowFiguresIn(sheet, table, columns, row.row);
-        if (figures.variance !== undefined) unitVariances.push({ row, variance: figures.variance });
+        if (figures.variance !== undefined) addContributor(contributors, row, figures.variance);
         const place: DraftPlace = { kind: 'row', key, name, code: row.code, label: name, unit, table, row: row.row };
         const draft = draftOf(wording, opts, place, figures);
         if (draft !== undefined) rows.push(draft);
@@ -288,7 +288,7 @@ export function draftCommentary(result: Pick<CheckResult, 'tables'>, workbook: W
     const kg = table.kind === 'rn' ? driversOf.get(table.id) : table;
     const kgSheet = kg === undefined ? undefined : sheets.get(kg.sheet);
     const accountGroups = kg === undefined || kgSheet === undefined ? null : rowVariances(kgSheet, kg);
-    const drivers = driverSentences(wording, table.kind === 'rn' && table.rows.length > 1 ? unitVariances : null, accountGroups);
+    const drivers = driverSentences(wording, table.kind === 'rn' && table.rows.length > 1 ? contributors : null, accountGroups);
     const place: DraftPlace = {
       kind: 'summary',
       key: `summa:${uniqueName(summaryNames, unit)}`,
