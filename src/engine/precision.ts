@@ -6,7 +6,7 @@
  * the sum of theirs. Other formulas (× and /, functions other than SUM) are
  * taken as exact.
  */
-import { cellAt, parseAddress, type SheetGrid } from './grid';
+import { cellAt, columnIndex, type SheetGrid } from './grid';
 import { constantHalfUnit, readNumber } from './numbers';
 
 /** A figure: its value and the half-width of the interval it stands for. */
@@ -20,7 +20,10 @@ const MAX_DEPTH = 4;
 /** Larger ranges are taken as exact rather than walked. */
 const MAX_RANGE_CELLS = 5000;
 
-/** A formula that only adds and subtracts references, ranges in SUM, and numbers. */
+/**
+ * A formula that only adds and subtracts references, ranges in SUM, and
+ * numbers: no ×, /, comparisons, text, other functions or other sheets.
+ */
 const REF = String.raw`\$?[A-Z]{1,3}\$?\d+`;
 const RANGE = String.raw`${REF}(?::${REF})?`;
 const ITEM = String.raw`(?:SUM\(\s*${RANGE}(?:\s*,\s*${RANGE})*\s*\)|${REF}|\d+(?:\.\d+)?)`;
@@ -32,18 +35,16 @@ const REFERENCE = /\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?/gi;
  * the cells it adds up, when it only adds and subtracts; 0 otherwise.
  */
 export function formulaHalf(sheet: SheetGrid, formula: string, depth = 0): number {
-  // Multiplication, division, comparisons, text and functions other than SUM: not a plain sum.
-  if (depth >= MAX_DEPTH || /[*/^&<>"!,]/.test(formula.replace(/SUM\([^()]*\)/gi, '')) || /[A-Z_]{2,}\(/i.test(formula.replace(/SUM\(/gi, '')) || !LINEAR.test(formula)) return 0;
+  if (depth >= MAX_DEPTH || !LINEAR.test(formula)) return 0;
   let half = 0;
   for (const m of formula.matchAll(REFERENCE)) {
-    const from = parseAddress(`${m[1]}${m[2]}`);
-    const to = m[3] === undefined ? from : parseAddress(`${m[3]}${m[4]}`);
-    if (from === undefined || to === undefined) return 0;
-    const rows = Math.abs(to.row - from.row) + 1;
-    const cols = Math.abs(to.col - from.col) + 1;
-    if (rows * cols > MAX_RANGE_CELLS) return 0;
-    for (let r = Math.min(from.row, to.row); r <= Math.max(from.row, to.row); r++) {
-      for (let c = Math.min(from.col, to.col); c <= Math.max(from.col, to.col); c++) half += cellHalf(sheet, r, c, depth + 1);
+    const fromRow = Number(m[2]) - 1;
+    const fromCol = columnIndex(m[1] as string);
+    const toRow = m[4] === undefined ? fromRow : Number(m[4]) - 1;
+    const toCol = m[3] === undefined ? fromCol : columnIndex(m[3]);
+    if ((Math.abs(toRow - fromRow) + 1) * (Math.abs(toCol - fromCol) + 1) > MAX_RANGE_CELLS) return 0;
+    for (let r = Math.min(fromRow, toRow); r <= Math.max(fromRow, toRow); r++) {
+      for (let c = Math.min(fromCol, toCol); c <= Math.max(fromCol, toCol); c++) half += cellHalf(sheet, r, c, depth + 1);
     }
   }
   return half;

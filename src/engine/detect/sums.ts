@@ -31,63 +31,53 @@ function sumAgreement(readings: Readings, amountCols: readonly number[], i: numb
 }
 
 /**
- * A column's running sums over the body rows (`value[k]`, `half[k]`,
- * `unreadable[k]` over rows 0 … k − 1), and the positions k sorted by
- * `value[k]`, so that the rows under i adding up to row i's figure are
- * found by a binary search rather than by trying every run of rows.
+ * A column's running sums over the body rows: `value[k]`, `half[k]` and
+ * `unreadable[k]` over rows 0 … k − 1 (an unreadable figure adds 0 and
+ * counts as unreadable), so rows a … b add up to `value[b + 1] − value[a]`.
  */
 interface RunningSums {
   figures: ColumnFigures;
   value: number[];
   half: number[];
   unreadable: number[];
-  byValue: number[];
 }
 
 function runningSums(figures: ColumnFigures): RunningSums {
-  const sums: RunningSums = { figures, value: [0], half: [0], unreadable: [0], byValue: [] };
-  figures.value.forEach((v, k) => {
+  const sums: RunningSums = { figures, value: [0], half: [0], unreadable: [0] };
+  for (let k = 0; k < figures.value.length; k++) {
+    const v = figures.value[k] as number;
     const readable = !Number.isNaN(v);
     sums.value.push((sums.value[k] as number) + (readable ? v : 0));
     sums.half.push((sums.half[k] as number) + (readable ? (figures.half[k] as number) : 0));
     sums.unreadable.push((sums.unreadable[k] as number) + (readable ? 0 : 1));
-  });
-  sums.byValue = sums.value.map((_, k) => k).sort((a, b) => (sums.value[a] as number) - (sums.value[b] as number));
+  }
   return sums;
 }
 
-/** The last rows k (i + 2 ≤ k ≤ i + MAX_PARTS) for which rows i + 1 … k may add up to row i in this column. */
+/**
+ * The last rows k (i + 2 ≤ k ≤ i + MAX_PARTS) for which rows i + 1 … k may
+ * add up to row i in this column: their running sum is within the rounding
+ * of the most rows that may add up.
+ */
 function candidateEnds(c: RunningSums, i: number): number[] {
-  if (!isFigure(c.figures, i) || c.figures.value[i] === 0) return [];
-  const last = Math.min(c.value.length - 1, i + 1 + MAX_PARTS);
-  const target = (c.value[i + 1] as number) + (c.figures.value[i] as number);
-  const tolerance = (c.figures.half[i] as number) + (c.half[last] as number) - (c.half[i + 1] as number) + Math.max(1, Math.abs(target)) * 1e-9;
-  // The first position whose running sum is not below target − tolerance.
-  let lo = 0;
-  let hi = c.byValue.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((c.value[c.byValue[mid] as number] as number) < target - tolerance) lo = mid + 1;
-    else hi = mid;
-  }
   const ends: number[] = [];
-  for (let n = lo; n < c.byValue.length && (c.value[c.byValue[n] as number] as number) <= target + tolerance; n++) {
-    const k = (c.byValue[n] as number) - 1;
-    if (k >= i + 2 && k <= i + MAX_PARTS) ends.push(k);
-  }
+  if (!isFigure(c.figures, i) || c.figures.value[i] === 0) return ends;
+  const last = Math.min(c.value.length - 2, i + MAX_PARTS);
+  const target = (c.value[i + 1] as number) + (c.figures.value[i] as number);
+  const tolerance = (c.figures.half[i] as number) + (c.half[last + 1] as number) - (c.half[i + 1] as number) + Math.max(1, Math.abs(target)) * 1e-9;
+  for (let k = i + 2; k <= last; k++) if (Math.abs((c.value[k + 1] as number) - target) <= tolerance) ends.push(k);
   return ends;
 }
 
 /**
  * The fewest (two or more) rows right under row i whose figures it adds up
  * in most amount columns, or undefined. A majority of columns includes one
- * of the first half of them, so only their candidates are tried.
+ * of the first half of them (`probes`), so only their candidates are tried.
  */
-function partsUnder(rows: readonly BodyRow[], columns: readonly RunningSums[], i: number): number[] | undefined {
-  const probes = columns.slice(0, Math.ceil(columns.length / 2));
-  const found = probes.map((c) => candidateEnds(c, i));
-  if (found.every((e) => e.length === 0)) return undefined;
-  const ends = [...new Set(found.flat())].sort((a, b) => a - b);
+function partsUnder(rows: readonly BodyRow[], columns: readonly RunningSums[], probes: readonly RunningSums[], i: number): number[] | undefined {
+  const found = probes.flatMap((c) => candidateEnds(c, i));
+  if (found.length === 0) return undefined;
+  const ends = [...new Set(found)].sort((a, b) => a - b);
   for (const k of ends) {
     if (rows.slice(i + 1, k + 1).some((r) => r.kind !== 'figures')) return undefined;
     let checked = 0;
@@ -123,9 +113,10 @@ export function findSums(rows: readonly BodyRow[], readings: Readings, amountCol
   const inGroup = new Set<number>();
   // Nämnd rows over their verksamheter: the fewest rows right under it whose sum it is.
   const running = amountCols.map((col) => runningSums(readings.get(col) as ColumnFigures));
+  const probes = running.slice(0, Math.ceil(running.length / 2));
   for (let i = 0; i < rows.length; i++) {
     if ((rows[i] as BodyRow).kind !== 'figures') continue;
-    const parts = partsUnder(rows, running, i);
+    const parts = partsUnder(rows, running, probes, i);
     if (parts === undefined) continue;
     sums.set(i, parts);
     for (const x of parts) inGroup.add(x);
@@ -137,7 +128,8 @@ export function findSums(rows: readonly BodyRow[], readings: Readings, amountCol
   /** Row i adds up `parts`: they leave the top level, it takes their place. */
   const addsUp = (i: number, parts: number[]): void => {
     sums.set(i, parts);
-    topLevel = [...topLevel.filter((x) => !parts.includes(x)), i];
+    const added = new Set(parts);
+    topLevel = [...topLevel.filter((x) => !added.has(x)), i];
   };
   rows.forEach((row, i) => {
     if (row.kind === 'section') {
