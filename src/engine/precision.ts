@@ -28,7 +28,9 @@ const REF = String.raw`\$?[A-Z]{1,3}\$?\d+`;
 const RANGE = String.raw`${REF}(?::${REF})?`;
 const ITEM = String.raw`(?:SUM\(\s*${RANGE}(?:\s*,\s*${RANGE})*\s*\)|${REF}|\d+(?:\.\d+)?)`;
 const LINEAR = new RegExp(String.raw`^=[\s(+\-]*${ITEM}(?:[\s()]*[+\-][\s(+\-]*${ITEM})*[\s)]*$`, 'i');
-const REFERENCE = /\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?/gi;
+/** The words between a formula's operators and parentheses (`SUM`, `E4:E18`, `C5`, `100`), and a word that is a reference or a range. */
+const OPERATORS = /[^A-Z0-9$:]+/i;
+const REFERENCE = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i;
 
 /**
  * The half-width of a formula cell's figure: the sum of the half-widths of
@@ -37,7 +39,9 @@ const REFERENCE = /\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?/gi;
 export function formulaHalf(sheet: SheetGrid, formula: string, depth = 0): number {
   if (depth >= MAX_DEPTH || !LINEAR.test(formula)) return 0;
   let half = 0;
-  for (const m of formula.matchAll(REFERENCE)) {
+  for (const word of formula.split(OPERATORS)) {
+    const m = REFERENCE.exec(word);
+    if (m === null) continue;
     const fromRow = Number(m[2]) - 1;
     const fromCol = columnIndex(m[1] as string);
     const toRow = m[4] === undefined ? fromRow : Number(m[4]) - 1;

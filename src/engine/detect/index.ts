@@ -28,7 +28,7 @@ export function findTablesOnSheet(sheet: SheetGrid): VarianceTable[] {
   const tables: VarianceTable[] = [];
   for (let r = 0; r < sheet.cells.length; r++) {
     const hints = rowHints(sheet, r);
-    if (hints.size < 2 || !isHeaderRow(hints, (sheet.cells[r] ?? []).filter((c) => typeof c?.value === 'string').length)) continue;
+    if (hints === undefined || hints.size < 2 || !isHeaderRow(hints, (sheet.cells[r] ?? []).filter((c) => typeof c?.value === 'string').length)) continue;
     for (const cols of splitSideBySide(hints)) {
       if (tables.some((t) => t.headerTop <= r && r <= t.bottom && t.left <= (cols[cols.length - 1] as number) && (cols[0] as number) <= t.right)) continue;
       const table = buildTable(sheet, readHeader(sheet, r, cols, hints));

@@ -31,70 +31,50 @@ function sumAgreement(readings: Readings, amountCols: readonly number[], i: numb
 }
 
 /**
- * A column's running sums over the body rows: `value[k]`, `half[k]` and
- * `unreadable[k]` over rows 0 … k − 1 (an unreadable figure adds 0 and
- * counts as unreadable), so rows a … b add up to `value[b + 1] − value[a]`.
+ * A column's running sums over the body rows: `value[k]` and `half[k]` add
+ * up rows 0 … k − 1 (an unreadable figure as 0), so rows a … b add up to
+ * `value[b + 1] − value[a]`.
  */
 interface RunningSums {
   figures: ColumnFigures;
   value: number[];
   half: number[];
-  unreadable: number[];
 }
 
 function runningSums(figures: ColumnFigures): RunningSums {
-  const sums: RunningSums = { figures, value: [0], half: [0], unreadable: [0] };
+  const value = [0];
+  const half = [0];
   for (let k = 0; k < figures.value.length; k++) {
     const v = figures.value[k] as number;
     const readable = !Number.isNaN(v);
-    sums.value.push((sums.value[k] as number) + (readable ? v : 0));
-    sums.half.push((sums.half[k] as number) + (readable ? (figures.half[k] as number) : 0));
-    sums.unreadable.push((sums.unreadable[k] as number) + (readable ? 0 : 1));
+    value.push((value[k] as number) + (readable ? v : 0));
+    half.push((half[k] as number) + (readable ? (figures.half[k] as number) : 0));
   }
-  return sums;
+  return { figures, value, half };
 }
 
 /**
- * The last rows k (i + 2 ≤ k ≤ i + MAX_PARTS) for which rows i + 1 … k may
- * add up to row i in this column: their running sum is within the rounding
- * of the most rows that may add up.
+ * The fewest (two or more, at most MAX_PARTS) rows right under row i whose
+ * figures it adds up in most amount columns, or undefined. A majority of
+ * the columns includes one of their first half (`probes`): the runs of rows
+ * whose running sum there meets row i's figure, within the rounding of the
+ * most rows that may add up, are the candidates counted over every column.
  */
-function candidateEnds(c: RunningSums, i: number): number[] {
-  const ends: number[] = [];
-  if (!isFigure(c.figures, i) || c.figures.value[i] === 0) return ends;
-  const last = Math.min(c.value.length - 2, i + MAX_PARTS);
-  const target = (c.value[i + 1] as number) + (c.figures.value[i] as number);
-  const tolerance = (c.figures.half[i] as number) + (c.half[last + 1] as number) - (c.half[i + 1] as number) + Math.max(1, Math.abs(target)) * 1e-9;
-  for (let k = i + 2; k <= last; k++) if (Math.abs((c.value[k + 1] as number) - target) <= tolerance) ends.push(k);
-  return ends;
-}
-
-/**
- * The fewest (two or more) rows right under row i whose figures it adds up
- * in most amount columns, or undefined. A majority of columns includes one
- * of the first half of them (`probes`), so only their candidates are tried.
- */
-function partsUnder(rows: readonly BodyRow[], columns: readonly RunningSums[], probes: readonly RunningSums[], i: number): number[] | undefined {
-  const found = probes.flatMap((c) => candidateEnds(c, i));
-  if (found.length === 0) return undefined;
-  const ends = [...new Set(found)].sort((a, b) => a - b);
-  for (const k of ends) {
+function partsUnder(rows: readonly BodyRow[], readings: Readings, amountCols: readonly number[], probes: readonly RunningSums[], i: number): number[] | undefined {
+  let ends: number[] | undefined;
+  for (const c of probes) {
+    const total = c.figures.value[i] as number;
+    if (!isFigure(c.figures, i) || total === 0) continue;
+    const last = Math.min(rows.length - 1, i + MAX_PARTS);
+    const target = (c.value[i + 1] as number) + total;
+    const tolerance = (c.figures.half[i] as number) + (c.half[last + 1] as number) - (c.half[i + 1] as number) + Math.max(1, Math.abs(target)) * 1e-9;
+    for (let k = i + 2; k <= last; k++) if (Math.abs((c.value[k + 1] as number) - target) <= tolerance) (ends ??= []).push(k);
+  }
+  if (ends === undefined) return undefined;
+  for (const k of [...new Set(ends)].sort((a, b) => a - b)) {
     if (rows.slice(i + 1, k + 1).some((r) => r.kind !== 'figures')) return undefined;
-    let checked = 0;
-    let agreeing = 0;
-    let nonZero = false;
-    for (const c of columns) {
-      if (!isFigure(c.figures, i) || c.unreadable[k + 1] !== c.unreadable[i + 1]) continue;
-      checked++;
-      const total = c.figures.value[i] as number;
-      const sum = (c.value[k + 1] as number) - (c.value[i + 1] as number);
-      const half = (c.half[k + 1] as number) - (c.half[i + 1] as number);
-      if (meets(total, c.figures.half[i] as number, sum, half)) {
-        agreeing++;
-        if (total !== 0) nonZero = true;
-      }
-    }
-    if (isConfirmed({ checked, agreeing, nonZero })) return Array.from({ length: k - i }, (_, n) => i + 1 + n);
+    const parts = Array.from({ length: k - i }, (_, n) => i + 1 + n);
+    if (isConfirmed(sumAgreement(readings, amountCols, i, parts))) return parts;
   }
   return undefined;
 }
@@ -112,11 +92,10 @@ export function findSums(rows: readonly BodyRow[], readings: Readings, amountCol
   const sums = new Map<number, number[]>();
   const inGroup = new Set<number>();
   // Nämnd rows over their verksamheter: the fewest rows right under it whose sum it is.
-  const running = amountCols.map((col) => runningSums(readings.get(col) as ColumnFigures));
-  const probes = running.slice(0, Math.ceil(running.length / 2));
+  const probes = amountCols.slice(0, Math.ceil(amountCols.length / 2)).map((col) => runningSums(readings.get(col) as ColumnFigures));
   for (let i = 0; i < rows.length; i++) {
     if ((rows[i] as BodyRow).kind !== 'figures') continue;
-    const parts = partsUnder(rows, running, probes, i);
+    const parts = partsUnder(rows, readings, amountCols, probes, i);
     if (parts === undefined) continue;
     sums.set(i, parts);
     for (const x of parts) inGroup.add(x);
