@@ -28,6 +28,8 @@ const REF = String.raw`\$?[A-Z]{1,3}\$?\d+`;
 const RANGE = String.raw`${REF}(?::${REF})?`;
 const ITEM = String.raw`(?:SUM\(\s*${RANGE}(?:\s*,\s*${RANGE})*\s*\)|${REF}|\d+(?:\.\d+)?)`;
 const LINEAR = new RegExp(String.raw`^=[\s(+\-]*${ITEM}(?:[\s()]*[+\-][\s(+\-]*${ITEM})*[\s)]*$`, 'i');
+/** The commonest formula in a table's row, one cell added to or subtracted from another (`=C5-D5`), read in one go. */
+const TWO_REFERENCES = new RegExp(String.raw`^=\s*\$?([A-Z]{1,3})\$?(\d+)\s*[+\-]\s*\$?([A-Z]{1,3})\$?(\d+)\s*$`, 'i');
 /** The words between a formula's operators and parentheses (`SUM`, `E4:E18`, `C5`, `100`), and a word that is a reference or a range. */
 const OPERATORS = /[^A-Z0-9$:]+/i;
 const REFERENCE = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i;
@@ -37,7 +39,10 @@ const REFERENCE = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i;
  * the cells it adds up, when it only adds and subtracts; 0 otherwise.
  */
 export function formulaHalf(sheet: SheetGrid, formula: string, depth = 0): number {
-  if (depth >= MAX_DEPTH || !LINEAR.test(formula)) return 0;
+  if (depth >= MAX_DEPTH) return 0;
+  const pair = TWO_REFERENCES.exec(formula);
+  if (pair !== null) return cellHalf(sheet, Number(pair[2]) - 1, columnIndex(pair[1] as string), depth + 1) + cellHalf(sheet, Number(pair[4]) - 1, columnIndex(pair[3] as string), depth + 1);
+  if (!LINEAR.test(formula)) return 0;
   let half = 0;
   for (const word of formula.split(OPERATORS)) {
     const m = REFERENCE.exec(word);

@@ -296,13 +296,16 @@ export class SlotColumn {
 }
 
 /**
- * The rounding a formula that adds up rows carries (`=SUM(E4:E18)`, `=E4+E5+E6`):
+ * The rounding a formula that adds up rows carries (`=SUM(E4:E18)`, `=E4+E5+E6+E7`):
  * a difference within a row (`=C5-D5`) is exact against the figures the rules
  * compare it with, which are its own inputs.
  */
 function sumHalf(sheet: SheetGrid, formula: string): number {
-  return formula.includes(':') || formula.split(/[+-]/).length > 3 ? formulaHalf(sheet, formula) : 0;
+  return ADDS_UP_ROWS.test(formula) ? formulaHalf(sheet, formula) : 0;
 }
+
+/** A range (`E4:E18`) or three or more terms added or subtracted (`=E4+E5+E6+E7`). */
+const ADDS_UP_ROWS = /:|(?:[+-][^+-]*){3}/;
 
 /**
  * Per table, each column's cells read once and shared by every rule of one
