@@ -8,7 +8,8 @@ import { cellAt, isBlank, type Cell, type ErrorCode, type SheetGrid } from '../g
 import { decimalsOfHalfUnit, exact, roundTo, type ChangeUnit, type Interval } from '../interval';
 import { constantHalfUnit, isMarkerText, formatDecimals, halfUnitShown, isPercentFormat, MAX_FIGURE, readNumber, shownStoredDecimals } from '../numbers';
 import { formulaHalf } from '../precision';
-import type { RuleContext } from '../rule';
+import { finding, type FindingFields, type RuleContext } from '../rule';
+import type { Finding, MessageParams } from '../finding';
 import { tkrFactor, type Measure, type TableColumn, type TableRow, type VarianceTable } from '../table';
 
 /**
@@ -386,6 +387,39 @@ export function changeSlots(sheet: SheetGrid, table: VarianceTable): SlotColumn 
 export function rowLabel(table: VarianceTable, row: TableRow): string {
   if (table.total !== null && row.row === table.total.row) return row.name === '' ? 'Summa' : row.name;
   return [row.code, row.name].filter((s) => s !== '').join(' ');
+}
+
+/** What a finding about one cell of a table row says: the row stands for its sheet row and its label. */
+export interface RowFindingFields extends Omit<FindingFields, 'sheet' | 'row' | 'table' | 'params'> {
+  table: VarianceTable;
+  sheet: SheetGrid;
+  row: TableRow;
+  /** The message's parameters besides `label`, the row's label. */
+  params?: MessageParams;
+}
+
+/** A finding at a cell of a table row, its message naming the row (`label`). */
+export function rowFinding(f: RowFindingFields): Finding {
+  return finding({ ...f, sheet: f.sheet.name, row: f.row.row, params: { label: rowLabel(f.table, f.row), ...f.params } });
+}
+
+/**
+ * A warning that a row's change % means nothing (`sign-flip`, `tiny-base`):
+ * at the change cell, with the Bokslut and Utfall it rests on and the % as printed.
+ */
+export function meaninglessChangeFinding(rule: 'sign-flip' | 'tiny-base', sheet: SheetGrid, table: VarianceTable, row: TableRow, change: NumberSlot, unit: ChangeUnit, basis: ChangeBasis): Finding {
+  return rowFinding({
+    rule,
+    severity: 'warning',
+    table,
+    sheet,
+    row,
+    col: (table.columns.change as TableColumn).col,
+    expected: null,
+    actual: change.value,
+    messageId: rule,
+    params: { bokslut: basis.bokslut as number, utfall: basis.utfall as number, change: roundTo(asPercent(change.value, unit), 1) },
+  });
 }
 
 /** A value column to add up or check: one of the five or an extra one. */

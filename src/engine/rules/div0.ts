@@ -6,10 +6,10 @@
  * table. It almost always sits in the change % where Bokslut is 0; the fix
  * (`planFixes`) turns it into the chosen "not meaningful" marker.
  */
-import { defineRule, finding } from '../rule';
+import { defineRule } from '../rule';
 import type { Finding } from '../finding';
 import type { TableRow } from '../table';
-import { allValueColumns, amountValue, columnSlots, eachTable, rowLabel, tableRows } from './common';
+import { allValueColumns, amountValue, columnSlots, eachTable, rowFinding, tableRows } from './common';
 
 export const div0 = defineRule({
   id: 'div0',
@@ -32,24 +32,7 @@ export const div0 = defineRule({
           const base = previous === undefined ? undefined : amountValue(columnSlots(sheet, table, previous.col).get(i));
           const onChange = table.columns.change?.col === column.col;
           const messageId = slot.fromText ? 'div0.text' : onChange ? 'div0' : 'div0.other';
-          out.push(
-            finding({
-              rule: 'div0',
-              severity: 'error',
-              table,
-              sheet: sheet.name,
-              row: row.row,
-              col: column.col,
-              expected: null,
-              actual: slot.text,
-              messageId,
-              params: {
-                label: rowLabel(table, row),
-                text: slot.text,
-                bokslut: base ?? '',
-              },
-            }),
-          );
+          out.push(rowFinding({ rule: 'div0', severity: 'error', table, sheet, row, col: column.col, expected: null, actual: slot.text, messageId, params: { text: slot.text, bokslut: base ?? '' } }));
         }
       }
     });

@@ -15,12 +15,17 @@
  * Severity warning: nothing shown is wrong, but the reader is left without a
  * figure the table promises.
  */
-import { defineRule, finding } from '../rule';
+import { defineRule } from '../rule';
 import type { Calculation, Finding } from '../finding';
-import { cellAddress } from '../grid';
+import { cellAddress, type SheetGrid } from '../grid';
 import { changeScale, roundTo } from '../interval';
-import type { TableRow } from '../table';
-import { allValueColumns, amountColumns, amountValue, asPercent, changeBasis, changeSlots, columnSlots, eachTable, rowLabel, tableRows, type Slot, type SlotColumn } from './common';
+import type { TableRow, VarianceTable } from '../table';
+import { allValueColumns, amountColumns, amountValue, asPercent, changeBasis, changeSlots, columnSlots, eachTable, rowFinding, tableRows, type Slot, type SlotColumn } from './common';
+
+/** A figure cell holding text that is no number (`ca 300`). */
+function textFinding(sheet: SheetGrid, table: VarianceTable, row: TableRow, col: number, text: string): Finding {
+  return rowFinding({ rule: 'missing-value', severity: 'warning', table, sheet, row, col, expected: null, actual: text, messageId: 'missing-value.text', params: { text } });
+}
 
 /** True when every one of the columns is empty in row i. */
 function allBlank(columns: readonly SlotColumn[], i: number): boolean {
@@ -50,20 +55,7 @@ export const missingValue = defineRule({
           const kind = slots.kind(i);
           if (kind === 'text') {
             const slot = slots.get(i) as Extract<Slot, { kind: 'text' }>;
-            out.push(
-              finding({
-                rule: 'missing-value',
-                severity: 'warning',
-                table,
-                sheet: sheet.name,
-                row: row.row,
-                col: column.col,
-                expected: null,
-                actual: slot.text,
-                messageId: 'missing-value.text',
-                params: { label: rowLabel(table, row), text: slot.text },
-              }),
-            );
+            out.push(textFinding(sheet, table, row, column.col, slot.text));
             continue;
           }
           if (kind !== 'blank') continue;
@@ -93,22 +85,18 @@ export const missingValue = defineRule({
             if (Number.isFinite(s)) expected = roundTo(s, 0);
           }
           out.push(
-            finding({
+            rowFinding({
               rule: 'missing-value',
               severity: 'warning',
               table,
-              sheet: sheet.name,
-              row: row.row,
+              sheet,
+              row,
               col: column.col,
               expected,
               actual: null,
               messageId: 'missing-value',
               calculation,
-              params: {
-                label: rowLabel(table, row),
-                column: column.header.replace(/\s*\n\s*/g, ' '),
-                expected: expected ?? '',
-              },
+              params: { column: column.header.replace(/\s*\n\s*/g, ' '), expected: expected ?? '' },
             }),
           );
         }
@@ -118,20 +106,7 @@ export const missingValue = defineRule({
         const c = changes.get(i);
         const unit = changes.unit(i);
         if (c.kind === 'text') {
-          out.push(
-            finding({
-              rule: 'missing-value',
-              severity: 'warning',
-              table,
-              sheet: sheet.name,
-              row: row.row,
-              col: change.col,
-              expected: null,
-              actual: c.text,
-              messageId: 'missing-value.text',
-              params: { label: rowLabel(table, row), text: c.text },
-            }),
-          );
+          out.push(textFinding(sheet, table, row, change.col, c.text));
           continue;
         }
         if (c.kind !== 'blank' && c.kind !== 'marker') continue;
@@ -142,12 +117,12 @@ export const missingValue = defineRule({
         const a = basis.utfall as number;
         const expected = roundTo((a / b - 1) * changeScale(unit), unit === 'fraction' ? 3 : 1);
         out.push(
-          finding({
+          rowFinding({
             rule: 'missing-value',
             severity: 'warning',
             table,
-            sheet: sheet.name,
-            row: row.row,
+            sheet,
+            row,
             col: change.col,
             expected,
             actual: c.kind === 'marker' ? c.text : null,
@@ -164,7 +139,6 @@ export const missingValue = defineRule({
                     result: (a / b - 1) * changeScale(unit),
                   },
             params: {
-              label: rowLabel(table, row),
               expected: roundTo(asPercent(expected, unit), 1),
               text: c.kind === 'marker' ? c.text : '',
               bokslut: b,

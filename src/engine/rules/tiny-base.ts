@@ -8,12 +8,11 @@
  * Not reported when both years show 0 and the % shows 0 (no change, nothing
  * misleads), nor for an empty cell or a marker. `#DIV/0!` is `div0`'s.
  */
-import { defineRule, finding } from '../rule';
+import { defineRule } from '../rule';
 import type { Finding } from '../finding';
 import { cellAt } from '../grid';
-import { roundTo } from '../interval';
 import type { TableRow } from '../table';
-import { asPercent, changeBasis, changeMeanings, changeSlots, displayedValue, eachTable, rowLabel, tableRows, type NumberSlot } from './common';
+import { changeBasis, changeMeanings, changeSlots, displayedValue, eachTable, meaninglessChangeFinding, tableRows, type NumberSlot } from './common';
 
 export const tinyBase = defineRule({
   id: 'tiny-base',
@@ -36,25 +35,7 @@ export const tinyBase = defineRule({
         const row = rows[i] as TableRow;
         const cCell = cellAt(sheet, row.row, change.col);
         if (basis.utfallZero === true && displayedValue(cCell, c) === 0) continue;
-        out.push(
-          finding({
-            rule: 'tiny-base',
-            severity: 'warning',
-            table,
-            sheet: sheet.name,
-            row: row.row,
-            col: change.col,
-            expected: null,
-            actual: c.value,
-            messageId: 'tiny-base',
-            params: {
-              label: rowLabel(table, row),
-              bokslut: basis.bokslut as number,
-              utfall: basis.utfall as number,
-              change: roundTo(asPercent(c.value, unit), 1),
-            },
-          }),
-        );
+        out.push(meaninglessChangeFinding('tiny-base', sheet, table, row, c, unit, basis));
       }
     });
     return out;
