@@ -1,6 +1,6 @@
 /**
  * The engine of an earlier revision, for ratios measured side by side in one
- * run: `git archive` copies that revision's `src/engine/` into a folder under
+ * run: git copies that revision's `src/engine/` (`git show`, file by file) into a folder under
  * the system's temporary directory (once; later runs reuse it), and tsx loads
  * it beside today's engine. Both read the same generated grid (the grid's
  * shape has not changed since that revision).
@@ -30,8 +30,13 @@ function extract(revision: string): string {
   const partial = `${root}.partial-${process.pid}`;
   fs.rmSync(partial, { recursive: true, force: true });
   fs.mkdirSync(partial, { recursive: true });
-  const archive = execFileSync('git', ['archive', '--format=tar', revision, 'src/engine'], { cwd: path.join(__dirname, '..'), maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
-  execFileSync('tar', ['-x', '-C', partial], { input: archive });
+  const git = (args: string[]): string => execFileSync('git', args, { cwd: path.join(__dirname, '..'), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+  for (const file of git(['ls-tree', '-r', '--name-only', revision, 'src/engine'])
+    .split('\n')
+    .filter((f) => f !== '')) {
+    fs.mkdirSync(path.join(partial, path.dirname(file)), { recursive: true });
+    fs.writeFileSync(path.join(partial, file), git(['show', `${revision}:${file}`]));
+  }
   fs.rmSync(root, { recursive: true, force: true });
   fs.renameSync(partial, root);
   return root;
