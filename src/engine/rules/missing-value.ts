@@ -20,7 +20,8 @@ import type { Calculation, Finding } from '../finding';
 import { cellAddress, type SheetGrid } from '../grid';
 import { changeScale, roundTo } from '../interval';
 import type { TableRow, VarianceTable } from '../table';
-import { allValueColumns, amountColumns, amountValue, asPercent, changeBasis, changeSlots, columnSlots, eachTable, rowFinding, tableRows, type Slot, type SlotColumn } from './common';
+import { allValueColumns, amountValue, asPercent, eachTable, rowFinding, type Slot } from './common';
+import { type SlotColumn } from './figures';
 
 /** A figure cell holding text that is no number (`ca 300`). */
 function textFinding(sheet: SheetGrid, table: VarianceTable, row: TableRow, col: number, text: string): Finding {
@@ -40,13 +41,13 @@ export const missingValue = defineRule({
   description: 'An empty figure in a row that has others, or a change % left empty or marked where it can be computed.',
   check(ctx) {
     const out: Finding[] = [];
-    eachTable(ctx, (table, sheet) => {
-      const amounts = amountColumns(sheet, table).map((a) => ({ ...a, slots: columnSlots(sheet, table, a.column.col) }));
-      const values = allValueColumns(table).map((c) => columnSlots(sheet, table, c.col));
+    eachTable(ctx, (table, sheet, figures) => {
+      const amounts = figures.amountColumns().map((a) => ({ ...a, slots: figures.column(a.column.col) }));
+      const values = allValueColumns(table).map((c) => figures.column(c.col));
       const change = table.columns.change;
-      const changes = changeSlots(sheet, table);
+      const changes = figures.change();
       const { actual, budget, previous } = table.columns;
-      const rows = tableRows(sheet, table);
+      const rows = figures.rows;
       for (let i = 0; i < rows.length; i++) {
         const row = rows[i] as TableRow;
         const isTotal = table.total !== null && row.row === table.total.row;
@@ -62,8 +63,8 @@ export const missingValue = defineRule({
           let expected: number | null = null;
           let calculation: Calculation | undefined;
           if (measure === 'variance' && actual !== undefined && budget !== undefined) {
-            const a = amountValue(columnSlots(sheet, table, actual.col).get(i));
-            const b = amountValue(columnSlots(sheet, table, budget.col).get(i));
+            const a = amountValue(figures.column(actual.col).get(i));
+            const b = amountValue(figures.column(budget.col).get(i));
             if (a !== undefined && b !== undefined) {
               // The variance is favourable when positive: Utfall − Budget with costs negative, Budget − Utfall with costs positive.
               const [first, second] = table.convention === 'costs-positive' ? [budget.col, actual.col] : [actual.col, budget.col];
@@ -110,7 +111,7 @@ export const missingValue = defineRule({
           continue;
         }
         if (c.kind !== 'blank' && c.kind !== 'marker') continue;
-        const basis = changeBasis(sheet, table, i);
+        const basis = figures.basis(i);
         if (basis.meaning === 'zero-base' || basis.meaning === 'unknown') continue;
         if (basis.meaning === 'sign-flip' && ctx.options.signFlipMeaningless) continue;
         const b = basis.bokslut as number;

@@ -11,7 +11,7 @@
 import { defineRule } from '../rule';
 import type { Finding } from '../finding';
 import type { TableRow } from '../table';
-import { changeBasis, changeMeanings, changeSlots, eachTable, meaninglessChangeFinding, tableRows, type NumberSlot } from './common';
+import { eachTable, meaninglessChangeFinding, type NumberSlot } from './common';
 
 export const signFlip = defineRule({
   id: 'sign-flip',
@@ -21,14 +21,14 @@ export const signFlip = defineRule({
   check(ctx) {
     const out: Finding[] = [];
     if (!ctx.options.signFlipMeaningless) return out;
-    eachTable(ctx, (table, sheet) => {
+    eachTable(ctx, (table, sheet, figures) => {
       if (table.columns.change === undefined) return;
-      const rows = tableRows(sheet, table);
-      const cs = changeSlots(sheet, table);
-      const meanings = changeMeanings(sheet, table);
+      const rows = figures.rows;
+      const cs = figures.change();
+      const meanings = figures.meanings();
       for (let i = 0; i < rows.length; i++) {
         if (!cs.isNumber(i) || meanings[i] !== 'sign-flip') continue;
-        out.push(meaninglessChangeFinding('sign-flip', sheet, table, rows[i] as TableRow, cs.get(i) as NumberSlot, cs.unit(i), changeBasis(sheet, table, i)));
+        out.push(meaninglessChangeFinding('sign-flip', sheet, table, rows[i] as TableRow, cs.get(i) as NumberSlot, cs.unit(i), figures.basis(i)));
       }
     });
     return out;

@@ -12,7 +12,7 @@ import { defineRule } from '../rule';
 import type { Finding } from '../finding';
 import { cellAt } from '../grid';
 import type { TableRow } from '../table';
-import { changeBasis, changeMeanings, changeSlots, displayedValue, eachTable, meaninglessChangeFinding, tableRows, type NumberSlot } from './common';
+import { displayedValue, eachTable, meaninglessChangeFinding, type NumberSlot } from './common';
 
 export const tinyBase = defineRule({
   id: 'tiny-base',
@@ -21,17 +21,17 @@ export const tinyBase = defineRule({
   description: 'A change % over a base that shows as 0, which means nothing.',
   check(ctx) {
     const out: Finding[] = [];
-    eachTable(ctx, (table, sheet) => {
+    eachTable(ctx, (table, sheet, figures) => {
       const change = table.columns.change;
       if (change === undefined) return;
-      const rows = tableRows(sheet, table);
-      const cs = changeSlots(sheet, table);
-      const meanings = changeMeanings(sheet, table);
+      const rows = figures.rows;
+      const cs = figures.change();
+      const meanings = figures.meanings();
       for (let i = 0; i < rows.length; i++) {
         if (!cs.isNumber(i) || meanings[i] !== 'zero-base') continue;
         const c = cs.get(i) as NumberSlot;
         const unit = cs.unit(i);
-        const basis = changeBasis(sheet, table, i);
+        const basis = figures.basis(i);
         const row = rows[i] as TableRow;
         const cCell = cellAt(sheet, row.row, change.col);
         if (basis.utfallZero === true && displayedValue(cCell, c) === 0) continue;
