@@ -24,17 +24,22 @@ const BLANK: Slot = { kind: 'blank' };
  */
 export class SlotColumn {
   readonly length: number;
-  private readonly values: number[] = [];
-  private readonly halves: number[] = [];
+  // Arrays of the table's length from the start: a large table's columns are not copied as they grow.
+  private readonly values: number[];
+  private readonly halves: number[];
   /** Per row: true for a formula's number, false for a typed one, undefined for any other cell. */
-  private readonly formulas: (boolean | undefined)[] = [];
+  private readonly formulas: (boolean | undefined)[];
   private readonly others = new Map<number, Slot>();
   /** Per row, for a change column: the unit the cell's % is in. */
-  private readonly units: ChangeUnit[] = [];
+  private readonly units: ChangeUnit[];
 
   /** `changeOf`: the table, when the column is its change % (each cell read in its own unit). */
   constructor(sheet: SheetGrid, rows: readonly TableRow[], col: number, changeOf?: VarianceTable) {
     this.length = rows.length;
+    this.values = new Array<number>(rows.length);
+    this.halves = new Array<number>(rows.length);
+    this.formulas = new Array<boolean | undefined>(rows.length);
+    this.units = new Array<ChangeUnit>(changeOf === undefined ? 0 : rows.length);
     // A column's cells share one or two number formats: what a format says is worked out when it changes.
     let format: string | undefined;
     let shownStored = shownStoredDecimals(undefined);
@@ -51,29 +56,29 @@ export class SlotColumn {
       if (changeOf !== undefined) {
         // A number cell's unit is its format's, worked out once per format.
         const unit = typeof v === 'number' ? (numberUnit ??= changeUnitOfCell(cell, changeOf)) : changeUnitOfCell(cell, changeOf);
-        this.units.push(unit);
+        this.units[i] = unit;
         if (unit === 'fraction') divisor = 100;
       }
       if (typeof v === 'number' && cell.error === undefined && Number.isFinite(v) && Math.abs(v) <= MAX_FIGURE) {
         // readSlot's number case; a formula that adds typed, rounded figures is only as exact as they are.
         const formula = cell.formula !== undefined;
-        this.push(v, formula ? sumHalf(sheet, cell.formula as string) : halfUnitShown(v, shownStored), formula);
+        this.set(i, v, formula ? sumHalf(sheet, cell.formula as string) : halfUnitShown(v, shownStored), formula);
         continue;
       }
       const slot = readSlot(cell, divisor);
       if (slot.kind === 'number') {
-        this.push(slot.value, slot.half, slot.formula);
+        this.set(i, slot.value, slot.half, slot.formula);
       } else {
-        this.push(Number.NaN, Number.NaN, undefined);
+        this.set(i, Number.NaN, Number.NaN, undefined);
         if (slot.kind !== 'blank') this.others.set(i, slot);
       }
     }
   }
 
-  private push(value: number, half: number, formula: boolean | undefined): void {
-    this.values.push(value);
-    this.halves.push(half);
-    this.formulas.push(formula);
+  private set(i: number, value: number, half: number, formula: boolean | undefined): void {
+    this.values[i] = value;
+    this.halves[i] = half;
+    this.formulas[i] = formula;
   }
 
   /** The slot of row i (as `readSlot` reads the cell). */
