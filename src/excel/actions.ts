@@ -43,6 +43,16 @@ export interface ValidationReport {
   marks?: { cells: number; skippedSheets: string[]; error?: ActionErrorCode };
 }
 
+/** What "Infoga diagram" did: its log entry, the chart type, the plan it carried out, and why a chart planned beside its table went on a new sheet. */
+export interface InsertedChartAction {
+  entry: ChangeLogEntry;
+  type: 'Waterfall' | 'BarClustered';
+  /** The plan carried out: the one asked for, or its `onNewSheet`. */
+  plan: ChartPlan;
+  /** Set when the chart went on a new sheet although planned beside its table. */
+  moved?: 'protected' | 'chart';
+}
+
 /** Why an action failed, as a code the language packs translate (`action-error.<code>`). */
 export type ActionErrorCode =
   | 'protected'
@@ -144,7 +154,7 @@ export interface WorkbookActions {
    * waterfall (ExcelApi 1.9) or clustered bar chart over them. If the chart
    * cannot be added, the sheet is taken away again.
    */
-  insertChart?(plan: ChartPlan): Promise<{ entry: ChangeLogEntry; type: 'Waterfall' | 'BarClustered' }>;
+  insertChart?(plan: ChartPlan): Promise<InsertedChartAction>;
   /** Excel's display language (`sv-SE`), or the browser's in demo mode. */
   displayLanguage(): string;
   /**

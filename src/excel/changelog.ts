@@ -17,6 +17,7 @@
  * every sheet, see mark-formats.ts); it loses only the means to Ångra.
  */
 import type { ChangeLogEntry } from './actions';
+import type { ChartRecord } from './chart';
 import type { KeyValueStore } from './storage';
 import type { CellChange, CellState, FillState, LayoutChange } from './write';
 
@@ -28,6 +29,8 @@ export interface LogEntry extends ChangeLogEntry {
   changes: CellChange[];
   /** What puts back the action's layout: sheets it added (deleted by undo), columns and sheets it hid. */
   layoutBack?: LayoutChange;
+  /** Charts the action added (by sheet and name): Ångra deletes those still there. */
+  charts?: ChartRecord[];
 }
 
 /**

@@ -23,7 +23,7 @@ import type { KeyValueStore } from './storage';
 import { memoryStore } from './storage';
 import { changeCells, type CellState } from './write';
 import type { SelfTestReport } from './self-test-report';
-import { addVarianceChart, type XlChartsWorksheet } from './chart';
+import { addVarianceChart, removeCharts, type XlChartsWorksheet, type XlRangeBox } from './chart';
 import type { XlHost, XlRange } from './xl';
 
 export { formatSelfTestReport, type SelfTestReport, type StepResult } from './self-test-report';
@@ -221,20 +221,41 @@ export const SELF_TEST_STEPS: SelfTestStep[] = [
   },
   {
     id: 'chart',
-    title: 'add a variance chart (waterfall with ExcelApi 1.9, else clustered bar), read it back and delete it',
+    title: 'add a named variance chart (waterfall with ExcelApi 1.9, else clustered bar), read back its type and place, and delete it by its name as Ångra does',
     run: async ({ host, sheet }) => {
-      const plan: ChartPlan = { sheet, edits: [], source: 'A1:B3', varianceSource: 'A2:B3', from: 'G2', to: 'M16', title: 'Avvikelsekollen självtest', axisTitle: 'tkr', points: 2 };
-      const inserted = await addVarianceChart(host, plan);
-      const types = await host.run(async (context) => {
-        const charts = (context.workbook.worksheets.getItem(sheet) as XlChartsWorksheet).charts;
-        charts.load('items/chartType');
+      const plan: ChartPlan = {
+        placement: 'beside-table',
+        sheet,
+        edits: [],
+        source: 'A1:B3',
+        varianceSource: 'A2:B3',
+        from: 'G2',
+        to: 'M16',
+        title: 'Avvikelsekollen självtest',
+        axisTitle: 'tkr',
+        points: 2,
+      };
+      const name = `Avvikelsekollen självtest ${random()}`;
+      const inserted = await addVarianceChart(host, plan, name);
+      // Where it is, in points, as "Infoga diagram" compares it with the cells it plans to use (the box over G2:M16 with ExcelApi 1.10).
+      const points = host.supports('1.10');
+      const { types, covers } = await host.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet) as XlChartsWorksheet;
+        const charts = ws.charts;
+        charts.load(points ? 'items/chartType,items/name,items/left,items/top,items/width,items/height' : 'items/chartType,items/name');
+        const box = points ? (ws.getRange(`${plan.from}:${plan.to}`).load('left,top,width,height') as unknown as XlRangeBox) : undefined;
         await context.sync();
-        const found = charts.items.map((c) => c.chartType);
-        for (const c of charts.items) c.delete();
-        await context.sync();
-        return found;
+        const first = charts.items[0];
+        const near = (a: number, b: number): boolean => Math.abs(a - b) <= 2;
+        return {
+          types: charts.items.map((c) => `${c.chartType} ${c.name}`),
+          covers: box === undefined || (first !== undefined && near(first.left, box.left) && near(first.top, box.top) && near(first.width, box.width) && near(first.height, box.height)),
+        };
       });
-      check(types.length === 1 && types[0] === inserted.type, `the sheet should hold one ${inserted.type} chart`);
+      const removed = await removeCharts(host, [{ sheet, name }]);
+      check(types.length === 1 && types[0] === `${inserted.type} ${name}`, `the sheet should hold one ${inserted.type} chart named ${name}`);
+      check(covers, 'the chart does not cover the cells it was placed over');
+      check(removed === 1, 'the chart was not found by its name');
       return inserted.type;
     },
   },

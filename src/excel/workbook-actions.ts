@@ -13,8 +13,8 @@
  */
 import { type CellEdit, type ChartPlan, type CheckOptions, checkWorkbook, languageFromLocale, reviewFindings, translate } from '../engine';
 import { queueListValidations } from './validation';
-import { addVarianceChart } from './chart';
-import { ActionError, type ApplyEditsOptions, type ChangeLogEntry, type ValidateOptions, type ValidationReport, type WorkbookActions } from './actions';
+import { addVarianceChart, CHART_NAME_PREFIX, obstacleBesideTable, removeCharts, type BesideTableObstacle, type ChartRecord } from './chart';
+import { ActionError, type ApplyEditsOptions, type ChangeLogEntry, type InsertedChartAction, type ValidateOptions, type ValidationReport, type WorkbookActions } from './actions';
 import { ChangeLog, publicEntry, type KeyValueStore, type LogEntry } from './changelog';
 import { toActionError } from './errors';
 import type { AddressListStyle } from './mark-formats';
@@ -97,12 +97,18 @@ export function createActions(host: XlHost, { store }: ActionsOptions): Workbook
     }
   }
 
-  async function applyEdits(edits: readonly CellEdit[], label: string, options: ApplyEditsOptions = {}): Promise<ChangeLogEntry> {
-    const entry: LogEntry = { id: newId(), label, at: Date.now(), cells: edits.length, state: 'pending', before: [], changes: [] };
+  /** What an action adds beyond `ApplyEditsOptions`: whether it may add sheets, and the charts it will add (kept in the log ahead). */
+  interface ActionExtras {
+    addSheets?: boolean;
+    charts?: ChartRecord[];
+  }
+
+  async function applyEdits(edits: readonly CellEdit[], label: string, options: ApplyEditsOptions = {}, extras: ActionExtras = {}): Promise<ChangeLogEntry> {
+    const entry: LogEntry = { id: newId(), label, at: Date.now(), cells: edits.length, state: 'pending', before: [], changes: [], ...(extras.charts === undefined ? {} : { charts: extras.charts }) };
     if (edits.length === 0) return publicEntry(entry);
     const sheets = [...new Set(edits.map((e) => e.sheet))];
-    // A sheet whose edits all start from an empty cell may not exist yet: it is added in the write batch.
-    const creatable = sheets.filter((s) => edits.every((e) => e.sheet !== s || isEmptyContent(e.before)));
+    // A sheet whose edits all start from an empty cell may not exist yet: it is added in the write batch (unless the action must not add one).
+    const creatable = extras.addSheets === false ? [] : sheets.filter((s) => edits.every((e) => e.sheet !== s || isEmptyContent(e.before)));
     const hideColumns = options.hideColumns ?? [];
     const hideSheets = [...new Set(options.hideSheets ?? [])];
     const lists = options.listValidations ?? [];
@@ -210,6 +216,8 @@ export function createActions(host: XlHost, { store }: ActionsOptions): Workbook
         },
         { mergeUndoGroup: true, mayBeMissing: added, probe: { contentsOf: added } },
       );
+      // The charts it added, after the cells (a refusal above leaves them too); those on a deleted sheet went with it.
+      await removeCharts(host, entry.charts ?? []);
     } catch (err) {
       throw toActionError(err);
     }
@@ -230,13 +238,27 @@ export function createActions(host: XlHost, { store }: ActionsOptions): Workbook
     }
   }
 
-  async function insertChart(plan: ChartPlan): Promise<{ entry: ChangeLogEntry; type: 'Waterfall' | 'BarClustered' }> {
-    const entry = await applyEdits(plan.edits, 'action.chart');
+  async function insertChart(planned: ChartPlan): Promise<InsertedChartAction> {
+    // Beside the table unless Excel shows what the grid could not: a protected sheet, a chart in the way.
+    let plan = planned;
+    let moved: BesideTableObstacle | undefined;
+    if (planned.placement === 'beside-table' && planned.onNewSheet !== undefined) {
+      try {
+        moved = await obstacleBesideTable(host, planned);
+      } catch (err) {
+        throw toActionError(err);
+      }
+      if (moved !== undefined) plan = planned.onNewSheet;
+    }
+    // Named so that Ångra finds it again; the log holds the name before the chart exists.
+    const chart: ChartRecord = { sheet: plan.sheet, name: `${CHART_NAME_PREFIX} ${newId()}` };
+    // Beside the table, the table's sheet must still be there: never a new sheet in its name.
+    const entry = await applyEdits(plan.edits, 'action.chart', {}, { addSheets: plan.placement === 'new-sheet', charts: [chart] });
     try {
-      const chart = await addVarianceChart(host, plan);
-      return { entry, type: chart.type };
+      const added = await addVarianceChart(host, plan, chart.name);
+      return { entry, type: added.type, plan, ...(moved === undefined ? {} : { moved }) };
     } catch (err) {
-      // No chart: the figures' sheet goes again, so nothing half-made is left.
+      // No chart: the figures (and a new sheet) go again, with a chart the failed batch may have left, so nothing half-made is left.
       await undo().catch(() => undefined);
       throw toActionError(err);
     }

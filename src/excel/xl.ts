@@ -200,10 +200,10 @@ export interface HostDiagnostics {
 }
 
 /** The requirement sets the add-in asks about (the self-test lists them). */
-export const EXCEL_API_VERSIONS: readonly ExcelApiVersion[] = ['1.6', '1.7', '1.8', '1.9', '1.16', '1.18', '1.20'];
+export const EXCEL_API_VERSIONS: readonly ExcelApiVersion[] = ['1.6', '1.7', '1.8', '1.9', '1.10', '1.16', '1.18', '1.20'];
 
 /** The ExcelApi versions the adapter asks about. */
-export type ExcelApiVersion = '1.6' | '1.7' | '1.8' | '1.9' | '1.16' | '1.18' | '1.20';
+export type ExcelApiVersion = '1.6' | '1.7' | '1.8' | '1.9' | '1.10' | '1.16' | '1.18' | '1.20';
 
 /** Excel on the web's limit for a request's and a response's payload. */
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;

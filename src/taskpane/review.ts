@@ -11,7 +11,7 @@ import {
   type CheckResult,
   type Finding,
   planApproval,
-  planChartSheet,
+  planVarianceChart,
   planReopen,
   planReviewExport,
   type Review,
@@ -20,7 +20,7 @@ import {
   translate,
   type WorkbookGrid,
 } from '../engine';
-import type { Session } from './session';
+import type { Notice, Session } from './session';
 
 /** The review of a validation (open and approved findings), or undefined before one. */
 export function reviewOf(report: { result: CheckResult; workbook: WorkbookGrid } | null): Review | undefined {
@@ -83,17 +83,25 @@ export function step(current: number, direction: 1 | -1, count: number): number 
   return (current + direction + count) % count;
 }
 
-/** "Infoga diagram" for one table: its figures and a native chart on a new sheet, one step that Ångra removes. */
+/** "Infoga diagram" for one table: its figures and a native chart beside the table (or on a new sheet when there is no room), one step that Ångra removes. */
 export function insertChart(session: Session, tableId: string): Promise<void> {
   return session.perform('reviewing', async ({ actions, state, validate }) => {
-    const table = state.report?.result.tables.find((t) => t.id === tableId);
-    if (state.report === null || table === undefined || actions.insertChart === undefined) return;
-    const plan = planChartSheet(table, state.report.workbook, state.lang);
-    if (plan === undefined) return { notice: { id: 'review.chart.none' } };
-    const { entry, type } = await actions.insertChart(plan);
+    const report = state.report;
+    const table = report?.result.tables.find((t) => t.id === tableId);
+    if (report === null || table === undefined || actions.insertChart === undefined) return;
+    const planned = planVarianceChart(table, report.workbook, state.lang, report.result.tables);
+    if (planned === undefined) return { notice: { id: 'review.chart.none' } };
+    // The adapter may carry out the plan's new-sheet alternative (a protected sheet, a chart in the way).
+    const { entry, type, plan, moved } = await actions.insertChart(planned);
     const typeName = translate(type === 'Waterfall' ? 'review.chart.type.waterfall' : 'review.chart.type.bar', state.lang);
-    // Validated again, so the next chart's sheet name sees this one.
+    // Validated again, so the next chart's sheet name and room see this one's.
     const patch = await validate();
-    return { ...patch, lastChange: patch.lastChange ?? entry, notice: { id: 'review.notice.chart', params: { type: typeName, sheet: plan.sheet } } };
+    const notice: Notice =
+      plan.placement === 'beside-table'
+        ? { id: 'review.notice.chart.beside', params: { type: typeName, sheet: plan.sheet, figures: plan.source } }
+        : moved === 'protected'
+          ? { id: 'review.notice.chart.protected', params: { type: typeName, sheet: plan.sheet, table: table.sheet } }
+          : { id: 'review.notice.chart', params: { type: typeName, sheet: plan.sheet } };
+    return { ...patch, lastChange: patch.lastChange ?? entry, notice };
   });
 }

@@ -65,9 +65,11 @@ describe('review in the task pane (Chromium, demo mode)', () => {
     await expect(page.getByRole('img', { name: /Stapeldiagram/ }).getAttribute('aria-label')).resolves.not.toBe(name);
     await bars.first().click();
     await expect(page.getByTestId('error').count()).resolves.toBe(0);
-    // Infoga diagram: a waterfall (the demo is ExcelApi 1.9) on a sheet of its own; Ångra removes it.
+    // Infoga diagram: a waterfall (the demo is ExcelApi 1.9) beside the table on its own sheet, where the example has room; Ångra removes it.
     await page.getByTestId('insert-chart').click();
-    await expect(page.getByTestId('notice').textContent()).resolves.toMatch(/^Diagrammet \(vattenfall\) infogades på bladet Diagram Kommunstyrelseförvalt\w*\.$/);
+    await expect(page.getByTestId('notice').textContent()).resolves.toMatch(
+      /^Diagrammet \(vattenfall\) infogades bredvid tabellen på bladet Kommunstyrelseförvaltning, med sina siffror i H\d+:I\d+\.$/,
+    );
     await page.getByRole('button', { name: 'Ångra', exact: true }).click();
     await expect(page.getByTestId('notice').textContent()).resolves.toMatch(/^Återställde \d+ celler/);
     // The chart is not in the first-paint bundle.

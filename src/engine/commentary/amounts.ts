@@ -3,7 +3,7 @@
  * decimal in the text, rounded half away from zero (4 626 tkr → 4,6 mnkr;
  * −1 157 tkr → −1,2 mnkr; 1 150 tkr → 1,2 mnkr).
  */
-import { formatNumber, type Language } from '../i18n';
+import { formatNumber, numberFormat, type Language } from '../i18n';
 
 /**
  * Rounds half away from zero to `decimals` decimals. Binary noise from the
@@ -68,4 +68,65 @@ export function decimalsTellingApart(aTkr: number, bTkr: number): number {
   if (aTkr === bTkr) return 1;
   for (let d = 1; d <= MAX_MNKR_DECIMALS; d++) if (tkrToMnkr(aTkr, d) !== tkrToMnkr(bTkr, d)) return d;
   return 1;
+}
+
+/**
+ * The number formats of one draft run, in one language: an `Intl.NumberFormat`
+ * per number of decimals, made when the run first needs it (making one is
+ * slow) and passed to what writes the amounts, with the texts already written
+ * in the run (the same amounts recur from row to row). Writes what
+ * `formatNumber` writes.
+ */
+export interface AmountFormats {
+  lang: Language;
+  /** By number of decimals, once made. */
+  formats: (Intl.NumberFormat | undefined)[];
+  /**
+   * By number of decimals: the texts written, by the amount in units of the
+   * last decimal (4,6 with one decimal is 46), for amounts that are exactly
+   * such a whole number of units (as `roundHalfAway` gives them).
+   */
+  written: Map<number, string>[];
+}
+
+/** New number formats for one draft run. */
+export function amountFormats(lang: Language): AmountFormats {
+  const out: AmountFormats = { lang, formats: [], written: [] };
+  for (let d = 0; d <= MAX_MNKR_DECIMALS; d++) {
+    out.formats.push(undefined);
+    out.written.push(new Map());
+  }
+  return out;
+}
+
+/** A number in the run's language with `decimals` decimals, as `formatNumber` writes it. */
+export function formatIn(formats: AmountFormats, value: number, decimals: number): string {
+  const written = formats.written[decimals];
+  if (written === undefined) return formatNumber(value, formats.lang, decimals);
+  let format = formats.formats[decimals];
+  if (format === undefined) {
+    format = numberFormat(formats.lang, decimals);
+    formats.formats[decimals] = format;
+  }
+  const f = 10 ** decimals;
+  const units = Math.round(value * f);
+  // Only an amount that is exactly `units` of the last decimal is remembered (and never −0, which is written as Intl writes it).
+  if (units / f !== value || Object.is(value, -0)) return format.format(value);
+  let text = written.get(units);
+  if (text === undefined) {
+    text = format.format(value);
+    written.set(units, text);
+  }
+  return text;
+}
+/** `formatMnkr` with the run's formats. */
+export function formatMnkrIn(formats: AmountFormats, mnkr: number, decimals = 1, plus = false): string {
+  const v = mnkr === 0 ? 0 : mnkr;
+  const text = formatIn(formats, v, decimals);
+  return plus && v > 0 ? `+${text}` : text;
+}
+
+/** `formatPercent` with the run's formats. */
+export function formatPercentIn(formats: AmountFormats, percent: number): string {
+  return formatIn(formats, roundHalfAway(percent, 1), 1);
 }

@@ -13,9 +13,9 @@ import type { CheckResult } from '../check';
 import type { SheetGrid, WorkbookGrid } from '../grid';
 import { translate, type Language } from '../i18n';
 import type { VarianceTable } from '../table';
-import { tkrToMnkr } from './amounts';
-import { accountGroupName, kontogruppTableFor, largestContributors, rowVariances, unitName, type RowVariance } from './drivers';
-import { tableRowFigures, tableUnit, totalFigures, type CellRef, type RowFigures } from './figures';
+import { amountFormats, tkrToMnkr } from './amounts';
+import { accountGroupName, addContributor, kontogruppTableFor, largestContributors, noContributors, rowVariances, unitName, type Contributors, type RowVariance } from './drivers';
+import { rowFiguresIn, tableColumns, tableUnit, totalFigures, type CellRef, type RowFigures } from './figures';
 import { readTemplateOverrides, resolveTemplates, splitTemplate, TEMPLATE_IDS, type SplitTemplate, type TemplateId, type TemplateIssue, type TemplateOverride } from './templates';
 import { cellsOf, mnkrText, plan, writeDraft, type Direction, type DraftSentence, type DriverSentences, type SentencePlan, type Subject, type Words, type Wording } from './wording';
 
@@ -137,31 +137,47 @@ function wordsOf(lang: Language): Words {
   };
 }
 
-/** `key`, or `key#2`, `key#3` … when it is taken; takes it. */
-function uniqueKey(taken: Set<string>, key: string): string {
-  let k = key;
-  for (let i = 2; taken.has(k); i++) k = `${key}#${i}`;
-  taken.add(k);
-  return k;
+/** The names taken by the drafts' keys of one kind (`rad:`, `summa:`), and per name the number its next `#n` starts from (every number below it is taken). */
+interface TakenNames {
+  names: Set<string>;
+  nextNumber: Map<string, number>;
+}
+
+function takenNames(): TakenNames {
+  return { names: new Set(), nextNumber: new Map() };
+}
+
+/** `name`, or `name#2`, `name#3` … when it is taken; takes it. */
+function uniqueName(taken: TakenNames, name: string): string {
+  const size = taken.names.size;
+  taken.names.add(name);
+  if (taken.names.size > size) return name;
+  let i = taken.nextNumber.get(name) ?? 2;
+  while (taken.names.has(`${name}#${i}`)) i++;
+  const numbered = `${name}#${i}`;
+  taken.names.add(numbered);
+  taken.nextNumber.set(name, i + 1);
+  return numbered;
 }
 
 /** The sentences naming a summary's largest contributing units and account groups. */
-function driverSentences(wording: Wording, units: readonly RowVariance[] | null, accountGroups: readonly RowVariance[] | null): DriverSentences {
+function driverSentences(wording: Wording, units: Contributors | null, accountGroups: readonly RowVariance[] | null): DriverSentences {
   return (favourable) => {
     const out: SentencePlan[] = [];
+    const formats = wording.formats;
     const lang = wording.lang;
-    const [u1, u2] = units === null ? [] : largestContributors(units, favourable);
+    const [u1, u2] = units === null ? [] : largestContributors(favourable ? units.favourable : units.unfavourable, favourable);
     if (u1 !== undefined) {
-      const own = { enhet_1: unitName(u1.row), avvikelse_1_mnkr: mnkrText(u1.variance.tkr, lang) };
+      const own = { enhet_1: unitName(u1.row), avvikelse_1_mnkr: mnkrText(u1.variance.tkr, formats) };
       if (u2 === undefined) out.push(plan('summa.bidrag.en', cellsOf(u1.variance), own));
-      else out.push(plan('summa.bidrag.två', cellsOf(u1.variance, u2.variance), { ...own, enhet_2: unitName(u2.row), avvikelse_2_mnkr: mnkrText(u2.variance.tkr, lang) }));
+      else out.push(plan('summa.bidrag.två', cellsOf(u1.variance, u2.variance), { ...own, enhet_2: unitName(u2.row), avvikelse_2_mnkr: mnkrText(u2.variance.tkr, formats) }));
     }
     const [g1, g2] = accountGroups === null ? [] : largestContributors(accountGroups, favourable);
     if (g1 !== undefined) {
-      const own = { kontogrupp_1: accountGroupName(g1.row, lang), kontogrupp_1_mnkr: mnkrText(g1.variance.tkr, lang) };
+      const own = { kontogrupp_1: accountGroupName(g1.row, lang), kontogrupp_1_mnkr: mnkrText(g1.variance.tkr, formats) };
       if (g2 === undefined) out.push(plan('summa.kontogrupper.en', cellsOf(g1.variance), own));
       else {
-        const both = { ...own, kontogrupp_2: accountGroupName(g2.row, lang), kontogrupp_2_mnkr: mnkrText(g2.variance.tkr, lang) };
+        const both = { ...own, kontogrupp_2: accountGroupName(g2.row, lang), kontogrupp_2_mnkr: mnkrText(g2.variance.tkr, formats) };
         out.push(plan('summa.kontogrupper.två', cellsOf(g1.variance, g2.variance), both));
       }
     }
@@ -169,10 +185,9 @@ function driverSentences(wording: Wording, units: readonly RowVariance[] | null,
   };
 }
 
-interface DraftPlace {
-  kind: 'row' | 'summary';
+/** Where a draft goes and whose it is. */
+interface DraftPlace extends Subject {
   key: string;
-  subject: Subject;
   label: string;
   unit: string;
   table: VarianceTable;
@@ -183,13 +198,13 @@ function draftOf(wording: Wording, opts: CommentaryOptions, place: DraftPlace, f
   const variance = figures.variance;
   if (variance === undefined) return undefined;
   const material = isMaterial(variance.tkr, figures.budget?.tkr, opts);
-  const written = writeDraft(wording, place.subject, figures, material, drivers);
+  const written = writeDraft(wording, place, figures, material, drivers);
   if (written === undefined) return undefined;
   return {
     key: place.key,
     kind: place.kind,
-    code: place.subject.code,
-    name: place.subject.name,
+    code: place.code,
+    name: place.name,
     label: place.label,
     unit: place.unit,
     table: place.table,
@@ -225,7 +240,8 @@ export function draftCommentary(result: Pick<CheckResult, 'tables'>, workbook: W
   const opts: CommentaryOptions = { ...DEFAULT_COMMENTARY_OPTIONS, ...options };
   const lang = opts.lang;
   const templates = resolveTemplates(lang, [...readTemplateOverrides(workbook), ...opts.templates]);
-  const splitTemplates = Object.fromEntries(TEMPLATE_IDS.map((id) => [id, splitTemplate(templates.texts[id])])) as Record<TemplateId, SplitTemplate>;
+  const splitTemplates = new Map<TemplateId, SplitTemplate>(TEMPLATE_IDS.map((id) => [id, splitTemplate(templates.texts[id])]));
+  const formats = amountFormats(lang);
   const words = wordsOf(lang);
   const sheets = new Map<string, SheetGrid>(workbook.sheets.map((s) => [s.name, s]));
   const driversOf = new Map<string, VarianceTable>();
@@ -234,7 +250,9 @@ export function draftCommentary(result: Pick<CheckResult, 'tables'>, workbook: W
     if (kg !== undefined) driversOf.set(rn.id, kg);
   }
   const usedAsDrivers = new Set([...driversOf.values()].map((t) => t.id));
-  const keys = new Set<string>();
+  // A key is its kind's prefix and a name unique among that kind's (`rad:KAI`, `rad:KAI#2`, `summa:Kommunledning`).
+  const rowNames = takenNames();
+  const summaryNames = takenNames();
   const units: UnitDraft[] = [];
 
   for (const table of result.tables) {
@@ -244,6 +262,7 @@ export function draftCommentary(result: Pick<CheckResult, 'tables'>, workbook: W
     const years = tableYears(table);
     const wording: Wording = {
       lang,
+      formats,
       templates: splitTemplates,
       words,
       convention: table.convention,
@@ -252,28 +271,29 @@ export function draftCommentary(result: Pick<CheckResult, 'tables'>, workbook: W
       tinyBaseTkr: opts.tinyBaseTkr,
     };
     const rows: Draft[] = [];
-    const unitVariances: RowVariance[] = [];
+    const contributors = noContributors();
     if (table.kind === 'rn') {
-      const rowsFigures = tableRowFigures(sheet, table);
-      table.rows.forEach((row, i) => {
+      const columns = tableColumns(table);
+      for (const row of table.rows) {
         const name = unitName(row);
         // The key is taken even by a row that gets no draft, so the keys of the rows after it do not depend on its figures.
-        const key = uniqueKey(keys, `rad:${row.code === '' ? name : row.code}`);
-        const figures = rowsFigures[i] as RowFigures;
-        if (figures.variance !== undefined) unitVariances.push({ row, variance: figures.variance });
-        const place: DraftPlace = { kind: 'row', key, subject: { kind: 'row', name, code: row.code }, label: name, unit, table, row: row.row };
+        const key = `rad:${uniqueName(rowNames, row.code === '' ? name : row.code)}`;
+        const figures = rowFiguresIn(sheet, table, columns, row.row);
+        if (figures.variance !== undefined) addContributor(contributors, row, figures.variance);
+        const place: DraftPlace = { kind: 'row', key, name, code: row.code, label: name, unit, table, row: row.row };
         const draft = draftOf(wording, opts, place, figures);
         if (draft !== undefined) rows.push(draft);
-      });
+      }
     }
     const kg = table.kind === 'rn' ? driversOf.get(table.id) : table;
     const kgSheet = kg === undefined ? undefined : sheets.get(kg.sheet);
     const accountGroups = kg === undefined || kgSheet === undefined ? null : rowVariances(kgSheet, kg);
-    const drivers = driverSentences(wording, table.kind === 'rn' && table.rows.length > 1 ? unitVariances : null, accountGroups);
+    const drivers = driverSentences(wording, table.kind === 'rn' && table.rows.length > 1 ? contributors : null, accountGroups);
     const place: DraftPlace = {
       kind: 'summary',
-      key: uniqueKey(keys, `summa:${unit}`),
-      subject: { kind: 'summary', name: unit, code: '' },
+      key: `summa:${uniqueName(summaryNames, unit)}`,
+      name: unit,
+      code: '',
       label: translate('commentary.sheet.summa', lang, { enhet: unit }),
       unit,
       table,

@@ -32,10 +32,49 @@ export function rowVariances(sheet: SheetGrid, table: VarianceTable): RowVarianc
  * first on a tie. Variances that round to 0,0 mnkr are left out.
  */
 export function largestContributors(rows: readonly RowVariance[], favourable: boolean): RowVariance[] {
-  return rows
-    .filter((r) => tkrToMnkr(r.variance.tkr) !== 0 && r.variance.tkr > 0 === favourable)
-    .sort((a, b) => Math.abs(b.variance.tkr) - Math.abs(a.variance.tkr) || a.row.row - b.row.row)
-    .slice(0, 2);
+  let first: RowVariance | undefined;
+  let second: RowVariance | undefined;
+  for (const r of rows) {
+    if (tkrToMnkr(r.variance.tkr) === 0 || r.variance.tkr > 0 !== favourable) continue;
+    if (first === undefined || isLarger(r, first)) {
+      second = first;
+      first = r;
+    } else if (second === undefined || isLarger(r, second)) {
+      second = r;
+    }
+  }
+  return first === undefined ? [] : second === undefined ? [first] : [first, second];
+}
+
+/**
+ * The rows contributing most to a table's variance, at most two each way,
+ * largest first: kept while the rows are read (`addContributor`), so that
+ * `largestContributors` picks from them what it would pick from every row.
+ */
+export interface Contributors {
+  favourable: RowVariance[];
+  unfavourable: RowVariance[];
+}
+
+export function noContributors(): Contributors {
+  return { favourable: [], unfavourable: [] };
+}
+
+/** Keeps a row with its variance in `contributors` when it is among the two largest its way (one that rounds to 0,0 mnkr never is). */
+export function addContributor(contributors: Contributors, row: TableRow, variance: Figure): void {
+  if (tkrToMnkr(variance.tkr) === 0) return;
+  const top = variance.tkr > 0 ? contributors.favourable : contributors.unfavourable;
+  const entry: RowVariance = { row, variance };
+  let at = top.length;
+  while (at > 0 && isLarger(entry, top[at - 1] as RowVariance)) at--;
+  if (at >= 2) return;
+  top.splice(at, 0, entry);
+  if (top.length > 2) top.pop();
+}
+
+/** Whether `a` contributes more than `b`: a larger variance, or as large and higher up. */
+function isLarger(a: RowVariance, b: RowVariance): boolean {
+  return (Math.abs(b.variance.tkr) - Math.abs(a.variance.tkr) || a.row.row - b.row.row) < 0;
 }
 
 /** The name a draft gives a unit row: its name, else its code. */

@@ -21,18 +21,19 @@ export interface Figure {
   cells: CellRef[];
 }
 
+/** The figures of one row (or total); a figure the row does not have is undefined. */
 export interface RowFigures {
-  previous?: Figure;
-  actual?: Figure;
-  budget?: Figure;
+  previous: Figure | undefined;
+  actual: Figure | undefined;
+  budget: Figure | undefined;
   /**
    * From the Avv column, or computed when that cell holds no number (Utfall −
    * Budget with costs negative, Budget − Utfall with costs positive): either
    * way positive is favourable.
    */
-  variance?: Figure;
+  variance: Figure | undefined;
   /** The Förändr% cell as a percentage (× 100 whatever its storage), when it holds a number. */
-  change?: Figure;
+  change: Figure | undefined;
   /** True when the Förändr% cell holds an error value (#DIV/0!, …). */
   changeError: boolean;
 }
@@ -44,9 +45,10 @@ interface ColumnAt {
 }
 
 /** The value columns of a table with their letters, read once for all its rows. */
-type TableColumns = Partial<Record<Measure, ColumnAt>>;
+export type TableColumns = Partial<Record<Measure, ColumnAt>>;
 
-function columnsOf(table: VarianceTable): TableColumns {
+/** The value columns of `table` with their letters. */
+export function tableColumns(table: VarianceTable): TableColumns {
   const out: TableColumns = {};
   for (const measure of MEASURES) {
     const column = table.columns[measure];
@@ -55,7 +57,7 @@ function columnsOf(table: VarianceTable): TableColumns {
   return out;
 }
 
-function figureAt(sheet: SheetGrid, table: VarianceTable, columns: TableColumns, row: number, measure: Measure, read: ReadNumber, rowText = String(row + 1)): Figure | undefined {
+function figureAt(sheet: SheetGrid, table: VarianceTable, columns: TableColumns, row: number, measure: Measure, read: ReadNumber, rowText: string): Figure | undefined {
   const column = columns[measure];
   if (column === undefined || !readNumberInto(cellAt(sheet, row, column.col), read)) return undefined;
   const k = tkrFactor(table.unit);
@@ -78,16 +80,17 @@ export function netCost(tkr: number, convention: SignConvention): number {
 
 /** The figures of the row at 0-based sheet row `row` of `table`. */
 export function rowFigures(sheet: SheetGrid, table: VarianceTable, row: number): RowFigures {
-  return readRow(sheet, table, columnsOf(table), row);
+  return rowFiguresIn(sheet, table, tableColumns(table), row);
 }
 
 /** The figures of every row of `table`, in the order of `table.rows`. */
 export function tableRowFigures(sheet: SheetGrid, table: VarianceTable): RowFigures[] {
-  const columns = columnsOf(table);
-  return table.rows.map((r) => readRow(sheet, table, columns, r.row));
+  const columns = tableColumns(table);
+  return table.rows.map((r) => rowFiguresIn(sheet, table, columns, r.row));
 }
 
-function readRow(sheet: SheetGrid, table: VarianceTable, columns: TableColumns, row: number): RowFigures {
+/** The figures of the row at 0-based sheet row `row` of `table`, whose columns are `columns` (`tableColumns`). */
+export function rowFiguresIn(sheet: SheetGrid, table: VarianceTable, columns: TableColumns, row: number): RowFigures {
   const read: ReadNumber = { value: 0, halfUnit: 0, fromText: false, percentText: false };
   const rowText = String(row + 1);
   const previous = figureAt(sheet, table, columns, row, 'previous', read, rowText);
@@ -95,28 +98,24 @@ function readRow(sheet: SheetGrid, table: VarianceTable, columns: TableColumns, 
   const budget = figureAt(sheet, table, columns, row, 'budget', read, rowText);
   let variance = figureAt(sheet, table, columns, row, 'variance', read, rowText);
   if (variance === undefined && actual !== undefined && budget !== undefined) variance = favourableVariance(actual, budget, table.convention);
-  const change = columns.change;
-  const changeCell = change === undefined ? undefined : cellAt(sheet, row, change.col);
-  const out: RowFigures = { changeError: changeCell?.error !== undefined };
-  if (change !== undefined && changeCell !== undefined && readNumberInto(changeCell, read)) {
+  const column = columns.change;
+  const changeCell = column === undefined ? undefined : cellAt(sheet, row, column.col);
+  let change: Figure | undefined;
+  if (column !== undefined && changeCell !== undefined && readNumberInto(changeCell, read)) {
     const scale = read.percentText || table.changeUnit === 'percent' ? 1 : 100;
-    out.change = { tkr: read.value * scale, halfUnit: read.halfUnit * scale, cells: [{ sheet: table.sheet, cell: change.letter + rowText }] };
+    change = { tkr: read.value * scale, halfUnit: read.halfUnit * scale, cells: [{ sheet: table.sheet, cell: column.letter + rowText }] };
   }
-  if (previous !== undefined) out.previous = previous;
-  if (actual !== undefined) out.actual = actual;
-  if (budget !== undefined) out.budget = budget;
-  if (variance !== undefined) out.variance = variance;
-  return out;
+  return { previous, actual, budget, variance, change, changeError: changeCell?.error !== undefined };
 }
 
 function sumOf(sheet: SheetGrid, table: VarianceTable, rows: readonly TableRow[], measure: Measure): Figure | undefined {
-  const columns = columnsOf(table);
+  const columns = tableColumns(table);
   const read: ReadNumber = { value: 0, halfUnit: 0, fromText: false, percentText: false };
   let tkr = 0;
   let halfUnit = 0;
   const cells: CellRef[] = [];
   for (const r of rows) {
-    const f = figureAt(sheet, table, columns, r.row, measure, read);
+    const f = figureAt(sheet, table, columns, r.row, measure, read, String(r.row + 1));
     if (f === undefined) continue;
     tkr += f.tkr;
     halfUnit += f.halfUnit;
@@ -131,17 +130,12 @@ function sumOf(sheet: SheetGrid, table: VarianceTable, rows: readonly TableRow[]
  */
 export function totalFigures(sheet: SheetGrid, table: VarianceTable): RowFigures {
   if (table.total !== null) return rowFigures(sheet, table, table.total.row);
-  const out: RowFigures = { changeError: false };
   const previous = sumOf(sheet, table, table.rows, 'previous');
   const actual = sumOf(sheet, table, table.rows, 'actual');
   const budget = sumOf(sheet, table, table.rows, 'budget');
   let variance = sumOf(sheet, table, table.rows, 'variance');
   if (variance === undefined && actual !== undefined && budget !== undefined) variance = favourableVariance(actual, budget, table.convention);
-  if (previous !== undefined) out.previous = previous;
-  if (actual !== undefined) out.actual = actual;
-  if (budget !== undefined) out.budget = budget;
-  if (variance !== undefined) out.variance = variance;
-  return out;
+  return { previous, actual, budget, variance, change: undefined, changeError: false };
 }
 
 /** The unit a table belongs to: its title, else its sheet's name. */

@@ -13,11 +13,11 @@
  *   that rounds to 0,0 mnkr is "i nivå med budget" without a figure;
  * - every sentence lists the cells its numbers were computed from.
  */
-import { formatNumber, type Language } from '../i18n';
+import type { Language } from '../i18n';
 import type { SignConvention } from '../table';
-import { decimalsShowing, decimalsTellingApart, formatMnkr, formatPercent, roundHalfAway, tkrToMnkr } from './amounts';
+import { decimalsShowing, decimalsTellingApart, formatIn, formatMnkrIn, formatPercentIn, roundHalfAway, tkrToMnkr, type AmountFormats } from './amounts';
 import { netCost, type CellRef, type Figure, type RowFigures } from './figures';
-import { fillTemplate, type SplitTemplate, type TemplateId, type TemplateValues } from './templates';
+import type { SplitTemplate, TemplateId } from './templates';
 
 /** Which way a variance goes, at one decimal in mnkr. */
 export type Direction = 'positive' | 'negative' | 'zero';
@@ -48,8 +48,10 @@ export interface Words {
 /** What the drafts of one table are written with. */
 export interface Wording {
   lang: Language;
+  /** The run's number formats. */
+  formats: AmountFormats;
   /** The templates in use, split once for filling. */
-  templates: Readonly<Record<TemplateId, SplitTemplate>>;
+  templates: ReadonlyMap<TemplateId, SplitTemplate>;
   words: Words;
   convention: SignConvention;
   /** This year and last year as the text names them (`2021`, or "i år" when the header has no year). */
@@ -85,17 +87,30 @@ export interface WrittenDraft {
  */
 export type DriverSentences = (favourable: boolean) => SentencePlan[];
 
-/** The cells of the figures, each once, in order. */
-export function cellsOf(...figures: (Figure | undefined)[]): CellRef[] {
-  let out: CellRef[] = [];
-  for (const f of figures) {
-    if (f === undefined) continue;
-    const cited = (c: CellRef): boolean => out.some((o) => o.sheet === c.sheet && o.cell === c.cell);
-    // A figure's own list is shared as it is (lists of cells are never changed).
-    if (out.length === 0) out = f.cells;
-    else out = out.concat(f.cells.some(cited) ? f.cells.filter((c) => !cited(c)) : f.cells);
-  }
+/** Whether `cells` lists `cell`. */
+function lists(cells: readonly CellRef[], cell: CellRef): boolean {
+  for (const c of cells) if (c.sheet === cell.sheet && c.cell === cell.cell) return true;
+  return false;
+}
+
+/** `cells` followed by the cells of `figure` they do not list yet. */
+function withCellsOf(cells: CellRef[], figure: Figure | undefined): CellRef[] {
+  if (figure === undefined) return cells;
+  // A list of cells is shared as it is (lists of cells are never changed).
+  if (cells.length === 0) return figure.cells;
+  let missing = 0;
+  for (const c of figure.cells) if (!lists(cells, c)) missing++;
+  if (missing === 0) return cells;
+  const out = new Array<CellRef>(cells.length + missing);
+  let at = 0;
+  for (const c of cells) out[at++] = c;
+  for (const c of figure.cells) if (!lists(cells, c)) out[at++] = c;
   return out;
+}
+
+/** The cells of the figures, each once, in order. */
+export function cellsOf(first: Figure | undefined, second?: Figure, third?: Figure): CellRef[] {
+  return withCellsOf(withCellsOf(first === undefined ? [] : first.cells, second), third);
 }
 
 /** A sentence to write: its template, the values only it has (besides the draft's common ones), and the cells its numbers come from. */
@@ -110,27 +125,105 @@ export function plan(template: TemplateId, cells: CellRef[], own?: Readonly<Reco
   return own === undefined ? { template, cells } : { template, cells, own };
 }
 
+/** The figures and words every template of one draft may use (see `commonValue`). */
+interface DraftValues {
+  wording: Wording;
+  subject: Subject;
+  variance: Figure;
+  actual: Figure | undefined;
+  budget: Figure | undefined;
+  favourable: boolean;
+  /** The decimals the variance, Utfall and Budget are written with. */
+  decimals: number;
+  varianceMnkr: number;
+}
+
+/** The value of a placeholder every template may use, computed when a template uses it; undefined for any other name. */
+function commonValue(values: DraftValues, name: string): string | undefined {
+  const { wording, subject, variance, actual, budget, favourable, decimals } = values;
+  const words = wording.words;
+  switch (name) {
+    case 'enhet':
+      return subject.name;
+    case 'kod':
+      return subject.code;
+    case 'år':
+      return wording.year;
+    case 'år_föregående':
+      return wording.previousYear;
+    case 'riktning':
+      return favourable ? words.positiv : words.negativ;
+    case 'riktning_med_artikel':
+      return favourable ? words.en_positiv : words.en_negativ;
+    case 'avvikelse_mnkr':
+    case 'avvikelse_mnkr_abs':
+      return mnkrText(variance.tkr, wording.formats, decimals);
+    case 'avvikelse_mnkr_med_tecken':
+      return formatMnkrIn(wording.formats, values.varianceMnkr, decimals);
+    case 'avvikelse_tkr':
+      return formatIn(wording.formats, roundHalfAway(Math.abs(variance.tkr), 0), 0);
+    case 'utfall_mnkr':
+    case 'utfall_mnkr_abs':
+      return actual === undefined ? '–' : mnkrText(actual.tkr, wording.formats, decimals);
+    case 'budget_mnkr':
+      return budget === undefined ? '–' : mnkrText(budget.tkr, wording.formats, decimals);
+    default:
+      return undefined;
+  }
+}
+
 /**
  * Writes a draft's sentences: the draft's text in one piece (sentences
- * joined by a space), each sentence's text a part of it.
+ * joined by a space), each sentence's text a part of it. A placeholder takes
+ * the sentence's own value, else the draft's common one; one with neither
+ * stays visible as written (`{name}`), so a sentence is never silently broken.
  */
-function writeSentences(wording: Wording, plans: readonly SentencePlan[], common: TemplateValues): { text: string; sentences: DraftSentence[] } {
-  const texts = plans.map((p) => fillTemplate(wording.templates[p.template], common, p.own));
-  const text = texts.join(' ');
+function writeSentences(values: DraftValues, plans: readonly SentencePlan[]): { text: string; sentences: DraftSentence[] } {
+  const templates = values.wording.templates;
+  // The text's pieces: each sentence's texts and values, a space between sentences.
+  let count = plans.length - 1;
+  for (const p of plans) count += 1 + 2 * (templates.get(p.template) as SplitTemplate).names.length;
+  const pieces = new Array<string>(count);
+  const ends = new Array<number>(plans.length);
   let at = 0;
-  const sentences = plans.map((p, i): DraftSentence => {
-    const length = (texts[i] as string).length;
-    const sentence: DraftSentence = { template: p.template, text: text.slice(at, at + length), cells: p.cells, gap: p.template === 'lucka' };
-    at += length + 1;
-    return sentence;
-  });
+  let length = 0;
+  for (let i = 0; i < plans.length; i++) {
+    const p = plans[i] as SentencePlan;
+    const template = templates.get(p.template) as SplitTemplate;
+    if (i > 0) {
+      pieces[at++] = ' ';
+      length += 1;
+    }
+    let piece = template.texts[0] as string;
+    pieces[at++] = piece;
+    length += piece.length;
+    for (let j = 0; j < template.names.length; j++) {
+      const name = template.names[j] as string;
+      piece = p.own?.[name] ?? commonValue(values, name) ?? (template.written[j] as string);
+      pieces[at++] = piece;
+      length += piece.length;
+      piece = template.texts[j + 1] as string;
+      pieces[at++] = piece;
+      length += piece.length;
+    }
+    ends[i] = length;
+  }
+  const text = pieces.join('');
+  const sentences = new Array<DraftSentence>(plans.length);
+  let start = 0;
+  for (let i = 0; i < plans.length; i++) {
+    const p = plans[i] as SentencePlan;
+    const end = ends[i] as number;
+    sentences[i] = { template: p.template, text: text.slice(start, end), cells: p.cells, gap: p.template === 'lucka' };
+    start = end + 1;
+  }
   return { text, sentences };
 }
 
 /** An amount in tkr as the text writes it in mnkr: without its sign, with `decimals` decimals (an amount that is exactly zero as `0`). */
-export function mnkrText(tkr: number, lang: Language, decimals = 1): string {
-  if (tkr === 0) return formatMnkr(0, lang, 0);
-  return formatMnkr(tkrToMnkr(Math.abs(tkr), decimals), lang, decimals);
+export function mnkrText(tkr: number, formats: AmountFormats, decimals = 1): string {
+  if (tkr === 0) return formatMnkrIn(formats, 0, 0);
+  return formatMnkrIn(formats, tkrToMnkr(Math.abs(tkr), decimals), decimals);
 }
 
 function directionOf(tkr: number): Direction {
@@ -187,19 +280,19 @@ function changePercentOf(wording: Wording, figures: RowFigures): { percent: numb
 function changeSentence(wording: Wording, figures: RowFigures, cited: { percent: number; fromCell: boolean } | null): SentencePlan | undefined {
   const { previous, actual } = figures;
   if (previous === undefined || actual === undefined || (previous.tkr === 0 && actual.tkr === 0)) return undefined;
-  const { lang, words, convention } = wording;
+  const { formats, words, convention } = wording;
   if (previous.tkr === 0) {
-    const own = { nettopost: netPost(words, actual.tkr, convention), utfall_mnkr: mnkrText(actual.tkr, lang, decimalsShowing(actual.tkr)) };
+    const own = { nettopost: netPost(words, actual.tkr, convention), utfall_mnkr: mnkrText(actual.tkr, formats, decimalsShowing(actual.tkr)) };
     return plan('förändring.nollbas', cellsOf(previous, actual), own);
   }
-  const bokslut = mnkrText(previous.tkr, lang, decimalsShowing(previous.tkr));
+  const bokslut = mnkrText(previous.tkr, formats, decimalsShowing(previous.tkr));
   if (previous.tkr * actual.tkr < 0) {
     const own = {
       bokslut_mnkr: bokslut,
       från_post: aNetPost(words, previous.tkr, convention),
       från_mnkr: bokslut,
       till_post: aNetPost(words, actual.tkr, convention),
-      till_mnkr: mnkrText(actual.tkr, lang, decimalsShowing(actual.tkr)),
+      till_mnkr: mnkrText(actual.tkr, formats, decimalsShowing(actual.tkr)),
     };
     return plan('förändring.teckenbyte', cellsOf(previous, actual), own);
   }
@@ -207,11 +300,11 @@ function changeSentence(wording: Wording, figures: RowFigures, cited: { percent:
   const own: Record<string, string> = {
     bokslut_mnkr: bokslut,
     nettopost: netPost(words, actual.tkr, convention),
-    förändring_mnkr: mnkrText(diff, lang),
+    förändring_mnkr: mnkrText(diff, formats),
     förändring_riktning: diff >= 0 ? words.ökat : words.minskat,
   };
   if (cited === null) return plan('förändring.låg_bas', cellsOf(previous, actual), own);
-  own.förändring_procent = formatPercent(Math.abs(cited.percent), lang);
+  own.förändring_procent = formatPercentIn(formats, Math.abs(cited.percent));
   const template: TemplateId = tkrToMnkr(diff) === 0 ? 'förändring.oförändrad' : 'förändring';
   return plan(template, cited.fromCell ? cellsOf(previous, actual, figures.change) : cellsOf(previous, actual), own);
 }
@@ -242,42 +335,11 @@ function outcomeSentence(wording: Wording, actual: Figure, budget: Figure): Sent
 export function writeDraft(wording: Wording, subject: Subject, figures: RowFigures, material: boolean, drivers?: DriverSentences): WrittenDraft | undefined {
   const { variance, actual, budget } = figures;
   if (variance === undefined) return undefined;
-  const { lang, words } = wording;
   const favourable = variance.tkr > 0;
   // Utfall and Budget that read the same at one decimal get the decimals that tell them apart, and so does the variance.
   const decimals = material && actual !== undefined && budget !== undefined ? decimalsTellingApart(actual.tkr, budget.tkr) : 1;
   const varianceMnkr = tkrToMnkr(variance.tkr, decimals);
-  // The placeholders every template may use, computed when a template uses them.
-  const common = (name: string): string | undefined => {
-    switch (name) {
-      case 'enhet':
-        return subject.name;
-      case 'kod':
-        return subject.code;
-      case 'år':
-        return wording.year;
-      case 'år_föregående':
-        return wording.previousYear;
-      case 'riktning':
-        return favourable ? words.positiv : words.negativ;
-      case 'riktning_med_artikel':
-        return favourable ? words.en_positiv : words.en_negativ;
-      case 'avvikelse_mnkr':
-      case 'avvikelse_mnkr_abs':
-        return mnkrText(variance.tkr, lang, decimals);
-      case 'avvikelse_mnkr_med_tecken':
-        return formatMnkr(varianceMnkr, lang, decimals);
-      case 'avvikelse_tkr':
-        return formatNumber(roundHalfAway(Math.abs(variance.tkr), 0), lang, 0);
-      case 'utfall_mnkr':
-      case 'utfall_mnkr_abs':
-        return actual === undefined ? '–' : mnkrText(actual.tkr, lang, decimals);
-      case 'budget_mnkr':
-        return budget === undefined ? '–' : mnkrText(budget.tkr, lang, decimals);
-      default:
-        return undefined;
-    }
-  };
+  const values: DraftValues = { wording, subject, variance, actual, budget, favourable, decimals, varianceMnkr };
   const summary = subject.kind === 'summary';
   const cited = changePercentOf(wording, figures);
   const plans: SentencePlan[] = [];
@@ -294,6 +356,6 @@ export function writeDraft(wording: Wording, subject: Subject, figures: RowFigur
     if (drivers !== undefined) plans.push(...drivers(favourable));
     plans.push(plan('lucka', []));
   }
-  const { text, sentences } = writeSentences(wording, plans, common);
+  const { text, sentences } = writeSentences(values, plans);
   return { text, sentences, varianceMnkr, direction: directionOf(variance.tkr), changePercent: cited === null ? null : roundHalfAway(cited.percent, 1) };
 }

@@ -24,13 +24,17 @@ interface NumberFormatter {
 
 const NUMBER_FORMATS = new Map<string, NumberFormatter>();
 
+/** A new `Intl.NumberFormat` writing numbers in the language's convention with exactly `decimals` decimals (what `formatNumber` writes). */
+export function numberFormat(lang: Language, decimals: number): Intl.NumberFormat {
+  return new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+}
+
 /** Formats a number for display in the language's convention: `−1 078`, `4,6`. */
 export function formatNumber(value: number, lang: Language, decimals = 0): string {
   const key = `${lang}:${decimals}`;
   let f = NUMBER_FORMATS.get(key);
   if (f === undefined) {
-    const format = new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-    f = { format, texts: new Map() };
+    f = { format: numberFormat(lang, decimals), texts: new Map() };
     NUMBER_FORMATS.set(key, f);
   }
   // Amounts repeat (whole tkr, mnkr at one decimal): Intl's texts are remembered

@@ -74,7 +74,9 @@ export const reviewEn: LanguagePack = {
   'review.chart.data.title': '{sheet} {table}: from budget to actual, variance per row ({unit})',
   'review.chart.insert': 'Insert chart',
   'action.chart': 'Insert chart',
-  'review.notice.chart': 'The chart ({type}) was inserted on the sheet {sheet}.',
+  'review.notice.chart': 'There was no room beside the table: the chart ({type}) was inserted on a new sheet, {sheet}.',
+  'review.notice.chart.beside': 'The chart ({type}) was inserted beside the table on the sheet {sheet}, with its figures in {figures}.',
+  'review.notice.chart.protected': 'The sheet {table} is protected: the chart ({type}) was inserted on a new sheet, {sheet}.',
   'review.chart.type.waterfall': 'waterfall',
   'review.chart.type.bar': 'clustered bar',
 };

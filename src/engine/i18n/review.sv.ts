@@ -74,7 +74,9 @@ export const reviewSv: LanguagePack = {
   'review.chart.data.title': '{sheet} {table}: från budget till utfall, avvikelse per rad ({unit})',
   'review.chart.insert': 'Infoga diagram',
   'action.chart': 'Infoga diagram',
-  'review.notice.chart': 'Diagrammet ({type}) infogades på bladet {sheet}.',
+  'review.notice.chart': 'Det fanns inte plats bredvid tabellen: diagrammet ({type}) infogades på ett nytt blad, {sheet}.',
+  'review.notice.chart.beside': 'Diagrammet ({type}) infogades bredvid tabellen på bladet {sheet}, med sina siffror i {figures}.',
+  'review.notice.chart.protected': 'Bladet {table} är skyddat: diagrammet ({type}) infogades på ett nytt blad, {sheet}.',
   'review.chart.type.waterfall': 'vattenfall',
   'review.chart.type.bar': 'liggande stapel',
 };

@@ -4,3 +4,4 @@ export * from './approvals';
 export * from './export';
 export * from './chart-data';
 export * from './chart-sheet';
+export * from './chart-placement';

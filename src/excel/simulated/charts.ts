@@ -10,13 +10,19 @@
  *   older client does with them is not documented, so the host refuses them
  *   with InvalidArgument and the adapter asks `supports('1.9')` first);
  * - `chart.title.text`, `chart.legend.visible`, `chart.axes.valueAxis.title.text`,
+ *   `chart.name` (set and read, ExcelApi 1.1), `left`, `top`, `width`,
+ *   `height` (read, in points: see `geometry.ts`),
  *   `chart.setPosition(startCell, endCell)`, `chart.delete()`; loads of
- *   `id` (ExcelApi 1.7), `chartType`, and `charts.items`.
+ *   `id` (ExcelApi 1.7), `chartType`, and `charts.items`;
+ * - `charts.getItem(name)` (ExcelApi 1.1): "If there are multiple charts with
+ *   the same name, the first one will be returned"; none: ItemNotFound
+ *   (https://learn.microsoft.com/javascript/api/excel/excel.chartcollection#excel-excel-chartcollection-getitem-member(1)).
  * A chart lives on its sheet: deleting the sheet deletes it. Writing needs a
  * writable sheet (AccessDenied).
  * Not modelled: series, data labels, formats, events, images.
  */
-import { parseRect, rectAddress } from '../address';
+import { parseRect, rectAddress, type Rect } from '../address';
+import { boxOf } from './geometry';
 import type { XlChart, XlChartAxes, XlChartCollection, XlChartLegend, XlChartTitle } from '../chart';
 import type { XlRange } from '../xl';
 import { extensions, HostError, ProxyBase, requireVersion, type RangeProxy, type Server, type TestContext } from './proxies';
@@ -98,6 +104,30 @@ class ChartProxy extends ProxyBase implements XlChart {
   get chartType(): string {
     return this.prop('chartType');
   }
+  get name(): string {
+    return this.prop('name');
+  }
+  get left(): number {
+    return this.prop('left');
+  }
+  get top(): number {
+    return this.prop('top');
+  }
+  get width(): number {
+    return this.prop('width');
+  }
+  get height(): number {
+    return this.prop('height');
+  }
+  set name(v: string) {
+    this.queueSet('name', v);
+  }
+  override write(server: Server, prop: string, value: unknown): void {
+    const { sheet, chart } = this.target(server);
+    server.checkWritable(sheet);
+    if (prop === 'name') chart.name = String(value);
+    else super.write(server, prop, value);
+  }
   exists(server: Server): boolean {
     if (this.bound === undefined) this.bound = this.resolver(server);
     return this.bound !== null && server.sheets.includes(this.bound.sheet) && chartsOf(this.bound.sheet).includes(this.bound.chart);
@@ -107,13 +137,14 @@ class ChartProxy extends ProxyBase implements XlChart {
     return this.bound as Bound;
   }
   read(server: Server, prop: string): unknown {
-    const { chart } = this.target(server);
+    const { sheet, chart } = this.target(server);
     if (prop === 'id') {
       requireVersion(server, '1.7', 'Chart.id');
       return chart.id;
     }
     if (prop === 'chartType') return chart.type;
     if (prop === 'name') return chart.name;
+    if (prop === 'left' || prop === 'top' || prop === 'width' || prop === 'height') return boxOf(sheet, parseRect(chart.position) as Rect)[prop];
     throw new HostError('InvalidArgument', `Chart.${prop}`);
   }
   setPosition(startCell: string, endCell?: string): void {
@@ -157,28 +188,31 @@ class ChartCollectionProxy extends ProxyBase implements XlChartCollection {
     return true;
   }
   private pendingCharts: Bound[] = [];
-  /** A load of `items` (with `id`, `chartType` or `name`) answers with plain data, as a response from Excel does. */
+  /** A load of `items` (with `id`, `chartType`, `name` or the position in points) answers with plain data, as a response from Excel does. */
   read(server: Server, prop: string): unknown {
     if (!prop.startsWith('items')) throw new HostError('InvalidArgument', `ChartCollection.${prop}`);
     const sheet = this.sheet(server);
     this.pendingCharts = chartsOf(sheet).map((chart) => ({ sheet, chart }));
-    return this.pendingCharts.map(({ chart }) => ({ id: chart.id, chartType: chart.type, name: chart.name }));
+    return this.pendingCharts.map(({ chart }) => ({ id: chart.id, chartType: chart.type, name: chart.name, ...boxOf(sheet, parseRect(chart.position) as Rect) }));
   }
   /** The loaded data become item proxies bound to their charts. */
   override deliver(values: Map<string, unknown>, isNull: boolean): void {
     const items = this.pendingCharts.map((bound, i) => {
       const p = new ChartProxy(this.ctx, `${this.path}.items[${i}]`, () => bound);
       p.deliver(
-        new Map<string, unknown>([
-          ['id', bound.chart.id],
-          ['chartType', bound.chart.type],
-          ['name', bound.chart.name],
-        ]),
+        new Map<string, unknown>([['id', bound.chart.id], ['chartType', bound.chart.type], ['name', bound.chart.name], ...Object.entries(boxOf(bound.sheet, parseRect(bound.chart.position) as Rect))]),
         false,
       );
       return p;
     });
     super.deliver(values.size === 0 ? values : new Map([['items', items]]), isNull);
+  }
+  getItem(name: string): XlChart {
+    return new ChartProxy(this.ctx, `${this.path}.getItem(${JSON.stringify(name)})`, (server) => {
+      const sheet = this.sheet(server);
+      const chart = chartsOf(sheet).find((c) => c.name === name);
+      return chart === undefined ? null : { sheet, chart };
+    });
   }
   add(type: string, sourceData: XlRange, seriesBy = 'Auto'): XlChart {
     const n = ++this.added;

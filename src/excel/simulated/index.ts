@@ -309,6 +309,7 @@ export class TestHost implements XlHost {
         hiddenColumns: [...s.hiddenColumns].sort((a, b) => a - b),
         notes: [...s.notes].sort(),
         ...((s.conditionalFormats ?? []).length > 0 ? { conditionalFormats: formatContents(s) } : {}),
+        ...((s.charts ?? []).length > 0 ? { charts: s.charts } : {}),
         rows: s.rows.map((row) => {
           const cells = (row ?? []).map((c) =>
             c === undefined || (c.value === null && c.error === undefined && c.formula === undefined && c.numberFormat === 'General' && c.fill.pattern === 'None') ? null : c,

@@ -9,6 +9,7 @@ import type { XlDataValidation } from '../validation';
 import { emptyCell, errorDisplayText, interpretEntry, NO_FILL, type HostCell, type HostSheet } from './state';
 import { extension, HostError, ProxyBase, requireVersion, type Action, type Server } from './proxy-base';
 import type { TestContext } from './proxies';
+import { boxOf } from './geometry';
 
 interface RangeTarget {
   sheet: HostSheet;
@@ -102,6 +103,19 @@ export class RangeProxy extends ProxyBase implements XlRange {
   get columnHidden(): boolean {
     return this.prop('columnHidden');
   }
+  /** Where the range is, in points (ExcelApi 1.10, `geometry.ts`). */
+  get left(): number {
+    return this.prop('left');
+  }
+  get top(): number {
+    return this.prop('top');
+  }
+  get width(): number {
+    return this.prop('width');
+  }
+  get height(): number {
+    return this.prop('height');
+  }
   set columnHidden(v: boolean) {
     this.queueSet('columnHidden', v);
   }
@@ -176,6 +190,12 @@ export class RangeProxy extends ProxyBase implements XlRange {
         return this.grid(server, (c) => (c === undefined ? '' : c.dataType !== undefined ? '#VALUE!' : (c.formula ?? (c.error !== undefined ? errorTextEnUs(c.error) : (c.value ?? '')))));
       case 'numberFormat':
         return this.grid(server, (c) => c?.numberFormat ?? 'General');
+      case 'left':
+      case 'top':
+      case 'width':
+      case 'height':
+        requireVersion(server, '1.10', `Range.${prop}`);
+        return boxOf(sheet, rect)[prop];
       case 'columnHidden': {
         let all = true;
         for (let c = rect.left; c <= rect.right; c++) all &&= sheet.hiddenColumns.has(c);
