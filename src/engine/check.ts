@@ -3,6 +3,7 @@ import { SEVERITY_ORDER, type Finding } from './finding';
 import type { SheetGrid, WorkbookGrid } from './grid';
 import { DEFAULT_CHECK_OPTIONS, type CheckOptions, type Rule, type RuleContext } from './rule';
 import { RULES } from './rules';
+import { figuresPerCheck } from './rules/figures';
 import type { VarianceTable } from './table';
 
 /** The result of checking a workbook: the tables found and what is wrong with them. */
@@ -29,7 +30,7 @@ export function checkWorkbook(workbook: WorkbookGrid, options: Partial<CheckOpti
   const tables = findTables(workbook, opts.sheets);
   const byName = new Map<string, SheetGrid>();
   for (const s of workbook.sheets) byName.set(s.name, s);
-  const ctx: RuleContext = { workbook, sheet: (name) => byName.get(name), tables, options: opts };
+  const ctx: RuleContext = { workbook, sheet: (name) => byName.get(name), tables, options: opts, figures: figuresPerCheck() };
   const findings: Finding[] = [];
   for (const rule of rules) findings.push(...rule.check(ctx));
   const order = new Map(workbook.sheets.map((s, i) => [s.name, i] as const));

@@ -90,7 +90,12 @@ export function cellAddress(row: number, col: number): string {
 export function parseAddress(address: string): { row: number; col: number } | undefined {
   const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(address.trim().toUpperCase());
   if (m === null) return undefined;
+  return { row: Number(m[2]) - 1, col: columnIndex(m[1] as string) };
+}
+
+/** The 0-based column of column letters (either case): A → 0, AB → 27. */
+export function columnIndex(letters: string): number {
   let col = 0;
-  for (const ch of m[1] as string) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  for (const ch of letters.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return col - 1;
 }

@@ -181,37 +181,30 @@ export function halfUnitShown(v: number, shownStored: number): number {
  * number (empty, text, error, boolean). Numbers stored as text are accepted.
  */
 export function readNumber(cell: Cell): ReadNumber | undefined {
-  const out: ReadNumber = { value: 0, halfUnit: 0, fromText: false, percentText: false };
-  return readNumberInto(cell, out) ? out : undefined;
-}
-
-/** Where `readNumberInto` leaves its number unless told otherwise (read it before the next call). */
-export const NUMBER_READ: ReadNumber = { value: 0, halfUnit: 0, fromText: false, percentText: false };
-
-/**
- * `readNumber` into an object of the caller's (by default `NUMBER_READ`),
- * for loops over many rows: true when the cell holds a number, and then
- * `out` holds it; false (and `out` unchanged) otherwise.
- */
-export function readNumberInto(cell: Cell, out: ReadNumber = NUMBER_READ): boolean {
-  if (cell.error !== undefined) return false;
+  if (cell.error !== undefined) return undefined;
   const v = cell.value;
   if (typeof v === 'number') {
-    if (!Number.isFinite(v) || Math.abs(v) > MAX_FIGURE) return false;
-    out.value = v;
-    out.halfUnit = cell.formula !== undefined ? 0 : constantHalfUnit(v, cell.numberFormat);
-    out.fromText = false;
-    out.percentText = false;
-    return true;
+    if (!Number.isFinite(v) || Math.abs(v) > MAX_FIGURE) return undefined;
+    return { value: v, halfUnit: cell.formula !== undefined ? 0 : constantHalfUnit(v, cell.numberFormat), fromText: false, percentText: false };
   }
   if (typeof v === 'string') {
     const p = parseNumberText(v);
-    if (p === undefined) return false;
-    out.value = p.value;
-    out.halfUnit = 0.5 * 10 ** -p.decimals;
-    out.fromText = true;
-    out.percentText = p.percent;
-    return true;
+    if (p === undefined) return undefined;
+    return { value: p.value, halfUnit: 0.5 * 10 ** -p.decimals, fromText: true, percentText: p.percent };
   }
-  return false;
+  return undefined;
+}
+
+/**
+ * `readNumber` into the caller's own object: true when the cell holds a
+ * number, and then `out` holds it; false (and `out` unchanged) otherwise.
+ */
+export function readNumberInto(cell: Cell, out: ReadNumber): boolean {
+  const read = readNumber(cell);
+  if (read === undefined) return false;
+  out.value = read.value;
+  out.halfUnit = read.halfUnit;
+  out.fromText = read.fromText;
+  out.percentText = read.percentText;
+  return true;
 }

@@ -6,7 +6,7 @@
  * the sum of theirs. Other formulas (× and /, functions other than SUM) are
  * taken as exact.
  */
-import { cellAt, parseAddress, type SheetGrid } from './grid';
+import { cellAt, columnIndex, type SheetGrid } from './grid';
 import { constantHalfUnit, readNumber } from './numbers';
 
 /** A figure: its value and the half-width of the interval it stands for. */
@@ -20,30 +20,40 @@ const MAX_DEPTH = 4;
 /** Larger ranges are taken as exact rather than walked. */
 const MAX_RANGE_CELLS = 5000;
 
-/** A formula that only adds and subtracts references, ranges in SUM, and numbers. */
+/**
+ * A formula that only adds and subtracts references, ranges in SUM, and
+ * numbers: no ×, /, comparisons, text, other functions or other sheets.
+ */
 const REF = String.raw`\$?[A-Z]{1,3}\$?\d+`;
 const RANGE = String.raw`${REF}(?::${REF})?`;
 const ITEM = String.raw`(?:SUM\(\s*${RANGE}(?:\s*,\s*${RANGE})*\s*\)|${REF}|\d+(?:\.\d+)?)`;
 const LINEAR = new RegExp(String.raw`^=[\s(+\-]*${ITEM}(?:[\s()]*[+\-][\s(+\-]*${ITEM})*[\s)]*$`, 'i');
-const REFERENCE = /\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?/gi;
+/** The commonest formula in a table's row, one cell added to or subtracted from another (`=C5-D5`), read in one go. */
+const TWO_REFERENCES = new RegExp(String.raw`^=\s*\$?([A-Z]{1,3})\$?(\d+)\s*[+\-]\s*\$?([A-Z]{1,3})\$?(\d+)\s*$`, 'i');
+/** The words between a formula's operators and parentheses (`SUM`, `E4:E18`, `C5`, `100`), and a word that is a reference or a range. */
+const OPERATORS = /[^A-Z0-9$:]+/i;
+const REFERENCE = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i;
 
 /**
  * The half-width of a formula cell's figure: the sum of the half-widths of
  * the cells it adds up, when it only adds and subtracts; 0 otherwise.
  */
 export function formulaHalf(sheet: SheetGrid, formula: string, depth = 0): number {
-  // Multiplication, division, comparisons, text and functions other than SUM: not a plain sum.
-  if (depth >= MAX_DEPTH || /[*/^&<>"!,]/.test(formula.replace(/SUM\([^()]*\)/gi, '')) || /[A-Z_]{2,}\(/i.test(formula.replace(/SUM\(/gi, '')) || !LINEAR.test(formula)) return 0;
+  if (depth >= MAX_DEPTH) return 0;
+  const pair = TWO_REFERENCES.exec(formula);
+  if (pair !== null) return cellHalf(sheet, Number(pair[2]) - 1, columnIndex(pair[1] as string), depth + 1) + cellHalf(sheet, Number(pair[4]) - 1, columnIndex(pair[3] as string), depth + 1);
+  if (!LINEAR.test(formula)) return 0;
   let half = 0;
-  for (const m of formula.matchAll(REFERENCE)) {
-    const from = parseAddress(`${m[1]}${m[2]}`);
-    const to = m[3] === undefined ? from : parseAddress(`${m[3]}${m[4]}`);
-    if (from === undefined || to === undefined) return 0;
-    const rows = Math.abs(to.row - from.row) + 1;
-    const cols = Math.abs(to.col - from.col) + 1;
-    if (rows * cols > MAX_RANGE_CELLS) return 0;
-    for (let r = Math.min(from.row, to.row); r <= Math.max(from.row, to.row); r++) {
-      for (let c = Math.min(from.col, to.col); c <= Math.max(from.col, to.col); c++) half += cellHalf(sheet, r, c, depth + 1);
+  for (const word of formula.split(OPERATORS)) {
+    const m = REFERENCE.exec(word);
+    if (m === null) continue;
+    const fromRow = Number(m[2]) - 1;
+    const fromCol = columnIndex(m[1] as string);
+    const toRow = m[4] === undefined ? fromRow : Number(m[4]) - 1;
+    const toCol = m[3] === undefined ? fromCol : columnIndex(m[3]);
+    if ((Math.abs(toRow - fromRow) + 1) * (Math.abs(toCol - fromCol) + 1) > MAX_RANGE_CELLS) return 0;
+    for (let r = Math.min(fromRow, toRow); r <= Math.max(fromRow, toRow); r++) {
+      for (let c = Math.min(fromCol, toCol); c <= Math.max(fromCol, toCol); c++) half += cellHalf(sheet, r, c, depth + 1);
     }
   }
   return half;

@@ -1,5 +1,6 @@
 import type { Calculation, Finding, MessageParams, RuleId, Severity } from './finding';
 import { cellAddress, type SheetGrid, type WorkbookGrid } from './grid';
+import type { TableFigures } from './rules/figures';
 import type { VarianceTable } from './table';
 
 /** Settings that change what the checks report. */
@@ -27,6 +28,8 @@ export interface RuleContext {
   sheet(name: string): SheetGrid | undefined;
   tables: readonly VarianceTable[];
   options: CheckOptions;
+  /** A table's figures, read once per check and shared by the rules (`eachTable` hands them over). */
+  figures(table: VarianceTable, sheet: SheetGrid): TableFigures;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Finding } from '../../src/engine/finding';
 import type { Cell, WorkbookGrid } from '../../src/engine/grid';
 import { parseAddress } from '../../src/engine/grid';
 import { DEFAULT_CHECK_OPTIONS, type CheckOptions, type Rule } from '../../src/engine/rule';
+import { figuresPerCheck } from '../../src/engine/rules/figures';
 import type { VarianceTable } from '../../src/engine/table';
 
 /** The findings of one rule on a workbook. */
@@ -34,5 +35,5 @@ export function withCell(workbook: WorkbookGrid, sheet: string, address: string,
 /** The findings of one rule on tables already detected (for many small edits of one workbook). */
 export function runOnTables(rule: Rule, workbook: WorkbookGrid, tables: readonly VarianceTable[], options: Partial<CheckOptions> = {}): Finding[] {
   const byName = new Map(workbook.sheets.map((s) => [s.name, s] as const));
-  return rule.check({ workbook, sheet: (n) => byName.get(n), tables, options: { ...DEFAULT_CHECK_OPTIONS, ...options } });
+  return rule.check({ workbook, sheet: (n) => byName.get(n), tables, options: { ...DEFAULT_CHECK_OPTIONS, ...options }, figures: figuresPerCheck() });
 }

@@ -29,10 +29,11 @@ export function isFigure(c: ColumnFigures, i: number): boolean {
 export function readFigures(sheet: SheetGrid, rows: readonly { row: number }[], cols: readonly number[]): Readings {
   const out = new Map<number, ColumnFigures>();
   for (const col of cols) {
-    const figures: ColumnFigures = { value: [], half: [], blank: [] };
+    // Arrays of the body's length from the start: a large table's columns are not copied as they grow.
+    const figures: ColumnFigures = { value: new Array<number>(rows.length), half: new Array<number>(rows.length), blank: new Array<boolean>(rows.length) };
     // A column's cells share one or two number formats: each format's decimals are read once.
     const shown = new Map<string | undefined, number>();
-    for (const { row } of rows) {
+    rows.forEach(({ row }, i) => {
       const cell = cellAt(sheet, row, col);
       const v = cell.value;
       let value = Number.NaN;
@@ -58,10 +59,10 @@ export function readFigures(sheet: SheetGrid, rows: readonly { row: number }[], 
           half = cell.formula === undefined ? read.halfUnit : 0;
         }
       }
-      figures.value.push(value);
-      figures.half.push(half);
-      figures.blank.push(blank);
-    }
+      figures.value[i] = value;
+      figures.half[i] = half;
+      figures.blank[i] = blank;
+    });
     out.set(col, figures);
   }
   return out;

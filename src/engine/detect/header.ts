@@ -29,9 +29,12 @@ export interface Header {
   labelText: string;
 }
 
-/** The hints of a row's cells: text cells by their words, year numbers as `year` when the row holds no other number. */
-export function rowHints(sheet: SheetGrid, row: number): Map<number, HeaderHint> {
-  const hints = new Map<number, HeaderHint>();
+/**
+ * The hints of a row's cells: text cells by their words, year numbers as
+ * `year` when the row holds no other number. Undefined for a row without
+ * the texts a header has.
+ */
+export function rowHints(sheet: SheetGrid, row: number): Map<number, HeaderHint> | undefined {
   const cells = sheet.cells[row] ?? [];
   // A header has words: a row with at most one text among figures (a table's row) has no two hints.
   let texts = 0;
@@ -40,7 +43,8 @@ export function rowHints(sheet: SheetGrid, row: number): Map<number, HeaderHint>
     if (typeof cell?.value === 'string') texts++;
     else if (typeof cell?.value === 'number' && headerText(cell) === '') figures = true;
   }
-  if (texts === 0 || (texts === 1 && figures)) return hints;
+  if (texts === 0 || (texts === 1 && figures)) return undefined;
+  const hints = new Map<number, HeaderHint>();
   const years: number[] = [];
   let otherNumbers = false;
   cells.forEach((cell, c) => {

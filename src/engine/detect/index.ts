@@ -28,7 +28,7 @@ export function findTablesOnSheet(sheet: SheetGrid): VarianceTable[] {
   const tables: VarianceTable[] = [];
   for (let r = 0; r < sheet.cells.length; r++) {
     const hints = rowHints(sheet, r);
-    if (hints.size < 2 || !isHeaderRow(hints, (sheet.cells[r] ?? []).filter((c) => typeof c?.value === 'string').length)) continue;
+    if (hints === undefined || hints.size < 2 || !isHeaderRow(hints, (sheet.cells[r] ?? []).filter((c) => typeof c?.value === 'string').length)) continue;
     for (const cols of splitSideBySide(hints)) {
       if (tables.some((t) => t.headerTop <= r && r <= t.bottom && t.left <= (cols[cols.length - 1] as number) && (cols[0] as number) <= t.right)) continue;
       const table = buildTable(sheet, readHeader(sheet, r, cols, hints));
@@ -163,12 +163,17 @@ function amountUnitOf(sheet: SheetGrid, header: Header, left: number, right: num
   if (named.has('mnkr')) return 'mnkr';
   if (named.has('tkr')) return 'tkr';
   if (named.has('kr')) return 'kr';
-  const formats = rows
-    .slice(0, 20)
-    .flatMap((r) => amountCols.map((c) => cellAt(sheet, r.row, c)))
-    .filter((cell) => typeof cell.value === 'number');
-  const kr = formats.filter((cell) => KR_FORMAT.test(cell.numberFormat ?? '')).length;
-  return kr > 0 && kr * 2 >= formats.length ? 'kr' : 'tkr';
+  let numbers = 0;
+  let kr = 0;
+  for (const r of rows.slice(0, 20)) {
+    for (const c of amountCols) {
+      const cell = cellAt(sheet, r.row, c);
+      if (typeof cell.value !== 'number') continue;
+      numbers++;
+      if (cell.numberFormat !== undefined && KR_FORMAT.test(cell.numberFormat)) kr++;
+    }
+  }
+  return kr > 0 && kr * 2 >= numbers ? 'kr' : 'tkr';
 }
 
 /** The nearest text above the header (within 3 rows) that names the table, e.g. the unit. */

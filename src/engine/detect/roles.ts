@@ -142,12 +142,21 @@ function changeAgreement(readings: Readings, change: number, actual: number, pre
   const k = changeScale(unit);
   for (let i = 0; i < cs.value.length; i++) {
     if (!isFigure(cs, i) || !isFigure(as, i) || !isFigure(ps, i)) continue;
-    const [a, ah, p, ph, c, ch] = [as.value[i], as.half[i], ps.value[i], ps.half[i], cs.value[i], cs.half[i]] as number[] as [number, number, number, number, number, number];
+    const a = as.value[i] as number;
+    const ah = as.half[i] as number;
+    const p = ps.value[i] as number;
+    const ph = ps.half[i] as number;
+    const c = cs.value[i] as number;
+    const ch = cs.half[i] as number;
     if (Math.abs(p) <= ph) continue;
     checked++;
-    const ratios = [(a - ah) / (p - ph), (a - ah) / (p + ph), (a + ah) / (p - ph), (a + ah) / (p + ph)];
-    const lo = (Math.min(...ratios) - 1) * k;
-    const hi = (Math.max(...ratios) - 1) * k;
+    // The ratio's extremes lie at the corners of the two intervals.
+    const r1 = (a - ah) / (p - ph);
+    const r2 = (a - ah) / (p + ph);
+    const r3 = (a + ah) / (p - ph);
+    const r4 = (a + ah) / (p + ph);
+    const lo = (Math.min(r1, r2, r3, r4) - 1) * k;
+    const hi = (Math.max(r1, r2, r3, r4) - 1) * k;
     if (c + ch >= lo - 1e-9 && c - ch <= hi + 1e-9) agreeing++;
   }
   return { checked, agreeing };

@@ -31,80 +31,50 @@ function sumAgreement(readings: Readings, amountCols: readonly number[], i: numb
 }
 
 /**
- * A column's running sums over the body rows (`value[k]`, `half[k]`,
- * `unreadable[k]` over rows 0 … k − 1), and the positions k sorted by
- * `value[k]`, so that the rows under i adding up to row i's figure are
- * found by a binary search rather than by trying every run of rows.
+ * A column's running sums over the body rows: `value[k]` and `half[k]` add
+ * up rows 0 … k − 1 (an unreadable figure as 0), so rows a … b add up to
+ * `value[b + 1] − value[a]`.
  */
 interface RunningSums {
   figures: ColumnFigures;
   value: number[];
   half: number[];
-  unreadable: number[];
-  byValue: number[];
 }
 
 function runningSums(figures: ColumnFigures): RunningSums {
-  const sums: RunningSums = { figures, value: [0], half: [0], unreadable: [0], byValue: [] };
-  figures.value.forEach((v, k) => {
+  const value = [0];
+  const half = [0];
+  for (let k = 0; k < figures.value.length; k++) {
+    const v = figures.value[k] as number;
     const readable = !Number.isNaN(v);
-    sums.value.push((sums.value[k] as number) + (readable ? v : 0));
-    sums.half.push((sums.half[k] as number) + (readable ? (figures.half[k] as number) : 0));
-    sums.unreadable.push((sums.unreadable[k] as number) + (readable ? 0 : 1));
-  });
-  sums.byValue = sums.value.map((_, k) => k).sort((a, b) => (sums.value[a] as number) - (sums.value[b] as number));
-  return sums;
-}
-
-/** The last rows k (i + 2 ≤ k ≤ i + MAX_PARTS) for which rows i + 1 … k may add up to row i in this column. */
-function candidateEnds(c: RunningSums, i: number): number[] {
-  if (!isFigure(c.figures, i) || c.figures.value[i] === 0) return [];
-  const last = Math.min(c.value.length - 1, i + 1 + MAX_PARTS);
-  const target = (c.value[i + 1] as number) + (c.figures.value[i] as number);
-  const tolerance = (c.figures.half[i] as number) + (c.half[last] as number) - (c.half[i + 1] as number) + Math.max(1, Math.abs(target)) * 1e-9;
-  // The first position whose running sum is not below target − tolerance.
-  let lo = 0;
-  let hi = c.byValue.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((c.value[c.byValue[mid] as number] as number) < target - tolerance) lo = mid + 1;
-    else hi = mid;
+    value.push((value[k] as number) + (readable ? v : 0));
+    half.push((half[k] as number) + (readable ? (figures.half[k] as number) : 0));
   }
-  const ends: number[] = [];
-  for (let n = lo; n < c.byValue.length && (c.value[c.byValue[n] as number] as number) <= target + tolerance; n++) {
-    const k = (c.byValue[n] as number) - 1;
-    if (k >= i + 2 && k <= i + MAX_PARTS) ends.push(k);
-  }
-  return ends;
+  return { figures, value, half };
 }
 
 /**
- * The fewest (two or more) rows right under row i whose figures it adds up
- * in most amount columns, or undefined. A majority of columns includes one
- * of the first half of them, so only their candidates are tried.
+ * The fewest (two or more, at most MAX_PARTS) rows right under row i whose
+ * figures it adds up in most amount columns, or undefined. A majority of
+ * the columns includes one of their first half (`probes`): the runs of rows
+ * whose running sum there meets row i's figure, within the rounding of the
+ * most rows that may add up, are the candidates counted over every column.
  */
-function partsUnder(rows: readonly BodyRow[], columns: readonly RunningSums[], i: number): number[] | undefined {
-  const probes = columns.slice(0, Math.ceil(columns.length / 2));
-  const found = probes.map((c) => candidateEnds(c, i));
-  if (found.every((e) => e.length === 0)) return undefined;
-  const ends = [...new Set(found.flat())].sort((a, b) => a - b);
-  for (const k of ends) {
+function partsUnder(rows: readonly BodyRow[], readings: Readings, amountCols: readonly number[], probes: readonly RunningSums[], i: number): number[] | undefined {
+  let ends: number[] | undefined;
+  for (const c of probes) {
+    const total = c.figures.value[i] as number;
+    if (!isFigure(c.figures, i) || total === 0) continue;
+    const last = Math.min(rows.length - 1, i + MAX_PARTS);
+    const target = (c.value[i + 1] as number) + total;
+    const tolerance = (c.figures.half[i] as number) + (c.half[last + 1] as number) - (c.half[i + 1] as number) + Math.max(1, Math.abs(target)) * 1e-9;
+    for (let k = i + 2; k <= last; k++) if (Math.abs((c.value[k + 1] as number) - target) <= tolerance) (ends ??= []).push(k);
+  }
+  if (ends === undefined) return undefined;
+  for (const k of [...new Set(ends)].sort((a, b) => a - b)) {
     if (rows.slice(i + 1, k + 1).some((r) => r.kind !== 'figures')) return undefined;
-    let checked = 0;
-    let agreeing = 0;
-    let nonZero = false;
-    for (const c of columns) {
-      if (!isFigure(c.figures, i) || c.unreadable[k + 1] !== c.unreadable[i + 1]) continue;
-      checked++;
-      const total = c.figures.value[i] as number;
-      const sum = (c.value[k + 1] as number) - (c.value[i + 1] as number);
-      const half = (c.half[k + 1] as number) - (c.half[i + 1] as number);
-      if (meets(total, c.figures.half[i] as number, sum, half)) {
-        agreeing++;
-        if (total !== 0) nonZero = true;
-      }
-    }
-    if (isConfirmed({ checked, agreeing, nonZero })) return Array.from({ length: k - i }, (_, n) => i + 1 + n);
+    const parts = Array.from({ length: k - i }, (_, n) => i + 1 + n);
+    if (isConfirmed(sumAgreement(readings, amountCols, i, parts))) return parts;
   }
   return undefined;
 }
@@ -122,10 +92,10 @@ export function findSums(rows: readonly BodyRow[], readings: Readings, amountCol
   const sums = new Map<number, number[]>();
   const inGroup = new Set<number>();
   // Nämnd rows over their verksamheter: the fewest rows right under it whose sum it is.
-  const running = amountCols.map((col) => runningSums(readings.get(col) as ColumnFigures));
+  const probes = amountCols.slice(0, Math.ceil(amountCols.length / 2)).map((col) => runningSums(readings.get(col) as ColumnFigures));
   for (let i = 0; i < rows.length; i++) {
     if ((rows[i] as BodyRow).kind !== 'figures') continue;
-    const parts = partsUnder(rows, running, i);
+    const parts = partsUnder(rows, readings, amountCols, probes, i);
     if (parts === undefined) continue;
     sums.set(i, parts);
     for (const x of parts) inGroup.add(x);
@@ -137,7 +107,8 @@ export function findSums(rows: readonly BodyRow[], readings: Readings, amountCol
   /** Row i adds up `parts`: they leave the top level, it takes their place. */
   const addsUp = (i: number, parts: number[]): void => {
     sums.set(i, parts);
-    topLevel = [...topLevel.filter((x) => !parts.includes(x)), i];
+    const added = new Set(parts);
+    topLevel = [...topLevel.filter((x) => !added.has(x)), i];
   };
   rows.forEach((row, i) => {
     if (row.kind === 'section') {

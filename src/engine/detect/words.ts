@@ -99,11 +99,14 @@ export function isResultLabel(text: string): boolean {
 /** A unit or account-group code: KLC, KLÖS, 6A, 3, ÖVA, KGÖK. */
 export const CODE = /^[A-ZÅÄÖ0-9][A-ZÅÄÖ0-9]{0,7}$/;
 
+/** A code, spaces, and a name: `KLC   Kansli Centerpartiet`. */
+const CODE_AND_NAME = /^([A-ZÅÄÖ0-9]{1,8})\s+(.+)$/;
+
 /** Splits a padded label into code and name: `KLC   Kansli Centerpartiet` → KLC / Kansli Centerpartiet. */
 export function splitLabel(label: string): { code: string; name: string } {
   const t = label.replace(/\u00A0/g, ' ').trim();
-  const m = /^(\S+)\s+(.+)$/.exec(t);
-  if (m !== null && CODE.test(m[1] as string)) return { code: m[1] as string, name: (m[2] as string).trim() };
+  const m = CODE_AND_NAME.exec(t);
+  if (m !== null) return { code: m[1] as string, name: (m[2] as string).trim() };
   if (CODE.test(t) && t.length <= 6) return { code: t, name: '' };
   return { code: '', name: t };
 }
@@ -117,6 +120,8 @@ const UNIT_WORD = /(?<![\p{L}\p{N}])(tkr|tusen\s+kronor|tusental\s+kronor|mnkr|m
  * names wins (`Belopp i tkr (kr/invånare)`).
  */
 export function unitWordIn(text: string): AmountUnit | undefined {
+  // Most header texts name no unit: one quick look for the letters every unit word has.
+  if (!/kr/i.test(text)) return undefined;
   let found: AmountUnit | undefined;
   for (const m of text.matchAll(UNIT_WORD)) {
     const raw = m[1] as string;

@@ -16,7 +16,7 @@ import type { Finding } from '../finding';
 import { cellAddress, cellAt } from '../grid';
 import { CHANGE_RANGE, changeRange, changeScale, midpoint, rangesOverlap, roundTo } from '../interval';
 import type { TableRow } from '../table';
-import { asPercent, changeSlots, columnSlots, eachTable, rowLabel, shownDecimals, type NumberSlot } from './common';
+import { asPercent, eachTable, rowLabel, shownDecimals, type NumberSlot } from './common';
 
 export const changeMismatch = defineRule({
   id: 'change-mismatch',
@@ -25,13 +25,13 @@ export const changeMismatch = defineRule({
   description: "The change % is not (Utfall / Bokslut − 1), in the column's own unit (× 100 or a fraction).",
   check(ctx) {
     const out: Finding[] = [];
-    eachTable(ctx, (table, sheet) => {
+    eachTable(ctx, (table, sheet, figures) => {
       const { previous, actual, change } = table.columns;
       if (previous === undefined || actual === undefined || change === undefined) return;
       const rows = table.rows;
-      const cs = changeSlots(sheet, table);
-      const bs = columnSlots(sheet, table, previous.col);
-      const as = columnSlots(sheet, table, actual.col);
+      const cs = figures.change();
+      const bs = figures.column(previous.col);
+      const as = figures.column(actual.col);
       for (let i = 0; i < rows.length; i++) {
         if (!cs.isNumber(i)) continue;
         const unit = cs.unit(i);

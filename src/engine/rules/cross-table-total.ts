@@ -15,7 +15,8 @@ import type { Finding } from '../finding';
 import { cellAt, cellAddress, type SheetGrid } from '../grid';
 import { overlaps, rangesOverlap, roundTo, type Interval } from '../interval';
 import type { Measure, TableRow, VarianceTable } from '../table';
-import { amountTolerance, columnSlots, eachTable, shownDecimals, tableRows, type SlotColumn } from './common';
+import { amountTolerance, eachTable, shownDecimals } from './common';
+import type { SlotColumn, TableFigures } from './figures';
 
 const MEASURES: readonly Measure[] = ['previous', 'actual', 'budget', 'variance'];
 
@@ -66,11 +67,11 @@ function rowRange(sheet: SheetGrid, table: VarianceTable, rows: readonly TableRo
 /** A table's value columns read once for `rowRange`. */
 type TableSlots = Partial<Record<Measure, SlotColumn>>;
 
-function tableSlots(sheet: SheetGrid, table: VarianceTable): TableSlots {
+function tableSlots(figures: TableFigures, table: VarianceTable): TableSlots {
   const out: TableSlots = {};
   for (const m of MEASURES) {
     const c = table.columns[m];
-    if (c !== undefined) out[m] = columnSlots(sheet, table, c.col);
+    if (c !== undefined) out[m] = figures.column(c.col);
   }
   return out;
 }
@@ -87,12 +88,12 @@ function restore(lo: number, hi: number): true {
  * tables of rounded typed rows may legitimately add up to totals a few tkr
  * apart; no total row: the sum of the rows.
  */
-function totalOf(sheet: SheetGrid, table: VarianceTable, measure: Measure): Total | undefined {
+function totalOf(figures: TableFigures, sheet: SheetGrid, table: VarianceTable, measure: Measure): Total | undefined {
   const column = table.columns[measure];
   if (column === undefined) return undefined;
-  const slots = columnSlots(sheet, table, column.col);
-  const all = tableRows(sheet, table);
-  const bySlots = tableSlots(sheet, table);
+  const slots = figures.column(column.col);
+  const all = figures.rows;
+  const bySlots = tableSlots(figures, table);
   let lo = 0;
   let hi = 0;
   let value = 0;
@@ -169,15 +170,15 @@ export const crossTableTotal = defineRule({
   description: "An RN table's total that differs from the kontogrupp table's total of the same unit.",
   check(ctx) {
     const out: Finding[] = [];
-    const rn: { table: VarianceTable; sheet: SheetGrid }[] = [];
-    const kg: { table: VarianceTable; sheet: SheetGrid }[] = [];
-    eachTable(ctx, (table, sheet) => (table.kind === 'rn' ? rn : kg).push({ table, sheet }));
+    const rn: { table: VarianceTable; sheet: SheetGrid; figures: TableFigures }[] = [];
+    const kg: { table: VarianceTable; sheet: SheetGrid; figures: TableFigures }[] = [];
+    eachTable(ctx, (table, sheet, figures) => (table.kind === 'rn' ? rn : kg).push({ table, sheet, figures }));
     // Each table's totals once, however many tables it pairs with.
     const totals = new Map<VarianceTable, (Total | undefined)[]>();
-    const totalsOf = (t: { table: VarianceTable; sheet: SheetGrid }): (Total | undefined)[] => {
+    const totalsOf = (t: { table: VarianceTable; sheet: SheetGrid; figures: TableFigures }): (Total | undefined)[] => {
       let v = totals.get(t.table);
       if (v === undefined) {
-        v = MEASURES.map((m) => totalOf(t.sheet, t.table, m));
+        v = MEASURES.map((m) => totalOf(t.figures, t.sheet, t.table, m));
         totals.set(t.table, v);
       }
       return v;
@@ -185,7 +186,7 @@ export const crossTableTotal = defineRule({
     const pairs = partners(kg, rn);
     kg.forEach((k, ki) => {
       for (const ri of pairs[ki] as number[]) {
-        const r = rn[ri] as { table: VarianceTable; sheet: SheetGrid };
+        const r = rn[ri] as { table: VarianceTable; sheet: SheetGrid; figures: TableFigures };
         // Tables of one unit in the same amount unit only (kr against tkr would differ by 1 000).
         if (!sameUnit(k.table, r.table) || k.table.unit !== r.table.unit) continue;
         MEASURES.forEach((m, mi) => {

@@ -6,10 +6,10 @@
  * table. It almost always sits in the change % where Bokslut is 0; the fix
  * (`planFixes`) turns it into the chosen "not meaningful" marker.
  */
-import { defineRule, finding } from '../rule';
+import { defineRule } from '../rule';
 import type { Finding } from '../finding';
 import type { TableRow } from '../table';
-import { allValueColumns, amountValue, columnSlots, eachTable, rowLabel, tableRows } from './common';
+import { allValueColumns, amountValue, eachTable, rowFinding } from './common';
 
 export const div0 = defineRule({
   id: 'div0',
@@ -18,38 +18,21 @@ export const div0 = defineRule({
   description: "A #DIVISION/0! (or its text pasted as a value) where last year's figure is 0.",
   check(ctx) {
     const out: Finding[] = [];
-    eachTable(ctx, (table, sheet) => {
+    eachTable(ctx, (table, sheet, figures) => {
       const columns = allValueColumns(table);
-      const rows = tableRows(sheet, table);
+      const rows = figures.rows;
       const previous = table.columns.previous;
       for (const column of columns) {
-        const slots = columnSlots(sheet, table, column.col);
+        const slots = figures.column(column.col);
         for (let i = 0; i < rows.length; i++) {
           if (slots.kind(i) !== 'error') continue;
           const slot = slots.get(i);
           if (slot.kind !== 'error' || slot.code !== 'DIV_BY_ZERO') continue;
           const row = rows[i] as TableRow;
-          const base = previous === undefined ? undefined : amountValue(columnSlots(sheet, table, previous.col).get(i));
+          const base = previous === undefined ? undefined : amountValue(figures.column(previous.col).get(i));
           const onChange = table.columns.change?.col === column.col;
           const messageId = slot.fromText ? 'div0.text' : onChange ? 'div0' : 'div0.other';
-          out.push(
-            finding({
-              rule: 'div0',
-              severity: 'error',
-              table,
-              sheet: sheet.name,
-              row: row.row,
-              col: column.col,
-              expected: null,
-              actual: slot.text,
-              messageId,
-              params: {
-                label: rowLabel(table, row),
-                text: slot.text,
-                bokslut: base ?? '',
-              },
-            }),
-          );
+          out.push(rowFinding({ rule: 'div0', severity: 'error', table, sheet, row, col: column.col, expected: null, actual: slot.text, messageId, params: { text: slot.text, bokslut: base ?? '' } }));
         }
       }
     });

@@ -10,7 +10,7 @@ import { defineRule, finding } from '../rule';
 import type { Finding } from '../finding';
 import type { TableRow } from '../table';
 import { cellAt } from '../grid';
-import { allValueColumns, columnSlots, eachTable, readErrorSlot, rowLabel, tableRows } from './common';
+import { allValueColumns, eachTable, readErrorSlot, rowLabel } from './common';
 
 export const errorValue = defineRule({
   id: 'error-value',
@@ -19,13 +19,13 @@ export const errorValue = defineRule({
   description: 'Another error value (#REFERENS!, #VÄRDEFEL! …) in a table cell.',
   check(ctx) {
     const out: Finding[] = [];
-    eachTable(ctx, (table, sheet) => {
+    eachTable(ctx, (table, sheet, figures) => {
       const labelCols = [table.labelCol, ...(table.nameCol === null ? [] : [table.nameCol])];
       const valueCols = allValueColumns(table).map((c) => c.col);
-      const rows = tableRows(sheet, table);
+      const rows = figures.rows;
       for (const col of [...labelCols, ...valueCols]) {
         // Label cells are only looked at for errors (value columns are read once for every rule).
-        const slots = valueCols.includes(col) ? columnSlots(sheet, table, col) : undefined;
+        const slots = valueCols.includes(col) ? figures.column(col) : undefined;
         for (let i = 0; i < rows.length; i++) {
           const row = rows[i] as TableRow;
           if (slots !== undefined && slots.kind(i) !== 'error') continue;

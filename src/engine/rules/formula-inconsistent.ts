@@ -20,7 +20,8 @@ import type { Finding } from '../finding';
 import { cellAt, columnLetter, type SheetGrid } from '../grid';
 import { formulaShape, fromR1C1, sameR1C1 } from '../r1c1';
 import type { TableColumn, TableRow, VarianceTable } from '../table';
-import { allValueColumns, columnSlots, eachTable, readSlot, rowLabel, type SlotColumn } from './common';
+import { allValueColumns, eachTable, readSlot, rowLabel } from './common';
+import type { SlotColumn, TableFigures } from './figures';
 
 type Entry = { row: number; shape: string; formula: string } | { row: number; constant: number | string };
 
@@ -33,9 +34,9 @@ function entryOf(sheet: SheetGrid, row: number, col: number, read?: { slots: Slo
   return undefined;
 }
 
-function checkColumn(sheet: SheetGrid, table: VarianceTable, column: TableColumn, out: Finding[]): string | undefined {
+function checkColumn(figures: TableFigures, sheet: SheetGrid, table: VarianceTable, column: TableColumn, out: Finding[]): string | undefined {
   // Count first (cheap), shape only a column that is one of formulas.
-  const slots = columnSlots(sheet, table, column.col);
+  const slots = figures.column(column.col);
   const n = table.rows.length;
   const col = column.col;
   let formulas = 0;
@@ -203,10 +204,10 @@ export const formulaInconsistent = defineRule({
   description: 'A formula that differs from the rest of its column, a typed value among formulas, or a SUM that leaves out rows.',
   check(ctx) {
     const out: Finding[] = [];
-    eachTable(ctx, (table, sheet) => {
+    eachTable(ctx, (table, sheet, figures) => {
       const shapes = new Map<number, string>();
       for (const column of allValueColumns(table)) {
-        const shape = checkColumn(sheet, table, column, out);
+        const shape = checkColumn(figures, sheet, table, column, out);
         if (shape !== undefined) shapes.set(column.col, shape);
       }
       checkTotalRow(sheet, table, shapes, out);

@@ -7,11 +7,12 @@
  * is reported.
  */
 import type { Calculation } from '../finding';
-import { cellAddress, cellAt, type SheetGrid } from '../grid';
+import { cellAddress, cellAt } from '../grid';
 import { rangesOverlap, roundTo } from '../interval';
 import type { RuleContext } from '../rule';
 import type { ColumnRelation, TableColumn, TableRow, VarianceTable } from '../table';
-import { amountTolerance, columnSlots, shownDecimals, tableRows, type NumberSlot } from './common';
+import { amountTolerance, shownDecimals, type NumberSlot } from './common';
+import type { SlotColumn, TableFigures } from './figures';
 
 /** A row whose result column breaks the identity. */
 export interface BrokenIdentity {
@@ -43,16 +44,23 @@ function expressionOf(relation: ColumnRelation, row: number): string {
   return relation.terms.map((t, i) => `${i === 0 ? (t.sign === 1 ? '' : '−') : t.sign === 1 ? ' + ' : ' − '}${cellAddress(row, t.col)}`).join('');
 }
 
+/** True when every term's cell in row i is empty (a row without those figures breaks nothing). */
+function allTermsBlank(terms: readonly { slots: SlotColumn }[], i: number): boolean {
+  for (const t of terms) if (t.slots.kind(i) !== 'blank') return false;
+  return true;
+}
+
 /** The rows (data rows and the total) whose result cell breaks the relation. */
-export function brokenRows(ctx: RuleContext, sheet: SheetGrid, table: VarianceTable, relation: ColumnRelation): BrokenIdentity[] {
-  const rows = tableRows(sheet, table);
-  const result = columnSlots(sheet, table, relation.result);
-  const terms = relation.terms.map((t) => ({ sign: t.sign, col: t.col, slots: columnSlots(sheet, table, t.col) }));
+export function brokenRows(ctx: RuleContext, figures: TableFigures, relation: ColumnRelation): BrokenIdentity[] {
+  const { sheet, table } = figures;
+  const rows = figures.rows;
+  const result = figures.column(relation.result);
+  const terms = relation.terms.map((t) => ({ sign: t.sign, col: t.col, slots: figures.column(t.col) }));
   const tolerance = amountTolerance(ctx, table);
   const out: BrokenIdentity[] = [];
   for (let i = 0; i < rows.length; i++) {
     if (!result.isNumber(i)) continue;
-    if (terms.every((t) => t.slots.kind(i) === 'blank')) continue;
+    if (allTermsBlank(terms, i)) continue;
     let lo = 0;
     let hi = 0;
     let value = 0;

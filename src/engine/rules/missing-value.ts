@@ -15,12 +15,18 @@
  * Severity warning: nothing shown is wrong, but the reader is left without a
  * figure the table promises.
  */
-import { defineRule, finding } from '../rule';
+import { defineRule } from '../rule';
 import type { Calculation, Finding } from '../finding';
-import { cellAddress } from '../grid';
+import { cellAddress, type SheetGrid } from '../grid';
 import { changeScale, roundTo } from '../interval';
-import type { TableRow } from '../table';
-import { allValueColumns, amountColumns, amountValue, asPercent, changeBasis, changeSlots, columnSlots, eachTable, rowLabel, tableRows, type Slot, type SlotColumn } from './common';
+import type { TableRow, VarianceTable } from '../table';
+import { allValueColumns, amountValue, asPercent, eachTable, rowFinding, type Slot } from './common';
+import { type SlotColumn } from './figures';
+
+/** A figure cell holding text that is no number (`ca 300`). */
+function textFinding(sheet: SheetGrid, table: VarianceTable, row: TableRow, col: number, text: string): Finding {
+  return rowFinding({ rule: 'missing-value', severity: 'warning', table, sheet, row, col, expected: null, actual: text, messageId: 'missing-value.text', params: { text } });
+}
 
 /** True when every one of the columns is empty in row i. */
 function allBlank(columns: readonly SlotColumn[], i: number): boolean {
@@ -35,13 +41,13 @@ export const missingValue = defineRule({
   description: 'An empty figure in a row that has others, or a change % left empty or marked where it can be computed.',
   check(ctx) {
     const out: Finding[] = [];
-    eachTable(ctx, (table, sheet) => {
-      const amounts = amountColumns(sheet, table).map((a) => ({ ...a, slots: columnSlots(sheet, table, a.column.col) }));
-      const values = allValueColumns(table).map((c) => columnSlots(sheet, table, c.col));
+    eachTable(ctx, (table, sheet, figures) => {
+      const amounts = figures.amountColumns().map((a) => ({ ...a, slots: figures.column(a.column.col) }));
+      const values = allValueColumns(table).map((c) => figures.column(c.col));
       const change = table.columns.change;
-      const changes = changeSlots(sheet, table);
+      const changes = figures.change();
       const { actual, budget, previous } = table.columns;
-      const rows = tableRows(sheet, table);
+      const rows = figures.rows;
       for (let i = 0; i < rows.length; i++) {
         const row = rows[i] as TableRow;
         const isTotal = table.total !== null && row.row === table.total.row;
@@ -50,28 +56,15 @@ export const missingValue = defineRule({
           const kind = slots.kind(i);
           if (kind === 'text') {
             const slot = slots.get(i) as Extract<Slot, { kind: 'text' }>;
-            out.push(
-              finding({
-                rule: 'missing-value',
-                severity: 'warning',
-                table,
-                sheet: sheet.name,
-                row: row.row,
-                col: column.col,
-                expected: null,
-                actual: slot.text,
-                messageId: 'missing-value.text',
-                params: { label: rowLabel(table, row), text: slot.text },
-              }),
-            );
+            out.push(textFinding(sheet, table, row, column.col, slot.text));
             continue;
           }
           if (kind !== 'blank') continue;
           let expected: number | null = null;
           let calculation: Calculation | undefined;
           if (measure === 'variance' && actual !== undefined && budget !== undefined) {
-            const a = amountValue(columnSlots(sheet, table, actual.col).get(i));
-            const b = amountValue(columnSlots(sheet, table, budget.col).get(i));
+            const a = amountValue(figures.column(actual.col).get(i));
+            const b = amountValue(figures.column(budget.col).get(i));
             if (a !== undefined && b !== undefined) {
               // The variance is favourable when positive: Utfall − Budget with costs negative, Budget − Utfall with costs positive.
               const [first, second] = table.convention === 'costs-positive' ? [budget.col, actual.col] : [actual.col, budget.col];
@@ -93,22 +86,18 @@ export const missingValue = defineRule({
             if (Number.isFinite(s)) expected = roundTo(s, 0);
           }
           out.push(
-            finding({
+            rowFinding({
               rule: 'missing-value',
               severity: 'warning',
               table,
-              sheet: sheet.name,
-              row: row.row,
+              sheet,
+              row,
               col: column.col,
               expected,
               actual: null,
               messageId: 'missing-value',
               calculation,
-              params: {
-                label: rowLabel(table, row),
-                column: column.header.replace(/\s*\n\s*/g, ' '),
-                expected: expected ?? '',
-              },
+              params: { column: column.header.replace(/\s*\n\s*/g, ' '), expected: expected ?? '' },
             }),
           );
         }
@@ -118,36 +107,23 @@ export const missingValue = defineRule({
         const c = changes.get(i);
         const unit = changes.unit(i);
         if (c.kind === 'text') {
-          out.push(
-            finding({
-              rule: 'missing-value',
-              severity: 'warning',
-              table,
-              sheet: sheet.name,
-              row: row.row,
-              col: change.col,
-              expected: null,
-              actual: c.text,
-              messageId: 'missing-value.text',
-              params: { label: rowLabel(table, row), text: c.text },
-            }),
-          );
+          out.push(textFinding(sheet, table, row, change.col, c.text));
           continue;
         }
         if (c.kind !== 'blank' && c.kind !== 'marker') continue;
-        const basis = changeBasis(sheet, table, i);
+        const basis = figures.basis(i);
         if (basis.meaning === 'zero-base' || basis.meaning === 'unknown') continue;
         if (basis.meaning === 'sign-flip' && ctx.options.signFlipMeaningless) continue;
         const b = basis.bokslut as number;
         const a = basis.utfall as number;
         const expected = roundTo((a / b - 1) * changeScale(unit), unit === 'fraction' ? 3 : 1);
         out.push(
-          finding({
+          rowFinding({
             rule: 'missing-value',
             severity: 'warning',
             table,
-            sheet: sheet.name,
-            row: row.row,
+            sheet,
+            row,
             col: change.col,
             expected,
             actual: c.kind === 'marker' ? c.text : null,
@@ -164,7 +140,6 @@ export const missingValue = defineRule({
                     result: (a / b - 1) * changeScale(unit),
                   },
             params: {
-              label: rowLabel(table, row),
               expected: roundTo(asPercent(expected, unit), 1),
               text: c.kind === 'marker' ? c.text : '',
               bokslut: b,

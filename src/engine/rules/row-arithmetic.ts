@@ -22,12 +22,12 @@ export const rowArithmetic = defineRule({
     'An identity within a row that the rest of the table keeps is broken (Netto = Intäkter + Kostnader, Förändring tkr = Utfall − Bokslut); and, once per table as info, a header the figures contradict.',
   check(ctx) {
     const out: Finding[] = [];
-    eachTable(ctx, (table, sheet) => {
+    eachTable(ctx, (table, sheet, figures) => {
       for (const relation of table.relations) {
         if (relation.meaning !== 'net' && relation.meaning !== 'changeAmount') continue;
         const names = relation.terms.map((t) => oneLine(columnAt(table, t.col)));
         const formula = relation.terms.map((t, i) => `${i === 0 ? (t.sign === 1 ? '' : '−') : t.sign === 1 ? ' + ' : ' − '}${names[i] ?? ''}`).join('');
-        for (const broken of brokenRows(ctx, sheet, table, relation)) {
+        for (const broken of brokenRows(ctx, figures, relation)) {
           out.push(
             finding({
               rule: 'row-arithmetic',

@@ -8,11 +8,10 @@
  * when it shows a number; an empty cell or a marker there is the right thing.
  * The fix can replace it with the "not meaningful" marker (`--meaningless`).
  */
-import { defineRule, finding } from '../rule';
+import { defineRule } from '../rule';
 import type { Finding } from '../finding';
-import { roundTo } from '../interval';
 import type { TableRow } from '../table';
-import { asPercent, changeBasis, changeMeanings, changeSlots, eachTable, rowLabel, tableRows, type NumberSlot } from './common';
+import { eachTable, meaninglessChangeFinding, type NumberSlot } from './common';
 
 export const signFlip = defineRule({
   id: 'sign-flip',
@@ -22,37 +21,14 @@ export const signFlip = defineRule({
   check(ctx) {
     const out: Finding[] = [];
     if (!ctx.options.signFlipMeaningless) return out;
-    eachTable(ctx, (table, sheet) => {
-      const change = table.columns.change;
-      if (change === undefined) return;
-      const rows = tableRows(sheet, table);
-      const cs = changeSlots(sheet, table);
-      const meanings = changeMeanings(sheet, table);
+    eachTable(ctx, (table, sheet, figures) => {
+      if (table.columns.change === undefined) return;
+      const rows = figures.rows;
+      const cs = figures.change();
+      const meanings = figures.meanings();
       for (let i = 0; i < rows.length; i++) {
         if (!cs.isNumber(i) || meanings[i] !== 'sign-flip') continue;
-        const c = cs.get(i) as NumberSlot;
-        const unit = cs.unit(i);
-        const basis = changeBasis(sheet, table, i);
-        const row = rows[i] as TableRow;
-        out.push(
-          finding({
-            rule: 'sign-flip',
-            severity: 'warning',
-            table,
-            sheet: sheet.name,
-            row: row.row,
-            col: change.col,
-            expected: null,
-            actual: c.value,
-            messageId: 'sign-flip',
-            params: {
-              label: rowLabel(table, row),
-              bokslut: basis.bokslut as number,
-              utfall: basis.utfall as number,
-              change: roundTo(asPercent(c.value, unit), 1),
-            },
-          }),
-        );
+        out.push(meaninglessChangeFinding('sign-flip', sheet, table, rows[i] as TableRow, cs.get(i) as NumberSlot, cs.unit(i), figures.basis(i)));
       }
     });
     return out;

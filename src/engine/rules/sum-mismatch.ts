@@ -16,23 +16,8 @@ import type { Finding } from '../finding';
 import { cellAddress, cellAt, type SheetGrid } from '../grid';
 import { changeInterval, changeScale, overlaps, rangesOverlap, roundTo, sum, type Interval } from '../interval';
 import type { TableRow, VarianceTable } from '../table';
-import {
-  amountTolerance,
-  amountColumns,
-  amountInterval,
-  amountValue,
-  asPercent,
-  changeSlots,
-  columnSlots,
-  eachTable,
-  readChange,
-  readSlot,
-  rowLabel,
-  shownDecimals,
-  tableRows,
-  type NumberSlot,
-  type SlotColumn,
-} from './common';
+import { amountTolerance, amountInterval, amountValue, asPercent, eachTable, readChange, readSlot, rowLabel, shownDecimals, type NumberSlot } from './common';
+import type { SlotColumn, TableFigures } from './figures';
 
 /** The parts' figures in a column as an interval and their plain sum, or undefined when one cannot be read. */
 function partsSum(slots: SlotColumn, parts: readonly number[]): { lo: number; hi: number; value: number } | undefined {
@@ -56,7 +41,7 @@ function sumExpression(rows: readonly number[], col: number): string {
   return rows.map((r) => cellAddress(r, col)).join(' + ');
 }
 
-function checkChangeTotal(sheet: SheetGrid, table: VarianceTable, tolerance: number, out: Finding[]): void {
+function checkChangeTotal(figures: TableFigures, sheet: SheetGrid, table: VarianceTable, tolerance: number, out: Finding[]): void {
   const { previous, actual, change } = table.columns;
   const total = table.total;
   if (previous === undefined || actual === undefined || change === undefined || total === null) return;
@@ -76,7 +61,7 @@ function checkChangeTotal(sheet: SheetGrid, table: VarianceTable, tolerance: num
   // Is the printed total % the sum of the rows' %?
   const parts: Interval[] = [];
   let readable = true;
-  const changes = changeSlots(sheet, table);
+  const changes = figures.change();
   for (let k = 0; k < table.rows.length; k++) {
     const s = changes.get(k);
     if (s.kind === 'number') parts.push(s);
@@ -111,16 +96,16 @@ export const sumMismatch = defineRule({
   description: "A total, subtotal or nämnd row is not the sum of the rows it adds up, in any amount column; or the total's change % is not computed from the totals.",
   check(ctx) {
     const out: Finding[] = [];
-    eachTable(ctx, (table, sheet) => {
-      const rows = tableRows(sheet, table);
+    eachTable(ctx, (table, sheet, figures) => {
+      const rows = figures.rows;
       const indexOf = new Map(rows.map((r, i) => [r.row, i] as const));
       const tolerance = amountTolerance(ctx, table);
       rows.forEach((row, i) => {
         if (row.parts === undefined || row.parts.length === 0) return;
         const parts = row.parts.map((r) => indexOf.get(r)).filter((k): k is number => k !== undefined);
         const isTotal = row === table.total;
-        for (const { column } of amountColumns(sheet, table)) {
-          const slots = columnSlots(sheet, table, column.col);
+        for (const { column } of figures.amountColumns()) {
+          const slots = figures.column(column.col);
           if (!slots.isNumber(i)) continue;
           const s = partsSum(slots, parts);
           if (s === undefined || rangesOverlap(s.lo, s.hi, slots.lo(i), slots.hi(i), tolerance)) continue;
@@ -149,7 +134,7 @@ export const sumMismatch = defineRule({
           );
         }
       });
-      checkChangeTotal(sheet, table, ctx.options.tolerance, out);
+      checkChangeTotal(figures, sheet, table, ctx.options.tolerance, out);
     });
     return out;
   },

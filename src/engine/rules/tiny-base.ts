@@ -8,12 +8,11 @@
  * Not reported when both years show 0 and the % shows 0 (no change, nothing
  * misleads), nor for an empty cell or a marker. `#DIV/0!` is `div0`'s.
  */
-import { defineRule, finding } from '../rule';
+import { defineRule } from '../rule';
 import type { Finding } from '../finding';
 import { cellAt } from '../grid';
-import { roundTo } from '../interval';
 import type { TableRow } from '../table';
-import { asPercent, changeBasis, changeMeanings, changeSlots, displayedValue, eachTable, rowLabel, tableRows, type NumberSlot } from './common';
+import { displayedValue, eachTable, meaninglessChangeFinding, type NumberSlot } from './common';
 
 export const tinyBase = defineRule({
   id: 'tiny-base',
@@ -22,39 +21,21 @@ export const tinyBase = defineRule({
   description: 'A change % over a base that shows as 0, which means nothing.',
   check(ctx) {
     const out: Finding[] = [];
-    eachTable(ctx, (table, sheet) => {
+    eachTable(ctx, (table, sheet, figures) => {
       const change = table.columns.change;
       if (change === undefined) return;
-      const rows = tableRows(sheet, table);
-      const cs = changeSlots(sheet, table);
-      const meanings = changeMeanings(sheet, table);
+      const rows = figures.rows;
+      const cs = figures.change();
+      const meanings = figures.meanings();
       for (let i = 0; i < rows.length; i++) {
         if (!cs.isNumber(i) || meanings[i] !== 'zero-base') continue;
         const c = cs.get(i) as NumberSlot;
         const unit = cs.unit(i);
-        const basis = changeBasis(sheet, table, i);
+        const basis = figures.basis(i);
         const row = rows[i] as TableRow;
         const cCell = cellAt(sheet, row.row, change.col);
         if (basis.utfallZero === true && displayedValue(cCell, c) === 0) continue;
-        out.push(
-          finding({
-            rule: 'tiny-base',
-            severity: 'warning',
-            table,
-            sheet: sheet.name,
-            row: row.row,
-            col: change.col,
-            expected: null,
-            actual: c.value,
-            messageId: 'tiny-base',
-            params: {
-              label: rowLabel(table, row),
-              bokslut: basis.bokslut as number,
-              utfall: basis.utfall as number,
-              change: roundTo(asPercent(c.value, unit), 1),
-            },
-          }),
-        );
+        out.push(meaninglessChangeFinding('tiny-base', sheet, table, row, c, unit, basis));
       }
     });
     return out;

@@ -33,7 +33,7 @@ export const varianceMismatch = defineRule({
     'A variance column (against budget or forecast) is not the difference the rest of its table keeps: Utfall − Budget, Budget − Utfall where costs are positive, Prognos − Budget; the message says which.',
   check(ctx) {
     const out: Finding[] = [];
-    eachTable(ctx, (table, sheet) => {
+    eachTable(ctx, (table, sheet, figures) => {
       for (const relation of table.relations) {
         if (relation.meaning !== 'variance' && relation.meaning !== 'forecastVariance') continue;
         const [left, right] = relation.terms;
@@ -41,7 +41,7 @@ export const varianceMismatch = defineRule({
         const standard = relation.meaning === 'variance' && left.col === table.columns.actual?.col && right.col === table.columns.budget?.col;
         const costsPositive = relation.meaning === 'variance' && left.col === table.columns.budget?.col && right.col === table.columns.actual?.col;
         const base = standard ? 'variance-mismatch' : costsPositive ? 'variance-mismatch.costs-positive' : 'variance-mismatch.forecast';
-        for (const broken of brokenRows(ctx, sheet, table, relation)) {
+        for (const broken of brokenRows(ctx, figures, relation)) {
           const [l, r] = broken.terms as [number, number];
           const params: MessageParams = standard
             ? { label: rowLabel(table, broken.row), expected: broken.expected, actual: broken.actual, difference: broken.difference, utfall: l, budget: r }

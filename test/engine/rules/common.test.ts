@@ -8,7 +8,8 @@
 import fc from 'fast-check';
 import type { Cell, SheetGrid } from '../../../src/engine/grid';
 import { cellAt } from '../../../src/engine/grid';
-import { amountInterval, amountValue, changeMeaning, displayedValue, readSlot, SlotColumn, type Slot } from '../../../src/engine/rules/common';
+import { amountInterval, amountValue, displayedValue, readSlot, type Slot } from '../../../src/engine/rules/common';
+import { SlotColumn, TableFigures } from '../../../src/engine/rules/figures';
 import type { TableRow, VarianceTable } from '../../../src/engine/table';
 
 const cell: fc.Arbitrary<Cell | undefined> = fc.oneof(
@@ -71,7 +72,7 @@ describe('SlotColumn: figures read without slots are read as the slots read them
     return 'meaningful';
   }
 
-  it('changeMeaning reads a row as slot objects would', () => {
+  it('the change % meanings read each row as slot objects would', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(cell, cell), { minLength: 1, maxLength: 20 }), (pairs) => {
         const sheet = sheetOf([pairs.map((p) => p[0]), pairs.map((p) => p[1])]);
@@ -84,7 +85,8 @@ describe('SlotColumn: figures read without slots are read as the slots read them
           changeUnit: 'percent',
           convention: 'costs-negative',
         } as unknown as VarianceTable;
-        return pairs.every((_, i) => changeMeaning(sheet, table, i) === meaningFromSlots(sheet, i));
+        const meanings = new TableFigures(sheet, table).meanings();
+        return pairs.every((_, i) => meanings[i] === meaningFromSlots(sheet, i));
       }),
       { numRuns: 2_000 },
     );
