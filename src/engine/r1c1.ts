@@ -13,7 +13,46 @@ import { columnLetter } from './grid';
 
 const WORD_CHAR = /[A-Z0-9_.]/;
 
-/** Copies a quoted run (`"…"` or `'…'`, the quote doubled inside) starting at i; returns the index after it. */
+/**
+ * What `toR1C1` rewrites in an upper-cased en-US formula (everything else
+ * stays as it is):
+ * 1. a quoted run: a string literal or a quoted sheet name (the quote
+ *    doubled inside; an unclosed one runs to the end), which keeps its case;
+ * 2. a cell reference (`$?[A-Z]{1,3}$?[1-9][0-9]{0,6}`) that no word
+ *    character (`[A-Z0-9_.]`) precedes and no word character or `(` follows,
+ *    so that none is found inside a function or a name (`LOG10(`,
+ *    `TAX_2021`, `R1C1`);
+ * 3. spaces, tabs and line breaks, which the R1C1 text leaves out.
+ */
+const REWRITTEN = /("(?:[^"]|"")*"?|'(?:[^']|'')*'?)|(?<![A-Z0-9_.])(\$?)([A-Z]{1,3})(\$?)([1-9][0-9]{0,6})(?![A-Z0-9_.(])|[ \t\r\n]+/g;
+
+/** A1 column letters to a 0-based column number (`A` → 0, `AB` → 27). */
+function columnNumber(letters: string): number {
+  let col = 0;
+  for (const ch of letters) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return col - 1;
+}
+
+/**
+ * The formula in R1C1 terms relative to the cell at 0-based (row, col):
+ * relative parts as `R[dr]`/`C[dc]`, absolute parts (`$`) as `R7`/`C3` (1-based).
+ * String literals and quoted sheet names keep their case; everything else is
+ * upper-cased, with spaces and line breaks left out.
+ */
+export function toR1C1(formula: string, row: number, col: number): string {
+  const upper = formula.toUpperCase();
+  // toUpperCase can lengthen a text (ß → SS): then the literals are taken from the upper-cased text too.
+  const literals = upper.length === formula.length ? formula : upper;
+  return upper.replace(REWRITTEN, (match: string, quoted?: string, colAbs?: string, letters?: string, rowAbs?: string, digits?: string, offset?: number): string => {
+    if (quoted !== undefined) return literals.slice(offset, (offset as number) + match.length);
+    if (letters === undefined || digits === undefined) return '';
+    const refRow = Number(digits) - 1;
+    const refCol = columnNumber(letters);
+    return (rowAbs === '$' ? `R${refRow + 1}` : `R[${refRow - row}]`) + (colAbs === '$' ? `C${refCol + 1}` : `C[${refCol - col}]`);
+  });
+}
+
+/** The index after the quoted run (`"…"` or `'…'`, the quote doubled inside) that starts at i. */
 function quotedEnd(text: string, i: number): number {
   const q = text[i];
   let j = i + 1;
@@ -28,69 +67,6 @@ function quotedEnd(text: string, i: number): number {
     j++;
   }
   return text.length;
-}
-
-/** True for the characters of a word (`[A-Z0-9_.]`, on the upper-cased text). */
-function isWordCode(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46;
-}
-
-/**
- * The length of an A1 reference (`$?[A-Z]{1,3}$?[1-9][0-9]{0,6}`) at i of the
- * upper-cased text, 0 when there is none; the parts go to `REF_PARTS`.
- */
-const REF_PARTS = { colAbs: false, col: 0, rowAbs: false, row: 0 };
-
-function refAt(src: string, i: number): number {
-  let j = i;
-  const colAbs = src.charCodeAt(j) === 36; /* $ */
-  if (colAbs) j++;
-  const letters = j;
-  while (j < src.length && j - letters < 3) {
-    const c = src.charCodeAt(j);
-    if (c < 65 || c > 90) break;
-    j++;
-  }
-  // As the regular expression does: 1–3 letters directly followed by an optional $ and a digit 1–9.
-  if (j === letters) return 0;
-  let col = 0;
-  for (let k = letters; k < j; k++) col = col * 26 + (src.charCodeAt(k) - 64);
-  const rowAbs = src.charCodeAt(j) === 36;
-  if (rowAbs) j++;
-  const first = src.charCodeAt(j);
-  if (!(first >= 49 && first <= 57)) return 0;
-  let row = 0;
-  const digits = j;
-  while (j < src.length && j - digits < 7) {
-    const c = src.charCodeAt(j);
-    if (c < 48 || c > 57) break;
-    row = row * 10 + (c - 48);
-    j++;
-  }
-  REF_PARTS.colAbs = colAbs;
-  REF_PARTS.col = col - 1;
-  REF_PARTS.rowAbs = rowAbs;
-  REF_PARTS.row = row - 1;
-  return j - i;
-}
-
-/**
- * The formula in R1C1 terms relative to the cell at 0-based (row, col):
- * relative parts as `R[dr]`/`C[dc]`, absolute parts (`$`) as `R7`/`C3` (1-based).
- */
-export function toR1C1(formula: string, row: number, col: number): string {
-  const src = formula.toUpperCase();
-  const c = CURSOR_TEXT;
-  c.text = src;
-  c.i = 0;
-  let out = '';
-  for (let t = nextToken(c); t !== T_END; t = nextToken(c)) {
-    if (t === T_REF) out += (c.rowAbs ? `R${c.row + 1}` : `R[${c.row - row}]`) + (c.colAbs ? `C${c.col + 1}` : `C[${c.col - col}]`);
-    else if (t === T_QUOTED)
-      out += formula.slice(c.start, c.end); // "…" or '…': literals keep their case
-    else out += src.slice(c.start, c.end); // a word (function or name) whole, so no reference is found inside it; or one character
-  }
-  return out;
 }
 
 /** Back from R1C1 (as written by `toR1C1`) to A1 for the cell at 0-based (row, col). */
@@ -202,90 +178,48 @@ export function formulaCore(shape: string): string {
   return `=${expr}`;
 }
 
-/** Cores of the R1C1 texts seen: a column of 1 000 formulas has one or two shapes. */
-const CORES = new Map<string, string>();
-
 /** The shape a formula at (row, col) has for comparing it with its neighbours: R1C1, guards off. */
 export function formulaShape(formula: string, row: number, col: number): string {
-  const r1c1 = toR1C1(formula, row, col);
-  let core = CORES.get(r1c1);
-  if (core === undefined) {
-    core = formulaCore(r1c1);
-    if (CORES.size >= 10_000) CORES.clear();
-    CORES.set(r1c1, core);
-  }
-  return core;
+  return formulaCore(toR1C1(formula, row, col));
 }
 
-/* The scanner `toR1C1` reads a formula with, token by token; `sameR1C1`
- * compares two formulas' R1C1 texts with it without making them (a column
- * of 6 000 formulas would otherwise make 6 000 R1C1 strings only to find
- * one shape). */
-
-const T_END = 0;
-const T_QUOTED = 1;
-const T_WORD = 2;
-const T_CHAR = 3;
-const T_REF = 4;
-
-/** A position in a formula for `sameR1C1`, and the token just read. */
-interface Cursor {
-  text: string;
-  i: number;
-  start: number;
-  end: number;
-  rowAbs: boolean;
-  row: number;
+/** A cell reference read at a position of a formula: its length, and its row and column (0-based). */
+interface ReferenceAt {
+  length: number;
   colAbs: boolean;
   col: number;
+  rowAbs: boolean;
+  row: number;
 }
 
-const CURSOR_TEXT: Cursor = { text: '', i: 0, start: 0, end: 0, rowAbs: false, row: 0, colAbs: false, col: 0 };
-
 /**
- * The next token of an upper-cased formula: a quoted run, a word (function or
- * name, copied whole so no reference is found inside it), a reference, or
- * one character; spaces and line breaks are skipped.
+ * The reference (`$?[A-Z]{1,3}$?[1-9][0-9]{0,6}`) at i of an upper-cased
+ * formula when no word character or `(` follows it, else undefined: what
+ * `REWRITTEN` reads as a reference, read here by character codes since
+ * `sameR1C1` asks for it at every word of every formula.
  */
-function nextToken(c: Cursor): number {
-  const src = c.text;
-  const n = src.length;
-  while (c.i < n) {
-    const i = c.i;
-    const ch = src.charCodeAt(i);
-    if (ch === 34 || ch === 39) {
-      c.start = i;
-      c.end = quotedEnd(src, i);
-      c.i = c.end;
-      return T_QUOTED;
-    }
-    if (ch === 32 || ch === 10 || ch === 13 || ch === 9) {
-      c.i++;
-      continue;
-    }
-    if ((ch === 36 || (ch >= 65 && ch <= 90)) && !(i > 0 && isWordCode(src.charCodeAt(i - 1)))) {
-      const len = refTokenAt(src, i);
-      if (len > 0) {
-        c.rowAbs = REF_PARTS.rowAbs;
-        c.row = REF_PARTS.row;
-        c.colAbs = REF_PARTS.colAbs;
-        c.col = REF_PARTS.col;
-        c.i = i + len;
-        return T_REF;
-      }
-      let j = i + 1;
-      while (j < n && isWordCode(src.charCodeAt(j))) j++;
-      c.start = i;
-      c.end = j;
-      c.i = j;
-      return T_WORD;
-    }
-    c.start = i;
-    c.end = i + 1;
-    c.i = i + 1;
-    return T_CHAR;
-  }
-  return T_END;
+function referenceAt(src: string, i: number): ReferenceAt | undefined {
+  let j = i;
+  const colAbs = src.charCodeAt(j) === 36; /* $ */
+  if (colAbs) j++;
+  let col = 0;
+  const letters = j;
+  for (let c = src.charCodeAt(j); j - letters < 3 && c >= 65 && c <= 90; c = src.charCodeAt(++j)) col = col * 26 + (c - 64);
+  if (j === letters) return undefined;
+  const rowAbs = src.charCodeAt(j) === 36;
+  if (rowAbs) j++;
+  if (!(src.charCodeAt(j) >= 49 && src.charCodeAt(j) <= 57)) return undefined;
+  let row = 0;
+  const digits = j;
+  for (let c = src.charCodeAt(j); j - digits < 7 && c >= 48 && c <= 57; c = src.charCodeAt(++j)) row = row * 10 + (c - 48);
+  const after = j < src.length ? src.charCodeAt(j) : -1;
+  if (isWordCode(after) || after === 40 /* ( */) return undefined;
+  return { length: j - i, colAbs, col: col - 1, rowAbs, row: row - 1 };
+}
+
+/** True for the characters of a word (`[A-Z0-9_.]`, on the upper-cased text). */
+function isWordCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46;
 }
 
 /** True for the characters `nextToken` skips. */
@@ -299,9 +233,11 @@ function isSkipped(c: number): boolean {
  * without making either text: `=C5-D5` in row 5 and `=C6-D6` in row 6 are
  * the same. False means "not shown to be the same": compare the R1C1 texts.
  *
- * The two formulas are read token by token side by side, as `nextToken`
- * reads them, in one loop with the positions in local variables (this runs
- * for every formula of every table: 12 000 times in a 6 000-row workbook).
+ * The two formulas are read side by side, token by token as `toR1C1` reads
+ * them. Written by hand: it runs for every formula of every table (12 000
+ * times in the 40-sheet workbook), and making both R1C1 texts instead takes
+ * detection and rules from 1,5 to 1,9 × the baseline revision's time
+ * (`npm run bench -- --only engine`).
  */
 export function sameR1C1(a: string, rowA: number, colA: number, b: string, rowB: number, colB: number): boolean {
   // Only a text `toR1C1` reads as it is (no lower case outside quotes, only ASCII) is compared here: a
@@ -340,19 +276,15 @@ export function sameR1C1(a: string, rowA: number, colA: number, b: string, rowB:
       continue;
     }
     // A reference or a word in each.
-    const la = refTokenAt(a, i);
-    const rowAbs = REF_PARTS.rowAbs;
-    const row = REF_PARTS.row;
-    const colAbs = REF_PARTS.colAbs;
-    const col = REF_PARTS.col;
-    const lb = refTokenAt(b, j);
-    if (la > 0 !== lb > 0) return false;
-    if (la > 0) {
-      if (rowAbs !== REF_PARTS.rowAbs || colAbs !== REF_PARTS.colAbs) return false;
-      if (rowAbs ? row !== REF_PARTS.row : row - rowA !== REF_PARTS.row - rowB) return false;
-      if (colAbs ? col !== REF_PARTS.col : col - colA !== REF_PARTS.col - colB) return false;
-      i += la;
-      j += lb;
+    const ra = referenceAt(a, i);
+    const rb = referenceAt(b, j);
+    if ((ra === undefined) !== (rb === undefined)) return false;
+    if (ra !== undefined && rb !== undefined) {
+      if (ra.rowAbs !== rb.rowAbs || ra.colAbs !== rb.colAbs) return false;
+      if (ra.rowAbs ? ra.row !== rb.row : ra.row - rowA !== rb.row - rowB) return false;
+      if (ra.colAbs ? ra.col !== rb.col : ra.col - colA !== rb.col - colB) return false;
+      i += ra.length;
+      j += rb.length;
       continue;
     }
     let ea = i + 1;
@@ -364,12 +296,4 @@ export function sameR1C1(a: string, rowA: number, colA: number, b: string, rowB:
     i = ea;
     j = eb;
   }
-}
-
-/** The length of the reference token at i (`refAt`, not followed by a word character or `(`), else 0; parts in `REF_PARTS`. */
-function refTokenAt(src: string, i: number): number {
-  const len = refAt(src, i);
-  if (len === 0) return 0;
-  const after = i + len < src.length ? src.charCodeAt(i + len) : -1;
-  return isWordCode(after) || after === 40 /* ( */ ? 0 : len;
 }

@@ -52,30 +52,16 @@ function checkColumn(figures: TableFigures, sheet: SheetGrid, table: VarianceTab
   // A formula shaped as the one above it (the usual case) takes that shape without an R1C1 text of its own.
   const shapes: (string | undefined)[] = new Array<string | undefined>(n);
   const counts = new Map<string, number>();
-  let aboveRow = -1;
-  let aboveFormula = '';
-  let aboveShape = '';
-  let run = 0;
+  let above: { row: number; formula: string; shape: string } | undefined;
   for (let i = 0; i < n; i++) {
     const row = (table.rows[i] as TableRow).row;
     const formula = cellAt(sheet, row, col).formula;
     if (formula === undefined) continue;
-    let shape: string;
-    if (aboveRow >= 0 && sameR1C1(aboveFormula, aboveRow, col, formula, row, col)) {
-      shape = aboveShape;
-      run++;
-    } else {
-      shape = formulaShape(formula, row, col);
-      if (run > 0) counts.set(aboveShape, (counts.get(aboveShape) ?? 0) + run);
-      run = 1;
-      if (!counts.has(shape)) counts.set(shape, 0);
-    }
+    const shape = above !== undefined && sameR1C1(above.formula, above.row, col, formula, row, col) ? above.shape : formulaShape(formula, row, col);
     shapes[i] = shape;
-    aboveRow = row;
-    aboveFormula = formula;
-    aboveShape = shape;
+    counts.set(shape, (counts.get(shape) ?? 0) + 1);
+    above = { row, formula, shape };
   }
-  if (run > 0) counts.set(aboveShape, (counts.get(aboveShape) ?? 0) + run);
 
   // The commonest shape (the first to reach the highest count); a rarer shape or a constant is reported.
   let top: string | undefined;
