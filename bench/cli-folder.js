@@ -1,49 +1,53 @@
 /**
  * `check FOLDER` (the files in worker threads, as many as cores) against
- * checking the same files one at a time, alternated in one plain Node
- * process (run by bench/cli.ts):
+ * checking the same files one at a time, alternated (run by bench/cli.ts):
  *
  *   node bench/cli-folder.js FOLDER ROUNDS
+ *
+ * Each run is a fresh process, as a user starts the command line: the
+ * shipped `bin/avvikelsekollen.js check FOLDER --json`, and the same files
+ * checked one after the other in one process (bench/cli-one-by-one.js, the
+ * code `check` runs for each file, without worker threads). The two must
+ * print the same lines. Both pay Node's start-up and module loading once;
+ * the worker threads pay it again each, which is theirs to win back.
  *
  * Prints one JSON line: `{"folder": [ms…], "oneByOne": [ms…]}`.
  */
 'use strict';
-const fs = require('fs');
 const path = require('path');
+const { spawnSync } = require('child_process');
 const { performance } = require('perf_hooks');
-const { main } = require(path.join(__dirname, '..', 'build', 'cli', 'main.js'));
 
 const [folder, roundsArg] = process.argv.slice(2);
 const rounds = Number(roundsArg);
-const files = fs
-  .readdirSync(folder)
-  .filter((f) => f.endsWith('.xlsx'))
-  .sort()
-  .map((f) => path.join(folder, f));
-const sink = { write: () => true };
-const io = { stdout: sink, stderr: sink, stderrIsTTY: false };
+const ROOT = path.join(__dirname, '..');
 
-async function timed(fn) {
+function timedRun(args) {
   const t0 = performance.now();
-  await fn();
-  return performance.now() - t0;
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const ms = performance.now() - t0;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')}: exit ${String(r.status)} ${r.stderr}`);
+  return { ms, stdout: r.stdout };
 }
 
-async function run() {
+const folderRun = () => timedRun([path.join(ROOT, 'bin', 'avvikelsekollen.js'), 'check', folder, '--json']);
+const oneByOneRun = () => timedRun([path.join(__dirname, 'cli-one-by-one.js'), folder]);
+
+function run() {
+  const first = folderRun();
+  const second = oneByOneRun();
+  if (first.stdout !== second.stdout) throw new Error('check FOLDER and one file at a time printed different lines');
   const out = { folder: [], oneByOne: [] };
-  await main(['check', folder, '--json'], io);
   for (let i = 0; i < rounds; i++) {
-    out.folder.push(await timed(() => main(['check', folder, '--json'], io)));
-    out.oneByOne.push(
-      await timed(async () => {
-        for (const f of files) await main(['check', f, '--json'], io);
-      }),
-    );
+    out.folder.push(folderRun().ms);
+    out.oneByOne.push(oneByOneRun().ms);
   }
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 
-run().catch((e) => {
+try {
+  run();
+} catch (e) {
   process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
   process.exit(3);
-});
+}

@@ -1,13 +1,29 @@
 /**
- * Memory of one command in a fresh process (run by bench/cli.ts):
- *   node --expose-gc --import tsx bench/cli-memory.ts check FILE WARM-UP-FILE
- * The peak RSS of `avvikelsekollen check --json FILE` over the RSS before it
- * (the shipped build/cli/main.js), after one check of a small workbook
- * (WARM-UP-FILE) has loaded and compiled the code: the figure is the memory
- * the workbook costs, not the program's. Prints one JSON line.
+ * Memory of one `check` in a fresh process (run by bench/cli.ts):
+ *   node --expose-gc --import tsx bench/cli-memory.ts check FILE
+ *
+ * What is measured: the JavaScript heap in use while
+ * `avvikelsekollen check --json FILE` runs (the shipped build/cli/main.js),
+ * sampled about every millisecond from a worker thread through the
+ * inspector (Runtime.getHeapUsage, answered between the check's own steps),
+ * at its peak, over the heap in use just before the check (after a full
+ * collection); plus the memory outside the heap the check holds: the file's
+ * bytes (kept while its parts are read) and the largest part inflated (one
+ * part is inflated at a time). Before the measured check the same file is
+ * checked twice, so the program's code is loaded and compiled: the figure is
+ * the memory the workbook's check takes, not the program's start-up. The
+ * heap in use includes garbage not yet collected, so it is an upper bound of
+ * what the check holds alive.
+ *
+ * Also: the heap the grid of the workbook takes once read (the floor of any
+ * check that keeps the whole grid), and the peak resident set size (sampled
+ * the same way) over the RSS before the check: it counts what V8 had already
+ * reserved as nothing, and is printed for reference only. Prints one JSON line.
  */
 import * as path from 'path';
+import { Worker } from 'worker_threads';
 import type { CliIO } from '../src/cli/command';
+import type { WorkbookGrid } from '../src/engine';
 
 /**
  * The command line as it ships (`build/`, which bench/cli.ts compiles first): run from
@@ -16,13 +32,29 @@ import type { CliIO } from '../src/cli/command';
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { main } = require(path.join(__dirname, '..', 'build', 'cli', 'main.js')) as { main: (argv: string[], io: CliIO) => Promise<number> };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { openPackage } = require(path.join(__dirname, '..', 'build', 'xlsx', 'package.js')) as typeof import('../src/xlsx/package');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { readPackageGrid } = require(path.join(__dirname, '..', 'build', 'xlsx', 'read.js')) as typeof import('../src/xlsx/read');
 
 export interface MemoryReport {
   mode: string;
-  /** Heap held after the command and a full GC. */
-  retainedBytes: number;
-  /** Peak resident set size during the command, over the resident set size before it. */
+  /** Peak heap in use during the check over the heap in use before it, plus the file's bytes and the largest part inflated. */
+  peakBytes: number;
+  /** The heap part of `peakBytes`. */
+  peakHeapDelta: number;
+  /** How many heap samples the peak is taken from. */
+  samples: number;
+  /** Peak resident set size during the check (sampled), over the resident set size just before it. */
   peakRssDelta: number;
+  /** Heap held by the workbook's grid once read (the heap with it, less the heap once it is dropped). */
+  gridHeapBytes: number;
+  /** The package's bytes (the file, held while its parts are read). */
+  fileBytes: number;
+  /** The largest part, inflated. */
+  largestPartBytes: number;
+  /** Heap still held after the check and a full collection. */
+  retainedBytes: number;
 }
 
 function gc(): void {
@@ -32,21 +64,80 @@ function gc(): void {
   g();
 }
 
-async function run(): Promise<void> {
-  const [mode, file, warmUp] = process.argv.slice(2);
-  if (file === undefined || warmUp === undefined || mode !== 'check') throw new Error('usage: cli-memory.ts check FILE WARM-UP-FILE');
-  const sink = { write: () => true };
-  await main(['check', warmUp, '--json'], { stdout: sink, stderr: sink, stderrIsTTY: false });
+/**
+ * A worker thread that samples, between 'start' and 'stop', the main thread's heap in use (through the
+ * inspector, which answers between the main thread's steps even while it runs synchronous code) and the
+ * process's RSS, answering with the peaks.
+ */
+const SAMPLER = `
+const { parentPort } = require('worker_threads');
+const inspector = require('inspector');
+const session = new inspector.Session();
+session.connectToMainThread();
+let heap = 0, rss = 0, samples = 0, running = false;
+function sample() {
+  if (!running) return;
+  rss = Math.max(rss, process.memoryUsage.rss());
+  session.post('Runtime.getHeapUsage', (err, r) => {
+    if (!err) { heap = Math.max(heap, r.usedSize); samples++; }
+    setTimeout(sample, 1);
+  });
+}
+parentPort.on('message', (m) => {
+  if (m === 'start') { running = true; heap = 0; rss = process.memoryUsage.rss(); samples = 0; sample(); parentPort.postMessage('started'); }
+  else { running = false; rss = Math.max(rss, process.memoryUsage.rss()); parentPort.postMessage({ heap, rss, samples }); }
+});`;
+
+function message(worker: Worker, send: string): Promise<unknown> {
+  return new Promise((resolve) => {
+    worker.once('message', resolve);
+    worker.postMessage(send);
+  });
+}
+
+/** The heap the workbook's grid holds once read (the heap with it, less the heap once it is dropped), the file's size and its largest part's. */
+function gridHeap(file: string): { gridHeapBytes: number; fileBytes: number; largestPartBytes: number } {
+  const pkg = openPackage(file);
+  const held: { grid?: WorkbookGrid } = { grid: readPackageGrid(pkg).grid };
   gc();
-  const rss0 = process.memoryUsage().rss;
+  const withGrid = process.memoryUsage().heapUsed;
+  delete held.grid;
+  gc();
+  return { gridHeapBytes: withGrid - process.memoryUsage().heapUsed, fileBytes: pkg.bytes.length, largestPartBytes: Math.max(...pkg.entries.map((e) => e.size)) };
+}
+
+async function run(): Promise<void> {
+  const [mode, file] = process.argv.slice(2);
+  if (file === undefined || mode !== 'check') throw new Error('usage: cli-memory.ts check FILE');
+  const sink = { write: () => true };
+  const io = { stdout: sink, stderr: sink, stderrIsTTY: false };
+  const sampler = new Worker(SAMPLER, { eval: true });
+  await main(['check', file, '--json'], io);
+  await main(['check', file, '--json'], io);
+  const { gridHeapBytes, fileBytes, largestPartBytes } = gridHeap(file);
+
+  gc();
   const heap0 = process.memoryUsage().heapUsed;
-  const keep = await main(['check', file, '--json'], { stdout: sink, stderr: sink, stderrIsTTY: false });
-  const peakRss = process.resourceUsage().maxRSS * 1024;
+  const rss0 = process.memoryUsage.rss();
+  await message(sampler, 'start');
+  await main(['check', file, '--json'], io);
+  const peak = (await message(sampler, 'stop')) as { heap: number; rss: number; samples: number };
   gc();
   const heap1 = process.memoryUsage().heapUsed;
-  const report: MemoryReport = { mode, retainedBytes: heap1 - heap0, peakRssDelta: peakRss - rss0 };
+  await sampler.terminate();
+  const peakHeapDelta = Math.max(0, peak.heap - heap0);
+  const report: MemoryReport = {
+    mode,
+    peakBytes: peakHeapDelta + fileBytes + largestPartBytes,
+    peakHeapDelta,
+    samples: peak.samples,
+    peakRssDelta: peak.rss - rss0,
+    gridHeapBytes,
+    fileBytes,
+    largestPartBytes,
+    retainedBytes: heap1 - heap0,
+  };
   process.stdout.write(`${JSON.stringify(report)}\n`);
-  void keep;
 }
 
 run().catch((e: unknown) => {

@@ -1,7 +1,7 @@
 /**
  * Today's engine against the baseline revision's (`baseline-engine.ts`), side
- * by side in one process on the same grids: detection + rules, and drafting,
- * on the generated 40-sheet workbook and on 10 000 table rows. The two are
+ * by side in one process on the same grids: detection + rules, drafting, and
+ * the whole job, on the generated 40-sheet workbook and on 10 000 table rows. The two are
  * called alternately, pair after pair, so that load on the machine falls on
  * both; the figure is the median of the pairs' ratios.
  */
@@ -81,6 +81,14 @@ export async function benchEngineAgainstBaseline(options: BenchOptions): Promise
           size.pairs,
           () => TODAY.draftCommentary(todayResult, grid, { lang: 'sv' }),
           () => baseline.draftCommentary(baselineResult, grid, { lang: 'sv' }),
+        ),
+      },
+      {
+        measure: 'detect + rules + drafts',
+        pairs: await alternate(
+          size.pairs,
+          () => TODAY.draftCommentary(TODAY.checkWorkbook(grid), grid, { lang: 'sv' }),
+          () => baseline.draftCommentary(baseline.checkWorkbook(grid), grid, { lang: 'sv' }),
         ),
       },
     ];

@@ -203,19 +203,25 @@ function validationSplices(xml: string, elements: readonly XmlElement[], p: stri
   return [{ start: container.start, end: container.end, text }];
 }
 
-/** Column settings of a new sheet: widths (in characters) and hidden columns, 0-based. */
+/** Layout of a new sheet: column widths (in characters), hidden columns and rows written bold (a header), 0-based. */
 export interface NewSheetColumns {
   widths?: readonly number[];
   hidden?: readonly number[];
+  boldRows?: readonly number[];
 }
 
-/** A whole worksheet part made from cell writes (for a sheet the workbook does not have yet). */
-export function newSheetXml(namespace: string, writes: readonly CellWrite[], validations: readonly ListValidation[], columns: NewSheetColumns = {}): string {
+/**
+ * A whole worksheet part made from cell writes (for a sheet the workbook
+ * does not have yet); the cells of `columns.boldRows` get the cell style
+ * `boldStyle` (an index of the styles part's `cellXfs`) when there is one.
+ */
+export function newSheetXml(namespace: string, writes: readonly CellWrite[], validations: readonly ListValidation[], columns: NewSheetColumns = {}, boldStyle?: number): string {
+  const styleOf = (row: number): string | undefined => (boldStyle !== undefined && columns.boldRows?.includes(row) === true ? String(boldStyle) : undefined);
   const rows = new Map<number, CellWrite[]>();
   for (const w of [...writes].sort((a, b) => a.row - b.row || a.col - b.col)) rows.set(w.row, [...(rows.get(w.row) ?? []), w]);
   const data = [...rows.entries()]
     .sort((a, b) => a[0] - b[0])
-    .map(([r, cells]) => `<row r="${r + 1}">${cells.map((w) => cellXml('', w.row, w.col, w.content, undefined)).join('')}</row>`)
+    .map(([r, cells]) => `<row r="${r + 1}">${cells.map((w) => cellXml('', w.row, w.col, w.content, styleOf(w.row))).join('')}</row>`)
     .join('');
   const count = Math.max(columns.widths?.length ?? 0, ...(columns.hidden ?? []).map((c) => c + 1));
   const cols: string[] = [];

@@ -75,9 +75,18 @@ function isoDateSerial(text: string, date1904: boolean): number | undefined {
   return ms / MS_PER_DAY + (date1904 ? 24_107 : 25_569);
 }
 
+/**
+ * A grid cell with only the properties it has. Each common kind is made as
+ * one object literal with all its properties, which V8 stores inside the
+ * object; properties added one by one afterwards would go to a separate
+ * backing store (a second allocation per cell).
+ */
 function makeCell(value: CellValue, error: ErrorCode | undefined, errorIsText: boolean, formula: string | undefined, format: string | undefined): Cell {
-  const cell: Cell = { value };
-  if (error !== undefined) cell.error = error;
+  if (error === undefined) {
+    if (formula === undefined) return format === undefined ? { value } : { value, numberFormat: format };
+    return format === undefined ? { value, formula } : { value, formula, numberFormat: format };
+  }
+  const cell: Cell = { value, error };
   if (errorIsText) cell.errorIsText = true;
   if (formula !== undefined) cell.formula = formula;
   if (format !== undefined) cell.numberFormat = format;
@@ -96,9 +105,8 @@ interface CellParts {
   inline: string | undefined;
 }
 
-/** A text cell: plain text that reads like an error is pasted error text; a formula's text result is text. */
-function textCell(t: string, formula: string | undefined, format: string | undefined): Cell {
-  const own = ownText(t);
+/** A text cell: plain text that reads like an error is pasted error text; a formula's text result is text. `t` holds nothing else alive. */
+function textCell(own: string, formula: string | undefined, format: string | undefined): Cell {
   if (formula !== undefined) return makeCell(own, undefined, false, formula, format);
   const error = errorCodeFromText(own);
   return makeCell(own, error, error !== undefined, undefined, format);
@@ -111,12 +119,13 @@ function toCell(p: CellParts, formula: string | undefined, ctx: SheetContext, pe
   switch (p.type) {
     case 's': {
       const s = v === undefined ? undefined : ctx.sharedStrings[Number(v)];
+      // The shared strings are the workbook's own texts already (see readSharedStrings): every cell showing one shares it.
       return s === undefined ? undefined : textCell(s, formula, format);
     }
     case 'inlineStr':
-      return p.inline === undefined ? undefined : textCell(p.inline, formula, format);
+      return p.inline === undefined ? undefined : textCell(ownText(p.inline), formula, format);
     case 'str':
-      if (v !== undefined) return textCell(v, formula, format);
+      if (v !== undefined) return textCell(ownText(v), formula, format);
       break;
     case 'b':
       if (v !== undefined && v !== '') return makeCell(v === '1' || v === 'true', undefined, false, formula, format);

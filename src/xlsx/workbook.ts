@@ -8,6 +8,7 @@
  */
 import { XlsxFileError } from './file';
 import { readPart, readRelationships, workbookPart, type XlsxPackage } from './package';
+import { ownText } from './sheet';
 import { attribute, SPREADSHEETML, SPREADSHEETML_STRICT } from './xml';
 
 /** A worksheet of the workbook, in the workbook's order. */
@@ -151,7 +152,7 @@ export function readSharedStrings(pkg: XlsxPackage, part: string | undefined): s
     close(name) {
       if (name === 't') inText = false;
       else if (name === 'rPh') phonetic--;
-      else if (name === 'si') strings.push(current.join(''));
+      else if (name === 'si') strings.push(ownText(current.join('')));
     },
   });
   return strings;

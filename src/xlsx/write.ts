@@ -2,9 +2,10 @@
  * Writes a copy of an .xlsx package with cell edits applied (fixes,
  * commentary) by patching it, never rebuilding it: only the worksheets that
  * change, workbook.xml, its relationships and [Content_Types].xml are
- * edited (each by splicing its text), and every other zip entry (charts,
- * drawings, images, comments, pivot caches, macros, external links, styles,
- * shared strings) is copied byte for byte. The input is never modified; the
+ * edited (each by splicing its text), styles.xml gains one bold cell style
+ * when a new sheet has a header row (see patch-styles.ts), and every other
+ * zip entry (charts, drawings, images, comments, pivot caches, macros,
+ * external links, shared strings) is copied byte for byte. The input is never modified; the
  * output appears whole or not at all (written to a temporary file in the
  * output folder, then renamed into place).
  */
@@ -15,6 +16,7 @@ import { XlsxFileError } from './file';
 import { asFileError, openPackage, partText, relationshipsPart, type XlsxPackage } from './package';
 import { newSheetXml, patchSheet, type CellWrite, type NewSheetColumns } from './patch-sheet';
 import { patchContentTypes, patchRelationships, patchWorkbookXml, RELATIONSHIPS_NS, RELATIONSHIPS_NS_STRICT, WORKSHEET_CONTENT_TYPE, type NewSheet } from './patch-workbook';
+import { addBoldStyle, minimalStylesWithBold, STYLES_CONTENT_TYPE } from './patch-styles';
 import { readWorkbookInfo, type WorkbookInfo } from './workbook';
 import { SPREADSHEETML, SPREADSHEETML_STRICT } from './xml';
 import { patchZip } from './zip';
@@ -81,7 +83,7 @@ export interface CopyOptions {
   listValidations?: readonly ListValidation[];
   /** Sheets to hide (existing or created by the edits). */
   hiddenSheets?: readonly string[];
-  /** Column widths and hidden columns of sheets the edits create, by sheet name. */
+  /** Column widths, hidden columns and bold (header) rows of sheets the edits create, by sheet name. */
   newSheetColumns?: Readonly<Record<string, NewSheetColumns>>;
 }
 
@@ -119,6 +121,28 @@ export function patchedPackage(pkg: XlsxPackage, info: WorkbookInfo, edits: read
   let sheetId = Math.max(0, ...info.allSheetIds);
   let partNumber = 1;
   const hidden = options.hiddenSheets ?? [];
+  const relationshipsNs = info.strict ? RELATIONSHIPS_NS_STRICT : RELATIONSHIPS_NS;
+  /** The bold cell style's index, made once when a new sheet first needs it (undefined: the styles part has nowhere to put one). */
+  let boldStyle: { index: number | undefined } | undefined;
+  const boldStyleIndex = (): number | undefined => {
+    if (boldStyle !== undefined) return boldStyle.index;
+    if (info.stylesPart !== undefined) {
+      const made = addBoldStyle(info.stylesPart, partText(pkg, info.stylesPart));
+      if (made !== undefined) replace.set(info.stylesPart, Buffer.from(made.xml, 'utf8'));
+      boldStyle = { index: made?.styleIndex };
+      return boldStyle.index;
+    }
+    // No styles part (Google Sheets writes none): a minimal one, with its relationship and content type.
+    let stylesNumber = 1;
+    while (pkg.parts.has(`${folder}styles${stylesNumber === 1 ? '' : String(stylesNumber)}.xml`)) stylesNumber++;
+    const part = `${folder}styles${stylesNumber === 1 ? '' : String(stylesNumber)}.xml`;
+    const made = minimalStylesWithBold(info.strict ? SPREADSHEETML_STRICT : SPREADSHEETML);
+    add.push({ name: part, data: Buffer.from(made.xml, 'utf8') });
+    newRels.push({ id: nextRelationshipId(relsXml, takenIds), type: `${relationshipsNs}/styles`, target: part.slice(folder.length) });
+    newTypes.push({ part, contentType: STYLES_CONTENT_TYPE });
+    boldStyle = { index: made.styleIndex };
+    return boldStyle.index;
+  };
   try {
     for (const [name, writes] of bySheet) {
       const sheetValidations = validations.filter((v) => v.sheet === name);
@@ -131,12 +155,14 @@ export function patchedPackage(pkg: XlsxPackage, info: WorkbookInfo, edits: read
       }
       while (pkg.parts.has(`${folder}worksheets/sheet${partNumber}.xml`)) partNumber++;
       const part = `${folder}worksheets/sheet${partNumber++}.xml`;
-      const xml = newSheetXml(info.strict ? SPREADSHEETML_STRICT : SPREADSHEETML, writes, sheetValidations, options.newSheetColumns?.[name]);
+      const layout = options.newSheetColumns?.[name];
+      const bold = (layout?.boldRows ?? []).length > 0 ? boldStyleIndex() : undefined;
+      const xml = newSheetXml(info.strict ? SPREADSHEETML_STRICT : SPREADSHEETML, writes, sheetValidations, layout, bold);
       formulasChanged ||= writes.some((w) => w.content.formula !== undefined);
       add.push({ name: part, data: Buffer.from(xml, 'utf8') });
       const id = nextRelationshipId(relsXml, takenIds);
       newSheets.push({ name, sheetId: ++sheetId, relationshipId: id, hidden: hidden.includes(name) });
-      newRels.push({ id, type: `${info.strict ? RELATIONSHIPS_NS_STRICT : RELATIONSHIPS_NS}/worksheet`, target: part.slice(folder.length) });
+      newRels.push({ id, type: `${relationshipsNs}/worksheet`, target: part.slice(folder.length) });
       newTypes.push({ part, contentType: WORKSHEET_CONTENT_TYPE });
     }
     const calcChain = formulasChanged ? [...pkg.parts.keys()].find((n) => n === `${folder}calcChain.xml`) : undefined;

@@ -36,9 +36,10 @@ describe('npm run bench -- --quick', () => {
     expect(count('engine', 'detect + rules + drafts, stress')).toBe(1);
     expect(count('engine', 'stress: detect / rules / drafts')).toBe(1);
     expect(out.rows.filter((row) => row.bench === 'growth')).toHaveLength(3);
-    // Today's engine against the baseline revision's, side by side: detect + rules and drafts at two sizes.
+    // Today's engine against the baseline revision's, side by side: detect + rules, drafts and both, at two sizes.
     expect(count('engine', 'detect + rules: today vs 7e0753a')).toBe(2);
     expect(count('engine', 'drafts: today vs 7e0753a')).toBe(2);
+    expect(count('engine', 'detect + rules + drafts: today vs 7e0753a')).toBe(2);
     // (2) the command line against exceljs and SheetJS, its memory, and a folder in worker threads.
     expect(count('cli', 'check --json vs exceljs load (in process)')).toBe(1);
     expect(count('cli', 'check --json vs SheetJS read with formulas (in process)')).toBe(1);

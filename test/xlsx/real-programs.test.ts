@@ -12,6 +12,7 @@ import { checkWorkbook } from '../../src/engine/check';
 import { cellAt, parseAddress, type SheetGrid, type WorkbookGrid } from '../../src/engine/grid';
 import { readWorkbookGrid } from '../../src/xlsx/read';
 import { applyEdits } from '../../src/xlsx/write';
+import { elementsOf } from '../../src/xlsx/xml-edit';
 import { readZipDirectory, type ZipEntry } from '../../src/xlsx/zip';
 import { readZipEntry, tempDir } from './files';
 import { describeWithProgram } from '../helpers/programs';
@@ -134,6 +135,44 @@ describe('reading workbooks from other programs', () => {
   });
 });
 
+/** The part a sheet of the workbook `zip` is in, by the sheet's name. */
+function sheetPart(zip: Buffer, name: string): string {
+  const workbook = readZipEntry(zip, 'xl/workbook.xml') as string;
+  const rid = new RegExp(`<sheet name="${name}"[^>]* r:id="(rId\\d+)"`).exec(workbook)?.[1] ?? '';
+  const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${rid}"`).exec(readZipEntry(zip, 'xl/_rels/workbook.xml.rels') as string);
+  const t = target?.[1] ?? target?.[2] ?? '';
+  return t.startsWith('/') ? t.slice(1) : `xl/${t}`;
+}
+
+/** For each cell of the Kommentarer sheet's first row: whether its style's font is bold (read from the raw parts). */
+function headerBoldness(zip: Buffer): boolean[] {
+  const styles = elementsOf('styles', readZipEntry(zip, 'xl/styles.xml') as string);
+  const childrenNamed = (parentName: string, name: string): number[] => {
+    const parent = styles.findIndex((e) => e.name === parentName && e.parent === 0);
+    return styles.flatMap((e, i) => (e.parent === parent && e.name === name ? [i] : []));
+  };
+  const fonts = childrenNamed('fonts', 'font');
+  const xfs = childrenNamed('cellXfs', 'xf');
+  const sheet = elementsOf('sheet', readZipEntry(zip, sheetPart(zip, 'Kommentarer')) as string);
+  const firstRow = sheet.findIndex((e) => e.name === 'row');
+  return sheet
+    .filter((e) => e.name === 'c' && e.parent === firstRow)
+    .map((c) => {
+      const xf = styles[xfs[Number(c.attributes.s ?? 0)] as number];
+      const font = fonts[Number(xf?.attributes.fontId ?? 0)] as number;
+      return styles.some((e) => e.parent === font && e.name === 'b');
+    });
+}
+
+/** A styles part with the bold font and cell style the writer appends taken out again, counts restored. */
+function stylesWithoutBold(xml: string): string {
+  const lastFont = xml.lastIndexOf('<font>', xml.indexOf('</fonts>'));
+  const withoutFont = xml.slice(0, lastFont) + xml.slice(xml.indexOf('</fonts>'));
+  const lastXf = withoutFont.lastIndexOf('<xf ', withoutFont.indexOf('</cellXfs>'));
+  const without = withoutFont.slice(0, lastXf) + withoutFont.slice(withoutFont.indexOf('</cellXfs>'));
+  return without.replace(/<(fonts|cellXfs) count="(\d+)"/g, (_m, tag: string, n: string) => `<${tag} count="${Number(n) - 1}"`);
+}
+
 describe('fix and comment change only the parts they must', () => {
   const programs: [string, string, () => Buffer][] = [
     ['Excel', 'excel.xlsx', () => excelStyleWorkbook()],
@@ -174,9 +213,23 @@ describe('fix and comment change only the parts they must', () => {
     const parts = changedParts(input, output);
     // The new sheet's formulas are not in a calculation chain: Excel rebuilds it when it is gone.
     expect(parts.removed).toEqual(readZipEntry(fs.readFileSync(input), 'xl/calcChain.xml') === undefined ? [] : ['xl/calcChain.xml']);
-    expect(parts.changed).toEqual(['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml']);
-    expect(parts.added).toHaveLength(1);
-    expect(parts.added[0]).toMatch(/^xl\/worksheets\/sheet\d+\.xml$/);
+    const hadStyles = readZipEntry(fs.readFileSync(input), 'xl/styles.xml') !== undefined;
+    // The header's bold style: appended to the styles part, or a new minimal styles part where there was none.
+    expect(parts.changed).toEqual(
+      hadStyles ? ['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml'] : ['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml'],
+    );
+    expect(parts.added.filter((p) => p !== 'xl/styles.xml')).toHaveLength(1);
+    expect(parts.added.filter((p) => p !== 'xl/styles.xml')[0]).toMatch(/^xl\/worksheets\/sheet\d+\.xml$/);
+    expect(parts.added.includes('xl/styles.xml')).toBe(!hadStyles);
+    const out = fs.readFileSync(output);
+    const bold = headerBoldness(out);
+    expect(bold.length).toBeGreaterThanOrEqual(7);
+    expect(bold).toEqual(bold.map(() => true));
+    if (hadStyles) expect(stylesWithoutBold(readZipEntry(out, 'xl/styles.xml') as string)).toBe(readZipEntry(fs.readFileSync(input), 'xl/styles.xml'));
+    else {
+      expect(readZipEntry(out, '[Content_Types].xml')).toContain('<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>');
+      expect(readZipEntry(out, 'xl/_rels/workbook.xml.rels')).toMatch(/Type="[^"]*\/styles" Target="styles.xml"/);
+    }
     const grid = await readWorkbookGrid(output);
     const comments = grid.sheets.find((s) => s.name === 'Kommentarer');
     expect(comments?.cells.length).toBeGreaterThan(4);
@@ -241,7 +294,8 @@ describeWithProgram('LibreOffice agrees', SOFFICE, (soffice) => {
     async (_label, name, build) => {
       const input = save(name, build());
       const sub = fs.mkdtempSync(path.join(dir, 'lo-'));
-      const lo = libreOfficeValues(recalculateWithLibreOffice(soffice, input, path.join(sub, 'in'), path.join(sub, 'profile')));
+      const savedByLibreOffice = recalculateWithLibreOffice(soffice, input, path.join(sub, 'in'), path.join(sub, 'profile'));
+      const lo = libreOfficeValues(savedByLibreOffice);
       const ours = gridValues(await readWorkbookGrid(input));
       for (const [sheet, cells] of ours) {
         for (const [address, v] of cells) {
@@ -261,6 +315,20 @@ describeWithProgram('LibreOffice agrees', SOFFICE, (soffice) => {
       expect(await run(['comment', input, '-o', commented])).toBe(0);
       const withComments = libreOfficeValues(recalculateWithLibreOffice(soffice, commented, path.join(sub, 'comments'), path.join(sub, 'profile')));
       expect([...withComments.keys()]).toContain('Kommentarer');
+      // LibreOffice opens the copy and keeps the header bold when it saves it again.
+      const boldAfterLo = headerBoldness(fs.readFileSync(recalculateWithLibreOffice(soffice, commented, path.join(sub, 'comments-bold'), path.join(sub, 'profile'))));
+      expect(boldAfterLo.length).toBeGreaterThanOrEqual(7);
+      expect(boldAfterLo).toEqual(boldAfterLo.map(() => true));
+      // The same workbook as LibreOffice saves it (LibreOffice-style styles part): the bold style goes into LibreOffice's own styles.xml.
+      const commentedLo = path.join(sub, `commented-lo-${name}`);
+      expect(await run(['comment', savedByLibreOffice, '-o', commentedLo])).toBe(0);
+      expect(changedParts(savedByLibreOffice, commentedLo).changed).toContain('xl/styles.xml');
+      const boldLo = headerBoldness(fs.readFileSync(commentedLo));
+      expect(boldLo.length).toBeGreaterThanOrEqual(7);
+      expect(boldLo).toEqual(boldLo.map(() => true));
+      expect(stylesWithoutBold(readZipEntry(fs.readFileSync(commentedLo), 'xl/styles.xml') as string)).toBe(readZipEntry(fs.readFileSync(savedByLibreOffice), 'xl/styles.xml'));
+      const reopened = libreOfficeValues(recalculateWithLibreOffice(soffice, commentedLo, path.join(sub, 'comments-lo'), path.join(sub, 'profile')));
+      expect([...reopened.keys()]).toContain('Kommentarer');
     },
     300_000,
   );

@@ -22,11 +22,15 @@ function parseNumberOption(value: unknown, option: string): number | undefined {
   return n;
 }
 
-/** Widths of a Kommentarer sheet the command creates, and its fingerprint column hidden. */
+/** Widths of a Kommentarer sheet the command creates, its fingerprint column hidden and its header row bold. */
 function newCommentsSheetColumns(grid: WorkbookGrid, plan: CommentsSheetPlan): NewSheetColumns | undefined {
   if (grid.sheets.some((s) => s.name === COMMENTS_SHEET)) return undefined;
-  const fingerprintCol = plan.edits.find((e) => e.sheet === COMMENTS_SHEET && e.after.value === FINGERPRINT_HEADER)?.col;
-  return { widths: [8, 32, 14, 10, 90, 30, 30], hidden: fingerprintCol === undefined ? [] : [fingerprintCol] };
+  const fingerprintHeader = plan.edits.find((e) => e.sheet === COMMENTS_SHEET && e.after.value === FINGERPRINT_HEADER);
+  return {
+    widths: [8, 32, 14, 10, 90, 30, 30],
+    hidden: fingerprintHeader === undefined ? [] : [fingerprintHeader.col],
+    boldRows: fingerprintHeader === undefined ? [] : [fingerprintHeader.row],
+  };
 }
 
 export const commentCommand: Command = {
