@@ -243,6 +243,7 @@ export function draftCommentary(result: Pick<CheckResult, 'tables'>, workbook: W
   const splitTemplates = new Map<TemplateId, SplitTemplate>(TEMPLATE_IDS.map((id) => [id, splitTemplate(templates.texts[id])]));
   const formats = amountFormats(lang);
   const words = wordsOf(lang);
+  const noCells: CellRef[] = [];
   const sheets = new Map<string, SheetGrid>(workbook.sheets.map((s) => [s.name, s]));
   const driversOf = new Map<string, VarianceTable>();
   for (const rn of result.tables.filter((t) => t.kind === 'rn')) {
@@ -269,6 +270,7 @@ export function draftCommentary(result: Pick<CheckResult, 'tables'>, workbook: W
       year: years.year === undefined ? translate('commentary.ord.år', lang) : String(years.year),
       previousYear: years.previous === undefined ? translate('commentary.ord.år_föregående', lang) : String(years.previous),
       tinyBaseTkr: opts.tinyBaseTkr,
+      noCells,
     };
     const rows: Draft[] = [];
     const contributors = noContributors();

@@ -59,6 +59,8 @@ export interface Wording {
   previousYear: string;
   /** Last year's figure below this (tkr, absolute) makes a change % meaningless. */
   tinyBaseTkr: number;
+  /** The run's empty list of cells, cited by the gap of every draft (lists of cells are never changed). */
+  noCells: CellRef[];
 }
 
 /** Whose draft it is: a unit's row or a table's summary. */
@@ -213,8 +215,11 @@ function writeSentences(values: DraftValues, plans: readonly SentencePlan[]): { 
   let start = 0;
   for (let i = 0; i < plans.length; i++) {
     const p = plans[i] as SentencePlan;
+    const template = templates.get(p.template) as SplitTemplate;
     const end = ends[i] as number;
-    sentences[i] = { template: p.template, text: text.slice(start, end), cells: p.cells, gap: p.template === 'lucka' };
+    // A template without placeholders is its sentence's text as it is (the gap is the same words in every draft).
+    const sentence = template.names.length === 0 ? (template.texts[0] as string) : text.slice(start, end);
+    sentences[i] = { template: p.template, text: sentence, cells: p.cells, gap: p.template === 'lucka' };
     start = end + 1;
   }
   return { text, sentences };
@@ -354,7 +359,7 @@ export function writeDraft(wording: Wording, subject: Subject, figures: RowFigur
     const change = changeSentence(wording, figures, cited);
     if (change !== undefined) plans.push(change);
     if (drivers !== undefined) plans.push(...drivers(favourable));
-    plans.push(plan('lucka', []));
+    plans.push(plan('lucka', wording.noCells));
   }
   const { text, sentences } = writeSentences(values, plans);
   return { text, sentences, varianceMnkr, direction: directionOf(variance.tkr), changePercent: cited === null ? null : roundHalfAway(cited.percent, 1) };
