@@ -178,7 +178,6 @@ export function meaninglessChangeFinding(rule: 'sign-flip' | 'tiny-base', sheet:
   });
 }
 
-
 /** True when an extra column holds a percentage (its header or format says so), so it is not an amount. */
 export function isPercentColumn(sheet: SheetGrid, table: VarianceTable, column: TableColumn): boolean {
   if (/%|förändr|forandr|procent|percent/i.test(column.header)) return true;

@@ -223,7 +223,9 @@ describe('generated tables of any kommun', () => {
         // Reported: a finding at the planted cell, or one whose calculation counts it among its operands (a changed
         // Budget makes its row's Avv wrong: variance-mismatch at the Avv cell, computed from the Budget cell).
         const names = (f: (typeof findings)[number]): boolean => f.cell === planted || (f.calculation?.operands.some((o) => o.cell === planted) ?? false);
-        expect({ planted, reported: findings.filter(names).map((f) => `${f.rule}@${f.cell}`), all: findings.map((f) => `${f.rule}@${f.cell}`) }).toEqual(expect.objectContaining({ reported: expect.arrayContaining([expect.any(String)]) }));
+        expect({ planted, reported: findings.filter(names).map((f) => `${f.rule}@${f.cell}`), all: findings.map((f) => `${f.rule}@${f.cell}`) }).toEqual(
+          expect.objectContaining({ reported: expect.arrayContaining([expect.any(String)]) }),
+        );
       }),
       { numRuns: 400 },
     );
