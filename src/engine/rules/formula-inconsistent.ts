@@ -81,39 +81,22 @@ function checkColumn(figures: TableFigures, sheet: SheetGrid, table: VarianceTab
     const row = tableRow.row;
     const label = rowLabel(table, tableRow);
     const expected = fromR1C1(top, row, col);
-    if (shape === undefined) {
-      const constant = slots.value(i);
-      out.push(
-        finding({
-          rule: 'formula-inconsistent',
-          severity: 'warning',
-          table,
-          sheet: sheet.name,
-          row,
-          col,
-          expected,
-          actual: constant,
-          messageId: 'formula-inconsistent.constant',
-          params: { label, expected, actual: String(constant) },
-        }),
-      );
-    } else {
-      const formula = cellAt(sheet, row, col).formula as string;
-      out.push(
-        finding({
-          rule: 'formula-inconsistent',
-          severity: 'warning',
-          table,
-          sheet: sheet.name,
-          row,
-          col,
-          expected,
-          actual: formula,
-          messageId: 'formula-inconsistent',
-          params: { label, expected, actual: formula },
-        }),
-      );
-    }
+    // A constant among formulas, or a formula of a rarer shape.
+    const actual = shape === undefined ? slots.value(i) : (cellAt(sheet, row, col).formula as string);
+    out.push(
+      finding({
+        rule: 'formula-inconsistent',
+        severity: 'warning',
+        table,
+        sheet: sheet.name,
+        row,
+        col,
+        expected,
+        actual,
+        messageId: shape === undefined ? 'formula-inconsistent.constant' : 'formula-inconsistent',
+        params: { label, expected, actual: String(actual) },
+      }),
+    );
   }
   return top;
 }
