@@ -118,6 +118,22 @@ function checkTotalRow(sheet: SheetGrid, table: VarianceTable, shapes: Map<numbe
   const last = (table.rows[table.rows.length - 1] as TableRow).row;
   const label = rowLabel(table, total);
   const sums = [...entries.values()].filter((e) => 'shape' in e && SUM_RANGE.test(e.shape)).length;
+  const report = (col: number, expected: string | null, actual: number | string, messageId: 'formula-inconsistent.total' | 'formula-inconsistent.range'): void => {
+    out.push(
+      finding({
+        rule: 'formula-inconsistent',
+        severity: 'warning',
+        table,
+        sheet: sheet.name,
+        row: total.row,
+        col,
+        expected,
+        actual,
+        messageId,
+        params: { label, expected: expected ?? '', actual: String(actual) },
+      }),
+    );
+  };
   for (const c of columns) {
     const e = entries.get(c.col);
     if (e === undefined) continue;
@@ -127,42 +143,14 @@ function checkTotalRow(sheet: SheetGrid, table: VarianceTable, shapes: Map<numbe
       const rowShape = shapes.get(c.col);
       const isChange = c === table.columns.change;
       const expected = isChange && rowShape !== undefined ? fromR1C1(rowShape, total.row, c.col) : sums >= 1 && !isChange ? sumFormula : null;
-      out.push(
-        finding({
-          rule: 'formula-inconsistent',
-          severity: 'warning',
-          table,
-          sheet: sheet.name,
-          row: total.row,
-          col: c.col,
-          expected,
-          actual: e.constant,
-          messageId: 'formula-inconsistent.total',
-          params: { label, expected: expected ?? '', actual: String(e.constant) },
-        }),
-      );
+      report(c.col, expected, e.constant, 'formula-inconsistent.total');
       continue;
     }
     const m = SUM_RANGE.exec(e.shape);
     if (m === null) continue;
     const from = total.row + Number(m[1]);
     const to = total.row + Number(m[2]);
-    if (from > first || to < last) {
-      out.push(
-        finding({
-          rule: 'formula-inconsistent',
-          severity: 'warning',
-          table,
-          sheet: sheet.name,
-          row: total.row,
-          col: c.col,
-          expected: sumFormula,
-          actual: e.formula,
-          messageId: 'formula-inconsistent.range',
-          params: { label, expected: sumFormula, actual: e.formula },
-        }),
-      );
-    }
+    if (from > first || to < last) report(c.col, sumFormula, e.formula, 'formula-inconsistent.range');
   }
 }
 
