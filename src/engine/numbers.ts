@@ -194,17 +194,3 @@ export function readNumber(cell: Cell): ReadNumber | undefined {
   }
   return undefined;
 }
-
-/**
- * `readNumber` into the caller's own object: true when the cell holds a
- * number, and then `out` holds it; false (and `out` unchanged) otherwise.
- */
-export function readNumberInto(cell: Cell, out: ReadNumber): boolean {
-  const read = readNumber(cell);
-  if (read === undefined) return false;
-  out.value = read.value;
-  out.halfUnit = read.halfUnit;
-  out.fromText = read.fromText;
-  out.percentText = read.percentText;
-  return true;
-}

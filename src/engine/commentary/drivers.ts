@@ -64,17 +64,21 @@ export function noContributors(): Contributors {
 export function addContributor(contributors: Contributors, row: TableRow, variance: Figure): void {
   if (tkrToMnkr(variance.tkr) === 0) return;
   const top = variance.tkr > 0 ? contributors.favourable : contributors.unfavourable;
-  const entry: RowVariance = { row, variance };
   let at = top.length;
-  while (at > 0 && isLarger(entry, top[at - 1] as RowVariance)) at--;
+  while (at > 0 && contributesMore(row, variance, top[at - 1] as RowVariance)) at--;
   if (at >= 2) return;
-  top.splice(at, 0, entry);
+  top.splice(at, 0, { row, variance });
   if (top.length > 2) top.pop();
 }
 
 /** Whether `a` contributes more than `b`: a larger variance, or as large and higher up. */
 function isLarger(a: RowVariance, b: RowVariance): boolean {
-  return (Math.abs(b.variance.tkr) - Math.abs(a.variance.tkr) || a.row.row - b.row.row) < 0;
+  return contributesMore(a.row, a.variance, b);
+}
+
+/** Whether `row` with `variance` contributes more than `b` (see `isLarger`). */
+function contributesMore(row: TableRow, variance: Figure, b: RowVariance): boolean {
+  return (Math.abs(b.variance.tkr) - Math.abs(variance.tkr) || row.row - b.row.row) < 0;
 }
 
 /** The name a draft gives a unit row: its name, else its code. */

@@ -3,7 +3,7 @@
  * each with the cells it came from, so every number in a draft is traceable.
  */
 import { cellAt, columnLetter, type SheetGrid } from '../grid';
-import { readNumberInto, type ReadNumber } from '../numbers';
+import { readNumber } from '../numbers';
 import { MEASURES, tkrFactor, type Measure, type SignConvention, type TableRow, type VarianceTable } from '../table';
 
 /** A cell on a sheet: what the task pane selects and the comments sheet links. */
@@ -57,9 +57,10 @@ export function tableColumns(table: VarianceTable): TableColumns {
   return out;
 }
 
-function figureAt(sheet: SheetGrid, table: VarianceTable, columns: TableColumns, row: number, measure: Measure, read: ReadNumber, rowText: string): Figure | undefined {
-  const column = columns[measure];
-  if (column === undefined || !readNumberInto(cellAt(sheet, row, column.col), read)) return undefined;
+function figureAt(sheet: SheetGrid, table: VarianceTable, column: ColumnAt | undefined, row: number, rowText: string): Figure | undefined {
+  if (column === undefined) return undefined;
+  const read = readNumber(cellAt(sheet, row, column.col));
+  if (read === undefined) return undefined;
   const k = tkrFactor(table.unit);
   return { tkr: read.value * k, halfUnit: read.halfUnit * k, cells: [{ sheet: table.sheet, cell: column.letter + rowText }] };
 }
@@ -91,17 +92,17 @@ export function tableRowFigures(sheet: SheetGrid, table: VarianceTable): RowFigu
 
 /** The figures of the row at 0-based sheet row `row` of `table`, whose columns are `columns` (`tableColumns`). */
 export function rowFiguresIn(sheet: SheetGrid, table: VarianceTable, columns: TableColumns, row: number): RowFigures {
-  const read: ReadNumber = { value: 0, halfUnit: 0, fromText: false, percentText: false };
   const rowText = String(row + 1);
-  const previous = figureAt(sheet, table, columns, row, 'previous', read, rowText);
-  const actual = figureAt(sheet, table, columns, row, 'actual', read, rowText);
-  const budget = figureAt(sheet, table, columns, row, 'budget', read, rowText);
-  let variance = figureAt(sheet, table, columns, row, 'variance', read, rowText);
+  const previous = figureAt(sheet, table, columns.previous, row, rowText);
+  const actual = figureAt(sheet, table, columns.actual, row, rowText);
+  const budget = figureAt(sheet, table, columns.budget, row, rowText);
+  let variance = figureAt(sheet, table, columns.variance, row, rowText);
   if (variance === undefined && actual !== undefined && budget !== undefined) variance = favourableVariance(actual, budget, table.convention);
   const column = columns.change;
   const changeCell = column === undefined ? undefined : cellAt(sheet, row, column.col);
+  const read = changeCell === undefined ? undefined : readNumber(changeCell);
   let change: Figure | undefined;
-  if (column !== undefined && changeCell !== undefined && readNumberInto(changeCell, read)) {
+  if (column !== undefined && read !== undefined) {
     const scale = read.percentText || table.changeUnit === 'percent' ? 1 : 100;
     change = { tkr: read.value * scale, halfUnit: read.halfUnit * scale, cells: [{ sheet: table.sheet, cell: column.letter + rowText }] };
   }
@@ -109,13 +110,12 @@ export function rowFiguresIn(sheet: SheetGrid, table: VarianceTable, columns: Ta
 }
 
 function sumOf(sheet: SheetGrid, table: VarianceTable, rows: readonly TableRow[], measure: Measure): Figure | undefined {
-  const columns = tableColumns(table);
-  const read: ReadNumber = { value: 0, halfUnit: 0, fromText: false, percentText: false };
+  const column = tableColumns(table)[measure];
   let tkr = 0;
   let halfUnit = 0;
   const cells: CellRef[] = [];
   for (const r of rows) {
-    const f = figureAt(sheet, table, columns, r.row, measure, read, String(r.row + 1));
+    const f = figureAt(sheet, table, column, r.row, String(r.row + 1));
     if (f === undefined) continue;
     tkr += f.tkr;
     halfUnit += f.halfUnit;

@@ -115,7 +115,7 @@ export function cellsOf(first: Figure | undefined, second?: Figure, third?: Figu
   return withCellsOf(withCellsOf(first === undefined ? [] : first.cells, second), third);
 }
 
-/** A sentence to write: its template, the values only it has (besides the draft's common ones), and the cells its numbers come from. */
+/** A sentence to write: its template, the values only it has (besides the draft's own), and the cells its numbers come from. */
 export interface SentencePlan {
   template: TemplateId;
   cells: CellRef[];
@@ -127,22 +127,37 @@ export function plan(template: TemplateId, cells: CellRef[], own?: Readonly<Reco
   return own === undefined ? { template, cells } : { template, cells, own };
 }
 
-/** The figures and words every template of one draft may use (see `commonValue`). */
-interface DraftValues {
+/**
+ * One draft as it is written: what its placeholders are filled from, and its
+ * text so far (the pieces, joined once into the draft's text when the last
+ * sentence is written, and the sentences, whose texts are then cut from it).
+ */
+interface DraftInProgress {
   wording: Wording;
   subject: Subject;
+  figures: RowFigures;
   variance: Figure;
-  actual: Figure | undefined;
-  budget: Figure | undefined;
   favourable: boolean;
   /** The decimals the variance, Utfall and Budget are written with. */
   decimals: number;
   varianceMnkr: number;
+  /** The change % the change sentence cites, null when none is meaningful. */
+  percent: number | null;
+  /** The pieces of the text (room for as many as the sentences can have), how many there are, and their length. */
+  pieces: string[];
+  count: number;
+  length: number;
+  /** The sentences, as many as the draft has (see `writeDraft`), and how many are written. */
+  sentences: DraftSentence[];
+  written: number;
+  /** Where each sentence ends in the text. */
+  ends: number[];
 }
 
-/** The value of a placeholder every template may use, computed when a template uses it; undefined for any other name. */
-function commonValue(values: DraftValues, name: string): string | undefined {
-  const { wording, subject, variance, actual, budget, favourable, decimals } = values;
+/** The value of a placeholder every template may use; undefined for any other name. */
+function commonValue(draft: DraftInProgress, name: string): string | undefined {
+  const { wording, subject, variance, favourable, decimals } = draft;
+  const { actual, budget } = draft.figures;
   const words = wording.words;
   switch (name) {
     case 'enhet':
@@ -161,7 +176,7 @@ function commonValue(values: DraftValues, name: string): string | undefined {
     case 'avvikelse_mnkr_abs':
       return mnkrText(variance.tkr, wording.formats, decimals);
     case 'avvikelse_mnkr_med_tecken':
-      return formatMnkrIn(wording.formats, values.varianceMnkr, decimals);
+      return formatMnkrIn(wording.formats, draft.varianceMnkr, decimals);
     case 'avvikelse_tkr':
       return formatIn(wording.formats, roundHalfAway(Math.abs(variance.tkr), 0), 0);
     case 'utfall_mnkr':
@@ -175,54 +190,101 @@ function commonValue(values: DraftValues, name: string): string | undefined {
 }
 
 /**
- * Writes a draft's sentences: the draft's text in one piece (sentences
- * joined by a space), each sentence's text a part of it. A placeholder takes
- * the sentence's own value, else the draft's common one; one with neither
- * stays visible as written (`{name}`), so a sentence is never silently broken.
+ * The value of a placeholder the change sentence `template` gives its own
+ * value (`changeTemplate`); undefined when the draft's common value is used.
+ * Bokslut and an Utfall from or to zero are written with the decimals that
+ * keep them from reading as zero.
  */
-function writeSentences(values: DraftValues, plans: readonly SentencePlan[]): { text: string; sentences: DraftSentence[] } {
-  const templates = values.wording.templates;
-  // The text's pieces: each sentence's texts and values, a space between sentences.
-  let count = plans.length - 1;
-  for (const p of plans) count += 1 + 2 * (templates.get(p.template) as SplitTemplate).names.length;
-  const pieces = new Array<string>(count);
-  const ends = new Array<number>(plans.length);
-  let at = 0;
-  let length = 0;
-  for (let i = 0; i < plans.length; i++) {
-    const p = plans[i] as SentencePlan;
-    const template = templates.get(p.template) as SplitTemplate;
-    if (i > 0) {
-      pieces[at++] = ' ';
-      length += 1;
-    }
-    let piece = template.texts[0] as string;
-    pieces[at++] = piece;
-    length += piece.length;
-    for (let j = 0; j < template.names.length; j++) {
-      const name = template.names[j] as string;
-      piece = p.own?.[name] ?? commonValue(values, name) ?? (template.written[j] as string);
-      pieces[at++] = piece;
-      length += piece.length;
-      piece = template.texts[j + 1] as string;
-      pieces[at++] = piece;
-      length += piece.length;
-    }
-    ends[i] = length;
+function changeValue(draft: DraftInProgress, template: TemplateId, name: string): string | undefined {
+  const { previous, actual } = draft.figures;
+  if (previous === undefined || actual === undefined) return undefined;
+  const { formats, words, convention } = draft.wording;
+  if (template === 'förändring.nollbas') {
+    if (name === 'nettopost') return netPost(words, actual.tkr, convention);
+    if (name === 'utfall_mnkr') return mnkrText(actual.tkr, formats, decimalsShowing(actual.tkr));
+    return undefined;
   }
-  const text = pieces.join('');
-  const sentences = new Array<DraftSentence>(plans.length);
+  if (template === 'förändring.teckenbyte') {
+    switch (name) {
+      case 'bokslut_mnkr':
+      case 'från_mnkr':
+        return mnkrText(previous.tkr, formats, decimalsShowing(previous.tkr));
+      case 'från_post':
+        return aNetPost(words, previous.tkr, convention);
+      case 'till_post':
+        return aNetPost(words, actual.tkr, convention);
+      case 'till_mnkr':
+        return mnkrText(actual.tkr, formats, decimalsShowing(actual.tkr));
+      default:
+        return undefined;
+    }
+  }
+  if (template === 'förändring' || template === 'förändring.oförändrad' || template === 'förändring.låg_bas') {
+    const diff = Math.abs(actual.tkr) - Math.abs(previous.tkr);
+    switch (name) {
+      case 'bokslut_mnkr':
+        return mnkrText(previous.tkr, formats, decimalsShowing(previous.tkr));
+      case 'nettopost':
+        return netPost(words, actual.tkr, convention);
+      case 'förändring_mnkr':
+        return mnkrText(diff, formats);
+      case 'förändring_riktning':
+        return diff >= 0 ? words.ökat : words.minskat;
+      case 'förändring_procent':
+        return draft.percent === null ? undefined : formatPercentIn(formats, Math.abs(draft.percent));
+      default:
+        return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Adds a piece to the draft's text. */
+function append(draft: DraftInProgress, piece: string): void {
+  if (piece.length === 0) return;
+  draft.pieces[draft.count++] = piece;
+  draft.length += piece.length;
+}
+
+/** The most pieces sentence `id` adds to a draft's text: the space before it, its texts and its values. */
+function piecesOf(wording: Wording, id: TemplateId): number {
+  return 2 + 2 * (wording.templates.get(id) as SplitTemplate).names.length;
+}
+
+/**
+ * Writes a sentence of the draft (after a space, unless it is the first). A
+ * placeholder takes the sentence's own value, else the draft's; one with
+ * neither stays visible as written (`{name}`), so a sentence is never
+ * silently broken. Its text is cut from the draft's text by `finish`; a
+ * template without placeholders is its sentence's text as it is (the gap is
+ * the same words in every draft).
+ */
+function say(draft: DraftInProgress, id: TemplateId, cells: CellRef[], own?: Readonly<Record<string, string>>): void {
+  const template = draft.wording.templates.get(id) as SplitTemplate;
+  if (draft.written > 0) append(draft, ' ');
+  append(draft, template.texts[0] as string);
+  for (let j = 0; j < template.names.length; j++) {
+    const name = template.names[j] as string;
+    append(draft, own?.[name] ?? changeValue(draft, id, name) ?? commonValue(draft, name) ?? (template.written[j] as string));
+    append(draft, template.texts[j + 1] as string);
+  }
+  const at = draft.written++;
+  draft.sentences[at] = { template: id, text: template.names.length === 0 ? (template.texts[0] as string) : '', cells, gap: id === 'lucka' };
+  draft.ends[at] = draft.length;
+}
+
+/** The draft's text (its sentences joined by a space), and each sentence's text cut from it. */
+function finish(draft: DraftInProgress): string {
+  draft.pieces.length = draft.count;
+  const text = draft.pieces.join('');
   let start = 0;
-  for (let i = 0; i < plans.length; i++) {
-    const p = plans[i] as SentencePlan;
-    const template = templates.get(p.template) as SplitTemplate;
-    const end = ends[i] as number;
-    // A template without placeholders is its sentence's text as it is (the gap is the same words in every draft).
-    const sentence = template.names.length === 0 ? (template.texts[0] as string) : text.slice(start, end);
-    sentences[i] = { template: p.template, text: sentence, cells: p.cells, gap: p.template === 'lucka' };
+  for (let i = 0; i < draft.sentences.length; i++) {
+    const sentence = draft.sentences[i] as DraftSentence;
+    const end = draft.ends[i] as number;
+    if (sentence.text === '') sentence.text = text.slice(start, end);
     start = end + 1;
   }
-  return { text, sentences };
+  return text;
 }
 
 /** An amount in tkr as the text writes it in mnkr: without its sign, with `decimals` decimals (an amount that is exactly zero as `0`). */
@@ -231,15 +293,14 @@ export function mnkrText(tkr: number, formats: AmountFormats, decimals = 1): str
   return formatMnkrIn(formats, tkrToMnkr(Math.abs(tkr), decimals), decimals);
 }
 
-function directionOf(tkr: number): Direction {
-  const mnkr = tkrToMnkr(tkr);
+function directionOf(mnkr: number): Direction {
   return mnkr > 0 ? 'positive' : mnkr < 0 ? 'negative' : 'zero';
 }
 
 /**
- * The change % to cite: the table's own Förändr% when it agrees with Bokslut
- * and Utfall within their rounding (it was computed from the unrounded
- * figures, so it is the better number), else the % computed from them.
+ * Whether the table's own Förändr% agrees with Bokslut and Utfall within
+ * their rounding (it was computed from the unrounded figures, so it is then
+ * the better number to cite).
  */
 function changeCellAgrees(previous: Figure, actual: Figure, change: Figure): boolean {
   // The % at the four corners of Bokslut ± its half unit and Utfall ± its half unit.
@@ -266,70 +327,44 @@ function aNetPost(words: Words, tkr: number, convention: SignConvention): string
   return netCost(tkr, convention) > 0 ? words.en_nettokostnad : words.en_nettointäkt;
 }
 
-/**
- * The change % to cite since last year, null when none is meaningful (no
- * figures, a zero or tiny base, a sign change): the table's own Förändr%
- * when it agrees with Bokslut and Utfall within their rounding (it was
- * computed from the unrounded figures, so it is the better number), else the
- * % computed from them.
- */
-function changePercentOf(wording: Wording, figures: RowFigures): { percent: number; fromCell: boolean } | null {
-  const { previous, actual, change } = figures;
-  if (previous === undefined || actual === undefined || previous.tkr === 0 || previous.tkr * actual.tkr < 0) return null;
-  if (Math.abs(previous.tkr) < wording.tinyBaseTkr) return null;
-  if (change !== undefined && changeCellAgrees(previous, actual, change)) return { percent: change.tkr, fromCell: true };
-  return { percent: (actual.tkr / previous.tkr - 1) * 100, fromCell: false };
+/** Whether a change % since last year is meaningful: figures for both years, a base neither zero nor tiny, no sign change. */
+function changeIsMeaningful(wording: Wording, figures: RowFigures): boolean {
+  const { previous, actual } = figures;
+  if (previous === undefined || actual === undefined || previous.tkr === 0 || previous.tkr * actual.tkr < 0) return false;
+  return Math.abs(previous.tkr) >= wording.tinyBaseTkr;
 }
 
-/** The sentence on the change since last year, when there is something to compare. */
-function changeSentence(wording: Wording, figures: RowFigures, cited: { percent: number; fromCell: boolean } | null): SentencePlan | undefined {
+/** Whether the change % cited is the table's own Förändr% (see `changeCellAgrees`); only asked when one is meaningful. */
+function citesChangeCell(figures: RowFigures): boolean {
+  const { previous, actual, change } = figures;
+  return previous !== undefined && actual !== undefined && change !== undefined && changeCellAgrees(previous, actual, change);
+}
+
+/** The change % to cite, when one is meaningful: the table's own Förändr% when it agrees, else the % computed from Bokslut and Utfall. */
+function citedPercent(figures: RowFigures, fromCell: boolean): number {
+  const { previous, actual, change } = figures as { previous: Figure; actual: Figure; change: Figure | undefined };
+  return fromCell ? (change as Figure).tkr : (actual.tkr / previous.tkr - 1) * 100;
+}
+
+/** The template of the change sentence, when there is something to compare (see `changeValue` for its values). */
+function changeTemplate(figures: RowFigures, meaningful: boolean): TemplateId | undefined {
   const { previous, actual } = figures;
   if (previous === undefined || actual === undefined || (previous.tkr === 0 && actual.tkr === 0)) return undefined;
-  const { formats, words, convention } = wording;
-  if (previous.tkr === 0) {
-    const own = { nettopost: netPost(words, actual.tkr, convention), utfall_mnkr: mnkrText(actual.tkr, formats, decimalsShowing(actual.tkr)) };
-    return plan('förändring.nollbas', cellsOf(previous, actual), own);
-  }
-  const bokslut = mnkrText(previous.tkr, formats, decimalsShowing(previous.tkr));
-  if (previous.tkr * actual.tkr < 0) {
-    const own = {
-      bokslut_mnkr: bokslut,
-      från_post: aNetPost(words, previous.tkr, convention),
-      från_mnkr: bokslut,
-      till_post: aNetPost(words, actual.tkr, convention),
-      till_mnkr: mnkrText(actual.tkr, formats, decimalsShowing(actual.tkr)),
-    };
-    return plan('förändring.teckenbyte', cellsOf(previous, actual), own);
-  }
-  const diff = Math.abs(actual.tkr) - Math.abs(previous.tkr);
-  const own: Record<string, string> = {
-    bokslut_mnkr: bokslut,
-    nettopost: netPost(words, actual.tkr, convention),
-    förändring_mnkr: mnkrText(diff, formats),
-    förändring_riktning: diff >= 0 ? words.ökat : words.minskat,
-  };
-  if (cited === null) return plan('förändring.låg_bas', cellsOf(previous, actual), own);
-  own.förändring_procent = formatPercentIn(formats, Math.abs(cited.percent));
-  const template: TemplateId = tkrToMnkr(diff) === 0 ? 'förändring.oförändrad' : 'förändring';
-  return plan(template, cited.fromCell ? cellsOf(previous, actual, figures.change) : cellsOf(previous, actual), own);
+  if (previous.tkr === 0) return 'förändring.nollbas';
+  if (previous.tkr * actual.tkr < 0) return 'förändring.teckenbyte';
+  if (!meaningful) return 'förändring.låg_bas';
+  return tkrToMnkr(Math.abs(actual.tkr) - Math.abs(previous.tkr)) === 0 ? 'förändring.oförändrad' : 'förändring';
 }
 
-/** The outcome against budget, in words that say whether each is a net cost or a net income. */
-function outcomeSentence(wording: Wording, actual: Figure, budget: Figure): SentencePlan {
-  const actualCost = netCost(actual.tkr, wording.convention);
-  const budgetCost = netCost(budget.tkr, wording.convention);
+/** The template of the outcome against budget, in words that say whether each is a net cost or a net income. */
+function outcomeTemplate(convention: SignConvention, actual: Figure, budget: Figure): TemplateId {
+  const actualCost = netCost(actual.tkr, convention);
+  const budgetCost = netCost(budget.tkr, convention);
   // Zero is neither: it takes the other figure's kind (a net cost when both are zero).
   const actualIsCost = actualCost > 0 || (actualCost === 0 && budgetCost >= 0);
   const budgetIsCost = budgetCost > 0 || (budgetCost === 0 && actualIsCost);
-  const template: TemplateId =
-    actualIsCost === budgetIsCost
-      ? actualIsCost
-        ? 'utfall.nettokostnad'
-        : 'utfall.nettointäkt'
-      : actualIsCost
-        ? 'utfall.nettokostnad_mot_budgeterad_intäkt'
-        : 'utfall.nettointäkt_mot_budgeterad_kostnad';
-  return plan(template, cellsOf(actual, budget));
+  if (actualIsCost === budgetIsCost) return actualIsCost ? 'utfall.nettokostnad' : 'utfall.nettointäkt';
+  return actualIsCost ? 'utfall.nettokostnad_mot_budgeterad_intäkt' : 'utfall.nettointäkt_mot_budgeterad_kostnad';
 }
 
 /**
@@ -343,24 +378,67 @@ export function writeDraft(wording: Wording, subject: Subject, figures: RowFigur
   const favourable = variance.tkr > 0;
   // Utfall and Budget that read the same at one decimal get the decimals that tell them apart, and so does the variance.
   const decimals = material && actual !== undefined && budget !== undefined ? decimalsTellingApart(actual.tkr, budget.tkr) : 1;
-  const varianceMnkr = tkrToMnkr(variance.tkr, decimals);
-  const values: DraftValues = { wording, subject, variance, actual, budget, favourable, decimals, varianceMnkr };
+  const meaningful = changeIsMeaningful(wording, figures);
+  const fromCell = meaningful && citesChangeCell(figures);
+  const percent = meaningful ? citedPercent(figures, fromCell) : null;
   const summary = subject.kind === 'summary';
-  const cited = changePercentOf(wording, figures);
-  const plans: SentencePlan[] = [];
-  if (!material) {
-    const zero = tkrToMnkr(variance.tkr) === 0;
-    const template: TemplateId = summary ? (zero ? 'summa.i_nivå.noll' : 'summa.i_nivå') : zero ? 'avdelning.i_nivå.noll' : 'avdelning.i_nivå';
-    plans.push(plan(template, cellsOf(variance)));
-  } else {
-    const template: TemplateId = summary ? (favourable ? 'summa.avvikelse.positiv' : 'summa.avvikelse.negativ') : favourable ? 'avdelning.avvikelse.positiv' : 'avdelning.avvikelse.negativ';
-    plans.push(plan(template, cellsOf(variance)));
-    if (actual !== undefined && budget !== undefined) plans.push(outcomeSentence(wording, actual, budget));
-    const change = changeSentence(wording, figures, cited);
-    if (change !== undefined) plans.push(change);
-    if (drivers !== undefined) plans.push(...drivers(favourable));
-    plans.push(plan('lucka', wording.noCells));
+  const mnkr = tkrToMnkr(variance.tkr);
+  const outcome = material && actual !== undefined && budget !== undefined ? outcomeTemplate(wording.convention, actual, budget) : undefined;
+  const change = material ? changeTemplate(figures, meaningful) : undefined;
+  const driven = material && drivers !== undefined ? drivers(favourable) : [];
+  const first: TemplateId = material
+    ? summary
+      ? favourable
+        ? 'summa.avvikelse.positiv'
+        : 'summa.avvikelse.negativ'
+      : favourable
+        ? 'avdelning.avvikelse.positiv'
+        : 'avdelning.avvikelse.negativ'
+    : summary
+      ? mnkr === 0
+        ? 'summa.i_nivå.noll'
+        : 'summa.i_nivå'
+      : mnkr === 0
+        ? 'avdelning.i_nivå.noll'
+        : 'avdelning.i_nivå';
+  let count = 1;
+  let room = piecesOf(wording, first);
+  if (material) {
+    for (const id of [outcome, change]) {
+      if (id === undefined) continue;
+      count++;
+      room += piecesOf(wording, id);
+    }
+    for (const p of driven) {
+      count++;
+      room += piecesOf(wording, p.template);
+    }
+    count++;
+    room += piecesOf(wording, 'lucka');
   }
-  const { text, sentences } = writeSentences(values, plans);
-  return { text, sentences, varianceMnkr, direction: directionOf(variance.tkr), changePercent: cited === null ? null : roundHalfAway(cited.percent, 1) };
+  const draft: DraftInProgress = {
+    wording,
+    subject,
+    figures,
+    variance,
+    favourable,
+    decimals,
+    varianceMnkr: tkrToMnkr(variance.tkr, decimals),
+    percent,
+    pieces: new Array<string>(room),
+    count: 0,
+    length: 0,
+    sentences: new Array<DraftSentence>(count),
+    written: 0,
+    ends: new Array<number>(count),
+  };
+  say(draft, first, variance.cells);
+  if (material) {
+    if (outcome !== undefined) say(draft, outcome, cellsOf(actual, budget));
+    if (change !== undefined) say(draft, change, fromCell ? cellsOf(figures.previous, actual, figures.change) : cellsOf(figures.previous, actual));
+    for (const p of driven) say(draft, p.template, p.cells, p.own);
+    say(draft, 'lucka', wording.noCells);
+  }
+  const text = finish(draft);
+  return { text, sentences: draft.sentences, varianceMnkr: draft.varianceMnkr, direction: directionOf(mnkr), changePercent: percent === null ? null : roundHalfAway(percent, 1) };
 }
