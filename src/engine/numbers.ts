@@ -177,6 +177,21 @@ export function halfUnitShown(v: number, shownStored: number): number {
 }
 
 /**
+ * The number a cell holds as a number (not as text) when `readNumber` reads
+ * it: finite and within `MAX_FIGURE`; undefined for anything else.
+ */
+export function storedNumber(cell: Cell): number | undefined {
+  const v = cell.value;
+  if (cell.error !== undefined || typeof v !== 'number' || !Number.isFinite(v) || Math.abs(v) > MAX_FIGURE) return undefined;
+  return v;
+}
+
+/** The half unit `readNumber` gives the number `value` a cell holds as a number: 0 for a formula's result, else `constantHalfUnit`. */
+export function storedHalfUnit(cell: Cell, value: number): number {
+  return cell.formula !== undefined ? 0 : constantHalfUnit(value, cell.numberFormat);
+}
+
+/**
  * Reads a cell as a number with its precision, or undefined when it holds no
  * number (empty, text, error, boolean). Numbers stored as text are accepted.
  */
@@ -184,8 +199,8 @@ export function readNumber(cell: Cell): ReadNumber | undefined {
   if (cell.error !== undefined) return undefined;
   const v = cell.value;
   if (typeof v === 'number') {
-    if (!Number.isFinite(v) || Math.abs(v) > MAX_FIGURE) return undefined;
-    return { value: v, halfUnit: cell.formula !== undefined ? 0 : constantHalfUnit(v, cell.numberFormat), fromText: false, percentText: false };
+    const stored = storedNumber(cell);
+    return stored === undefined ? undefined : { value: stored, halfUnit: storedHalfUnit(cell, stored), fromText: false, percentText: false };
   }
   if (typeof v === 'string') {
     const p = parseNumberText(v);

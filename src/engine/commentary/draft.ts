@@ -244,6 +244,8 @@ export function draftCommentary(result: Pick<CheckResult, 'tables'>, workbook: W
   const formats = amountFormats(lang);
   const words = wordsOf(lang);
   const noCells: CellRef[] = [];
+  const gap = splitTemplates.get('lucka') as SplitTemplate;
+  const sharedGap = gap.names.length === 0 ? ` ${gap.texts[0] as string}` : null;
   const sheets = new Map<string, SheetGrid>(workbook.sheets.map((s) => [s.name, s]));
   const driversOf = new Map<string, VarianceTable>();
   for (const rn of result.tables.filter((t) => t.kind === 'rn')) {
@@ -271,6 +273,7 @@ export function draftCommentary(result: Pick<CheckResult, 'tables'>, workbook: W
       previousYear: years.previous === undefined ? translate('commentary.ord.år_föregående', lang) : String(years.previous),
       tinyBaseTkr: opts.tinyBaseTkr,
       noCells,
+      sharedGap,
     };
     const rows: Draft[] = [];
     const contributors = noContributors();

@@ -2,8 +2,8 @@
  * The figures of one table row (or of a table's total) read from the grid,
  * each with the cells it came from, so every number in a draft is traceable.
  */
-import { cellAt, columnLetter, type SheetGrid } from '../grid';
-import { readNumber } from '../numbers';
+import { cellAt, columnLetter, type Cell, type SheetGrid } from '../grid';
+import { readNumber, storedHalfUnit, storedNumber } from '../numbers';
 import { MEASURES, tkrFactor, type Measure, type SignConvention, type TableRow, type VarianceTable } from '../table';
 
 /** A cell on a sheet: what the task pane selects and the comments sheet links. */
@@ -57,12 +57,33 @@ export function tableColumns(table: VarianceTable): TableColumns {
   return out;
 }
 
+/** The number in a cell and half its last displayed unit, scaled by `k`, citing the cell; undefined when it holds no number. */
+function figureIn(cell: Cell, k: number, cited: CellRef): Figure | undefined {
+  // Most cells hold their number as a number: read without `readNumber`'s object.
+  const stored = storedNumber(cell);
+  if (stored !== undefined) return { tkr: stored * k, halfUnit: storedHalfUnit(cell, stored) * k, cells: [cited] };
+  const read = readNumber(cell);
+  return read === undefined ? undefined : { tkr: read.value * k, halfUnit: read.halfUnit * k, cells: [cited] };
+}
+
+/** A Förändr% cell as a percentage (× 100 unless the table or the text already gives one), citing the cell. */
+function changeIn(cell: Cell, table: VarianceTable, cited: CellRef): Figure | undefined {
+  const stored = storedNumber(cell);
+  if (stored !== undefined) {
+    const scale = table.changeUnit === 'percent' ? 1 : 100;
+    return { tkr: stored * scale, halfUnit: storedHalfUnit(cell, stored) * scale, cells: [cited] };
+  }
+  const read = readNumber(cell);
+  if (read === undefined) return undefined;
+  const scale = read.percentText || table.changeUnit === 'percent' ? 1 : 100;
+  return { tkr: read.value * scale, halfUnit: read.halfUnit * scale, cells: [cited] };
+}
+
 function figureAt(sheet: SheetGrid, table: VarianceTable, column: ColumnAt | undefined, row: number, rowText: string): Figure | undefined {
   if (column === undefined) return undefined;
-  const read = readNumber(cellAt(sheet, row, column.col));
-  if (read === undefined) return undefined;
-  const k = tkrFactor(table.unit);
-  return { tkr: read.value * k, halfUnit: read.halfUnit * k, cells: [{ sheet: table.sheet, cell: column.letter + rowText }] };
+  const cell = cellAt(sheet, row, column.col);
+  if (cell.error !== undefined || cell.value === null) return undefined;
+  return figureIn(cell, tkrFactor(table.unit), { sheet: table.sheet, cell: column.letter + rowText });
 }
 
 /** The favourable variance of `actual` against `budget` under the table's sign convention; cites Utfall then Budget. */
@@ -100,12 +121,7 @@ export function rowFiguresIn(sheet: SheetGrid, table: VarianceTable, columns: Ta
   if (variance === undefined && actual !== undefined && budget !== undefined) variance = favourableVariance(actual, budget, table.convention);
   const column = columns.change;
   const changeCell = column === undefined ? undefined : cellAt(sheet, row, column.col);
-  const read = changeCell === undefined ? undefined : readNumber(changeCell);
-  let change: Figure | undefined;
-  if (column !== undefined && read !== undefined) {
-    const scale = read.percentText || table.changeUnit === 'percent' ? 1 : 100;
-    change = { tkr: read.value * scale, halfUnit: read.halfUnit * scale, cells: [{ sheet: table.sheet, cell: column.letter + rowText }] };
-  }
+  const change = column === undefined || changeCell === undefined ? undefined : changeIn(changeCell, table, { sheet: table.sheet, cell: column.letter + rowText });
   return { previous, actual, budget, variance, change, changeError: changeCell?.error !== undefined };
 }
 

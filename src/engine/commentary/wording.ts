@@ -61,6 +61,13 @@ export interface Wording {
   tinyBaseTkr: number;
   /** The run's empty list of cells, cited by the gap of every draft (lists of cells are never changed). */
   noCells: CellRef[];
+  /**
+   * The gap as its template writes it when it has no placeholders (the same
+   * words in every draft), after the space that separates it from the
+   * sentence before: every draft's text ends in this one string rather than
+   * a copy of it. Null when the gap's template has placeholders.
+   */
+  sharedGap: string | null;
 }
 
 /** Whose draft it is: a unit's row or a table's summary. */
@@ -152,6 +159,8 @@ interface DraftInProgress {
   written: number;
   /** Where each sentence ends in the text. */
   ends: number[];
+  /** True when the text ends in the run's shared gap (`Wording.sharedGap`) instead of pieces of its own. */
+  endsInSharedGap: boolean;
 }
 
 /** The value of a placeholder every template may use; undefined for any other name. */
@@ -255,36 +264,40 @@ function piecesOf(wording: Wording, id: TemplateId): number {
  * Writes a sentence of the draft (after a space, unless it is the first). A
  * placeholder takes the sentence's own value, else the draft's; one with
  * neither stays visible as written (`{name}`), so a sentence is never
- * silently broken. Its text is cut from the draft's text by `finish`; a
- * template without placeholders is its sentence's text as it is (the gap is
- * the same words in every draft).
+ * silently broken. A template without placeholders is its sentence's text as
+ * it is (the gap is the same words in every draft); the other sentences'
+ * texts are cut from the draft's text by `finish`.
  */
 function say(draft: DraftInProgress, id: TemplateId, cells: CellRef[], own?: Readonly<Record<string, string>>): void {
   const template = draft.wording.templates.get(id) as SplitTemplate;
-  if (draft.written > 0) append(draft, ' ');
+  const at = draft.written++;
+  draft.sentences[at] = { template: id, text: template.names.length === 0 ? (template.texts[0] as string) : '', cells, gap: id === 'lucka' };
+  if (id === 'lucka' && at > 0 && at === draft.sentences.length - 1 && draft.wording.sharedGap !== null) {
+    draft.endsInSharedGap = true;
+    return;
+  }
+  if (at > 0) append(draft, ' ');
   append(draft, template.texts[0] as string);
   for (let j = 0; j < template.names.length; j++) {
     const name = template.names[j] as string;
     append(draft, own?.[name] ?? changeValue(draft, id, name) ?? commonValue(draft, name) ?? (template.written[j] as string));
     append(draft, template.texts[j + 1] as string);
   }
-  const at = draft.written++;
-  draft.sentences[at] = { template: id, text: template.names.length === 0 ? (template.texts[0] as string) : '', cells, gap: id === 'lucka' };
   draft.ends[at] = draft.length;
 }
 
 /** The draft's text (its sentences joined by a space), and each sentence's text cut from it. */
 function finish(draft: DraftInProgress): string {
   draft.pieces.length = draft.count;
-  const text = draft.pieces.join('');
+  const written = draft.pieces.join('');
   let start = 0;
   for (let i = 0; i < draft.sentences.length; i++) {
     const sentence = draft.sentences[i] as DraftSentence;
     const end = draft.ends[i] as number;
-    if (sentence.text === '') sentence.text = text.slice(start, end);
+    if (sentence.text === '') sentence.text = written.slice(start, end);
     start = end + 1;
   }
-  return text;
+  return draft.endsInSharedGap ? written + (draft.wording.sharedGap as string) : written;
 }
 
 /** An amount in tkr as the text writes it in mnkr: without its sign, with `decimals` decimals (an amount that is exactly zero as `0`). */
@@ -403,16 +416,19 @@ export function writeDraft(wording: Wording, subject: Subject, figures: RowFigur
         : 'avdelning.i_nivå';
   let count = 1;
   let room = piecesOf(wording, first);
+  if (outcome !== undefined) {
+    count++;
+    room += piecesOf(wording, outcome);
+  }
+  if (change !== undefined) {
+    count++;
+    room += piecesOf(wording, change);
+  }
+  for (const p of driven) {
+    count++;
+    room += piecesOf(wording, p.template);
+  }
   if (material) {
-    for (const id of [outcome, change]) {
-      if (id === undefined) continue;
-      count++;
-      room += piecesOf(wording, id);
-    }
-    for (const p of driven) {
-      count++;
-      room += piecesOf(wording, p.template);
-    }
     count++;
     room += piecesOf(wording, 'lucka');
   }
@@ -431,6 +447,7 @@ export function writeDraft(wording: Wording, subject: Subject, figures: RowFigur
     sentences: new Array<DraftSentence>(count),
     written: 0,
     ends: new Array<number>(count),
+    endsInSharedGap: false,
   };
   say(draft, first, variance.cells);
   if (material) {
