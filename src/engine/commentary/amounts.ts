@@ -130,3 +130,9 @@ export function formatMnkrIn(formats: AmountFormats, mnkr: number, decimals = 1,
 export function formatPercentIn(formats: AmountFormats, percent: number): string {
   return formatIn(formats, roundHalfAway(percent, 1), 1);
 }
+
+/** An amount in tkr as the text writes it in mnkr: without its sign, with `decimals` decimals (an amount that is exactly zero as `0`). */
+export function mnkrText(tkr: number, formats: AmountFormats, decimals = 1): string {
+  if (tkr === 0) return formatMnkrIn(formats, 0, 0);
+  return formatMnkrIn(formats, tkrToMnkr(Math.abs(tkr), decimals), decimals);
+}

@@ -13,11 +13,11 @@ import type { CheckResult } from '../check';
 import type { SheetGrid, WorkbookGrid } from '../grid';
 import { translate, type Language } from '../i18n';
 import type { VarianceTable } from '../table';
-import { amountFormats, tkrToMnkr } from './amounts';
+import { amountFormats, mnkrText, tkrToMnkr } from './amounts';
 import { accountGroupName, addContributor, kontogruppTableFor, largestContributors, noContributors, rowVariances, unitName, type Contributors, type RowVariance } from './drivers';
 import { rowFiguresIn, tableColumns, tableUnit, totalFigures, type CellRef, type RowFigures } from './figures';
 import { readTemplateOverrides, resolveTemplates, splitTemplate, TEMPLATE_IDS, type SplitTemplate, type TemplateId, type TemplateIssue, type TemplateOverride } from './templates';
-import { cellsOf, mnkrText, plan, writeDraft, type Direction, type DraftSentence, type DriverSentences, type SentencePlan, type Subject, type Words, type Wording } from './wording';
+import { cellsOf, plan, writeDraft, type Direction, type DraftSentence, type DriverSentences, type SentencePlan, type Subject, type Words, type Wording } from './wording';
 
 export { kontogruppTableFor } from './drivers';
 export type { Direction, DraftSentence } from './wording';

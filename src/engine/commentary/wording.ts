@@ -15,7 +15,7 @@
  */
 import type { Language } from '../i18n';
 import type { SignConvention } from '../table';
-import { decimalsShowing, decimalsTellingApart, formatIn, formatMnkrIn, formatPercentIn, roundHalfAway, tkrToMnkr, type AmountFormats } from './amounts';
+import { decimalsShowing, decimalsTellingApart, formatIn, formatMnkrIn, formatPercentIn, mnkrText, roundHalfAway, tkrToMnkr, type AmountFormats } from './amounts';
 import { netCost, type CellRef, type Figure, type RowFigures } from './figures';
 import type { SplitTemplate, TemplateId } from './templates';
 
@@ -298,12 +298,6 @@ function finish(draft: DraftInProgress): string {
     start = end + 1;
   }
   return draft.endsInSharedGap ? written + (draft.wording.sharedGap as string) : written;
-}
-
-/** An amount in tkr as the text writes it in mnkr: without its sign, with `decimals` decimals (an amount that is exactly zero as `0`). */
-export function mnkrText(tkr: number, formats: AmountFormats, decimals = 1): string {
-  if (tkr === 0) return formatMnkrIn(formats, 0, 0);
-  return formatMnkrIn(formats, tkrToMnkr(Math.abs(tkr), decimals), decimals);
 }
 
 function directionOf(mnkr: number): Direction {
