@@ -79,11 +79,12 @@ function changeIn(cell: Cell, table: VarianceTable, cited: CellRef): Figure | un
   return { tkr: read.value * scale, halfUnit: read.halfUnit * scale, cells: [cited] };
 }
 
-function figureAt(sheet: SheetGrid, table: VarianceTable, column: ColumnAt | undefined, row: number, rowText: string): Figure | undefined {
+/** The figure in `column` of the row at `row` (`rowText` its number as addresses write it), its amount × `k` (`tkrFactor`). */
+function figureAt(sheet: SheetGrid, table: VarianceTable, k: number, column: ColumnAt | undefined, row: number, rowText: string): Figure | undefined {
   if (column === undefined) return undefined;
   const cell = cellAt(sheet, row, column.col);
   if (cell.error !== undefined || cell.value === null) return undefined;
-  return figureIn(cell, tkrFactor(table.unit), { sheet: table.sheet, cell: column.letter + rowText });
+  return figureIn(cell, k, { sheet: table.sheet, cell: column.letter + rowText });
 }
 
 /** The favourable variance of `actual` against `budget` under the table's sign convention; cites Utfall then Budget. */
@@ -114,10 +115,11 @@ export function tableRowFigures(sheet: SheetGrid, table: VarianceTable): RowFigu
 /** The figures of the row at 0-based sheet row `row` of `table`, whose columns are `columns` (`tableColumns`). */
 export function rowFiguresIn(sheet: SheetGrid, table: VarianceTable, columns: TableColumns, row: number): RowFigures {
   const rowText = String(row + 1);
-  const previous = figureAt(sheet, table, columns.previous, row, rowText);
-  const actual = figureAt(sheet, table, columns.actual, row, rowText);
-  const budget = figureAt(sheet, table, columns.budget, row, rowText);
-  let variance = figureAt(sheet, table, columns.variance, row, rowText);
+  const k = tkrFactor(table.unit);
+  const previous = figureAt(sheet, table, k, columns.previous, row, rowText);
+  const actual = figureAt(sheet, table, k, columns.actual, row, rowText);
+  const budget = figureAt(sheet, table, k, columns.budget, row, rowText);
+  let variance = figureAt(sheet, table, k, columns.variance, row, rowText);
   if (variance === undefined && actual !== undefined && budget !== undefined) variance = favourableVariance(actual, budget, table.convention);
   const column = columns.change;
   const changeCell = column === undefined ? undefined : cellAt(sheet, row, column.col);
@@ -127,11 +129,12 @@ export function rowFiguresIn(sheet: SheetGrid, table: VarianceTable, columns: Ta
 
 function sumOf(sheet: SheetGrid, table: VarianceTable, rows: readonly TableRow[], measure: Measure): Figure | undefined {
   const column = tableColumns(table)[measure];
+  const k = tkrFactor(table.unit);
   let tkr = 0;
   let halfUnit = 0;
   const cells: CellRef[] = [];
   for (const r of rows) {
-    const f = figureAt(sheet, table, column, r.row, String(r.row + 1));
+    const f = figureAt(sheet, table, k, column, r.row, String(r.row + 1));
     if (f === undefined) continue;
     tkr += f.tkr;
     halfUnit += f.halfUnit;

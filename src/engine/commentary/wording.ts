@@ -255,9 +255,9 @@ function append(draft: DraftInProgress, piece: string): void {
   draft.length += piece.length;
 }
 
-/** The most pieces sentence `id` adds to a draft's text: the space before it, its texts and its values. */
-function piecesOf(wording: Wording, id: TemplateId): number {
-  return 2 + 2 * (wording.templates.get(id) as SplitTemplate).names.length;
+/** The most pieces a sentence adds to a draft's text: the space before it, its template's texts and its values. */
+function piecesOf(template: SplitTemplate): number {
+  return 2 + 2 * template.names.length;
 }
 
 /**
@@ -268,8 +268,7 @@ function piecesOf(wording: Wording, id: TemplateId): number {
  * it is (the gap is the same words in every draft); the other sentences'
  * texts are cut from the draft's text by `finish`.
  */
-function say(draft: DraftInProgress, id: TemplateId, cells: CellRef[], own?: Readonly<Record<string, string>>): void {
-  const template = draft.wording.templates.get(id) as SplitTemplate;
+function say(draft: DraftInProgress, id: TemplateId, template: SplitTemplate, cells: CellRef[], own?: Readonly<Record<string, string>>): void {
   const at = draft.written++;
   draft.sentences[at] = { template: id, text: template.names.length === 0 ? (template.texts[0] as string) : '', cells, gap: id === 'lucka' };
   if (id === 'lucka' && at > 0 && at === draft.sentences.length - 1 && draft.wording.sharedGap !== null) {
@@ -408,23 +407,28 @@ export function writeDraft(wording: Wording, subject: Subject, figures: RowFigur
       : mnkr === 0
         ? 'avdelning.i_nivå.noll'
         : 'avdelning.i_nivå';
+  const templates = wording.templates;
+  const firstSplit = templates.get(first) as SplitTemplate;
+  const outcomeSplit = outcome === undefined ? undefined : (templates.get(outcome) as SplitTemplate);
+  const changeSplit = change === undefined ? undefined : (templates.get(change) as SplitTemplate);
+  const gapSplit = templates.get('lucka') as SplitTemplate;
   let count = 1;
-  let room = piecesOf(wording, first);
-  if (outcome !== undefined) {
+  let room = piecesOf(firstSplit);
+  if (outcomeSplit !== undefined) {
     count++;
-    room += piecesOf(wording, outcome);
+    room += piecesOf(outcomeSplit);
   }
-  if (change !== undefined) {
+  if (changeSplit !== undefined) {
     count++;
-    room += piecesOf(wording, change);
+    room += piecesOf(changeSplit);
   }
   for (const p of driven) {
     count++;
-    room += piecesOf(wording, p.template);
+    room += piecesOf(templates.get(p.template) as SplitTemplate);
   }
   if (material) {
     count++;
-    room += piecesOf(wording, 'lucka');
+    room += piecesOf(gapSplit);
   }
   const draft: DraftInProgress = {
     wording,
@@ -443,12 +447,12 @@ export function writeDraft(wording: Wording, subject: Subject, figures: RowFigur
     ends: new Array<number>(count),
     endsInSharedGap: false,
   };
-  say(draft, first, variance.cells);
+  say(draft, first, firstSplit, variance.cells);
   if (material) {
-    if (outcome !== undefined) say(draft, outcome, cellsOf(actual, budget));
-    if (change !== undefined) say(draft, change, fromCell ? cellsOf(figures.previous, actual, figures.change) : cellsOf(figures.previous, actual));
-    for (const p of driven) say(draft, p.template, p.cells, p.own);
-    say(draft, 'lucka', wording.noCells);
+    if (outcome !== undefined && outcomeSplit !== undefined) say(draft, outcome, outcomeSplit, cellsOf(actual, budget));
+    if (change !== undefined && changeSplit !== undefined) say(draft, change, changeSplit, fromCell ? cellsOf(figures.previous, actual, figures.change) : cellsOf(figures.previous, actual));
+    for (const p of driven) say(draft, p.template, templates.get(p.template) as SplitTemplate, p.cells, p.own);
+    say(draft, 'lucka', gapSplit, wording.noCells);
   }
   const text = finish(draft);
   return { text, sentences: draft.sentences, varianceMnkr: draft.varianceMnkr, direction: directionOf(mnkr), changePercent: percent === null ? null : roundHalfAway(percent, 1) };
