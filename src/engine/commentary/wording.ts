@@ -139,7 +139,7 @@ export function plan(template: TemplateId, cells: CellRef[], own?: Readonly<Reco
  * text so far (the pieces, joined once into the draft's text when the last
  * sentence is written, and the sentences, whose texts are then cut from it).
  */
-interface DraftInProgress {
+interface DraftInProgress extends WrittenDraft {
   wording: Wording;
   subject: Subject;
   figures: RowFigures;
@@ -147,15 +147,13 @@ interface DraftInProgress {
   favourable: boolean;
   /** The decimals the variance, Utfall and Budget are written with. */
   decimals: number;
-  varianceMnkr: number;
   /** The change % the change sentence cites, null when none is meaningful. */
   percent: number | null;
   /** The pieces of the text (room for as many as the sentences can have), how many there are, and their length. */
   pieces: string[];
   count: number;
   length: number;
-  /** The sentences, as many as the draft has (see `writeDraft`), and how many are written. */
-  sentences: DraftSentence[];
+  /** How many of the sentences (as many as the draft has, see `writeDraft`) are written. */
   written: number;
   /** Where each sentence ends in the text. */
   ends: number[];
@@ -285,8 +283,8 @@ function say(draft: DraftInProgress, id: TemplateId, template: SplitTemplate, ce
   draft.ends[at] = draft.length;
 }
 
-/** The draft's text (its sentences joined by a space), and each sentence's text cut from it. */
-function finish(draft: DraftInProgress): string {
+/** Writes the draft's text (its sentences joined by a space) and cuts each sentence's text from it. */
+function finish(draft: DraftInProgress): void {
   draft.pieces.length = draft.count;
   const written = draft.pieces.join('');
   let start = 0;
@@ -296,7 +294,7 @@ function finish(draft: DraftInProgress): string {
     if (sentence.text === '') sentence.text = written.slice(start, end);
     start = end + 1;
   }
-  return draft.endsInSharedGap ? written + (draft.wording.sharedGap as string) : written;
+  draft.text = draft.endsInSharedGap ? written + (draft.wording.sharedGap as string) : written;
 }
 
 function directionOf(mnkr: number): Direction {
@@ -438,6 +436,9 @@ export function writeDraft(wording: Wording, subject: Subject, figures: RowFigur
     favourable,
     decimals,
     varianceMnkr: tkrToMnkr(variance.tkr, decimals),
+    direction: directionOf(mnkr),
+    changePercent: percent === null ? null : roundHalfAway(percent, 1),
+    text: '',
     percent,
     pieces: new Array<string>(room),
     count: 0,
@@ -454,6 +455,6 @@ export function writeDraft(wording: Wording, subject: Subject, figures: RowFigur
     for (const p of driven) say(draft, p.template, templates.get(p.template) as SplitTemplate, p.cells, p.own);
     say(draft, 'lucka', gapSplit, wording.noCells);
   }
-  const text = finish(draft);
-  return { text, sentences: draft.sentences, varianceMnkr: draft.varianceMnkr, direction: directionOf(mnkr), changePercent: percent === null ? null : roundHalfAway(percent, 1) };
+  finish(draft);
+  return draft;
 }
