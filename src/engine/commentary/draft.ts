@@ -17,7 +17,7 @@ import { amountFormats, mnkrText, tkrToMnkr } from './amounts';
 import { accountGroupName, addContributor, kontogruppTableFor, largestContributors, noContributors, rowVariances, unitName, type Contributors, type RowVariance } from './drivers';
 import { rowFiguresIn, tableColumns, tableUnit, totalFigures, type CellRef, type RowFigures } from './figures';
 import { readTemplateOverrides, resolveTemplates, splitTemplate, TEMPLATE_IDS, type SplitTemplate, type TemplateId, type TemplateIssue, type TemplateOverride } from './templates';
-import { cellsOf, plan, writeDraft, type Direction, type DraftSentence, type DriverSentences, type SentencePlan, type Subject, type Words, type Wording } from './wording';
+import { cellsOf, plan, sharedGapOf, writeDraft, type Direction, type DraftSentence, type DriverSentences, type SentencePlan, type Subject, type Words, type Wording } from './wording';
 
 export { kontogruppTableFor } from './drivers';
 export type { Direction, DraftSentence } from './wording';
@@ -244,8 +244,7 @@ export function draftCommentary(result: Pick<CheckResult, 'tables'>, workbook: W
   const formats = amountFormats(lang);
   const words = wordsOf(lang);
   const noCells: CellRef[] = [];
-  const gap = splitTemplates.get('lucka') as SplitTemplate;
-  const sharedGap = gap.names.length === 0 ? ` ${gap.texts[0] as string}` : null;
+  const sharedGap = sharedGapOf(splitTemplates.get('lucka') as SplitTemplate, noCells);
   const sheets = new Map<string, SheetGrid>(workbook.sheets.map((s) => [s.name, s]));
   const driversOf = new Map<string, VarianceTable>();
   for (const rn of result.tables.filter((t) => t.kind === 'rn')) {

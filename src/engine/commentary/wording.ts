@@ -61,13 +61,26 @@ export interface Wording {
   tinyBaseTkr: number;
   /** The run's empty list of cells, cited by the gap of every draft (lists of cells are never changed). */
   noCells: CellRef[];
-  /**
-   * The gap as its template writes it when it has no placeholders (the same
-   * words in every draft), after the space that separates it from the
-   * sentence before: every draft's text ends in this one string rather than
-   * a copy of it. Null when the gap's template has placeholders.
-   */
-  sharedGap: string | null;
+  /** The gap of every draft, when its template has no placeholders (the same words in every draft); null otherwise. */
+  sharedGap: SharedGap | null;
+}
+
+/**
+ * The gap as every draft of a run has it: one sentence, shared by the drafts
+ * (sentences, like lists of cells, are never changed), and its text after the
+ * space that separates it from the sentence before, which every draft's text
+ * ends in rather than a copy of it.
+ */
+export interface SharedGap {
+  sentence: DraftSentence;
+  afterSpace: string;
+}
+
+/** The run's shared gap (see `SharedGap`), or null when the gap's template has placeholders. */
+export function sharedGapOf(template: SplitTemplate, noCells: CellRef[]): SharedGap | null {
+  if (template.names.length > 0) return null;
+  const text = template.texts[0] as string;
+  return { sentence: { template: 'lucka', text, cells: noCells, gap: true }, afterSpace: ` ${text}` };
 }
 
 /** Whose draft it is: a unit's row or a table's summary. */
@@ -268,11 +281,13 @@ function piecesOf(template: SplitTemplate): number {
  */
 function say(draft: DraftInProgress, id: TemplateId, template: SplitTemplate, cells: CellRef[], own?: Readonly<Record<string, string>>): void {
   const at = draft.written++;
-  draft.sentences[at] = { template: id, text: template.names.length === 0 ? (template.texts[0] as string) : '', cells, gap: id === 'lucka' };
-  if (id === 'lucka' && at > 0 && at === draft.sentences.length - 1 && draft.wording.sharedGap !== null) {
+  const shared = draft.wording.sharedGap;
+  if (id === 'lucka' && at > 0 && at === draft.sentences.length - 1 && shared !== null) {
+    draft.sentences[at] = shared.sentence;
     draft.endsInSharedGap = true;
     return;
   }
+  draft.sentences[at] = { template: id, text: template.names.length === 0 ? (template.texts[0] as string) : '', cells, gap: id === 'lucka' };
   if (at > 0) append(draft, ' ');
   append(draft, template.texts[0] as string);
   for (let j = 0; j < template.names.length; j++) {
@@ -294,7 +309,7 @@ function finish(draft: DraftInProgress): void {
     if (sentence.text === '') sentence.text = written.slice(start, end);
     start = end + 1;
   }
-  draft.text = draft.endsInSharedGap ? written + (draft.wording.sharedGap as string) : written;
+  draft.text = draft.endsInSharedGap ? written + (draft.wording.sharedGap as SharedGap).afterSpace : written;
 }
 
 function directionOf(mnkr: number): Direction {
