@@ -386,6 +386,16 @@ function outcomeTemplate(convention: SignConvention, actual: Figure, budget: Fig
   return actualIsCost ? 'utfall.nettokostnad_mot_budgeterad_intäkt' : 'utfall.nettointäkt_mot_budgeterad_kostnad';
 }
 
+/** The template of the sentence on the variance: material or not, favourable or not, a row's or a summary's. */
+function varianceTemplate(summary: boolean, material: boolean, favourable: boolean, zero: boolean): TemplateId {
+  if (material) {
+    if (summary) return favourable ? 'summa.avvikelse.positiv' : 'summa.avvikelse.negativ';
+    return favourable ? 'avdelning.avvikelse.positiv' : 'avdelning.avvikelse.negativ';
+  }
+  if (summary) return zero ? 'summa.i_nivå.noll' : 'summa.i_nivå';
+  return zero ? 'avdelning.i_nivå.noll' : 'avdelning.i_nivå';
+}
+
 /**
  * The draft of one row or total, or undefined when it has no variance.
  * Material: the variance, Utfall against budget, the change since last year,
@@ -405,21 +415,7 @@ export function writeDraft(wording: Wording, subject: Subject, figures: RowFigur
   const outcome = material && actual !== undefined && budget !== undefined ? outcomeTemplate(wording.convention, actual, budget) : undefined;
   const change = material ? changeTemplate(figures, meaningful) : undefined;
   const driven = material && drivers !== undefined ? drivers(favourable) : [];
-  const first: TemplateId = material
-    ? summary
-      ? favourable
-        ? 'summa.avvikelse.positiv'
-        : 'summa.avvikelse.negativ'
-      : favourable
-        ? 'avdelning.avvikelse.positiv'
-        : 'avdelning.avvikelse.negativ'
-    : summary
-      ? mnkr === 0
-        ? 'summa.i_nivå.noll'
-        : 'summa.i_nivå'
-      : mnkr === 0
-        ? 'avdelning.i_nivå.noll'
-        : 'avdelning.i_nivå';
+  const first = varianceTemplate(summary, material, favourable, mnkr === 0);
   const templates = wording.templates;
   const firstSplit = templates.get(first) as SplitTemplate;
   const outcomeSplit = outcome === undefined ? undefined : (templates.get(outcome) as SplitTemplate);
