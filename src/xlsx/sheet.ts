@@ -57,15 +57,21 @@ function parseRangeRef(ref: string): { top: number; left: number; bottom: number
  * A copy of a text that holds nothing else alive: a parser's texts can be
  * slices of the piece of XML they came from (V8 keeps a slice of 13
  * characters or more as a view into the whole), and a grid holding them
- * would keep those pieces in memory.
+ * would keep those pieces in memory. Joined from two parts, the copy is one
+ * new string (a slice of a copy would be a view again, of the copy).
  */
 export function ownText(text: string): string {
-  return text.length < 13 ? text : (' ' + text).slice(1);
+  return text.length < 13 ? text : [text.slice(0, 1), text.slice(1)].join('');
 }
 
-/** The formula in en-US syntax with `=`, future-function prefixes removed (`_xlfn.IFS` → `IFS`). */
+/**
+ * The formula in en-US syntax with `=`, future-function prefixes removed
+ * (`_xlfn.IFS` → `IFS`). Joined from its two parts, the text is one new
+ * string of its own: no view into the XML it came from, and not a pair of
+ * pieces (what `'=' + f` makes of a text of 13 characters or more).
+ */
 function formulaText(f: string): string {
-  return ownText('=' + (f.includes('_') ? f.replace(/_xlfn\.|_xlws\./gi, '') : f));
+  return ['=', f.includes('_') ? f.replace(/_xlfn\.|_xlws\./gi, '') : f].join('');
 }
 
 /** Excel's serial day number of an ISO date (a `t="d"` cell). */
@@ -287,7 +293,10 @@ export function readSheet(pkg: XlsxPackage, part: string, name: string, hidden: 
         case 'row': {
           // A row with values is as long as its last cell, also an empty one with only a style (as Excel's used range counts it).
           const line = cells[row];
-          if (line !== undefined && line.length < col + 1) line.length = col + 1;
+          if (line === undefined) break;
+          if (line.length < col + 1) line.length = col + 1;
+          // A copy of exactly the row's length: the array its cells were added to has room for more (V8 grows an array by half and 16 more).
+          cells[row] = line.slice();
           break;
         }
         case 'f':
