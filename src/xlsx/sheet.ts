@@ -160,6 +160,8 @@ export function readSheet(pkg: XlsxPackage, part: string, name: string, hidden: 
   let inSheetData = false;
   let row = -1;
   let col = -1;
+  /** How many cells of the `<row>` being read hold something. */
+  let rowCells = 0;
   /** The `<c>` being read (none between cells): its row (its column is `col`), type and style, its `<f>` element's attributes and text, its value's text and an inline string's text. */
   let inCell = false;
   let cellRow = -1;
@@ -207,6 +209,7 @@ export function readSheet(pkg: XlsxPackage, part: string, name: string, hidden: 
     if (formula !== undefined && made.value === null && made.error === undefined) pending.push({ row: cellRow, col, cell: made });
     const line = (cells[cellRow] ??= []);
     line[col] = made;
+    if (cellRow === row) rowCells++;
   };
 
   readPart(pkg, part, {
@@ -231,6 +234,7 @@ export function readSheet(pkg: XlsxPackage, part: string, name: string, hidden: 
           if (!Number.isInteger(r) || r < 0 || r >= MAX_ROWS) throw new XlsxFileError('damaged', pkg.file, `${part}: row ${attrs.r ?? ''}`);
           row = r;
           col = -1;
+          rowCells = 0;
           if (attrs.hidden === '1' || attrs.hidden === 'true') hiddenRows.push(r);
           break;
         }
@@ -295,8 +299,9 @@ export function readSheet(pkg: XlsxPackage, part: string, name: string, hidden: 
           const line = cells[row];
           if (line === undefined) break;
           if (line.length < col + 1) line.length = col + 1;
-          // A copy of exactly the row's length: the array its cells were added to has room for more (V8 grows an array by half and 16 more).
-          cells[row] = line.slice();
+          // A row mostly full is kept as a copy of exactly its length: the array its cells were added to has room for more (V8 grows
+          // an array by half and 16 more). A sparse one (a cell in A and one in XFD) is kept as it is: V8 keeps it small, a copy would not be.
+          if (2 * rowCells >= line.length) cells[row] = line.slice();
           break;
         }
         case 'f':
