@@ -120,10 +120,9 @@ export function inflateEntry(buf: Buffer, entry: ZipEntry, limit: number): Buffe
 /**
  * Text is handed on in pieces of this many bytes, so no part's text is ever
  * one string. A small piece is garbage soon after the parser has gone through
- * it: a piece of 1 MB (a whole worksheet here) outlived the young
- * generation's collections while its cells were read and was moved to the old
- * generation, where it stayed until the next full collection (the check's
- * peak heap 8,7 → 7,6–8,2 MB on the 40-sheet workbook, the same speed).
+ * it; a piece as large as a worksheet outlives the young generation's
+ * collections while its cells are read, is moved to the old generation and
+ * stays there until the next full collection (see docs/performance.md).
  */
 const TEXT_PIECE = 16 * 1024;
 
