@@ -16,7 +16,9 @@
  * what the check holds alive.
  *
  * Also: the heap the grid of the workbook takes once read (the floor of any
- * check that keeps the whole grid), and the peak resident set size (sampled
+ * check that keeps the whole grid), what the peak is made of (the peak while
+ * only the grid is read, and while only the engine checks a grid read
+ * before), and the peak resident set size (sampled
  * the same way) over the RSS before the check: it counts what V8 had already
  * reserved as nothing, and is printed for reference only. Prints one JSON line.
  */
@@ -36,6 +38,8 @@ const { main } = require(path.join(__dirname, '..', 'build', 'cli', 'main.js')) 
 const { openPackage } = require(path.join(__dirname, '..', 'build', 'xlsx', 'package.js')) as typeof import('../src/xlsx/package');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { readPackageGrid } = require(path.join(__dirname, '..', 'build', 'xlsx', 'read.js')) as typeof import('../src/xlsx/read');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { checkWorkbook, reviewFindings } = require(path.join(__dirname, '..', 'build', 'engine', 'index.js')) as typeof import('../src/engine');
 
 export interface MemoryReport {
   mode: string;
@@ -55,6 +59,10 @@ export interface MemoryReport {
   largestPartBytes: number;
   /** Heap still held after the check and a full collection. */
   retainedBytes: number;
+  /** What the peak is made of: the peak heap in use while only the grid is read (the grid and the reader's garbage). */
+  readPeakHeapDelta: number;
+  /** … and while the engine checks and reviews a grid read before (its tables, findings and garbage; the grid not counted). */
+  enginePeakHeapDelta: number;
 }
 
 function gc(): void {
@@ -106,6 +114,18 @@ function gridHeap(file: string): { gridHeapBytes: number; fileBytes: number; lar
   return { gridHeapBytes: withGrid - process.memoryUsage().heapUsed, fileBytes: pkg.bytes.length, largestPartBytes: Math.max(...pkg.entries.map((e) => e.size)) };
 }
 
+/** The peak heap in use while `step` runs (sampled), over the heap in use before it after a full collection; and the heap still held after it. */
+async function sampledPeak(sampler: Worker, step: () => Promise<unknown>): Promise<{ peakHeapDelta: number; samples: number; peakRssDelta: number; retainedBytes: number }> {
+  gc();
+  const heap0 = process.memoryUsage().heapUsed;
+  const rss0 = process.memoryUsage.rss();
+  await message(sampler, 'start');
+  await step();
+  const peak = (await message(sampler, 'stop')) as { heap: number; rss: number; samples: number };
+  gc();
+  return { peakHeapDelta: Math.max(0, peak.heap - heap0), samples: peak.samples, peakRssDelta: peak.rss - rss0, retainedBytes: process.memoryUsage().heapUsed - heap0 };
+}
+
 async function run(): Promise<void> {
   const [mode, file] = process.argv.slice(2);
   if (file === undefined || mode !== 'check') throw new Error('usage: cli-memory.ts check FILE');
@@ -116,26 +136,24 @@ async function run(): Promise<void> {
   await main(['check', file, '--json'], io);
   const { gridHeapBytes, fileBytes, largestPartBytes } = gridHeap(file);
 
-  gc();
-  const heap0 = process.memoryUsage().heapUsed;
-  const rss0 = process.memoryUsage.rss();
-  await message(sampler, 'start');
-  await main(['check', file, '--json'], io);
-  const peak = (await message(sampler, 'stop')) as { heap: number; rss: number; samples: number };
-  gc();
-  const heap1 = process.memoryUsage().heapUsed;
+  const checked = await sampledPeak(sampler, () => main(['check', file, '--json'], io));
+  const read = await sampledPeak(sampler, async () => readPackageGrid(openPackage(file)));
+  const grid = readPackageGrid(openPackage(file)).grid;
+  const engine = await sampledPeak(sampler, async () => reviewFindings(checkWorkbook(grid, { sheets: [] }), grid));
   await sampler.terminate();
-  const peakHeapDelta = Math.max(0, peak.heap - heap0);
+  const { peakHeapDelta, samples, peakRssDelta, retainedBytes } = checked;
   const report: MemoryReport = {
     mode,
     peakBytes: peakHeapDelta + fileBytes + largestPartBytes,
     peakHeapDelta,
-    samples: peak.samples,
-    peakRssDelta: peak.rss - rss0,
+    samples,
+    peakRssDelta,
     gridHeapBytes,
     fileBytes,
     largestPartBytes,
-    retainedBytes: heap1 - heap0,
+    retainedBytes,
+    readPeakHeapDelta: read.peakHeapDelta,
+    enginePeakHeapDelta: engine.peakHeapDelta,
   };
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }

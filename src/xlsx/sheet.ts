@@ -57,15 +57,21 @@ function parseRangeRef(ref: string): { top: number; left: number; bottom: number
  * A copy of a text that holds nothing else alive: a parser's texts can be
  * slices of the piece of XML they came from (V8 keeps a slice of 13
  * characters or more as a view into the whole), and a grid holding them
- * would keep those pieces in memory.
+ * would keep those pieces in memory. Joined from two parts, the copy is one
+ * new string (a slice of a copy would be a view again, of the copy).
  */
 export function ownText(text: string): string {
-  return text.length < 13 ? text : (' ' + text).slice(1);
+  return text.length < 13 ? text : [text.slice(0, 1), text.slice(1)].join('');
 }
 
-/** The formula in en-US syntax with `=`, future-function prefixes removed (`_xlfn.IFS` → `IFS`). */
+/**
+ * The formula in en-US syntax with `=`, future-function prefixes removed
+ * (`_xlfn.IFS` → `IFS`). Joined from its two parts, the text is one new
+ * string of its own: no view into the XML it came from, and not a pair of
+ * pieces (what `'=' + f` makes of a text of 13 characters or more).
+ */
 function formulaText(f: string): string {
-  return ownText('=' + f.replace(/_xlfn\.|_xlws\./gi, ''));
+  return ['=', f.includes('_') ? f.replace(/_xlfn\.|_xlws\./gi, '') : f].join('');
 }
 
 /** Excel's serial day number of an ISO date (a `t="d"` cell). */
@@ -93,18 +99,6 @@ function makeCell(value: CellValue, error: ErrorCode | undefined, errorIsText: b
   return cell;
 }
 
-/** The parts of one `<c>` element, collected while it is read. */
-interface CellParts {
-  row: number;
-  col: number;
-  type: string;
-  style: number;
-  formula: string | undefined;
-  formulaAttrs: Record<string, string> | undefined;
-  value: string | undefined;
-  inline: string | undefined;
-}
-
 /** A text cell: plain text that reads like an error is pasted error text; a formula's text result is text. `t` holds nothing else alive. */
 function textCell(own: string, formula: string | undefined, format: string | undefined): Cell {
   if (formula !== undefined) return makeCell(own, undefined, false, formula, format);
@@ -112,18 +106,20 @@ function textCell(own: string, formula: string | undefined, format: string | und
   return makeCell(own, error, error !== undefined, undefined, format);
 }
 
-/** Builds the grid cell of a `<c>` once it is closed (undefined: an empty cell). */
-function toCell(p: CellParts, formula: string | undefined, ctx: SheetContext, pending: PendingFormula[]): Cell | undefined {
-  const format = ctx.cellFormats[p.style];
-  const v = p.value;
-  switch (p.type) {
+/**
+ * Builds the grid cell of a `<c>` once it is closed (undefined: an empty
+ * cell) from its type (`t`), its value's text (`<v>`), an inline string's
+ * text (`<is>`), its formula and its number format.
+ */
+function toCell(type: string, v: string | undefined, inline: string | undefined, formula: string | undefined, format: string | undefined, ctx: SheetContext): Cell | undefined {
+  switch (type) {
     case 's': {
       const s = v === undefined ? undefined : ctx.sharedStrings[Number(v)];
       // The shared strings are the workbook's own texts already (see readSharedStrings): every cell showing one shares it.
       return s === undefined ? undefined : textCell(s, formula, format);
     }
     case 'inlineStr':
-      return p.inline === undefined ? undefined : textCell(ownText(p.inline), formula, format);
+      return inline === undefined ? undefined : textCell(ownText(inline), formula, format);
     case 'str':
       if (v !== undefined) return textCell(ownText(v), formula, format);
       break;
@@ -144,10 +140,8 @@ function toCell(p: CellParts, formula: string | undefined, ctx: SheetContext, pe
         if (Number.isFinite(n)) return makeCell(n, undefined, false, formula, format);
       }
   }
-  if (formula === undefined) return undefined;
-  const cell = makeCell(null, undefined, false, formula, format);
-  pending.push({ row: p.row, col: p.col, cell });
-  return cell;
+  // A formula without a cached result: its value is calculated once the sheet is read.
+  return formula === undefined ? undefined : makeCell(null, undefined, false, formula, format);
 }
 
 /**
@@ -166,7 +160,17 @@ export function readSheet(pkg: XlsxPackage, part: string, name: string, hidden: 
   let inSheetData = false;
   let row = -1;
   let col = -1;
-  let cell: CellParts | undefined;
+  /** How many cells of the `<row>` being read hold something. */
+  let rowCells = 0;
+  /** The `<c>` being read (none between cells): its row (its column is `col`), type and style, its `<f>` element's attributes and text, its value's text and an inline string's text. */
+  let inCell = false;
+  let cellRow = -1;
+  let cellType = 'n';
+  let cellStyle = 0;
+  let formulaAttrs: Record<string, string> | undefined;
+  let formulaSource: string | undefined;
+  let valueText: string | undefined;
+  let inlineText: string | undefined;
   /** Which text is being collected: the formula, the value or an inline string's text. */
   let collecting: 'f' | 'v' | 't' | undefined;
   let phonetic = 0;
@@ -174,33 +178,38 @@ export function readSheet(pkg: XlsxPackage, part: string, name: string, hidden: 
 
   const arrayFormulaAt = (r: number, c: number): string | undefined => arrays.find((a) => r >= a.top && r <= a.bottom && c >= a.left && c <= a.right)?.formula;
 
-  const finishCell = (p: CellParts): void => {
-    let formula: string | undefined;
-    const attrs = p.formulaAttrs;
-    if (attrs !== undefined) {
-      const kind = attrs.t ?? 'normal';
-      if (kind === 'shared' && attrs.si !== undefined) {
-        if (p.formula !== undefined && p.formula !== '') {
-          shared.set(attrs.si, { formula: p.formula, row: p.row, col: p.col });
-          formula = formulaText(p.formula);
-        } else {
-          const master = shared.get(attrs.si);
-          if (master !== undefined) formula = formulaText(moveFormula(master.formula, p.row - master.row, p.col - master.col));
-        }
-      } else if (kind === 'array' && p.formula !== undefined && p.formula !== '') {
-        formula = formulaText(p.formula);
-        const range = parseRangeRef(attrs.ref ?? '');
-        if (range !== undefined) arrays.push({ ...range, formula });
-      } else if (kind !== 'dataTable' && p.formula !== undefined && p.formula !== '') {
-        formula = formulaText(p.formula);
+  /** The formula the cell being read shows: its own, moved from its shared formula's master, or that of an array formula over it. */
+  const cellFormula = (): string | undefined => {
+    const attrs = formulaAttrs;
+    const source = formulaSource;
+    if (attrs === undefined) return arrays.length > 0 ? arrayFormulaAt(cellRow, col) : undefined;
+    const kind = attrs.t ?? 'normal';
+    if (kind === 'shared' && attrs.si !== undefined) {
+      if (source !== undefined && source !== '') {
+        shared.set(attrs.si, { formula: source, row: cellRow, col });
+        return formulaText(source);
       }
-    } else if (arrays.length > 0) {
-      formula = arrayFormulaAt(p.row, p.col);
+      const master = shared.get(attrs.si);
+      return master === undefined ? undefined : formulaText(moveFormula(master.formula, cellRow - master.row, col - master.col));
     }
-    const made = toCell(p, formula, ctx, pending);
+    if (source === undefined || source === '' || kind === 'dataTable') return undefined;
+    const formula = formulaText(source);
+    if (kind === 'array') {
+      const range = parseRangeRef(attrs.ref ?? '');
+      if (range !== undefined) arrays.push({ ...range, formula });
+    }
+    return formula;
+  };
+
+  const finishCell = (): void => {
+    const formula = cellFormula();
+    const made = toCell(cellType, valueText, inlineText, formula, ctx.cellFormats[cellStyle], ctx);
     if (made === undefined) return;
-    const line = (cells[p.row] ??= []);
-    line[p.col] = made;
+    // A formula cell with neither a value nor an error has no cached result: it is calculated once the sheet is read.
+    if (formula !== undefined && made.value === null && made.error === undefined) pending.push({ row: cellRow, col, cell: made });
+    const line = (cells[cellRow] ??= []);
+    line[col] = made;
+    if (cellRow === row) rowCells++;
   };
 
   readPart(pkg, part, {
@@ -225,37 +234,46 @@ export function readSheet(pkg: XlsxPackage, part: string, name: string, hidden: 
           if (!Number.isInteger(r) || r < 0 || r >= MAX_ROWS) throw new XlsxFileError('damaged', pkg.file, `${part}: row ${attrs.r ?? ''}`);
           row = r;
           col = -1;
+          rowCells = 0;
           if (attrs.hidden === '1' || attrs.hidden === 'true') hiddenRows.push(r);
           break;
         }
         case 'c': {
-          const at = attrs.r === undefined ? { row, col: col + 1 } : parseCellRef(attrs.r);
-          if (at === undefined || at.col >= MAX_COLS || at.row < 0) throw new XlsxFileError('damaged', pkg.file, `${part}: cell ${attrs.r ?? ''}`);
+          const ref = attrs.r;
+          const at = ref === undefined ? { row, col: col + 1 } : parseCellRef(ref);
+          if (at === undefined || at.col >= MAX_COLS || at.row < 0) throw new XlsxFileError('damaged', pkg.file, `${part}: cell ${ref ?? ''}`);
+          inCell = true;
+          cellRow = at.row;
           col = at.col;
-          cell = { row: at.row, col: at.col, type: attrs.t ?? 'n', style: Number(attrs.s ?? 0), formula: undefined, formulaAttrs: undefined, value: undefined, inline: undefined };
+          cellType = attrs.t ?? 'n';
+          cellStyle = attrs.s === undefined ? 0 : Number(attrs.s);
+          formulaAttrs = undefined;
+          formulaSource = undefined;
+          valueText = undefined;
+          inlineText = undefined;
           break;
         }
         case 'f':
-          if (cell !== undefined) {
-            cell.formulaAttrs = attrs;
+          if (inCell) {
+            formulaAttrs = attrs;
             collecting = 'f';
             buffer = '';
           }
           break;
         case 'v':
-          if (cell !== undefined) {
+          if (inCell) {
             collecting = 'v';
             buffer = '';
           }
           break;
         case 'is':
-          if (cell !== undefined) cell.inline = '';
+          if (inCell) inlineText = '';
           break;
         case 'rPh':
           phonetic++;
           break;
         case 't':
-          if (cell?.inline !== undefined && phonetic === 0) {
+          if (inlineText !== undefined && phonetic === 0) {
             collecting = 't';
             buffer = '';
           }
@@ -272,25 +290,30 @@ export function readSheet(pkg: XlsxPackage, part: string, name: string, hidden: 
           inSheetData = false;
           break;
         case 'c':
-          if (cell !== undefined) finishCell(cell);
-          cell = undefined;
+          if (inCell) finishCell();
+          inCell = false;
+          inlineText = undefined;
           break;
         case 'row': {
           // A row with values is as long as its last cell, also an empty one with only a style (as Excel's used range counts it).
           const line = cells[row];
-          if (line !== undefined && line.length < col + 1) line.length = col + 1;
+          if (line === undefined) break;
+          if (line.length < col + 1) line.length = col + 1;
+          // A row mostly full is kept as a copy of exactly its length: the array its cells were added to has room for more (V8 grows
+          // an array by half and 16 more). A sparse one (a cell in A and one in XFD) is kept as it is: V8 keeps it small, a copy would not be.
+          if (2 * rowCells >= line.length) cells[row] = line.slice();
           break;
         }
         case 'f':
-          if (cell !== undefined && collecting === 'f') cell.formula = buffer;
+          if (inCell && collecting === 'f') formulaSource = buffer;
           collecting = undefined;
           break;
         case 'v':
-          if (cell !== undefined && collecting === 'v') cell.value = buffer;
+          if (inCell && collecting === 'v') valueText = buffer;
           collecting = undefined;
           break;
         case 't':
-          if (cell?.inline !== undefined && collecting === 't') cell.inline += buffer;
+          if (inlineText !== undefined && collecting === 't') inlineText += buffer;
           collecting = undefined;
           break;
         case 'rPh':

@@ -137,22 +137,22 @@ export function readCellFormats(pkg: XlsxPackage, stylesPart: string | undefined
 export function readSharedStrings(pkg: XlsxPackage, part: string | undefined): string[] {
   if (part === undefined) return [];
   const strings: string[] = [];
-  let current: string[] = [];
+  let current = '';
   let inText = false;
   let phonetic = 0;
   readPart(pkg, part, {
     open(name) {
-      if (name === 'si') current = [];
+      if (name === 'si') current = '';
       else if (name === 'rPh') phonetic++;
       else if (name === 't' && phonetic === 0) inText = true;
     },
     text(text) {
-      if (inText) current.push(text);
+      if (inText) current += text;
     },
     close(name) {
       if (name === 't') inText = false;
       else if (name === 'rPh') phonetic--;
-      else if (name === 'si') strings.push(ownText(current.join('')));
+      else if (name === 'si') strings.push(ownText(current));
     },
   });
   return strings;

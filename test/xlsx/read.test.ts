@@ -83,6 +83,27 @@ describe('readWorkbookGrid on workbooks with odd contents', () => {
     }
   });
 
+  it('reads every Swedish name whole in a long sheet, wherever the reader’s pieces of text end', async () => {
+    // Well over the pieces the reader decodes at a time: characters of two bytes (å, ä, ö) and of three (–) fall on their edges.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Nämnder');
+    const names: string[] = [];
+    for (let r = 1; r <= 3000; r++) {
+      const name = `${r} Förskoleförvaltningen – Älvsjö/Årsta område ${'å'.repeat(r % 7)}`;
+      names.push(name);
+      ws.getCell(r, 1).value = name;
+      ws.getCell(r, 2).value = { richText: [{ text: 'Utfall ' }, { font: { bold: true }, text: `ökning ${r} tkr` }] };
+      ws.getCell(r, 3).value = -r * 1000.5;
+    }
+    const file = await write(wb, dir, 'long-swedish.xlsx');
+    const s = (await readWorkbookGrid(file)).sheets[0];
+    for (let r = 1; r <= 3000; r++) {
+      expect(s?.cells[r - 1]?.[0]?.value).toBe(names[r - 1]);
+      expect(s?.cells[r - 1]?.[1]?.value).toBe(`Utfall ökning ${r} tkr`);
+      expect(s?.cells[r - 1]?.[2]?.value).toBe(-r * 1000.5);
+    }
+  });
+
   it('resolves shared formulas to each cell’s own formula', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Blad1');

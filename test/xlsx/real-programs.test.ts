@@ -13,11 +13,11 @@ import { cellAt, parseAddress, type SheetGrid, type WorkbookGrid } from '../../s
 import { readWorkbookGrid } from '../../src/xlsx/read';
 import { applyEdits } from '../../src/xlsx/write';
 import { elementsOf } from '../../src/xlsx/xml-edit';
-import { readZipDirectory, type ZipEntry } from '../../src/xlsx/zip';
+import { inflateEntry, readZipDirectory, type ZipEntry } from '../../src/xlsx/zip';
 import { readZipEntry, tempDir } from './files';
 import { describeWithProgram } from '../helpers/programs';
 import { gridValues, libreOfficeValues, recalculateWithLibreOffice, SOFFICE } from './libreoffice';
-import { excelStyleWorkbook, FIRST, googleSheetsStyleWorkbook, openpyxlStyleWorkbook, strictWorkbook, SUM_ROW } from './packages';
+import { excelStyleWorkbook, FIRST, googleSheetsStyleWorkbook, openpyxlStyleWorkbook, strictWorkbook, SUM_ROW, zipParts } from './packages';
 
 const dir = tempDir('avk-programs-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -126,6 +126,22 @@ describe('reading workbooks from other programs', () => {
         .findings.filter((f) => f.rule === 'div0')
         .map((f) => f.cell),
     ).toEqual(['F5']);
+  });
+
+  it('every XML part beginning with a UTF-8 byte-order mark (as .NET writers save them) is read alike, and fix keeps the mark', async () => {
+    const plain = excelStyleWorkbook();
+    const parts: Record<string, Buffer> = {};
+    for (const entry of readZipDirectory(plain) as ZipEntry[]) {
+      const bytes = inflateEntry(plain, entry, Infinity);
+      parts[entry.name] = /\.(xml|rels)$/.test(entry.name) ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]) : bytes;
+    }
+    const input = save('bom.xlsx', zipParts(parts));
+    expect(await readWorkbookGrid(input)).toEqual(await readWorkbookGrid(save('no-bom.xlsx', plain)));
+    const output = path.join(dir, 'bom-fixed.xlsx');
+    expect(await run(['fix', input, '-o', output])).toBe(0);
+    const sheet = readZipEntry(fs.readFileSync(output), 'xl/worksheets/sheet1.xml') as string;
+    expect(sheet.startsWith('\ufeff<?xml')).toBe(true);
+    expect(at((await readWorkbookGrid(output)).sheets[0], 'F5').error).toBeUndefined();
   });
 
   it('Strict Open XML (ISO namespaces) is read like the transitional form', async () => {
