@@ -183,38 +183,75 @@ export function formulaShape(formula: string, row: number, col: number): string 
   return formulaCore(toR1C1(formula, row, col));
 }
 
-/** A cell reference read at a position of a formula: its length, and its row and column (0-based). */
-interface ReferenceAt {
-  length: number;
-  colAbs: boolean;
-  col: number;
-  rowAbs: boolean;
-  row: number;
+/**
+ * The index after the reference (`$?[A-Z]{1,3}$?[1-9][0-9]{0,6}`) at i of an
+ * upper-cased formula when no word character or `(` follows it, else −1:
+ * what `REWRITTEN` reads as a reference, read here by character codes since
+ * `sameR1C1` asks for it at every word of every formula.
+ */
+function referenceEnd(src: string, i: number): number {
+  let j = i;
+  if (src.charCodeAt(j) === 36 /* $ */) j++;
+  const letters = j;
+  while (j - letters < 3 && isLetterCode(src.charCodeAt(j))) j++;
+  if (j === letters) return -1;
+  if (src.charCodeAt(j) === 36) j++;
+  if (!(src.charCodeAt(j) >= 49 && src.charCodeAt(j) <= 57)) return -1;
+  const digits = j;
+  while (j - digits < 7 && isDigitCode(src.charCodeAt(j))) j++;
+  const after = j < src.length ? src.charCodeAt(j) : -1;
+  return isWordCode(after) || after === 40 /* ( */ ? -1 : j;
+}
+
+/** The index of the row part (`$7` or `7`) of the reference at i, after its `$` and column letters. */
+function rowPartAt(src: string, i: number): number {
+  let j = src.charCodeAt(i) === 36 ? i + 1 : i;
+  while (isLetterCode(src.charCodeAt(j))) j++;
+  return j;
+}
+
+/** The 0-based column of the reference at i (its letters after an optional `$`). */
+function referenceColumn(src: string, i: number): number {
+  let col = 0;
+  for (let j = src.charCodeAt(i) === 36 ? i + 1 : i; isLetterCode(src.charCodeAt(j)); j++) col = col * 26 + (src.charCodeAt(j) - 64);
+  return col - 1;
+}
+
+/** The 0-based row of the reference whose row part (`rowPartAt`) starts at j. */
+function referenceRow(src: string, j: number): number {
+  let row = 0;
+  for (let k = src.charCodeAt(j) === 36 ? j + 1 : j; isDigitCode(src.charCodeAt(k)); k++) row = row * 10 + (src.charCodeAt(k) - 48);
+  return row - 1;
 }
 
 /**
- * The reference (`$?[A-Z]{1,3}$?[1-9][0-9]{0,6}`) at i of an upper-cased
- * formula when no word character or `(` follows it, else undefined: what
- * `REWRITTEN` reads as a reference, read here by character codes since
- * `sameR1C1` asks for it at every word of every formula.
+ * True when the reference at i of a, in a formula at (rowA, colA), and the
+ * one at j of b, at (rowB, colB), have the same R1C1 text: the same `$`s,
+ * and each part the same absolute number or the same offset from its cell.
  */
-function referenceAt(src: string, i: number): ReferenceAt | undefined {
-  let j = i;
-  const colAbs = src.charCodeAt(j) === 36; /* $ */
-  if (colAbs) j++;
-  let col = 0;
-  const letters = j;
-  for (let c = src.charCodeAt(j); j - letters < 3 && c >= 65 && c <= 90; c = src.charCodeAt(++j)) col = col * 26 + (c - 64);
-  if (j === letters) return undefined;
-  const rowAbs = src.charCodeAt(j) === 36;
-  if (rowAbs) j++;
-  if (!(src.charCodeAt(j) >= 49 && src.charCodeAt(j) <= 57)) return undefined;
-  let row = 0;
-  const digits = j;
-  for (let c = src.charCodeAt(j); j - digits < 7 && c >= 48 && c <= 57; c = src.charCodeAt(++j)) row = row * 10 + (c - 48);
-  const after = j < src.length ? src.charCodeAt(j) : -1;
-  if (isWordCode(after) || after === 40 /* ( */) return undefined;
-  return { length: j - i, colAbs, col: col - 1, rowAbs, row: row - 1 };
+function sameReference(a: string, i: number, rowA: number, colA: number, b: string, j: number, rowB: number, colB: number): boolean {
+  const colAbs = a.charCodeAt(i) === 36;
+  if (colAbs !== (b.charCodeAt(j) === 36)) return false;
+  const ca = referenceColumn(a, i);
+  const cb = referenceColumn(b, j);
+  if (colAbs ? ca !== cb : ca - colA !== cb - colB) return false;
+  const ra = rowPartAt(a, i);
+  const rb = rowPartAt(b, j);
+  const rowAbs = a.charCodeAt(ra) === 36;
+  if (rowAbs !== (b.charCodeAt(rb) === 36)) return false;
+  const rowOfA = referenceRow(a, ra);
+  const rowOfB = referenceRow(b, rb);
+  return rowAbs ? rowOfA === rowOfB : rowOfA - rowA === rowOfB - rowB;
+}
+
+/** True for `A`–`Z`. */
+function isLetterCode(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+/** True for `0`–`9`. */
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /** True for the characters of a word (`[A-Z0-9_.]`, on the upper-cased text). */
@@ -276,15 +313,13 @@ export function sameR1C1(a: string, rowA: number, colA: number, b: string, rowB:
       continue;
     }
     // A reference or a word in each.
-    const ra = referenceAt(a, i);
-    const rb = referenceAt(b, j);
-    if ((ra === undefined) !== (rb === undefined)) return false;
-    if (ra !== undefined && rb !== undefined) {
-      if (ra.rowAbs !== rb.rowAbs || ra.colAbs !== rb.colAbs) return false;
-      if (ra.rowAbs ? ra.row !== rb.row : ra.row - rowA !== rb.row - rowB) return false;
-      if (ra.colAbs ? ra.col !== rb.col : ra.col - colA !== rb.col - colB) return false;
-      i += ra.length;
-      j += rb.length;
+    const refEndA = referenceEnd(a, i);
+    const refEndB = referenceEnd(b, j);
+    if (refEndA < 0 !== refEndB < 0) return false;
+    if (refEndA >= 0) {
+      if (!sameReference(a, i, rowA, colA, b, j, rowB, colB)) return false;
+      i = refEndA;
+      j = refEndB;
       continue;
     }
     let ea = i + 1;

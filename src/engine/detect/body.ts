@@ -80,8 +80,8 @@ function countFigures(sheet: SheetGrid, row: number, cols: readonly number[]): {
   let figures = 0;
   let texts = 0;
   let headerWords = false;
-  for (const c of cols) {
-    const cell = cellAt(sheet, row, c);
+  for (let k = 0; k < cols.length; k++) {
+    const cell = cellAt(sheet, row, cols[k] as number);
     if (isBlank(cell)) continue;
     if (cell.error !== undefined || typeof cell.value === 'number' || cell.formula !== undefined || readNumber(cell) !== undefined) figures++;
     else if (typeof cell.value === 'string' && isMarkerText(cell.value)) figures++;
@@ -105,8 +105,10 @@ export function readBody(sheet: SheetGrid, firstRow: number, labelCol: number, n
   let figureRows = 0;
   /** A row of figures: the section rows above it belong to the table. */
   const keep = (row: BodyRow): void => {
-    for (const section of sections) rows.push(section);
-    sections = [];
+    if (sections.length > 0) {
+      rows.push(...sections);
+      sections = [];
+    }
     rows.push(row);
     if (row.kind === 'figures') figureRows++;
   };

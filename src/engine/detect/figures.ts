@@ -13,8 +13,8 @@ import { halfUnitShown, isMarkerText, MAX_FIGURE, readNumber, shownStoredDecimal
  * and `blank[i]` for an empty cell or a dash, read as 0.
  */
 export interface ColumnFigures {
-  value: number[];
-  half: number[];
+  value: Float64Array;
+  half: Float64Array;
   blank: boolean[];
 }
 
@@ -30,7 +30,7 @@ export function readFigures(sheet: SheetGrid, rows: readonly { row: number }[], 
   const out = new Map<number, ColumnFigures>();
   for (const col of cols) {
     // Arrays of the body's length from the start: a large table's columns are not copied as they grow.
-    const figures: ColumnFigures = { value: new Array<number>(rows.length), half: new Array<number>(rows.length), blank: new Array<boolean>(rows.length) };
+    const figures: ColumnFigures = { value: new Float64Array(rows.length), half: new Float64Array(rows.length), blank: new Array<boolean>(rows.length) };
     // A column's cells share one or two number formats: each format's decimals are read once.
     const shown = new Map<string | undefined, number>();
     rows.forEach(({ row }, i) => {
@@ -91,7 +91,8 @@ export function agreement(readings: Readings, result: number, terms: readonly Te
     let sum = 0;
     let half = 0;
     let readable = true;
-    for (const { figures, sign } of columns) {
+    for (let k = 0; k < columns.length; k++) {
+      const { figures, sign } = columns[k] as (typeof columns)[number];
       const f = figures as ColumnFigures;
       if (!isFigure(f, i)) {
         readable = false;

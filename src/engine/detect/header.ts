@@ -39,7 +39,8 @@ export function rowHints(sheet: SheetGrid, row: number): Map<number, HeaderHint>
   // A header has words: a row with at most one text among figures (a table's row) has no two hints.
   let texts = 0;
   let figures = false;
-  for (const cell of cells) {
+  for (let c = 0; c < cells.length; c++) {
+    const cell = cells[c];
     if (typeof cell?.value === 'string') texts++;
     else if (typeof cell?.value === 'number' && headerText(cell) === '') figures = true;
   }

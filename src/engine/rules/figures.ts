@@ -25,8 +25,8 @@ const BLANK: Slot = { kind: 'blank' };
 export class SlotColumn {
   readonly length: number;
   // Arrays of the table's length from the start: a large table's columns are not copied as they grow.
-  private readonly values: number[];
-  private readonly halves: number[];
+  private readonly values: Float64Array;
+  private readonly halves: Float64Array;
   /** Per row: true for a formula's number, false for a typed one, undefined for any other cell. */
   private readonly formulas: (boolean | undefined)[];
   private readonly others = new Map<number, Slot>();
@@ -36,8 +36,8 @@ export class SlotColumn {
   /** `changeOf`: the table, when the column is its change % (each cell read in its own unit). */
   constructor(sheet: SheetGrid, rows: readonly TableRow[], col: number, changeOf?: VarianceTable) {
     this.length = rows.length;
-    this.values = new Array<number>(rows.length);
-    this.halves = new Array<number>(rows.length);
+    this.values = new Float64Array(rows.length);
+    this.halves = new Float64Array(rows.length);
     this.formulas = new Array<boolean | undefined>(rows.length);
     this.units = new Array<ChangeUnit>(changeOf === undefined ? 0 : rows.length);
     // A column's cells share one or two number formats: what a format says is worked out when it changes.

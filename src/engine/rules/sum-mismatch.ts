@@ -24,7 +24,8 @@ function partsSum(slots: SlotColumn, parts: readonly number[]): { lo: number; hi
   let lo = 0;
   let hi = 0;
   let value = 0;
-  for (const k of parts) {
+  for (let n = 0; n < parts.length; n++) {
+    const k = parts[n] as number;
     const v = slots.amount(k);
     if (Number.isNaN(v)) return undefined;
     lo += slots.amountLo(k);
@@ -98,7 +99,8 @@ export const sumMismatch = defineRule({
     const out: Finding[] = [];
     eachTable(ctx, (table, sheet, figures) => {
       const rows = figures.rows;
-      const indexOf = new Map(rows.map((r, i) => [r.row, i] as const));
+      const indexOf = new Map<number, number>();
+      rows.forEach((r, i) => indexOf.set(r.row, i));
       const tolerance = amountTolerance(ctx, table);
       rows.forEach((row, i) => {
         if (row.parts === undefined || row.parts.length === 0) return;
