@@ -203,45 +203,33 @@ function referenceEnd(src: string, i: number): number {
   return isWordCode(after) || after === 40 /* ( */ ? -1 : j;
 }
 
-/** The index of the row part (`$7` or `7`) of the reference at i, after its `$` and column letters. */
-function rowPartAt(src: string, i: number): number {
-  let j = src.charCodeAt(i) === 36 ? i + 1 : i;
-  while (isLetterCode(src.charCodeAt(j))) j++;
-  return j;
-}
-
-/** The 0-based column of the reference at i (its letters after an optional `$`). */
-function referenceColumn(src: string, i: number): number {
-  let col = 0;
-  for (let j = src.charCodeAt(i) === 36 ? i + 1 : i; isLetterCode(src.charCodeAt(j)); j++) col = col * 26 + (src.charCodeAt(j) - 64);
-  return col - 1;
-}
-
-/** The 0-based row of the reference whose row part (`rowPartAt`) starts at j. */
-function referenceRow(src: string, j: number): number {
-  let row = 0;
-  for (let k = src.charCodeAt(j) === 36 ? j + 1 : j; isDigitCode(src.charCodeAt(k)); k++) row = row * 10 + (src.charCodeAt(k) - 48);
-  return row - 1;
-}
-
 /**
  * True when the reference at i of a, in a formula at (rowA, colA), and the
  * one at j of b, at (rowB, colB), have the same R1C1 text: the same `$`s,
  * and each part the same absolute number or the same offset from its cell.
+ * Both are references (`referenceEnd`); each is read once, side by side.
  */
 function sameReference(a: string, i: number, rowA: number, colA: number, b: string, j: number, rowB: number, colB: number): boolean {
   const colAbs = a.charCodeAt(i) === 36;
   if (colAbs !== (b.charCodeAt(j) === 36)) return false;
-  const ca = referenceColumn(a, i);
-  const cb = referenceColumn(b, j);
-  if (colAbs ? ca !== cb : ca - colA !== cb - colB) return false;
-  const ra = rowPartAt(a, i);
-  const rb = rowPartAt(b, j);
-  const rowAbs = a.charCodeAt(ra) === 36;
-  if (rowAbs !== (b.charCodeAt(rb) === 36)) return false;
-  const rowOfA = referenceRow(a, ra);
-  const rowOfB = referenceRow(b, rb);
-  return rowAbs ? rowOfA === rowOfB : rowOfA - rowA === rowOfB - rowB;
+  let x = colAbs ? i + 1 : i;
+  let y = colAbs ? j + 1 : j;
+  let letterA = 0;
+  for (; isLetterCode(a.charCodeAt(x)); x++) letterA = letterA * 26 + (a.charCodeAt(x) - 64);
+  let letterB = 0;
+  for (; isLetterCode(b.charCodeAt(y)); y++) letterB = letterB * 26 + (b.charCodeAt(y) - 64);
+  if (colAbs ? letterA !== letterB : letterA - colA !== letterB - colB) return false;
+  const rowAbs = a.charCodeAt(x) === 36;
+  if (rowAbs !== (b.charCodeAt(y) === 36)) return false;
+  if (rowAbs) {
+    x++;
+    y++;
+  }
+  let digitsA = 0;
+  for (; isDigitCode(a.charCodeAt(x)); x++) digitsA = digitsA * 10 + (a.charCodeAt(x) - 48);
+  let digitsB = 0;
+  for (; isDigitCode(b.charCodeAt(y)); y++) digitsB = digitsB * 10 + (b.charCodeAt(y) - 48);
+  return rowAbs ? digitsA === digitsB : digitsA - rowA === digitsB - rowB;
 }
 
 /** True for `A`–`Z`. */
