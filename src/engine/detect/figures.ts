@@ -107,3 +107,28 @@ export function agreement(readings: Readings, result: number, terms: readonly Te
   }
   return { checked, agreeing };
 }
+
+/**
+ * `agreement` of `result = left − right` (`leftFirst`) and of `result =
+ * right − left` (`rightFirst`), read in one pass: both are checked on the
+ * same rows, those where all three figures are numbers.
+ */
+export function differenceAgreement(readings: Readings, result: number, left: number, right: number): { checked: number; leftFirst: number; rightFirst: number } {
+  const res = readings.get(result);
+  const l = readings.get(left);
+  const r = readings.get(right);
+  let checked = 0;
+  let leftFirst = 0;
+  let rightFirst = 0;
+  if (res === undefined || l === undefined || r === undefined) return { checked, leftFirst, rightFirst };
+  for (let i = 0; i < res.value.length; i++) {
+    if (!isFigure(res, i) || !isFigure(l, i) || !isFigure(r, i)) continue;
+    checked++;
+    const value = res.value[i] as number;
+    const half = res.half[i] as number;
+    const termsHalf = (l.half[i] as number) + (r.half[i] as number);
+    if (meets(value, half, (l.value[i] as number) - (r.value[i] as number), termsHalf)) leftFirst++;
+    if (meets(value, half, (r.value[i] as number) - (l.value[i] as number), termsHalf)) rightFirst++;
+  }
+  return { checked, leftFirst, rightFirst };
+}
