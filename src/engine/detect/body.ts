@@ -82,8 +82,13 @@ function countFigures(sheet: SheetGrid, row: number, cols: readonly number[]): {
   let headerWords = false;
   for (let k = 0; k < cols.length; k++) {
     const cell = cellAt(sheet, row, cols[k] as number);
+    // An error, a formula or a number is a figure (and never blank): the commonest cells, each read once.
+    if (cell.error !== undefined || cell.formula !== undefined || typeof cell.value === 'number') {
+      figures++;
+      continue;
+    }
     if (isBlank(cell)) continue;
-    if (cell.error !== undefined || typeof cell.value === 'number' || cell.formula !== undefined || readNumber(cell) !== undefined) figures++;
+    if (readNumber(cell) !== undefined) figures++;
     else if (typeof cell.value === 'string' && isMarkerText(cell.value)) figures++;
     else if (typeof cell.value === 'string' && errorCodeFromText(cell.value) !== undefined) figures++;
     else if (typeof cell.value === 'string' && (cell.value.length > MAX_HEADER_TEXT || classifyHeader(cell.value) !== undefined || yearsIn(cell.value).length > 0)) headerWords = true;

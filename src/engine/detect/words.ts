@@ -29,8 +29,13 @@ export function yearsIn(text: string): number[] {
 export function headerText(cell: Cell): string {
   const v = cell.value;
   if (typeof v === 'string') return v.length > MAX_HEADER_TEXT ? '' : v;
-  if (typeof v === 'number' && Number.isInteger(v) && v >= 1990 && v <= 2099) return String(v);
+  if (typeof v === 'number' && isYearNumber(v)) return String(v);
   return '';
+}
+
+/** A year stored as a number (1990–2099), as a header cell may hold it. */
+export function isYearNumber(v: number): boolean {
+  return Number.isInteger(v) && v >= 1990 && v <= 2099;
 }
 
 /**
