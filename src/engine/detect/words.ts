@@ -22,7 +22,8 @@ const YEAR = /\b(199\d|20\d\d)\b/g;
 
 /** The four-digit years (1990–2099) a text mentions, in order. */
 export function yearsIn(text: string): number[] {
-  return [...text.matchAll(YEAR)].map((m) => Number(m[1]));
+  // Each match is the year itself (the word boundaries take no characters).
+  return (text.match(YEAR) ?? []).map(Number);
 }
 
 /** The text a header cell shows: strings as they are, years stored as numbers as digits. */
