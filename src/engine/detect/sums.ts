@@ -109,6 +109,11 @@ export function findSums(rows: readonly BodyRow[], readings: Readings, amountCol
   /** Row i adds up `parts`: they leave the top level, it takes their place. */
   const addsUp = (i: number, parts: number[]): void => {
     sums.set(i, parts);
+    // The parts are top-level rows: all of them (a total over everything) leave only row i.
+    if (parts.length === topLevel.length) {
+      topLevel = [i];
+      return;
+    }
     const added = new Set(parts);
     topLevel = [...topLevel.filter((x) => !added.has(x)), i];
   };
