@@ -122,31 +122,32 @@ export function changeScale(unit: ChangeUnit): number {
  * (then the change is unbounded and means nothing).
  */
 export function changeInterval(actual: Interval, base: Interval, unit: ChangeUnit): Interval | undefined {
-  return changeRange(actual.lo, actual.hi, base.lo, base.hi, unit) ? { lo: CHANGE_RANGE.lo, hi: CHANGE_RANGE.hi } : undefined;
+  return changeRange(actual.lo, actual.hi, base.lo, base.hi, unit);
 }
 
-/** Where `changeRange` leaves its result (read it before the next call). */
-export const CHANGE_RANGE: Interval = { lo: 0, hi: 0 };
+/** `changeInterval` on the ends of the intervals: undefined when the change is unbounded. */
+export function changeRange(aLo: number, aHi: number, bLo: number, bHi: number, unit: ChangeUnit): Interval | undefined {
+  const lo = changeEnd(aLo, aHi, bLo, bHi, unit, 'lo');
+  return Number.isNaN(lo) ? undefined : { lo, hi: changeEnd(aLo, aHi, bLo, bHi, unit, 'hi') };
+}
 
 /**
- * `changeInterval` on the ends of the intervals, for the rules' per-row
- * loops: false when the change is unbounded, else true with the range in
- * `CHANGE_RANGE`. The same arithmetic in the same order as `div` and `scale`.
+ * One end of `changeRange`, NaN when the change is unbounded: for the rules'
+ * per-row loops, which compare the ends without making an interval. The
+ * same arithmetic in the same order as `div` and `scale`.
  */
-export function changeRange(aLo: number, aHi: number, bLo: number, bHi: number, unit: ChangeUnit): boolean {
-  if (bLo <= 0 && bHi >= 0) return false;
+export function changeEnd(aLo: number, aHi: number, bLo: number, bHi: number, unit: ChangeUnit, end: 'lo' | 'hi'): number {
+  if (bLo <= 0 && bHi >= 0) return Number.NaN;
   const q1 = aLo / bLo;
   const q2 = aLo / bHi;
   const q3 = aHi / bLo;
   const q4 = aHi / bHi;
-  if (!(Number.isFinite(q1) && Number.isFinite(q2) && Number.isFinite(q3) && Number.isFinite(q4))) return false;
+  if (!(Number.isFinite(q1) && Number.isFinite(q2) && Number.isFinite(q3) && Number.isFinite(q4))) return Number.NaN;
   const k = changeScale(unit);
   const lo = (Math.min(q1, q2, q3, q4) - 1) * k;
   const hi = (Math.max(q1, q2, q3, q4) - 1) * k;
-  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return false;
-  CHANGE_RANGE.lo = lo;
-  CHANGE_RANGE.hi = hi;
-  return true;
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return Number.NaN;
+  return end === 'lo' ? lo : hi;
 }
 
 /** Rounds to a number of decimals, halves away from zero as Excel does. */

@@ -7,7 +7,7 @@
  * taken as exact.
  */
 import { cellAt, columnIndex, type SheetGrid } from './grid';
-import { constantHalfUnit, readNumber } from './numbers';
+import { constantHalfUnit, halfUnitShown, readNumber, shownStoredDecimals } from './numbers';
 
 /** A figure: its value and the half-width of the interval it stands for. */
 export interface Figure {
@@ -52,8 +52,23 @@ export function formulaHalf(sheet: SheetGrid, formula: string, depth = 0): numbe
     const toRow = m[4] === undefined ? fromRow : Number(m[4]) - 1;
     const toCol = m[3] === undefined ? fromCol : columnIndex(m[3]);
     if ((Math.abs(toRow - fromRow) + 1) * (Math.abs(toCol - fromCol) + 1) > MAX_RANGE_CELLS) return 0;
+    // A range's typed figures share one or two number formats: what a format shows is worked out when it changes.
+    let format: string | undefined;
+    let shownStored = shownStoredDecimals(undefined);
     for (let r = Math.min(fromRow, toRow); r <= Math.max(fromRow, toRow); r++) {
-      for (let c = Math.min(fromCol, toCol); c <= Math.max(fromCol, toCol); c++) half += cellHalf(sheet, r, c, depth + 1);
+      for (let c = Math.min(fromCol, toCol); c <= Math.max(fromCol, toCol); c++) {
+        const cell = cellAt(sheet, r, c);
+        if (cell.formula !== undefined || typeof cell.value !== 'number') {
+          half += cellHalf(sheet, r, c, depth + 1);
+          continue;
+        }
+        // cellHalf's typed number, its format's decimals at hand.
+        if (cell.numberFormat !== format) {
+          format = cell.numberFormat;
+          shownStored = shownStoredDecimals(format);
+        }
+        if (Number.isFinite(cell.value)) half += halfUnitShown(cell.value, shownStored);
+      }
     }
   }
   return half;

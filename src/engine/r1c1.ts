@@ -183,38 +183,63 @@ export function formulaShape(formula: string, row: number, col: number): string 
   return formulaCore(toR1C1(formula, row, col));
 }
 
-/** A cell reference read at a position of a formula: its length, and its row and column (0-based). */
-interface ReferenceAt {
-  length: number;
-  colAbs: boolean;
-  col: number;
-  rowAbs: boolean;
-  row: number;
+/**
+ * The index after the reference (`$?[A-Z]{1,3}$?[1-9][0-9]{0,6}`) at i of an
+ * upper-cased formula when no word character or `(` follows it, else −1:
+ * what `REWRITTEN` reads as a reference, read here by character codes since
+ * `sameR1C1` asks for it at every word of every formula.
+ */
+function referenceEnd(src: string, i: number): number {
+  let j = i;
+  if (src.charCodeAt(j) === 36 /* $ */) j++;
+  const letters = j;
+  while (j - letters < 3 && isLetterCode(src.charCodeAt(j))) j++;
+  if (j === letters) return -1;
+  if (src.charCodeAt(j) === 36) j++;
+  if (!(src.charCodeAt(j) >= 49 && src.charCodeAt(j) <= 57)) return -1;
+  const digits = j;
+  while (j - digits < 7 && isDigitCode(src.charCodeAt(j))) j++;
+  const after = j < src.length ? src.charCodeAt(j) : -1;
+  return isWordCode(after) || after === 40 /* ( */ ? -1 : j;
 }
 
 /**
- * The reference (`$?[A-Z]{1,3}$?[1-9][0-9]{0,6}`) at i of an upper-cased
- * formula when no word character or `(` follows it, else undefined: what
- * `REWRITTEN` reads as a reference, read here by character codes since
- * `sameR1C1` asks for it at every word of every formula.
+ * True when the reference at i of a, in a formula at (rowA, colA), and the
+ * one at j of b, at (rowB, colB), have the same R1C1 text: the same `$`s,
+ * and each part the same absolute number or the same offset from its cell.
+ * Both are references (`referenceEnd`); each is read once, side by side.
  */
-function referenceAt(src: string, i: number): ReferenceAt | undefined {
-  let j = i;
-  const colAbs = src.charCodeAt(j) === 36; /* $ */
-  if (colAbs) j++;
-  let col = 0;
-  const letters = j;
-  for (let c = src.charCodeAt(j); j - letters < 3 && c >= 65 && c <= 90; c = src.charCodeAt(++j)) col = col * 26 + (c - 64);
-  if (j === letters) return undefined;
-  const rowAbs = src.charCodeAt(j) === 36;
-  if (rowAbs) j++;
-  if (!(src.charCodeAt(j) >= 49 && src.charCodeAt(j) <= 57)) return undefined;
-  let row = 0;
-  const digits = j;
-  for (let c = src.charCodeAt(j); j - digits < 7 && c >= 48 && c <= 57; c = src.charCodeAt(++j)) row = row * 10 + (c - 48);
-  const after = j < src.length ? src.charCodeAt(j) : -1;
-  if (isWordCode(after) || after === 40 /* ( */) return undefined;
-  return { length: j - i, colAbs, col: col - 1, rowAbs, row: row - 1 };
+function sameReference(a: string, i: number, rowA: number, colA: number, b: string, j: number, rowB: number, colB: number): boolean {
+  const colAbs = a.charCodeAt(i) === 36;
+  if (colAbs !== (b.charCodeAt(j) === 36)) return false;
+  let x = colAbs ? i + 1 : i;
+  let y = colAbs ? j + 1 : j;
+  let letterA = 0;
+  for (; isLetterCode(a.charCodeAt(x)); x++) letterA = letterA * 26 + (a.charCodeAt(x) - 64);
+  let letterB = 0;
+  for (; isLetterCode(b.charCodeAt(y)); y++) letterB = letterB * 26 + (b.charCodeAt(y) - 64);
+  if (colAbs ? letterA !== letterB : letterA - colA !== letterB - colB) return false;
+  const rowAbs = a.charCodeAt(x) === 36;
+  if (rowAbs !== (b.charCodeAt(y) === 36)) return false;
+  if (rowAbs) {
+    x++;
+    y++;
+  }
+  let digitsA = 0;
+  for (; isDigitCode(a.charCodeAt(x)); x++) digitsA = digitsA * 10 + (a.charCodeAt(x) - 48);
+  let digitsB = 0;
+  for (; isDigitCode(b.charCodeAt(y)); y++) digitsB = digitsB * 10 + (b.charCodeAt(y) - 48);
+  return rowAbs ? digitsA === digitsB : digitsA - rowA === digitsB - rowB;
+}
+
+/** True for `A`–`Z`. */
+function isLetterCode(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+/** True for `0`–`9`. */
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /** True for the characters of a word (`[A-Z0-9_.]`, on the upper-cased text). */
@@ -276,15 +301,13 @@ export function sameR1C1(a: string, rowA: number, colA: number, b: string, rowB:
       continue;
     }
     // A reference or a word in each.
-    const ra = referenceAt(a, i);
-    const rb = referenceAt(b, j);
-    if ((ra === undefined) !== (rb === undefined)) return false;
-    if (ra !== undefined && rb !== undefined) {
-      if (ra.rowAbs !== rb.rowAbs || ra.colAbs !== rb.colAbs) return false;
-      if (ra.rowAbs ? ra.row !== rb.row : ra.row - rowA !== rb.row - rowB) return false;
-      if (ra.colAbs ? ra.col !== rb.col : ra.col - colA !== rb.col - colB) return false;
-      i += ra.length;
-      j += rb.length;
+    const refEndA = referenceEnd(a, i);
+    const refEndB = referenceEnd(b, j);
+    if (refEndA < 0 !== refEndB < 0) return false;
+    if (refEndA >= 0) {
+      if (!sameReference(a, i, rowA, colA, b, j, rowB, colB)) return false;
+      i = refEndA;
+      j = refEndB;
       continue;
     }
     let ea = i + 1;

@@ -80,10 +80,15 @@ function countFigures(sheet: SheetGrid, row: number, cols: readonly number[]): {
   let figures = 0;
   let texts = 0;
   let headerWords = false;
-  for (const c of cols) {
-    const cell = cellAt(sheet, row, c);
+  for (let k = 0; k < cols.length; k++) {
+    const cell = cellAt(sheet, row, cols[k] as number);
+    // An error, a formula or a number is a figure (and never blank): the commonest cells, each read once.
+    if (cell.error !== undefined || cell.formula !== undefined || typeof cell.value === 'number') {
+      figures++;
+      continue;
+    }
     if (isBlank(cell)) continue;
-    if (cell.error !== undefined || typeof cell.value === 'number' || cell.formula !== undefined || readNumber(cell) !== undefined) figures++;
+    if (readNumber(cell) !== undefined) figures++;
     else if (typeof cell.value === 'string' && isMarkerText(cell.value)) figures++;
     else if (typeof cell.value === 'string' && errorCodeFromText(cell.value) !== undefined) figures++;
     else if (typeof cell.value === 'string' && (cell.value.length > MAX_HEADER_TEXT || classifyHeader(cell.value) !== undefined || yearsIn(cell.value).length > 0)) headerWords = true;
@@ -105,8 +110,10 @@ export function readBody(sheet: SheetGrid, firstRow: number, labelCol: number, n
   let figureRows = 0;
   /** A row of figures: the section rows above it belong to the table. */
   const keep = (row: BodyRow): void => {
-    for (const section of sections) rows.push(section);
-    sections = [];
+    if (sections.length > 0) {
+      rows.push(...sections);
+      sections = [];
+    }
     rows.push(row);
     if (row.kind === 'figures') figureRows++;
   };

@@ -13,8 +13,8 @@ import { halfUnitShown, isMarkerText, MAX_FIGURE, readNumber, shownStoredDecimal
  * and `blank[i]` for an empty cell or a dash, read as 0.
  */
 export interface ColumnFigures {
-  value: number[];
-  half: number[];
+  value: Float64Array;
+  half: Float64Array;
   blank: boolean[];
 }
 
@@ -30,7 +30,7 @@ export function readFigures(sheet: SheetGrid, rows: readonly { row: number }[], 
   const out = new Map<number, ColumnFigures>();
   for (const col of cols) {
     // Arrays of the body's length from the start: a large table's columns are not copied as they grow.
-    const figures: ColumnFigures = { value: new Array<number>(rows.length), half: new Array<number>(rows.length), blank: new Array<boolean>(rows.length) };
+    const figures: ColumnFigures = { value: new Float64Array(rows.length), half: new Float64Array(rows.length), blank: new Array<boolean>(rows.length) };
     // A column's cells share one or two number formats: each format's decimals are read once.
     const shown = new Map<string | undefined, number>();
     rows.forEach(({ row }, i) => {
@@ -91,7 +91,8 @@ export function agreement(readings: Readings, result: number, terms: readonly Te
     let sum = 0;
     let half = 0;
     let readable = true;
-    for (const { figures, sign } of columns) {
+    for (let k = 0; k < columns.length; k++) {
+      const { figures, sign } = columns[k] as (typeof columns)[number];
       const f = figures as ColumnFigures;
       if (!isFigure(f, i)) {
         readable = false;
@@ -105,4 +106,29 @@ export function agreement(readings: Readings, result: number, terms: readonly Te
     if (meets(res.value[i] as number, res.half[i] as number, sum, half)) agreeing++;
   }
   return { checked, agreeing };
+}
+
+/**
+ * `agreement` of `result = left − right` (`leftFirst`) and of `result =
+ * right − left` (`rightFirst`), read in one pass: both are checked on the
+ * same rows, those where all three figures are numbers.
+ */
+export function differenceAgreement(readings: Readings, result: number, left: number, right: number): { checked: number; leftFirst: number; rightFirst: number } {
+  const res = readings.get(result);
+  const l = readings.get(left);
+  const r = readings.get(right);
+  let checked = 0;
+  let leftFirst = 0;
+  let rightFirst = 0;
+  if (res === undefined || l === undefined || r === undefined) return { checked, leftFirst, rightFirst };
+  for (let i = 0; i < res.value.length; i++) {
+    if (!isFigure(res, i) || !isFigure(l, i) || !isFigure(r, i)) continue;
+    checked++;
+    const value = res.value[i] as number;
+    const half = res.half[i] as number;
+    const termsHalf = (l.half[i] as number) + (r.half[i] as number);
+    if (meets(value, half, (l.value[i] as number) - (r.value[i] as number), termsHalf)) leftFirst++;
+    if (meets(value, half, (r.value[i] as number) - (l.value[i] as number), termsHalf)) rightFirst++;
+  }
+  return { checked, leftFirst, rightFirst };
 }

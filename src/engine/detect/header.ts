@@ -6,7 +6,7 @@
  */
 import { cellAt, isBlank, type Cell, type SheetGrid } from '../grid';
 import { isMarkerText } from '../numbers';
-import { classifyHeader, headerText, isValueHint, MAX_HEADER_TEXT, yearsIn, type HeaderHint } from './words';
+import { classifyHeader, headerText, isValueHint, isYearNumber, MAX_HEADER_TEXT, yearsIn, type HeaderHint } from './words';
 
 /** A column under a header: its text over all header rows and what that text suggests. */
 export interface HeaderColumn {
@@ -39,9 +39,10 @@ export function rowHints(sheet: SheetGrid, row: number): Map<number, HeaderHint>
   // A header has words: a row with at most one text among figures (a table's row) has no two hints.
   let texts = 0;
   let figures = false;
-  for (const cell of cells) {
-    if (typeof cell?.value === 'string') texts++;
-    else if (typeof cell?.value === 'number' && headerText(cell) === '') figures = true;
+  for (let c = 0; c < cells.length; c++) {
+    const v = cells[c]?.value;
+    if (typeof v === 'string') texts++;
+    else if (typeof v === 'number' && !isYearNumber(v)) figures = true;
   }
   if (texts === 0 || (texts === 1 && figures)) return undefined;
   const hints = new Map<number, HeaderHint>();

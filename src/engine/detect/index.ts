@@ -165,12 +165,21 @@ function amountUnitOf(sheet: SheetGrid, header: Header, left: number, right: num
   if (named.has('kr')) return 'kr';
   let numbers = 0;
   let kr = 0;
+  // The amounts share a few formats: each is looked at once.
+  const inKronor = new Map<string, boolean>();
   for (const r of rows.slice(0, 20)) {
     for (const c of amountCols) {
       const cell = cellAt(sheet, r.row, c);
       if (typeof cell.value !== 'number') continue;
       numbers++;
-      if (cell.numberFormat !== undefined && KR_FORMAT.test(cell.numberFormat)) kr++;
+      const format = cell.numberFormat;
+      if (format === undefined) continue;
+      let isKr = inKronor.get(format);
+      if (isKr === undefined) {
+        isKr = KR_FORMAT.test(format);
+        inKronor.set(format, isKr);
+      }
+      if (isKr) kr++;
     }
   }
   return kr > 0 && kr * 2 >= numbers ? 'kr' : 'tkr';

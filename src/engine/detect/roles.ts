@@ -6,7 +6,7 @@
  */
 import { changeScale, type ChangeUnit } from '../interval';
 import type { ColumnRelation, ColumnRole, ExtraColumn, SignConvention, TableColumn, UnreconciledColumn } from '../table';
-import { agreement, isFigure, type Readings, type Term } from './figures';
+import { agreement, differenceAgreement, isFigure, type Readings, type Term } from './figures';
 import type { HeaderColumn } from './header';
 
 /** The outcome of naming: roles, the other value columns, the confirmed identities and the notes. */
@@ -93,22 +93,27 @@ interface Candidate {
   agreeing: number;
 }
 
-/** `result = left − right` and `result = right − left`, each with its agreement. */
+/** `result = left − right` and `result = right − left`, each with its agreement (both read in one pass). */
 function differences(readings: Readings, result: number, left: number, right: number): Candidate[] {
+  const { checked, leftFirst, rightFirst } = differenceAgreement(readings, result, left, right);
   return [
     {
       terms: [
         { col: left, sign: 1 },
         { col: right, sign: -1 },
-      ] as Term[],
+      ],
+      checked,
+      agreeing: leftFirst,
     },
     {
       terms: [
         { col: right, sign: 1 },
         { col: left, sign: -1 },
-      ] as Term[],
+      ],
+      checked,
+      agreeing: rightFirst,
     },
-  ].map((c) => ({ ...c, ...agreement(readings, result, c.terms) }));
+  ];
 }
 
 /**
@@ -131,15 +136,17 @@ function conventionBySign(readings: Readings, actual: number | undefined): SignC
   return signs.filter((s) => s > 0).length * 2 > signs.length ? 'costs-positive' : 'costs-negative';
 }
 
-/** On how many rows the change % is (actual / previous − 1) in the given unit. */
-function changeAgreement(readings: Readings, change: number, actual: number, previous: number, unit: ChangeUnit): { checked: number; agreeing: number } {
+/** On how many rows the change % is (actual / previous − 1) × 100 (`percent`), and on how many it is the fraction (`fraction`). */
+function changeAgreement(readings: Readings, change: number, actual: number, previous: number): { checked: number; percent: number; fraction: number } {
   const cs = readings.get(change);
   const as = readings.get(actual);
   const ps = readings.get(previous);
   let checked = 0;
-  let agreeing = 0;
-  if (cs === undefined || as === undefined || ps === undefined) return { checked, agreeing };
-  const k = changeScale(unit);
+  let percent = 0;
+  let fraction = 0;
+  if (cs === undefined || as === undefined || ps === undefined) return { checked, percent, fraction };
+  const k = changeScale('percent');
+  const f = changeScale('fraction');
   for (let i = 0; i < cs.value.length; i++) {
     if (!isFigure(cs, i) || !isFigure(as, i) || !isFigure(ps, i)) continue;
     const a = as.value[i] as number;
@@ -155,11 +162,12 @@ function changeAgreement(readings: Readings, change: number, actual: number, pre
     const r2 = (a - ah) / (p + ph);
     const r3 = (a + ah) / (p - ph);
     const r4 = (a + ah) / (p + ph);
-    const lo = (Math.min(r1, r2, r3, r4) - 1) * k;
-    const hi = (Math.max(r1, r2, r3, r4) - 1) * k;
-    if (c + ch >= lo - 1e-9 && c - ch <= hi + 1e-9) agreeing++;
+    const min = Math.min(r1, r2, r3, r4) - 1;
+    const max = Math.max(r1, r2, r3, r4) - 1;
+    if (c + ch >= min * k - 1e-9 && c - ch <= max * k + 1e-9) percent++;
+    if (c + ch >= min * f - 1e-9 && c - ch <= max * f + 1e-9) fraction++;
   }
-  return { checked, agreeing };
+  return { checked, percent, fraction };
 }
 
 /**
@@ -292,10 +300,9 @@ export function nameColumns(cols: readonly HeaderColumn[], readings: Readings, f
   // The change %: (Utfall / Bokslut − 1) × 100, or a fraction.
   let changeUnit: ChangeUnit | undefined;
   const change = colOf('change');
-  if (change !== undefined && a !== undefined && p !== undefined) {
-    const percent = changeAgreement(readings, change, a, p, 'percent');
-    const fraction = changeAgreement(readings, change, a, p, 'fraction');
-    if (!fractionFormat && fraction.agreeing > percent.agreeing && holds(fraction, true)) changeUnit = 'fraction';
+  if (change !== undefined && a !== undefined && p !== undefined && !fractionFormat) {
+    const { checked, percent, fraction } = changeAgreement(readings, change, a, p);
+    if (fraction > percent && holds({ checked, agreeing: fraction }, true)) changeUnit = 'fraction';
   }
 
   const columns: Partial<Record<ColumnRole, TableColumn>> = {};

@@ -37,18 +37,19 @@ function sumAgreement(readings: Readings, amountCols: readonly number[], i: numb
  */
 interface RunningSums {
   figures: ColumnFigures;
-  value: number[];
-  half: number[];
+  value: Float64Array;
+  half: Float64Array;
 }
 
 function runningSums(figures: ColumnFigures): RunningSums {
-  const value = [0];
-  const half = [0];
-  for (let k = 0; k < figures.value.length; k++) {
+  const n = figures.value.length;
+  const value = new Float64Array(n + 1);
+  const half = new Float64Array(n + 1);
+  for (let k = 0; k < n; k++) {
     const v = figures.value[k] as number;
     const readable = !Number.isNaN(v);
-    value.push((value[k] as number) + (readable ? v : 0));
-    half.push((half[k] as number) + (readable ? (figures.half[k] as number) : 0));
+    value[k + 1] = (value[k] as number) + (readable ? v : 0);
+    half[k + 1] = (half[k] as number) + (readable ? (figures.half[k] as number) : 0);
   }
   return { figures, value, half };
 }
@@ -62,7 +63,8 @@ function runningSums(figures: ColumnFigures): RunningSums {
  */
 function partsUnder(rows: readonly BodyRow[], readings: Readings, amountCols: readonly number[], probes: readonly RunningSums[], i: number): number[] | undefined {
   let ends: number[] | undefined;
-  for (const c of probes) {
+  for (let p = 0; p < probes.length; p++) {
+    const c = probes[p] as RunningSums;
     const total = c.figures.value[i] as number;
     if (!isFigure(c.figures, i) || total === 0) continue;
     const last = Math.min(rows.length - 1, i + MAX_PARTS);
@@ -107,6 +109,11 @@ export function findSums(rows: readonly BodyRow[], readings: Readings, amountCol
   /** Row i adds up `parts`: they leave the top level, it takes their place. */
   const addsUp = (i: number, parts: number[]): void => {
     sums.set(i, parts);
+    // The parts are top-level rows: all of them (a total over everything) leave only row i.
+    if (parts.length === topLevel.length) {
+      topLevel = [i];
+      return;
+    }
     const added = new Set(parts);
     topLevel = [...topLevel.filter((x) => !added.has(x)), i];
   };

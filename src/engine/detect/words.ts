@@ -22,15 +22,21 @@ const YEAR = /\b(199\d|20\d\d)\b/g;
 
 /** The four-digit years (1990–2099) a text mentions, in order. */
 export function yearsIn(text: string): number[] {
-  return [...text.matchAll(YEAR)].map((m) => Number(m[1]));
+  // Each match is the year itself (the word boundaries take no characters).
+  return (text.match(YEAR) ?? []).map(Number);
 }
 
 /** The text a header cell shows: strings as they are, years stored as numbers as digits. */
 export function headerText(cell: Cell): string {
   const v = cell.value;
   if (typeof v === 'string') return v.length > MAX_HEADER_TEXT ? '' : v;
-  if (typeof v === 'number' && Number.isInteger(v) && v >= 1990 && v <= 2099) return String(v);
+  if (typeof v === 'number' && isYearNumber(v)) return String(v);
   return '';
+}
+
+/** A year stored as a number (1990–2099), as a header cell may hold it. */
+export function isYearNumber(v: number): boolean {
+  return Number.isInteger(v) && v >= 1990 && v <= 2099;
 }
 
 /**
@@ -100,13 +106,16 @@ export function isResultLabel(text: string): boolean {
 export const CODE = /^[A-ZÅÄÖ0-9][A-ZÅÄÖ0-9]{0,7}$/;
 
 /** A code, spaces, and a name: `KLC   Kansli Centerpartiet`. */
-const CODE_AND_NAME = /^([A-ZÅÄÖ0-9]{1,8})\s+(.+)$/;
+const CODE_AND_NAME = /^[A-ZÅÄÖ0-9]{1,8}\s+.+$/;
 
 /** Splits a padded label into code and name: `KLC   Kansli Centerpartiet` → KLC / Kansli Centerpartiet. */
 export function splitLabel(label: string): { code: string; name: string } {
   const t = label.replace(/\u00A0/g, ' ').trim();
-  const m = CODE_AND_NAME.exec(t);
-  if (m !== null) return { code: m[1] as string, name: (m[2] as string).trim() };
+  if (CODE_AND_NAME.test(t)) {
+    // The code runs to the first space; the name is the rest.
+    const space = t.search(/\s/);
+    return { code: t.slice(0, space), name: t.slice(space).trim() };
+  }
   if (CODE.test(t) && t.length <= 6) return { code: t, name: '' };
   return { code: '', name: t };
 }

@@ -14,7 +14,7 @@
 import { defineRule, finding } from '../rule';
 import type { Finding } from '../finding';
 import { cellAddress, cellAt } from '../grid';
-import { CHANGE_RANGE, changeRange, changeScale, midpoint, rangesOverlap, roundTo } from '../interval';
+import { changeEnd, changeScale, midpoint, rangesOverlap, roundTo } from '../interval';
 import type { TableRow } from '../table';
 import { asPercent, eachTable, rowLabel, shownDecimals, type NumberSlot } from './common';
 
@@ -35,13 +35,17 @@ export const changeMismatch = defineRule({
       for (let i = 0; i < rows.length; i++) {
         if (!cs.isNumber(i)) continue;
         const unit = cs.unit(i);
-        // Utfall / Bokslut − 1 over their intervals, compared without making objects (most rows agree).
+        // Utfall / Bokslut − 1 over their intervals, from the figures' ends.
         const bLo = bs.amountLo(i);
         const aLo = as.amountLo(i);
         if (Number.isNaN(bLo) || Number.isNaN(aLo)) continue;
-        if (!changeRange(aLo, as.amountHi(i), bLo, bs.amountHi(i), unit)) continue;
-        if (rangesOverlap(CHANGE_RANGE.lo, CHANGE_RANGE.hi, cs.lo(i), cs.hi(i), ctx.options.tolerance)) continue;
-        const range = { lo: CHANGE_RANGE.lo, hi: CHANGE_RANGE.hi };
+        const aHi = as.amountHi(i);
+        const bHi = bs.amountHi(i);
+        const lo = changeEnd(aLo, aHi, bLo, bHi, unit, 'lo');
+        if (Number.isNaN(lo)) continue;
+        const hi = changeEnd(aLo, aHi, bLo, bHi, unit, 'hi');
+        if (rangesOverlap(lo, hi, cs.lo(i), cs.hi(i), ctx.options.tolerance)) continue;
+        const range = { lo, hi };
         const c = cs.get(i) as NumberSlot;
         const row = rows[i] as TableRow;
         const cCell = cellAt(sheet, row.row, change.col);

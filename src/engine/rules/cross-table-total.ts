@@ -16,7 +16,7 @@ import { cellAt, cellAddress, type SheetGrid } from '../grid';
 import { overlaps, rangesOverlap, roundTo, type Interval } from '../interval';
 import type { Measure, TableRow, VarianceTable } from '../table';
 import { amountTolerance, eachTable, shownDecimals } from './common';
-import type { SlotColumn, TableFigures } from './figures';
+import type { TableFigures } from './figures';
 
 const MEASURES: readonly Measure[] = ['previous', 'actual', 'budget', 'variance'];
 
@@ -32,56 +32,6 @@ function hull(a: Interval, b: Interval): Interval {
   return { lo: Math.min(a.lo, b.lo), hi: Math.max(a.hi, b.hi) };
 }
 
-/** Where `rowRange` leaves its result (read it before the next call). */
-const RANGE = { lo: 0, hi: 0 };
-
-/**
- * What a row's figure stands for, left in `RANGE`; false when it cannot be
- * read. A constant: its rounding interval. A formula is exact given its
- * inputs, but when the inputs are rounded typed figures the quantity it
- * stands for is not: an Avv `=C5−D5` stands for Utfall − Budget over their
- * intervals (the hull of both when they meet).
- */
-function rowRange(sheet: SheetGrid, table: VarianceTable, rows: readonly TableRow[], slots: TableSlots, index: number, measure: Measure): boolean {
-  const column = table.columns[measure];
-  const own = slots[measure];
-  if (column === undefined || own === undefined) return false;
-  const lo = own.amountLo(index);
-  if (Number.isNaN(lo)) return false;
-  const hi = own.amountHi(index);
-  RANGE.lo = lo;
-  RANGE.hi = hi;
-  if (measure !== 'variance' || cellAt(sheet, (rows[index] as TableRow).row, column.col).formula === undefined) return true;
-  if (!rowRange(sheet, table, rows, slots, index, 'actual')) return restore(lo, hi);
-  const aLo = RANGE.lo;
-  const aHi = RANGE.hi;
-  if (!rowRange(sheet, table, rows, slots, index, 'budget')) return restore(lo, hi);
-  const inLo = aLo - RANGE.hi;
-  const inHi = aHi - RANGE.lo;
-  if (!rangesOverlap(inLo, inHi, lo, hi)) return restore(lo, hi);
-  RANGE.lo = Math.min(inLo, lo);
-  RANGE.hi = Math.max(inHi, hi);
-  return true;
-}
-
-/** A table's value columns read once for `rowRange`. */
-type TableSlots = Partial<Record<Measure, SlotColumn>>;
-
-function tableSlots(figures: TableFigures, table: VarianceTable): TableSlots {
-  const out: TableSlots = {};
-  for (const m of MEASURES) {
-    const c = table.columns[m];
-    if (c !== undefined) out[m] = figures.column(c.col);
-  }
-  return out;
-}
-
-function restore(lo: number, hi: number): true {
-  RANGE.lo = lo;
-  RANGE.hi = hi;
-  return true;
-}
-
 /**
  * A table's total of a measure as an interval: a typed or pasted total by its
  * rounding; a formula total (=SUM) by what its rows stand for, since two
@@ -92,20 +42,33 @@ function totalOf(figures: TableFigures, sheet: SheetGrid, table: VarianceTable, 
   const column = table.columns[measure];
   if (column === undefined) return undefined;
   const slots = figures.column(column.col);
-  const all = figures.rows;
-  const bySlots = tableSlots(figures, table);
+  const { actual, budget } = table.columns;
+  // An Avv computed as =C5−D5 stands for Utfall − Budget over their intervals.
+  const inputs = measure === 'variance' && actual !== undefined && budget !== undefined ? { actual: figures.column(actual.col), budget: figures.column(budget.col) } : undefined;
   let lo = 0;
   let hi = 0;
   let value = 0;
   let readable = true;
+  // What each row's figure stands for: a constant its rounding interval; a formula is exact given its inputs,
+  // but when they are rounded typed figures the quantity it stands for is not (the hull of both when they meet).
   for (let i = 0; i < table.rows.length; i++) {
     const v = slots.amount(i);
-    if (Number.isNaN(v) || !rowRange(sheet, table, all, bySlots, i, measure)) {
+    if (Number.isNaN(v)) {
       readable = false;
       break;
     }
-    lo += RANGE.lo;
-    hi += RANGE.hi;
+    let rowLo = slots.amountLo(i);
+    let rowHi = slots.amountHi(i);
+    if (inputs !== undefined && cellAt(sheet, (table.rows[i] as TableRow).row, column.col).formula !== undefined) {
+      const inLo = inputs.actual.amountLo(i) - inputs.budget.amountHi(i);
+      const inHi = inputs.actual.amountHi(i) - inputs.budget.amountLo(i);
+      if (!Number.isNaN(inLo) && !Number.isNaN(inHi) && rangesOverlap(inLo, inHi, rowLo, rowHi)) {
+        rowLo = Math.min(inLo, rowLo);
+        rowHi = Math.max(inHi, rowHi);
+      }
+    }
+    lo += rowLo;
+    hi += rowHi;
     value += v;
   }
   const rows: Interval | undefined = readable ? { lo, hi } : undefined;

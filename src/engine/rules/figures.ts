@@ -25,10 +25,11 @@ const BLANK: Slot = { kind: 'blank' };
 export class SlotColumn {
   readonly length: number;
   // Arrays of the table's length from the start: a large table's columns are not copied as they grow.
-  private readonly values: number[];
-  private readonly halves: number[];
-  /** Per row: true for a formula's number, false for a typed one, undefined for any other cell. */
-  private readonly formulas: (boolean | undefined)[];
+  /** Per row: the number, NaN where the cell holds none. */
+  private readonly values: Float64Array;
+  private readonly halves: Float64Array;
+  /** Per row: 1 where a formula computed the number, 0 elsewhere. */
+  private readonly computed: Uint8Array;
   private readonly others = new Map<number, Slot>();
   /** Per row, for a change column: the unit the cell's % is in. */
   private readonly units: ChangeUnit[];
@@ -36,9 +37,9 @@ export class SlotColumn {
   /** `changeOf`: the table, when the column is its change % (each cell read in its own unit). */
   constructor(sheet: SheetGrid, rows: readonly TableRow[], col: number, changeOf?: VarianceTable) {
     this.length = rows.length;
-    this.values = new Array<number>(rows.length);
-    this.halves = new Array<number>(rows.length);
-    this.formulas = new Array<boolean | undefined>(rows.length);
+    this.values = new Float64Array(rows.length);
+    this.halves = new Float64Array(rows.length);
+    this.computed = new Uint8Array(rows.length);
     this.units = new Array<ChangeUnit>(changeOf === undefined ? 0 : rows.length);
     // A column's cells share one or two number formats: what a format says is worked out when it changes.
     let format: string | undefined;
@@ -69,37 +70,36 @@ export class SlotColumn {
       if (slot.kind === 'number') {
         this.set(i, slot.value, slot.half, slot.formula);
       } else {
-        this.set(i, Number.NaN, Number.NaN, undefined);
+        this.set(i, Number.NaN, Number.NaN, false);
         if (slot.kind !== 'blank') this.others.set(i, slot);
       }
     }
   }
 
-  private set(i: number, value: number, half: number, formula: boolean | undefined): void {
+  private set(i: number, value: number, half: number, formula: boolean): void {
     this.values[i] = value;
     this.halves[i] = half;
-    this.formulas[i] = formula;
+    this.computed[i] = formula ? 1 : 0;
   }
 
   /** The slot of row i (as `readSlot` reads the cell). */
   get(i: number): Slot {
-    const formula = this.formulas[i];
-    if (formula !== undefined) {
+    if (this.isNumber(i)) {
       const value = this.values[i] as number;
       const half = Math.abs(this.halves[i] as number);
-      return { kind: 'number', value, half: this.halves[i] as number, lo: value - half, hi: value + half, formula };
+      return { kind: 'number', value, half: this.halves[i] as number, lo: value - half, hi: value + half, formula: this.computed[i] === 1 };
     }
     return this.others.get(i) ?? BLANK;
   }
 
   /** The kind of row i's slot, without making the slot. */
   kind(i: number): Slot['kind'] {
-    return this.formulas[i] !== undefined ? 'number' : (this.others.get(i) ?? BLANK).kind;
+    return this.isNumber(i) ? 'number' : (this.others.get(i) ?? BLANK).kind;
   }
 
   /** True when row i holds a number (`kind(i) === 'number'`). */
   isNumber(i: number): boolean {
-    return this.formulas[i] !== undefined;
+    return !Number.isNaN(this.value(i));
   }
 
   /** Row i's number (its slot's `value`); NaN when it holds none. */

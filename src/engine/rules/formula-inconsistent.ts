@@ -52,15 +52,20 @@ function checkColumn(figures: TableFigures, sheet: SheetGrid, table: VarianceTab
   // A formula shaped as the one above it (the usual case) takes that shape without an R1C1 text of its own.
   const shapes: (string | undefined)[] = new Array<string | undefined>(n);
   const counts = new Map<string, number>();
-  let above: { row: number; formula: string; shape: string } | undefined;
+  // The formula above: its row, text and shape.
+  let aboveRow = -1;
+  let aboveFormula = '';
+  let aboveShape = '';
   for (let i = 0; i < n; i++) {
     const row = (table.rows[i] as TableRow).row;
     const formula = cellAt(sheet, row, col).formula;
     if (formula === undefined) continue;
-    const shape = above !== undefined && sameR1C1(above.formula, above.row, col, formula, row, col) ? above.shape : formulaShape(formula, row, col);
+    const shape = aboveRow >= 0 && sameR1C1(aboveFormula, aboveRow, col, formula, row, col) ? aboveShape : formulaShape(formula, row, col);
     shapes[i] = shape;
     counts.set(shape, (counts.get(shape) ?? 0) + 1);
-    above = { row, formula, shape };
+    aboveRow = row;
+    aboveFormula = formula;
+    aboveShape = shape;
   }
 
   // The commonest shape (the first to reach the highest count); a rarer shape or a constant is reported.

@@ -46,7 +46,7 @@ function expressionOf(relation: ColumnRelation, row: number): string {
 
 /** True when every term's cell in row i is empty (a row without those figures breaks nothing). */
 function allTermsBlank(terms: readonly { slots: SlotColumn }[], i: number): boolean {
-  for (const t of terms) if (t.slots.kind(i) !== 'blank') return false;
+  for (let k = 0; k < terms.length; k++) if ((terms[k] as { slots: SlotColumn }).slots.kind(i) !== 'blank') return false;
   return true;
 }
 
@@ -65,7 +65,8 @@ export function brokenRows(ctx: RuleContext, figures: TableFigures, relation: Co
     let hi = 0;
     let value = 0;
     let readable = true;
-    for (const t of terms) {
+    for (let k = 0; k < terms.length; k++) {
+      const t = terms[k] as (typeof terms)[number];
       const tLo = t.slots.amountLo(i);
       const tHi = t.slots.amountHi(i);
       if (Number.isNaN(tLo)) {

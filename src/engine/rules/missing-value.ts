@@ -30,7 +30,7 @@ function textFinding(sheet: SheetGrid, table: VarianceTable, row: TableRow, col:
 
 /** True when every one of the columns is empty in row i. */
 function allBlank(columns: readonly SlotColumn[], i: number): boolean {
-  for (const slots of columns) if (slots.kind(i) !== 'blank') return false;
+  for (let k = 0; k < columns.length; k++) if ((columns[k] as SlotColumn).kind(i) !== 'blank') return false;
   return true;
 }
 
@@ -52,7 +52,8 @@ export const missingValue = defineRule({
         const row = rows[i] as TableRow;
         const isTotal = table.total !== null && row.row === table.total.row;
         if (allBlank(values, i)) continue;
-        for (const { measure, column, slots } of amounts) {
+        for (let k = 0; k < amounts.length; k++) {
+          const { measure, column, slots } = amounts[k] as (typeof amounts)[number];
           const kind = slots.kind(i);
           if (kind === 'text') {
             const slot = slots.get(i) as Extract<Slot, { kind: 'text' }>;

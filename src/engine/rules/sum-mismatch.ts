@@ -24,7 +24,8 @@ function partsSum(slots: SlotColumn, parts: readonly number[]): { lo: number; hi
   let lo = 0;
   let hi = 0;
   let value = 0;
-  for (const k of parts) {
+  for (let n = 0; n < parts.length; n++) {
+    const k = parts[n] as number;
     const v = slots.amount(k);
     if (Number.isNaN(v)) return undefined;
     lo += slots.amountLo(k);
@@ -32,6 +33,20 @@ function partsSum(slots: SlotColumn, parts: readonly number[]): { lo: number; hi
     value += v;
   }
   return { lo, hi, value };
+}
+
+/** The index of a sheet row among the table's rows (data rows and the total, top to bottom), found by halving. */
+function indexOfRow(rows: readonly TableRow[], sheetRow: number): number | undefined {
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = (rows[mid] as TableRow).row;
+    if (r === sheetRow) return mid;
+    if (r < sheetRow) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
 }
 
 /** `SUM(C5:C14)` for consecutive parts, `C5 + C7 + C9` otherwise. */
@@ -98,11 +113,10 @@ export const sumMismatch = defineRule({
     const out: Finding[] = [];
     eachTable(ctx, (table, sheet, figures) => {
       const rows = figures.rows;
-      const indexOf = new Map(rows.map((r, i) => [r.row, i] as const));
       const tolerance = amountTolerance(ctx, table);
       rows.forEach((row, i) => {
         if (row.parts === undefined || row.parts.length === 0) return;
-        const parts = row.parts.map((r) => indexOf.get(r)).filter((k): k is number => k !== undefined);
+        const parts = row.parts.map((r) => indexOfRow(rows, r)).filter((k): k is number => k !== undefined);
         const isTotal = row === table.total;
         for (const { column } of figures.amountColumns()) {
           const slots = figures.column(column.col);

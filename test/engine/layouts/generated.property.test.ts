@@ -1,7 +1,8 @@
 /**
  * Tables generated along the catalog's dimensions — header words, years,
  * sign convention, unit, decimals, blank and section rows, a nämnd row over
- * its verksamheter, label position, % unit, one or two header rows — are
+ * its verksamheter, label position, % unit, one or two header rows, the
+ * parts of the net (Intäkter and Kostnader beside Nettokostnad) — are
  * found with the right roles and nothing to report when consistent, and a
  * figure changed by more than rounding is reported at that cell.
  */
@@ -16,6 +17,10 @@ const ACTUAL = ['Utfall', 'Utfall ack.', 'Redovisat', 'Verkligt utfall', 'Nettok
 const BUDGET = ['Budget', 'Årsbudget', 'Budget helår', 'Kommunbidrag', 'Ram', 'Budgetram', 'Nettobudget', 'Nettoram'];
 const VARIANCE = ['Avv', 'Avvikelse', 'Budgetavvikelse', 'Budget-\navvikelse', 'Avvikelse mot budget', 'Differens', 'Diff', 'Avv Budg o Utf'];
 const CHANGE = ['Förändr%', 'Förändring %', 'Utveckling %'];
+/** The parts of the net and the net itself, which then is this year's actual. */
+const INCOME = ['Intäkter'];
+const COST = ['Kostnader', 'Kost-\nnader'];
+const NET = ['Nettokostnad', 'Netto'];
 const UNITS = [
   { unit: 'tkr', title: 'Belopp i tkr' },
   { unit: 'mnkr', title: 'Belopp i mnkr' },
@@ -25,7 +30,7 @@ const UNITS = [
 
 interface Spec {
   convention: SignConvention;
-  words: { actual: string; budget: string; variance: string; change: string };
+  words: { actual: string; budget: string; variance: string; change: string; income: string; cost: string; net: string };
   year: number;
   unit: (typeof UNITS)[number];
   decimals: number;
@@ -40,12 +45,26 @@ interface Spec {
   forecast: boolean;
   /** Förändring tkr (Utfall − Bokslut) after the %. */
   changeAmount: boolean;
-  rows: { previous: number; actual: number; budget: number; forecast: number }[];
+  /**
+   * Intäkter and Kostnader before this year's actual, headed Nettokostnad or
+   * Netto: Netto = Intäkter + Kostnader with costs negative, Kostnader −
+   * Intäkter with costs positive.
+   */
+  netParts: boolean;
+  rows: { previous: number; actual: number; budget: number; forecast: number; income: number }[];
 }
 
 const spec: fc.Arbitrary<Spec> = fc.record({
   convention: fc.constantFrom<SignConvention>('costs-negative', 'costs-positive'),
-  words: fc.record({ actual: fc.constantFrom(...ACTUAL), budget: fc.constantFrom(...BUDGET), variance: fc.constantFrom(...VARIANCE), change: fc.constantFrom(...CHANGE) }),
+  words: fc.record({
+    actual: fc.constantFrom(...ACTUAL),
+    budget: fc.constantFrom(...BUDGET),
+    variance: fc.constantFrom(...VARIANCE),
+    change: fc.constantFrom(...CHANGE),
+    income: fc.constantFrom(...INCOME),
+    cost: fc.constantFrom(...COST),
+    net: fc.constantFrom(...NET),
+  }),
   year: fc.integer({ min: 2015, max: 2030 }),
   unit: fc.constantFrom(...UNITS),
   decimals: fc.integer({ min: 0, max: 3 }),
@@ -58,12 +77,14 @@ const spec: fc.Arbitrary<Spec> = fc.record({
   total: fc.boolean(),
   forecast: fc.boolean(),
   changeAmount: fc.boolean(),
+  netParts: fc.boolean(),
   rows: fc.array(
     fc.record({
       previous: fc.integer({ min: 2_000, max: 900_000 }),
       actual: fc.integer({ min: 2_000, max: 900_000 }),
       budget: fc.integer({ min: 2_000, max: 900_000 }),
       forecast: fc.integer({ min: 2_000, max: 900_000 }),
+      income: fc.integer({ min: 0, max: 300_000 }),
     }),
     {
       minLength: 3,
@@ -74,9 +95,9 @@ const spec: fc.Arbitrary<Spec> = fc.record({
 
 const NAMES = ['Kommunledning', 'Ekonomi', 'Personal', 'Kultur', 'Fritid', 'Teknik', 'Miljö', 'Bygg', 'Vård', 'Skola', 'Förskola'];
 
-type FigureColumn = 'previous' | 'actual' | 'budget' | 'variance' | 'change' | 'forecast' | 'forecastVariance' | 'changeAmount';
-const FIGURE_COLUMNS: readonly FigureColumn[] = ['previous', 'actual', 'budget', 'variance', 'change', 'forecast', 'forecastVariance', 'changeAmount'];
-type Figures = { previous: number; actual: number; budget: number; forecast: number };
+type FigureColumn = 'previous' | 'actual' | 'budget' | 'variance' | 'change' | 'forecast' | 'forecastVariance' | 'changeAmount' | 'income' | 'cost';
+const FIGURE_COLUMNS: readonly FigureColumn[] = ['previous', 'actual', 'budget', 'variance', 'change', 'forecast', 'forecastVariance', 'changeAmount', 'income', 'cost'];
+type Figures = { previous: number; actual: number; budget: number; forecast: number; income: number; cost: number };
 
 interface Built {
   sheet: SheetGrid;
@@ -103,9 +124,15 @@ function build(s: Spec): Built {
   const round = (x: number, d: number): number => Math.sign(x) * (Math.round(Math.abs(x) * 10 ** d) / 10 ** d);
   const L = 0;
   const B = 1 + s.labelGap;
-  const cols: Built['cols'] = { previous: B, actual: B + 1, budget: B + 2, variance: B + 3, change: B + 4 };
-  const words = ['Bokslut', s.words.actual, s.words.budget, s.words.variance, s.words.change];
-  const years: (number | null)[] = [s.year - 1, s.year, s.year, null, null];
+  // With the parts of the net, Intäkter and Kostnader stand between Bokslut and the net.
+  const parts = s.netParts ? 2 : 0;
+  const cols: Built['cols'] = { previous: B, actual: B + 1 + parts, budget: B + 2 + parts, variance: B + 3 + parts, change: B + 4 + parts };
+  if (s.netParts) {
+    cols.income = B + 1;
+    cols.cost = B + 2;
+  }
+  const words = ['Bokslut', ...(s.netParts ? [s.words.income, s.words.cost, s.words.net] : [s.words.actual]), s.words.budget, s.words.variance, s.words.change];
+  const years: (number | null)[] = [s.year - 1, ...(s.netParts ? [s.year, s.year] : []), s.year, s.year, null, null];
   if (s.forecast) {
     cols.forecast = B + words.length;
     cols.forecastVariance = B + words.length + 1;
@@ -135,12 +162,22 @@ function build(s: Spec): Built {
   if (s.blankUnderHeader) r++;
   if (s.section) put(r++, L, { value: 'Gemensamma verksamheter' });
   // Figures in units of the last decimal, so that sums are exact.
-  const units: Figures[] = s.rows.map((x) => ({ previous: sign * x.previous, actual: sign * x.actual, budget: sign * x.budget, forecast: sign * x.forecast }));
+  // Intäkter are positive; Kostnader negative (actual − Intäkter) or positive (actual + Intäkter).
+  const units: Figures[] = s.rows.map((x) => ({
+    previous: sign * x.previous,
+    actual: sign * x.actual,
+    budget: sign * x.budget,
+    forecast: sign * x.forecast,
+    income: x.income,
+    cost: sign * x.actual + (s.convention === 'costs-negative' ? -x.income : x.income),
+  }));
   const sum = (xs: Figures[]): Figures => ({
     previous: xs.reduce((a, x) => a + x.previous, 0),
     actual: xs.reduce((a, x) => a + x.actual, 0),
     budget: xs.reduce((a, x) => a + x.budget, 0),
     forecast: xs.reduce((a, x) => a + x.forecast, 0),
+    income: xs.reduce((a, x) => a + x.income, 0),
+    cost: xs.reduce((a, x) => a + x.cost, 0),
   });
   if (s.nämnd) units.unshift(sum(units.slice(0, 2)));
   const dataRows: number[] = [];
@@ -149,6 +186,10 @@ function build(s: Spec): Built {
   const writeRow = (row: number, label: string | null, x: Figures): void => {
     if (label !== null) put(row, L, { value: label });
     put(row, cols.previous, amount(x.previous / scale));
+    if (cols.income !== undefined && cols.cost !== undefined) {
+      put(row, cols.income, amount(x.income / scale));
+      put(row, cols.cost, amount(x.cost / scale));
+    }
     put(row, cols.actual, amount(x.actual / scale));
     put(row, cols.budget, amount(x.budget / scale));
     const variance = (s.convention === 'costs-negative' ? x.actual - x.budget : x.budget - x.actual) / scale;
@@ -196,6 +237,24 @@ describe('generated tables of any kommun', () => {
         expect([previous?.col, actual?.col, budget?.col, variance?.col, change?.col]).toEqual([built.cols.previous, built.cols.actual, built.cols.budget, built.cols.variance, built.cols.change]);
         const extra = (kind: string): number | undefined => t!.extraColumns.find((e) => e.kind === kind)?.col;
         expect([extra('forecast'), extra('forecast-variance'), extra('change-amount')]).toEqual([built.cols.forecast, built.cols.forecastVariance, built.cols.changeAmount]);
+        // The parts of the net: Intäkter and Kostnader named, the net being this year's actual, and the identity they keep.
+        const { income, cost, net } = t!.columns;
+        expect([income?.col, cost?.col]).toEqual([built.cols.income, built.cols.cost]);
+        // An actual headed Nettokostnad is the net too.
+        expect(net?.col).toBe(s.netParts || s.words.actual === 'Nettokostnad' ? built.cols.actual : undefined);
+        expect([extra('income'), extra('cost')]).toEqual([built.cols.income, built.cols.cost]);
+        const netRelation = t!.relations.find((r) => r.meaning === 'net');
+        const expectedTerms =
+          s.convention === 'costs-negative'
+            ? [
+                { col: built.cols.income, sign: 1 },
+                { col: built.cols.cost, sign: 1 },
+              ]
+            : [
+                { col: built.cols.cost, sign: 1 },
+                { col: built.cols.income, sign: -1 },
+              ];
+        expect(netRelation).toEqual(s.netParts ? { meaning: 'net', result: built.cols.actual, terms: expectedTerms } : undefined);
         expect(t!.convention).toBe(s.convention);
         expect(t!.unit).toBe(s.unit.unit);
         expect(checkWorkbook(wb).findings.map((f) => `${f.rule}@${f.cell}`)).toEqual([]);
@@ -226,6 +285,13 @@ describe('generated tables of any kommun', () => {
         expect({ planted, reported: findings.filter(names).map((f) => `${f.rule}@${f.cell}`), all: findings.map((f) => `${f.rule}@${f.cell}`) }).toEqual(
           expect.objectContaining({ reported: expect.arrayContaining([expect.any(String)]) }),
         );
+        // Intäkter, Kostnader and the net they make: the in-row identity reports the change at the net.
+        if (s.netParts && (which === 'income' || which === 'cost' || which === 'actual')) {
+          expect({ planted, netIdentity: findings.filter((f) => f.messageId === 'row-arithmetic.net' && names(f)).map((f) => f.cell) }).toEqual({
+            planted,
+            netIdentity: [cellAddress(row, built.cols.actual)],
+          });
+        }
       }),
       { numRuns: 400 },
     );
