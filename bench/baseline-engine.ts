@@ -1,9 +1,14 @@
 /**
  * The engine of an earlier revision, for ratios measured side by side in one
  * run: git copies that revision's `src/engine/` (`git show`, file by file) into a folder under
- * the system's temporary directory (once; later runs reuse it), and tsx loads
- * it beside today's engine. Both read the same generated grid (the grid's
- * shape has not changed since that revision).
+ * the system's temporary directory (once; later runs reuse it). Both engines,
+ * that one and today's, are then bundled alike by esbuild into one CommonJS
+ * file each, as webpack bundles the engine into the task pane: calls between
+ * the engine's modules are plain calls there. (Loaded through tsx instead,
+ * every call into another module goes through an export getter, a cost that
+ * grows with the number of modules and that no user's code pays.) Both read
+ * the same generated grid (the grid's shape has not changed since that
+ * revision).
  *
  * The revision is the tree before detection learnt every kommun's layouts and
  * the drafts were rewritten as plain data; the limit for those changes is
@@ -13,6 +18,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { buildSync } from 'esbuild';
 import type { WorkbookGrid } from '../src/engine/grid';
 
 export const BASELINE_REVISION = '7e0753a';
@@ -43,19 +49,39 @@ function extract(revision: string): string {
 }
 
 /**
- * The engine at `revision`, or the reason it cannot be had (a shallow clone
- * without that commit, no git): the benchmark then prints the reason instead
- * of the ratio.
+ * `exports` (an ES module's text of `export … from` lines, resolved in
+ * `resolveDir`) bundled into one CommonJS file and loaded.
  */
-export async function loadBaselineEngine(revision = BASELINE_REVISION): Promise<EngineUnderTest | string> {
+function bundled<T>(exportsText: string, resolveDir: string, name: string): T {
+  const outfile = path.join(os.tmpdir(), `avvikelsekollen-bench-${name}-${process.pid}.js`);
+  buildSync({ stdin: { contents: exportsText, resolveDir, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'error' });
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a file bundled just now, loaded by path
+    return require(outfile) as T;
+  } finally {
+    fs.rmSync(outfile, { force: true });
+  }
+}
+
+/** Today's engine, bundled as the baseline's is (`loadBaselineEngine`). */
+export function loadTodaysEngine(): EngineUnderTest {
+  return bundled<EngineUnderTest>("export { checkWorkbook, draftCommentary } from './src/engine/index';\nexport { findTables } from './src/engine/detect/index';", path.join(__dirname, '..'), 'today');
+}
+
+/**
+ * The engine at `revision`, bundled, or the reason it cannot be had (a
+ * shallow clone without that commit, no git): the benchmark then prints the
+ * reason instead of the ratio.
+ */
+export function loadBaselineEngine(revision = BASELINE_REVISION): EngineUnderTest | string {
   let root: string;
   try {
     root = extract(revision);
   } catch {
     return `revision ${revision} is not in this clone (git fetch --unshallow)`;
   }
-  const check = (await import(path.join(root, 'src', 'engine', 'check.ts'))) as Pick<EngineUnderTest, 'checkWorkbook'>;
-  const detect = (await import(path.join(root, 'src', 'engine', 'detect.ts'))) as Pick<EngineUnderTest, 'findTables'>;
-  const commentary = (await import(path.join(root, 'src', 'engine', 'commentary', 'index.ts'))) as Pick<EngineUnderTest, 'draftCommentary'>;
-  return { findTables: detect.findTables, checkWorkbook: check.checkWorkbook, draftCommentary: commentary.draftCommentary };
+  const entry = ["export { checkWorkbook } from './src/engine/check';", "export { findTables } from './src/engine/detect';", "export { draftCommentary } from './src/engine/commentary/index';"].join(
+    '\n',
+  );
+  return bundled<EngineUnderTest>(entry, root, revision);
 }

@@ -5,17 +5,10 @@
  * called alternately, pair after pair, so that load on the machine falls on
  * both; the figure is the median of the pairs' ratios.
  */
-import { checkWorkbook } from '../src/engine/check';
-import { draftCommentary } from '../src/engine/commentary';
 import { generatedTableRows, generatedWorkbook } from '../src/example/generate';
-import { BASELINE_REVISION, loadBaselineEngine, type EngineUnderTest } from './baseline-engine';
+import { BASELINE_REVISION, loadBaselineEngine, loadTodaysEngine } from './baseline-engine';
 import { median, ms, time } from './timing';
 import type { BenchOptions, BenchRow } from './types';
-
-const TODAY: Pick<EngineUnderTest, 'checkWorkbook' | 'draftCommentary'> = {
-  checkWorkbook: (grid) => checkWorkbook(grid),
-  draftCommentary: (result, grid, options) => draftCommentary(result as Parameters<typeof draftCommentary>[0], grid, options),
-};
 
 interface Pairs {
   today: number;
@@ -25,10 +18,15 @@ interface Pairs {
   high: number;
 }
 
-/** `pairs` alternated runs of today's and the baseline's job (which goes first alternates too). */
+/** Rounds of each job run before the pairs are timed, as the command line's bench does: V8 has optimised both engines' code by then. */
+const WARM_UP_ROUNDS = 5;
+
+/** `pairs` alternated runs of today's and the baseline's job (which goes first alternates too), after the warm-up rounds. */
 async function alternate(pairs: number, today: () => unknown, baseline: () => unknown): Promise<Pairs> {
-  today();
-  baseline();
+  for (let i = 0; i < WARM_UP_ROUNDS; i++) {
+    today();
+    baseline();
+  }
   const t: number[] = [];
   const b: number[] = [];
   const ratios: number[] = [];
@@ -52,7 +50,7 @@ async function alternate(pairs: number, today: () => unknown, baseline: () => un
 }
 
 export async function benchEngineAgainstBaseline(options: BenchOptions): Promise<BenchRow[]> {
-  const baseline = await loadBaselineEngine();
+  const baseline = loadBaselineEngine();
   if (typeof baseline === 'string') {
     return [{ bench: 'engine', measure: `today vs ${BASELINE_REVISION}`, size: '', figure: 'not measured', value: 0, unit: '', baseline, runs: 0 }];
   }
@@ -60,6 +58,7 @@ export async function benchEngineAgainstBaseline(options: BenchOptions): Promise
     { label: '40 blad', sheets: 40, rnRows: 150, pairs: options.quick ? 5 : 31 },
     { label: '10k', sheets: 10, rnRows: 994, pairs: options.quick ? 3 : 15 },
   ];
+  const TODAY = loadTodaysEngine();
   const rows: BenchRow[] = [];
   for (const size of sizes) {
     const grid = generatedWorkbook(size.sheets, size.rnRows);
