@@ -77,6 +77,8 @@ const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8
  * allows no inline script).
  */
 export async function axeSeriousViolations(page: Page): Promise<AxeViolation[]> {
+  // Colours are measured once every transition has ended (a button just enabled fades from grey to its colour); an endless animation such as a spinner's is not waited for.
+  await page.evaluate('Promise.all(document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity).map((a) => a.finished.catch(() => undefined)))');
   const loaded = await page.evaluate('typeof window.axe === "object"');
   if (loaded !== true) await page.evaluate(`${AXE_SOURCE}\n;0`);
   const violations = (await page.evaluate(
