@@ -10,12 +10,22 @@ import { isMarkerText, readNumber } from '../numbers';
 import type { TableRow } from '../table';
 import { classifyHeader, CODE, isResultLabel, isSumLabel, MAX_HEADER_TEXT, splitLabel, yearsIn } from './words';
 
-/** A row of the body, in sheet order. */
-export interface BodyRow extends TableRow {
-  /** `figures`: a row of figures; `section`: a label without figures; `sum`: labelled Summa/Totalt; `total`: the unlabelled row after the last. */
-  kind: 'figures' | 'section' | 'sum' | 'total';
-  /** Whether the label names a result the figures may add up to (Netto, Resultat). */
-  resultLabel: boolean;
+/** What a row of the body is: a row of figures, a labelled sum (`Summa`, `Totalt`) or the unlabelled total after the last row. */
+export type RowKind = 'figures' | 'sum' | 'total';
+
+/**
+ * A table's body under its header. `rows` are the rows with figures (and
+ * coded units with nothing booked yet), the sums and the total, in sheet
+ * order and as the table lists them; `kinds[i]` and `resultLabels[i]` say
+ * what `rows[i]` is. Section rows stand apart, in `sections`.
+ */
+export interface Body {
+  rows: TableRow[];
+  kinds: RowKind[];
+  /** Whether the row's label names a result the figures may add up to (Netto, Resultat). */
+  resultLabels: boolean[];
+  /** Rows with a label and no figures that head a group of rows (`Gemensamma verksamheter`). */
+  sections: TableRow[];
 }
 
 /** The text of a label cell: text as it is, a small whole number (kontogrupp `3`) as digits. */
@@ -26,11 +36,13 @@ function labelTextOf(cell: Cell): string {
   return '';
 }
 
+const LETTER = /\p{L}/u;
+
 /** True when some of the first rows have a label with letters in the column. */
 function hasTextBelow(sheet: SheetGrid, firstRow: number, col: number): boolean {
   for (let r = firstRow; r < firstRow + 6 && r < sheet.cells.length; r++) {
     const v = cellAt(sheet, r, col).value;
-    if (typeof v === 'string' && /\p{L}/u.test(v)) return true;
+    if (typeof v === 'string' && LETTER.test(v)) return true;
   }
   return false;
 }
@@ -103,38 +115,40 @@ function countFigures(sheet: SheetGrid, row: number, cols: readonly number[]): {
  * rows in between (also right under the header) are passed over; section
  * rows are kept only when figures follow them.
  */
-export function readBody(sheet: SheetGrid, firstRow: number, labelCol: number, nameCol: number | null, valueCols: readonly number[]): BodyRow[] {
-  const rows: BodyRow[] = [];
-  let sections: BodyRow[] = [];
+export function readBody(sheet: SheetGrid, firstRow: number, labelCol: number, nameCol: number | null, valueCols: readonly number[]): Body {
+  const body: Body = { rows: [], kinds: [], resultLabels: [], sections: [] };
+  /** Section rows not yet followed by figures. */
+  let sections: TableRow[] = [];
   let blankRun = 0;
   let figureRows = 0;
-  /** A row of figures: the section rows above it belong to the table. */
-  const keep = (row: BodyRow): void => {
+  /** A row of figures, a sum or the total: the section rows above it belong to the table. */
+  const keep = (row: TableRow, kind: RowKind, resultLabel: boolean): void => {
     if (sections.length > 0) {
-      rows.push(...sections);
+      body.sections.push(...sections);
       sections = [];
     }
-    rows.push(row);
-    if (row.kind === 'figures') figureRows++;
+    body.rows.push(row);
+    body.kinds.push(kind);
+    body.resultLabels.push(resultLabel);
+    if (kind === 'figures') figureRows++;
   };
   for (let r = firstRow; r < sheet.cells.length; r++) {
     const label = readLabel(sheet, r, labelCol, nameCol);
     const values = countFigures(sheet, r, valueCols);
     if (label.text === '' && values.blank) {
       blankRun++;
-      if (blankRun > 2 || (blankRun === 2 && rows.length > 0)) break;
+      if (blankRun > 2 || (blankRun === 2 && body.rows.length > 0)) break;
       continue;
     }
     blankRun = 0;
     // The next table's header, or words among the figures.
     if (values.headerWords) break;
     const sum = isSumLabel(label.text);
-    const resultLabel = isResultLabel(label.text);
     if (values.blank) {
       // A label without figures: a coded unit with nothing booked yet, or a section heading.
       if (sum) break;
-      if (label.code !== '') keep({ row: r, code: label.code, name: label.name, resultLabel, kind: 'figures' });
-      else sections.push({ row: r, code: '', name: label.name, resultLabel, kind: 'section' });
+      if (label.code !== '') keep({ row: r, code: label.code, name: label.name }, 'figures', isResultLabel(label.text));
+      else sections.push({ row: r, code: '', name: label.name });
       continue;
     }
     if (values.figures === 0 || values.texts >= values.figures) break;
@@ -142,11 +156,11 @@ export function readBody(sheet: SheetGrid, firstRow: number, labelCol: number, n
       // The unlabelled total: its label cell is empty (a date or a figure there is something else) and it
       // has figures in at least half of the value columns, as every total of the table's columns does.
       const unlabelled = isBlank(cellAt(sheet, r, labelCol)) && values.figures * 2 >= valueCols.length;
-      if (figureRows > 0 && unlabelled) keep({ row: r, code: '', name: '', resultLabel, kind: 'total' });
+      if (figureRows > 0 && unlabelled) keep({ row: r, code: '', name: '' }, 'total', false);
       break;
     }
-    if (sum) keep({ row: r, code: '', name: label.text, resultLabel, kind: 'sum' });
-    else keep({ row: r, code: label.code, name: label.name, resultLabel, kind: 'figures' });
+    if (sum) keep({ row: r, code: '', name: label.text }, 'sum', isResultLabel(label.text));
+    else keep({ row: r, code: label.code, name: label.name }, 'figures', isResultLabel(label.text));
   }
-  return rows;
+  return body;
 }

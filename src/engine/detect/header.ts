@@ -48,17 +48,18 @@ export function rowHints(sheet: SheetGrid, row: number): Map<number, HeaderHint>
   const hints = new Map<number, HeaderHint>();
   const years: number[] = [];
   let otherNumbers = false;
-  cells.forEach((cell, c) => {
-    if (cell === undefined) return;
+  for (let c = 0; c < cells.length; c++) {
+    const cell = cells[c];
+    if (cell === undefined) continue;
     if (typeof cell.value === 'number') {
       if (headerText(cell) !== '' && cell.formula === undefined) years.push(c);
       else otherNumbers = true;
-      return;
+      continue;
     }
-    if (typeof cell.value !== 'string') return;
+    if (typeof cell.value !== 'string') continue;
     const hint = classifyHeader(cell.value);
     if (hint !== undefined) hints.set(c, hint);
-  });
+  }
   if (!otherNumbers) for (const c of years) hints.set(c, 'year');
   return hints;
 }
@@ -98,12 +99,15 @@ export function splitSideBySide(hints: ReadonlyMap<number, HeaderHint>): number[
   return groups.filter((g) => g.filter((c) => isValueHint(hints.get(c))).length >= 2);
 }
 
+const YEAR_ALONE = /^\s*(199\d|20\d\d)\s*$/;
+const FIGURE_TEXT = /^[\s\-−–+]*[\d\s.,]+%?$/;
+
 /** A header cell: words or a year, never a figure or prose. */
 function isHeaderCell(cell: Cell): boolean {
   if (typeof cell.value === 'string') {
     const t = cell.value;
     if (t.length > MAX_HEADER_TEXT || isMarkerText(t)) return false;
-    return /^\s*(199\d|20\d\d)\s*$/.test(t) || !/^[\s\-−–+]*[\d\s.,]+%?$/.test(t);
+    return YEAR_ALONE.test(t) || !FIGURE_TEXT.test(t);
   }
   return headerText(cell) !== '';
 }
@@ -125,11 +129,13 @@ function isHeaderishRow(sheet: SheetGrid, row: number, from: number, to: number,
   return filled > 0;
 }
 
+const PERIOD_WORDS = /helår|ackumulerat|period/i;
+
 /** True when a row above the header names years or roles in the header's columns (not a title). */
 function namesColumns(sheet: SheetGrid, row: number, from: number, to: number): boolean {
   for (let c = from; c <= to; c++) {
     const text = headerText(cellAt(sheet, row, c));
-    if (text !== '' && (yearsIn(text).length > 0 || isValueHint(classifyHeader(text)) || /helår|ackumulerat|period/i.test(text))) return true;
+    if (text !== '' && (yearsIn(text).length > 0 || isValueHint(classifyHeader(text)) || PERIOD_WORDS.test(text))) return true;
   }
   return false;
 }

@@ -6,10 +6,10 @@
  * → name the roles, the sign convention and the unit → the table. The rules
  * then check every row against what was found.
  */
-import { cellAddress, cellAt, type SheetGrid, type WorkbookGrid } from '../grid';
+import { cellAddress, cellAt, type Cell, type SheetGrid, type WorkbookGrid } from '../grid';
 import { isPercentFormat } from '../numbers';
 import type { AmountUnit, TableKind, TableRow, VarianceTable } from '../table';
-import { guessLabelColumn, nameColumnOf, readBody, type BodyRow } from './body';
+import { guessLabelColumn, nameColumnOf, readBody } from './body';
 import { readFigures } from './figures';
 import { isHeaderRow, readHeader, rowHints, splitSideBySide, type Header } from './header';
 import { nameColumns } from './roles';
@@ -20,7 +20,11 @@ export { classifyHeader, splitLabel } from './words';
 
 /** Finds every follow-up table in the workbook (only on `onlySheets` when given). Never throws. */
 export function findTables(workbook: WorkbookGrid, onlySheets: readonly string[] = []): VarianceTable[] {
-  return workbook.sheets.filter((s) => onlySheets.length === 0 || onlySheets.includes(s.name)).flatMap(findTablesOnSheet);
+  const tables: VarianceTable[] = [];
+  for (const sheet of workbook.sheets) {
+    if (onlySheets.length === 0 || onlySheets.includes(sheet.name)) tables.push(...findTablesOnSheet(sheet));
+  }
+  return tables;
 }
 
 /** Finds the tables on one sheet, top to bottom, left to right. */
@@ -28,18 +32,34 @@ export function findTablesOnSheet(sheet: SheetGrid): VarianceTable[] {
   const tables: VarianceTable[] = [];
   for (let r = 0; r < sheet.cells.length; r++) {
     const hints = rowHints(sheet, r);
-    if (hints === undefined || hints.size < 2 || !isHeaderRow(hints, (sheet.cells[r] ?? []).filter((c) => typeof c?.value === 'string').length)) continue;
+    if (hints === undefined || hints.size < 2 || !isHeaderRow(hints, textCount(sheet.cells[r]))) continue;
     for (const cols of splitSideBySide(hints)) {
-      if (tables.some((t) => t.headerTop <= r && r <= t.bottom && t.left <= (cols[cols.length - 1] as number) && (cols[0] as number) <= t.right)) continue;
+      if (isInside(tables, r, cols)) continue;
       const table = buildTable(sheet, readHeader(sheet, r, cols, hints));
-      if (table !== undefined && !tables.some((t) => overlaps(t, table))) tables.push(table);
+      if (table !== undefined && !overlapsAny(tables, table)) tables.push(table);
     }
   }
   return tables.sort((a, b) => a.top - b.top || a.left - b.left);
 }
 
-function overlaps(a: VarianceTable, b: VarianceTable): boolean {
-  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+/** How many cells of a row hold text. */
+function textCount(cells: readonly (Cell | undefined)[] | undefined): number {
+  let texts = 0;
+  if (cells !== undefined) for (let c = 0; c < cells.length; c++) if (typeof cells[c]?.value === 'string') texts++;
+  return texts;
+}
+
+/** True when a found table already covers the header columns `cols` on row `row`. */
+function isInside(tables: readonly VarianceTable[], row: number, cols: readonly number[]): boolean {
+  const first = cols[0] as number;
+  const last = cols[cols.length - 1] as number;
+  for (const t of tables) if (t.headerTop <= row && row <= t.bottom && t.left <= last && first <= t.right) return true;
+  return false;
+}
+
+function overlapsAny(tables: readonly VarianceTable[], b: VarianceTable): boolean {
+  for (const a of tables) if (a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right) return true;
+  return false;
 }
 
 /** The table under a header, or undefined when what is under it is not a follow-up table. */
@@ -51,30 +71,21 @@ function buildTable(sheet: SheetGrid, header: Header): VarianceTable | undefined
   const labelCol = header.labelCol ?? guessLabelColumn(sheet, header.bottom + 1, Math.min(firstValue, ...notes), notes);
   if (labelCol === undefined || labelCol >= firstValue) return undefined;
   const nameCol = notes.has(labelCol + 1) ? null : nameColumnOf(sheet, header.bottom + 1, labelCol, Math.min(firstValue, ...notes));
-  const body = readBody(
-    sheet,
-    header.bottom + 1,
-    labelCol,
-    nameCol,
-    valueHeaders.map((c) => c.col),
-  );
-  const figureRows = body.filter((r) => r.kind !== 'section');
-  if (!figureRows.some((r) => r.kind === 'figures')) return undefined;
+  const valueColumns = valueHeaders.map((c) => c.col);
+  const body = readBody(sheet, header.bottom + 1, labelCol, nameCol, valueColumns);
+  if (!body.kinds.includes('figures')) return undefined;
 
-  const readings = readFigures(
-    sheet,
-    figureRows,
-    valueHeaders.map((c) => c.col),
-  );
+  const readings = readFigures(sheet, body.rows, valueColumns);
   const changeHeader = valueHeaders.find((c) => c.hint === 'change');
-  const fractionFormat = changeHeader !== undefined && percentFormatted(sheet, figureRows, changeHeader.col);
+  const fractionFormat = changeHeader !== undefined && percentFormatted(sheet, body.rows, changeHeader.col);
   const named = nameColumns(valueHeaders, readings, fractionFormat);
   const { columns, relations } = named;
   const five = (['previous', 'actual', 'budget', 'variance', 'change'] as const).filter((m) => columns[m] !== undefined);
   const valueCols = [...new Set([...five.map((m) => columns[m]?.col as number), ...named.extraColumns.map((e) => e.col)])].sort((a, b) => a - b);
-  const amountCols = valueCols.filter((c) => c !== columns.change?.col && !/%|procent/i.test(valueHeaders.find((h) => h.col === c)?.text ?? ''));
-  const sums = findSums(figureRows, readings, amountCols);
-  const confirmedSums = [...sums.keys()].some((i) => (figureRows[i] as BodyRow).kind === 'figures');
+  const amountCols = valueCols.filter((c) => c !== columns.change?.col && !PERCENT_WORDS.test(valueHeaders.find((h) => h.col === c)?.text ?? ''));
+  const sums = findSums(body, readings, amountCols);
+  let confirmedSums = false;
+  for (const i of sums.keys()) if (body.kinds[i] === 'figures') confirmedSums = true;
 
   // A follow-up table: three of the five with this year's actual (the standard layouts), or figures that keep an identity.
   const standard = five.length >= 3 && columns.actual !== undefined;
@@ -82,17 +93,11 @@ function buildTable(sheet: SheetGrid, header: Header): VarianceTable | undefined
   const transposed = valueCols.length >= 2 && (columns.actual !== undefined || columns.budget !== undefined) && confirmedSums;
   if (!standard && !proven && !transposed) return undefined;
 
-  const toRow = (r: BodyRow, i: number): TableRow => {
-    const parts = sums.get(i);
-    const row: TableRow = { row: r.row, code: r.code, name: r.name };
-    if (parts !== undefined) row.parts = parts.map((k) => (figureRows[k] as BodyRow).row);
-    return row;
-  };
-  const lastIndex = figureRows.length - 1;
-  const lastRow = figureRows[lastIndex] as BodyRow;
-  const hasTotal = lastRow.kind === 'total' || lastRow.kind === 'sum';
-  const rows = figureRows.map(toRow).slice(0, hasTotal ? lastIndex : undefined);
-  const total = hasTotal ? toRow(lastRow, lastIndex) : null;
+  for (const [i, parts] of sums) (body.rows[i] as TableRow).parts = parts.map((k) => (body.rows[k] as TableRow).row);
+  const lastIndex = body.rows.length - 1;
+  const lastRow = body.rows[lastIndex] as TableRow;
+  const hasTotal = body.kinds[lastIndex] === 'total' || body.kinds[lastIndex] === 'sum';
+  const rows = hasTotal ? body.rows.slice(0, lastIndex) : body.rows;
   const bottom = lastRow.row;
   const right = Math.max(...valueCols);
   const left = Math.min(labelCol, firstValue);
@@ -109,12 +114,12 @@ function buildTable(sheet: SheetGrid, header: Header): VarianceTable | undefined
     extraColumns: named.extraColumns,
     relations,
     unreconciled: named.unreconciled,
-    sections: body.filter((r) => r.kind === 'section').map((r) => ({ row: r.row, code: r.code, name: r.name })),
+    sections: body.sections,
     changeUnit: fractionFormat ? 'fraction' : (named.changeUnit ?? 'percent'),
     unit: amountUnitOf(sheet, header, left, right, rows, amountCols),
     convention: named.convention,
     rows,
-    total,
+    total: hasTotal ? lastRow : null,
     top: header.top,
     left: labelCol,
     bottom,
@@ -122,16 +127,21 @@ function buildTable(sheet: SheetGrid, header: Header): VarianceTable | undefined
   };
 }
 
+const PERCENT_WORDS = /%|procent/i;
+const LEVEL = /RN\s?(\d{1,2})/i;
+const KONTOGRUPP = /kontogrupp/i;
+const ACCOUNT_GROUP_CODE = /^\d[A-Z]?$/;
+
 /** RN table (`RN3` over the labels), kontogrupp table (its header, or account-group codes on every row). */
 function kindOf(labelText: string, rows: readonly TableRow[]): { kind: TableKind; level: string | null } {
-  const level = /RN\s?(\d{1,2})/i.exec(labelText);
+  const level = LEVEL.exec(labelText);
   if (level !== null) return { kind: 'rn', level: `RN${level[1]}` };
-  if (/kontogrupp/i.test(labelText)) return { kind: 'kontogrupp', level: null };
-  return { kind: rows.length > 0 && rows.every((r) => /^\d[A-Z]?$/.test(r.code)) ? 'kontogrupp' : 'rn', level: null };
+  if (KONTOGRUPP.test(labelText)) return { kind: 'kontogrupp', level: null };
+  return { kind: rows.length > 0 && rows.every((r) => ACCOUNT_GROUP_CODE.test(r.code)) ? 'kontogrupp' : 'rn', level: null };
 }
 
 /** Förändr% as a fraction: most of the column's numbers are shown with a % format. */
-function percentFormatted(sheet: SheetGrid, rows: readonly BodyRow[], col: number): boolean {
+function percentFormatted(sheet: SheetGrid, rows: readonly TableRow[], col: number): boolean {
   let fraction = 0;
   let percent = 0;
   for (const r of rows) {
@@ -167,9 +177,10 @@ function amountUnitOf(sheet: SheetGrid, header: Header, left: number, right: num
   let kr = 0;
   // The amounts share a few formats: each is looked at once.
   const inKronor = new Map<string, boolean>();
-  for (const r of rows.slice(0, 20)) {
+  for (let i = 0; i < rows.length && i < 20; i++) {
+    const row = (rows[i] as TableRow).row;
     for (const c of amountCols) {
-      const cell = cellAt(sheet, r.row, c);
+      const cell = cellAt(sheet, row, c);
       if (typeof cell.value !== 'number') continue;
       numbers++;
       const format = cell.numberFormat;

@@ -5,7 +5,7 @@
  * or `Resultat` row over the rows above it, and the unlabelled total.
  */
 import { isFigure, meets, type ColumnFigures, type Readings } from './figures';
-import type { BodyRow } from './body';
+import type { Body } from './body';
 
 /** Most nämnder have fewer verksamheter than this. */
 const MAX_PARTS = 60;
@@ -61,24 +61,30 @@ function runningSums(figures: ColumnFigures): RunningSums {
  * whose running sum there meets row i's figure, within the rounding of the
  * most rows that may add up, are the candidates counted over every column.
  */
-function partsUnder(rows: readonly BodyRow[], readings: Readings, amountCols: readonly number[], probes: readonly RunningSums[], i: number): number[] | undefined {
+function partsUnder(body: Body, readings: Readings, amountCols: readonly number[], probes: readonly RunningSums[], i: number): number[] | undefined {
   let ends: number[] | undefined;
   for (let p = 0; p < probes.length; p++) {
     const c = probes[p] as RunningSums;
     const total = c.figures.value[i] as number;
     if (!isFigure(c.figures, i) || total === 0) continue;
-    const last = Math.min(rows.length - 1, i + MAX_PARTS);
+    const last = Math.min(body.rows.length - 1, i + MAX_PARTS);
     const target = (c.value[i + 1] as number) + total;
     const tolerance = (c.figures.half[i] as number) + (c.half[last + 1] as number) - (c.half[i + 1] as number) + Math.max(1, Math.abs(target)) * 1e-9;
     for (let k = i + 2; k <= last; k++) if (Math.abs((c.value[k + 1] as number) - target) <= tolerance) (ends ??= []).push(k);
   }
   if (ends === undefined) return undefined;
   for (const k of [...new Set(ends)].sort((a, b) => a - b)) {
-    if (rows.slice(i + 1, k + 1).some((r) => r.kind !== 'figures')) return undefined;
+    if (!allFigures(body, i + 1, k)) return undefined;
     const parts = Array.from({ length: k - i }, (_, n) => i + 1 + n);
     if (isConfirmed(sumAgreement(readings, amountCols, i, parts))) return parts;
   }
   return undefined;
+}
+
+/** True when rows `from` … `to` of the body are all rows of figures (no sum, no total among them). */
+function allFigures(body: Body, from: number, to: number): boolean {
+  for (let x = from; x <= to; x++) if (body.kinds[x] !== 'figures') return false;
+  return true;
 }
 
 function isConfirmed(a: { checked: number; agreeing: number; nonZero: boolean }): boolean {
@@ -86,18 +92,20 @@ function isConfirmed(a: { checked: number; agreeing: number; nonZero: boolean })
 }
 
 /**
- * The parts of every summing row, as indexes into `rows`: labelled sums and
- * the total always; nämnd rows and Netto rows when the figures confirm them.
- * Returns a map from a summing row's index to its parts.
+ * The parts of every summing row, as indexes into `body.rows`: labelled sums
+ * and the total always; nämnd rows and Netto rows when the figures confirm
+ * them. Returns a map from a summing row's index to its parts.
  */
-export function findSums(rows: readonly BodyRow[], readings: Readings, amountCols: readonly number[]): Map<number, number[]> {
+export function findSums(body: Body, readings: Readings, amountCols: readonly number[]): Map<number, number[]> {
+  const { kinds, resultLabels } = body;
+  const n = kinds.length;
   const sums = new Map<number, number[]>();
   const inGroup = new Set<number>();
   // Nämnd rows over their verksamheter: the fewest rows right under it whose sum it is.
   const probes = amountCols.slice(0, Math.ceil(amountCols.length / 2)).map((col) => runningSums(readings.get(col) as ColumnFigures));
-  for (let i = 0; i < rows.length; i++) {
-    if ((rows[i] as BodyRow).kind !== 'figures') continue;
-    const parts = partsUnder(rows, readings, amountCols, probes, i);
+  for (let i = 0; i < n; i++) {
+    if (kinds[i] !== 'figures') continue;
+    const parts = partsUnder(body, readings, amountCols, probes, i);
     if (parts === undefined) continue;
     sums.set(i, parts);
     for (const x of parts) inGroup.add(x);
@@ -117,30 +125,27 @@ export function findSums(rows: readonly BodyRow[], readings: Readings, amountCol
     const added = new Set(parts);
     topLevel = [...topLevel.filter((x) => !added.has(x)), i];
   };
-  rows.forEach((row, i) => {
-    if (row.kind === 'section') {
-      group = [];
-      return;
-    }
-    if (inGroup.has(i)) return;
+  for (let i = 0; i < n; i++) {
+    if (inGroup.has(i)) continue;
+    const kind = kinds[i];
     // A Netto row's label says what it is: half its columns adding up confirm it (an error may break the other half).
-    const result = row.kind === 'figures' && row.resultLabel && group.length >= 2 ? sumAgreement(readings, amountCols, i, group) : undefined;
+    const result = kind === 'figures' && resultLabels[i] === true && group.length >= 2 ? sumAgreement(readings, amountCols, i, group) : undefined;
     if (result !== undefined && result.nonZero && result.agreeing * 2 >= result.checked) {
       addsUp(i, group);
       group = [i];
-      return;
+      continue;
     }
-    if (row.kind === 'sum' || row.kind === 'total') {
-      const isLast = i === rows.length - 1;
+    if (kind === 'sum' || kind === 'total') {
+      const isLast = i === n - 1;
       const everything = [...topLevel];
       const own = group.length > 0 ? group : everything;
       const pick = isLast && everything.length !== own.length && sumAgreement(readings, amountCols, i, everything).agreeing >= sumAgreement(readings, amountCols, i, own).agreeing ? everything : own;
       addsUp(i, pick);
       group = [];
-      return;
+      continue;
     }
     topLevel.push(i);
     group.push(i);
-  });
+  }
   return sums;
 }

@@ -39,47 +39,60 @@ export function isYearNumber(v: number): boolean {
   return Number.isInteger(v) && v >= 1990 && v <= 2099;
 }
 
+const SOFT_HYPHEN = /\u00AD/g;
+const HYPHENATED_BREAK = /-\s*[\n\r]\s*/g;
+const WHITE_SPACE_RUN = /\s+/g;
+
 /**
  * A header as one line of lower-case words: a word hyphenated over a line
  * break joined again (`Kost-⏎nader` → `kostnader`, `Budget-⏎avvikelse` →
  * `budgetavvikelse`), soft hyphens dropped, other breaks as spaces.
  */
 export function normalizeHeader(text: string): string {
-  return text
-    .replace(/\u00AD/g, '')
-    .replace(/-\s*[\n\r]\s*/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+  return text.replace(SOFT_HYPHEN, '').replace(HYPHENATED_BREAK, '').replace(WHITE_SPACE_RUN, ' ').trim().toLowerCase();
 }
 
 /** Any of the words below: a text without one of them (most labels) has no hint but perhaps years. */
 const ANY_WORD =
   /rn|kontogrupp|not|prognos|förändr|forandr|utveckling|change|%|avv|diff|återstår|aterstar|variance|intäkt|intakt|kostn|budget|bidrag|ram|bokslut|closing|utfall|redovisat|verklig|ack|actual|outcome|netto|19\d\d|20\d\d/i;
 
+/** The words of each hint, as `classifyHeader` tries them on the normalized header. */
+const LABEL_WORDS = /^rn\s?\d{1,2}$/;
+const NOTE_WORDS = /^not(er)?\.?$/;
+const DEVIATION_WORDS = /avv|avvikelse|diff|variance/;
+const CHANGE_WORDS = /förändr|forandr|utveckling|change/;
+const PERCENT_WORDS = /%|procent/;
+const AMOUNT_UNIT_WORDS = /(^|[^a-zåäö])(tkr|mnkr|kr)([^a-zåäö]|$)/;
+const REMAINDER_WORDS = /differens|återstår|aterstar/;
+const INCOME_WORDS = /intäkt|intakt/;
+const BUDGET_WORDS = /budget|kommunbidrag|nettoram|(^|[^a-zåäö])ram([^a-zåäö]|$)/;
+const PREVIOUS_WORDS = /bokslut|closing/;
+const ACTUAL_WORDS = /utfall|redovisat|verklig|(^|[^a-zåäö])ack([^a-zåäö]|$)|actual|outcome/;
+const YEARS_ONLY = /^[\d\s/–\-.:o]+$/;
+
 /** What a header text (all header rows of a column joined) suggests the column holds. */
 export function classifyHeader(text: string): HeaderHint | undefined {
   if (text.length > MAX_HEADER_TEXT) return undefined;
   const t = normalizeHeader(text);
   if (!ANY_WORD.test(t)) return undefined;
-  if (/^rn\s?\d{1,2}$/.test(t) || t.includes('kontogrupp')) return 'label';
-  if (/^not(er)?\.?$/.test(t)) return 'note';
-  const deviation = /avv|avvikelse|diff|variance/.test(t);
+  if (LABEL_WORDS.test(t) || t.includes('kontogrupp')) return 'label';
+  if (NOTE_WORDS.test(t)) return 'note';
+  const deviation = DEVIATION_WORDS.test(t);
   if (t.includes('prognos') || t.includes('forecast')) return deviation ? 'forecast-variance' : 'forecast';
-  if (/förändr|forandr|utveckling|change/.test(t)) {
-    if (/%|procent/.test(t)) return 'change';
-    if (/(^|[^a-zåäö])(tkr|mnkr|kr)([^a-zåäö]|$)/.test(t)) return 'changeAmount';
+  if (CHANGE_WORDS.test(t)) {
+    if (PERCENT_WORDS.test(t)) return 'change';
+    if (AMOUNT_UNIT_WORDS.test(t)) return 'changeAmount';
     return 'change-any';
   }
-  if (deviation || /differens|återstår|aterstar/.test(t)) return 'variance';
+  if (deviation || REMAINDER_WORDS.test(t)) return 'variance';
   if (t === '%') return 'change';
-  if (/intäkt|intakt/.test(t)) return 'income';
-  if (/budget|kommunbidrag|nettoram|(^|[^a-zåäö])ram([^a-zåäö]|$)/.test(t)) return 'budget';
-  if (/kostn/.test(t)) return t.includes('netto') ? 'net' : 'cost';
-  if (/bokslut|closing/.test(t)) return 'previous';
-  if (/utfall|redovisat|verklig|(^|[^a-zåäö])ack([^a-zåäö]|$)|actual|outcome/.test(t)) return 'actual';
+  if (INCOME_WORDS.test(t)) return 'income';
+  if (BUDGET_WORDS.test(t)) return 'budget';
+  if (t.includes('kostn')) return t.includes('netto') ? 'net' : 'cost';
+  if (PREVIOUS_WORDS.test(t)) return 'previous';
+  if (ACTUAL_WORDS.test(t)) return 'actual';
   if (t.includes('netto')) return 'net';
-  if (/^[\d\s/–\-.:o]+$/.test(t) && yearsIn(t).length > 0) return 'year';
+  if (YEARS_ONLY.test(t) && yearsIn(t).length > 0) return 'year';
   return undefined;
 }
 
@@ -105,15 +118,17 @@ export function isResultLabel(text: string): boolean {
 /** A unit or account-group code: KLC, KLÖS, 6A, 3, ÖVA, KGÖK. */
 export const CODE = /^[A-ZÅÄÖ0-9][A-ZÅÄÖ0-9]{0,7}$/;
 
-/** A code, spaces, and a name: `KLC   Kansli Centerpartiet`. */
+/** A code, white space, and a name on one line: `KLC   Kansli Centerpartiet`. */
 const CODE_AND_NAME = /^[A-ZÅÄÖ0-9]{1,8}\s+.+$/;
+
+const WHITE_SPACE = /\s/;
 
 /** Splits a padded label into code and name: `KLC   Kansli Centerpartiet` → KLC / Kansli Centerpartiet. */
 export function splitLabel(label: string): { code: string; name: string } {
-  const t = label.replace(/\u00A0/g, ' ').trim();
+  const t = label.replaceAll('\u00A0', ' ').trim();
   if (CODE_AND_NAME.test(t)) {
-    // The code runs to the first space; the name is the rest.
-    const space = t.search(/\s/);
+    // The code runs to the first white space (a code has none); the name is the rest.
+    const space = t.search(WHITE_SPACE);
     return { code: t.slice(0, space), name: t.slice(space).trim() };
   }
   if (CODE.test(t) && t.length <= 6) return { code: t, name: '' };
@@ -123,6 +138,8 @@ export function splitLabel(label: string): { code: string; name: string } {
 /** `tkr`, `kr`, `kronor`, `tusen kronor`, `mnkr` … as words (not inside `Kronoberg`). */
 const UNIT_WORD = /(?<![\p{L}\p{N}])(tkr|tusen\s+kronor|tusental\s+kronor|mnkr|mkr|miljoner\s+kronor|kr|kronor)(?![\p{L}\p{N}])/giu;
 
+const KR_LETTERS = /kr/i;
+
 /**
  * What a text says about the unit of amounts, or nothing. `KR` in capitals is
  * a unit code (`KR   Kommunrevisionen`), not kronor; the larger unit a text
@@ -130,11 +147,11 @@ const UNIT_WORD = /(?<![\p{L}\p{N}])(tkr|tusen\s+kronor|tusental\s+kronor|mnkr|m
  */
 export function unitWordIn(text: string): AmountUnit | undefined {
   // Most header texts name no unit: one quick look for the letters every unit word has.
-  if (!/kr/i.test(text)) return undefined;
+  if (!KR_LETTERS.test(text)) return undefined;
   let found: AmountUnit | undefined;
   for (const m of text.matchAll(UNIT_WORD)) {
     const raw = m[1] as string;
-    const w = raw.toLowerCase().replace(/\s+/g, ' ');
+    const w = raw.toLowerCase().replace(WHITE_SPACE_RUN, ' ');
     if (w === 'mnkr' || w === 'mkr' || w === 'miljoner kronor') return 'mnkr';
     if (w === 'kr' || w === 'kronor') {
       if (raw !== 'KR') found ??= 'kr';
