@@ -75,20 +75,35 @@ export function nameColumnOf(sheet: SheetGrid, firstRow: number, labelCol: numbe
   return labelCol + 1 < leftmostValue && hasTextBelow(sheet, firstRow, labelCol + 1) ? labelCol + 1 : null;
 }
 
-/** A row's code, name and whole label. */
-function readLabel(sheet: SheetGrid, row: number, labelCol: number, nameCol: number | null): { code: string; name: string; text: string } {
-  const first = labelTextOf(cellAt(sheet, row, labelCol));
-  if (nameCol !== null) {
-    const name = labelTextOf(cellAt(sheet, row, nameCol));
-    if (first !== '' && CODE.test(first)) return { code: first, name, text: name === '' ? first : `${first} ${name}` };
-    if (first === '' && name !== '') return { code: '', name, text: name };
-  }
-  const { code, name } = splitLabel(first);
-  return { code, name, text: first };
+/**
+ * A row's whole label from its label cell's text and, when codes and names
+ * stand in two columns, the name cell's (`second`, undefined without a name
+ * column): the code and the name joined.
+ */
+function labelText(first: string, second: string | undefined): string {
+  if (second === undefined || second === '') return first;
+  if (first === '') return second;
+  return CODE.test(first) ? `${first} ${second}` : first;
 }
 
-/** How a row's value cells read: figures (numbers, errors, formulas) against other text. */
-function countFigures(sheet: SheetGrid, row: number, cols: readonly number[]): { figures: number; texts: number; blank: boolean; headerWords: boolean } {
+/** The table row a label makes: the code and the name from two columns, or the one label cell split (`KLC   Kansli Centerpartiet`). */
+function labelledRow(row: number, first: string, second: string | undefined): TableRow {
+  if (second !== undefined) {
+    if (first !== '' && CODE.test(first)) return { row, code: first, name: second };
+    if (first === '' && second !== '') return { row, code: '', name: second };
+  }
+  const { code, name } = splitLabel(first);
+  return { row, code, name };
+}
+
+/**
+ * What a row's value cells hold: nothing, header words (the next table's
+ * header, or words among the figures), mostly text, or figures (numbers,
+ * errors, formulas) — in at least half of the columns, or in fewer.
+ */
+type ValueCells = 'blank' | 'headerWords' | 'text' | 'fewFigures' | 'figures';
+
+function readValueCells(sheet: SheetGrid, row: number, cols: readonly number[]): ValueCells {
   let figures = 0;
   let texts = 0;
   let headerWords = false;
@@ -106,7 +121,10 @@ function countFigures(sheet: SheetGrid, row: number, cols: readonly number[]): {
     else if (typeof cell.value === 'string' && (cell.value.length > MAX_HEADER_TEXT || classifyHeader(cell.value) !== undefined || yearsIn(cell.value).length > 0)) headerWords = true;
     else texts++;
   }
-  return { figures, texts, blank: figures === 0 && texts === 0 && !headerWords, headerWords };
+  if (headerWords) return 'headerWords';
+  if (figures === 0 && texts === 0) return 'blank';
+  if (figures === 0 || texts >= figures) return 'text';
+  return figures * 2 >= cols.length ? 'figures' : 'fewFigures';
 }
 
 /**
@@ -133,34 +151,36 @@ export function readBody(sheet: SheetGrid, firstRow: number, labelCol: number, n
     if (kind === 'figures') figureRows++;
   };
   for (let r = firstRow; r < sheet.cells.length; r++) {
-    const label = readLabel(sheet, r, labelCol, nameCol);
-    const values = countFigures(sheet, r, valueCols);
-    if (label.text === '' && values.blank) {
+    const first = labelTextOf(cellAt(sheet, r, labelCol));
+    const second = nameCol === null ? undefined : labelTextOf(cellAt(sheet, r, nameCol));
+    const text = labelText(first, second);
+    const values = readValueCells(sheet, r, valueCols);
+    if (text === '' && values === 'blank') {
       blankRun++;
       if (blankRun > 2 || (blankRun === 2 && body.rows.length > 0)) break;
       continue;
     }
     blankRun = 0;
-    // The next table's header, or words among the figures.
-    if (values.headerWords) break;
-    const sum = isSumLabel(label.text);
-    if (values.blank) {
+    if (values === 'headerWords') break;
+    const sum = isSumLabel(text);
+    if (values === 'blank') {
       // A label without figures: a coded unit with nothing booked yet, or a section heading.
       if (sum) break;
-      if (label.code !== '') keep({ row: r, code: label.code, name: label.name }, 'figures', isResultLabel(label.text));
-      else sections.push({ row: r, code: '', name: label.name });
+      const row = labelledRow(r, first, second);
+      if (row.code !== '') keep(row, 'figures', isResultLabel(text));
+      else sections.push(row);
       continue;
     }
-    if (values.figures === 0 || values.texts >= values.figures) break;
-    if (label.text === '') {
+    if (values === 'text') break;
+    if (text === '') {
       // The unlabelled total: its label cell is empty (a date or a figure there is something else) and it
       // has figures in at least half of the value columns, as every total of the table's columns does.
-      const unlabelled = isBlank(cellAt(sheet, r, labelCol)) && values.figures * 2 >= valueCols.length;
+      const unlabelled = isBlank(cellAt(sheet, r, labelCol)) && values === 'figures';
       if (figureRows > 0 && unlabelled) keep({ row: r, code: '', name: '' }, 'total', false);
       break;
     }
-    if (sum) keep({ row: r, code: '', name: label.text }, 'sum', isResultLabel(label.text));
-    else keep({ row: r, code: label.code, name: label.name }, 'figures', isResultLabel(label.text));
+    if (sum) keep({ row: r, code: '', name: text }, 'sum', isResultLabel(text));
+    else keep(labelledRow(r, first, second), 'figures', isResultLabel(text));
   }
   return body;
 }

@@ -26,15 +26,17 @@ export function isFigure(c: ColumnFigures, i: number): boolean {
   return !c.blank[i] && !Number.isNaN(c.value[i]);
 }
 
+/** The figures of the columns `cols` on the body rows `rows`, by sheet column. */
 export function readFigures(sheet: SheetGrid, rows: readonly { row: number }[], cols: readonly number[]): Readings {
   const out = new Map<number, ColumnFigures>();
   for (const col of cols) {
     // Arrays of the body's length from the start: a large table's columns are not copied as they grow.
     const figures: ColumnFigures = { value: new Float64Array(rows.length), half: new Float64Array(rows.length), blank: new Array<boolean>(rows.length) };
-    // A column's cells share one or two number formats: each format's decimals are read once.
-    const shown = new Map<string | undefined, number>();
-    rows.forEach(({ row }, i) => {
-      const cell = cellAt(sheet, row, col);
+    // A column's cells share one or two number formats: the decimals are read again only when the format changes.
+    let format: string | undefined;
+    let decimals = shownStoredDecimals(format);
+    for (let i = 0; i < rows.length; i++) {
+      const cell = cellAt(sheet, (rows[i] as { row: number }).row, col);
       const v = cell.value;
       let value = Number.NaN;
       let half = 0;
@@ -42,10 +44,9 @@ export function readFigures(sheet: SheetGrid, rows: readonly { row: number }[], 
       if (typeof v === 'number' && cell.error === undefined && Number.isFinite(v) && Math.abs(v) <= MAX_FIGURE) {
         value = v;
         if (cell.formula === undefined) {
-          let decimals = shown.get(cell.numberFormat);
-          if (decimals === undefined) {
-            decimals = shownStoredDecimals(cell.numberFormat);
-            shown.set(cell.numberFormat, decimals);
+          if (cell.numberFormat !== format) {
+            format = cell.numberFormat;
+            decimals = shownStoredDecimals(format);
           }
           half = halfUnitShown(v, decimals);
         }
@@ -62,7 +63,7 @@ export function readFigures(sheet: SheetGrid, rows: readonly { row: number }[], 
       figures.value[i] = value;
       figures.half[i] = half;
       figures.blank[i] = blank;
-    });
+    }
     out.set(col, figures);
   }
   return out;

@@ -119,18 +119,13 @@ export function isResultLabel(text: string): boolean {
 export const CODE = /^[A-ZÅÄÖ0-9][A-ZÅÄÖ0-9]{0,7}$/;
 
 /** A code, white space, and a name on one line: `KLC   Kansli Centerpartiet`. */
-const CODE_AND_NAME = /^[A-ZÅÄÖ0-9]{1,8}\s+.+$/;
-
-const WHITE_SPACE = /\s/;
+const CODE_AND_NAME = /^([A-ZÅÄÖ0-9]{1,8})\s+(.+)$/;
 
 /** Splits a padded label into code and name: `KLC   Kansli Centerpartiet` → KLC / Kansli Centerpartiet. */
 export function splitLabel(label: string): { code: string; name: string } {
-  const t = label.replaceAll('\u00A0', ' ').trim();
-  if (CODE_AND_NAME.test(t)) {
-    // The code runs to the first white space (a code has none); the name is the rest.
-    const space = t.search(WHITE_SPACE);
-    return { code: t.slice(0, space), name: t.slice(space).trim() };
-  }
+  const t = (label.includes('\u00A0') ? label.replaceAll('\u00A0', ' ') : label).trim();
+  const m = CODE_AND_NAME.exec(t);
+  if (m !== null) return { code: m[1] as string, name: m[2] as string };
   if (CODE.test(t) && t.length <= 6) return { code: t, name: '' };
   return { code: '', name: t };
 }
