@@ -8,7 +8,7 @@ import { errorCodeFromText } from '../errors';
 import { cellAt, isBlank, type Cell, type SheetGrid } from '../grid';
 import { isMarkerText, readNumber } from '../numbers';
 import type { TableRow } from '../table';
-import { classifyHeader, CODE, isResultLabel, isSumLabel, MAX_HEADER_TEXT, splitLabel, yearsIn } from './words';
+import { classifyHeader, CODE, isResultLabel, isSumLabel, MAX_HEADER_TEXT, splitLabel, hasYear } from './words';
 
 /** What a row of the body is: a row of figures, a labelled sum (`Summa`, `Totalt`) or the unlabelled total after the last row. */
 export type RowKind = 'figures' | 'sum' | 'total';
@@ -16,14 +16,14 @@ export type RowKind = 'figures' | 'sum' | 'total';
 /**
  * A table's body under its header. `rows` are the rows with figures (and
  * coded units with nothing booked yet), the sums and the total, in sheet
- * order and as the table lists them; `kinds[i]` and `resultLabels[i]` say
- * what `rows[i]` is. Section rows stand apart, in `sections`.
+ * order and as the table lists them; `kinds[i]` says what `rows[i]` is.
+ * Section rows stand apart, in `sections`.
  */
 export interface Body {
   rows: TableRow[];
   kinds: RowKind[];
-  /** Whether the row's label names a result the figures may add up to (Netto, Resultat). */
-  resultLabels: boolean[];
+  /** The indexes of the rows of figures whose labels name a result the figures above may add up to (Netto, Resultat), top to bottom. */
+  resultRows: number[];
   /** Rows with a label and no figures that head a group of rows (`Gemensamma verksamheter`). */
   sections: TableRow[];
 }
@@ -118,7 +118,7 @@ function readValueCells(sheet: SheetGrid, row: number, cols: readonly number[]):
     if (readNumber(cell) !== undefined) figures++;
     else if (typeof cell.value === 'string' && isMarkerText(cell.value)) figures++;
     else if (typeof cell.value === 'string' && errorCodeFromText(cell.value) !== undefined) figures++;
-    else if (typeof cell.value === 'string' && (cell.value.length > MAX_HEADER_TEXT || classifyHeader(cell.value) !== undefined || yearsIn(cell.value).length > 0)) headerWords = true;
+    else if (typeof cell.value === 'string' && (cell.value.length > MAX_HEADER_TEXT || classifyHeader(cell.value) !== undefined || hasYear(cell.value))) headerWords = true;
     else texts++;
   }
   if (headerWords) return 'headerWords';
@@ -134,20 +134,20 @@ function readValueCells(sheet: SheetGrid, row: number, cols: readonly number[]):
  * rows are kept only when figures follow them.
  */
 export function readBody(sheet: SheetGrid, firstRow: number, labelCol: number, nameCol: number | null, valueCols: readonly number[]): Body {
-  const body: Body = { rows: [], kinds: [], resultLabels: [], sections: [] };
+  const body: Body = { rows: [], kinds: [], resultRows: [], sections: [] };
   /** Section rows not yet followed by figures. */
   let sections: TableRow[] = [];
   let blankRun = 0;
   let figureRows = 0;
-  /** A row of figures, a sum or the total: the section rows above it belong to the table. */
-  const keep = (row: TableRow, kind: RowKind, resultLabel: boolean): void => {
+  /** A row of figures, a sum or the total (`label`: its whole label): the section rows above it belong to the table. */
+  const keep = (row: TableRow, kind: RowKind, label: string): void => {
     if (sections.length > 0) {
       body.sections.push(...sections);
       sections = [];
     }
+    if (kind === 'figures' && isResultLabel(label)) body.resultRows.push(body.rows.length);
     body.rows.push(row);
     body.kinds.push(kind);
-    body.resultLabels.push(resultLabel);
     if (kind === 'figures') figureRows++;
   };
   for (let r = firstRow; r < sheet.cells.length; r++) {
@@ -167,7 +167,7 @@ export function readBody(sheet: SheetGrid, firstRow: number, labelCol: number, n
       // A label without figures: a coded unit with nothing booked yet, or a section heading.
       if (sum) break;
       const row = labelledRow(r, first, second);
-      if (row.code !== '') keep(row, 'figures', isResultLabel(text));
+      if (row.code !== '') keep(row, 'figures', text);
       else sections.push(row);
       continue;
     }
@@ -176,11 +176,11 @@ export function readBody(sheet: SheetGrid, firstRow: number, labelCol: number, n
       // The unlabelled total: its label cell is empty (a date or a figure there is something else) and it
       // has figures in at least half of the value columns, as every total of the table's columns does.
       const unlabelled = isBlank(cellAt(sheet, r, labelCol)) && values === 'figures';
-      if (figureRows > 0 && unlabelled) keep({ row: r, code: '', name: '' }, 'total', false);
+      if (figureRows > 0 && unlabelled) keep({ row: r, code: '', name: '' }, 'total', text);
       break;
     }
-    if (sum) keep({ row: r, code: '', name: text }, 'sum', isResultLabel(text));
-    else keep(labelledRow(r, first, second), 'figures', isResultLabel(text));
+    if (sum) keep({ row: r, code: '', name: text }, 'sum', text);
+    else keep(labelledRow(r, first, second), 'figures', text);
   }
   return body;
 }

@@ -6,7 +6,7 @@
  */
 import { cellAt, isBlank, type Cell, type SheetGrid } from '../grid';
 import { isMarkerText } from '../numbers';
-import { classifyHeader, headerText, isValueHint, isYearNumber, MAX_HEADER_TEXT, yearsIn, type HeaderHint } from './words';
+import { classifyHeader, hasYear, headerText, isValueHint, isYearNumber, MAX_HEADER_TEXT, yearsIn, type HeaderHint } from './words';
 
 /** A column under a header: its text over all header rows and what that text suggests. */
 export interface HeaderColumn {
@@ -135,7 +135,7 @@ const PERIOD_WORDS = /helår|ackumulerat|period/i;
 function namesColumns(sheet: SheetGrid, row: number, from: number, to: number): boolean {
   for (let c = from; c <= to; c++) {
     const text = headerText(cellAt(sheet, row, c));
-    if (text !== '' && (yearsIn(text).length > 0 || isValueHint(classifyHeader(text)) || PERIOD_WORDS.test(text))) return true;
+    if (text !== '' && (hasYear(text) || isValueHint(classifyHeader(text)) || PERIOD_WORDS.test(text))) return true;
   }
   return false;
 }
@@ -176,7 +176,7 @@ export function readHeader(sheet: SheetGrid, row: number, cols: number[], hints:
     if (text === '') continue;
     let yearRow = top;
     for (let r = top; r <= bottom; r++) {
-      if (yearsIn(headerText(cellAt(sheet, r, c))).length > 0) {
+      if (hasYear(headerText(cellAt(sheet, r, c)))) {
         yearRow = r;
         break;
       }
@@ -198,7 +198,7 @@ function groupHeaderOver(sheet: SheetGrid, row: number, col: number, from: numbe
     const cell = cellAt(sheet, row, c);
     if (isBlank(cell)) continue;
     const t = headerText(cell).trim();
-    return t !== '' && yearsIn(t).length === 0 && !isValueHint(classifyHeader(t)) ? t : '';
+    return t !== '' && !hasYear(t) && !isValueHint(classifyHeader(t)) ? t : '';
   }
   return '';
 }

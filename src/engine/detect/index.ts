@@ -14,7 +14,7 @@ import { readFigures } from './figures';
 import { isHeaderRow, readHeader, rowHints, splitSideBySide, type Header } from './header';
 import { nameColumns } from './roles';
 import { findSums } from './sums';
-import { classifyHeader, KR_FORMAT, MAX_HEADER_TEXT, unitWordIn, yearsIn } from './words';
+import { classifyHeader, KR_FORMAT, MAX_HEADER_TEXT, unitWordIn, hasYear } from './words';
 
 export { classifyHeader, splitLabel } from './words';
 
@@ -201,7 +201,7 @@ function findTitle(sheet: SheetGrid, headerTop: number, left: number, right: num
   for (let r = headerTop - 1; r >= 0 && r >= headerTop - 3; r--) {
     for (let c = left; c <= right; c++) {
       const v = cellAt(sheet, r, c).value;
-      if (typeof v === 'string' && v.trim() !== '' && v.length <= 120 && classifyHeader(v) === undefined && yearsIn(v).length === 0) return v.trim();
+      if (typeof v === 'string' && v.trim() !== '' && v.length <= 120 && classifyHeader(v) === undefined && !hasYear(v)) return v.trim();
     }
   }
   return null;

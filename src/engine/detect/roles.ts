@@ -306,11 +306,16 @@ export function nameColumns(cols: readonly HeaderColumn[], readings: Readings, f
   }
 
   const columns: Partial<Record<ColumnRole, TableColumn>> = {};
-  for (const [role, h] of roles) columns[role] = asColumn(h);
+  // Each column's first role, in the order the roles were named (Nettokostnad may be both actual and net).
+  const roleOf = new Map<HeaderColumn, ColumnRole>();
+  for (const [role, h] of roles) {
+    columns[role] = asColumn(h);
+    if (!roleOf.has(h)) roleOf.set(h, role);
+  }
   const five = new Set(['previous', 'actual', 'budget', 'variance', 'change'].map((m) => roles.get(m as ColumnRole)?.col));
   const extraColumns: ExtraColumn[] = [];
   for (const h of cols) {
-    const role = [...roles.entries()].find(([, x]) => x === h)?.[0];
+    const role = roleOf.get(h);
     if (five.has(h.col) || h.hint === 'note' || (role === undefined && (h.hint === undefined || h.hint === 'change-any'))) continue;
     const kind =
       (role === undefined ? undefined : EXTRA_KIND[role]) ??

@@ -70,15 +70,23 @@ function partsUnder(body: Body, readings: Readings, amountCols: readonly number[
     const last = Math.min(body.rows.length - 1, i + MAX_PARTS);
     const target = (c.value[i + 1] as number) + total;
     const tolerance = (c.figures.half[i] as number) + (c.half[last + 1] as number) - (c.half[i + 1] as number) + Math.max(1, Math.abs(target)) * 1e-9;
-    for (let k = i + 2; k <= last; k++) if (Math.abs((c.value[k + 1] as number) - target) <= tolerance) (ends ??= []).push(k);
+    const running = c.value;
+    for (let k = i + 2; k <= last; k++) if (Math.abs((running[k + 1] as number) - target) <= tolerance) (ends ??= []).push(k);
   }
   if (ends === undefined) return undefined;
   for (const k of [...new Set(ends)].sort((a, b) => a - b)) {
     if (!allFigures(body, i + 1, k)) return undefined;
-    const parts = Array.from({ length: k - i }, (_, n) => i + 1 + n);
+    const parts = indexesFromTo(i + 1, k);
     if (isConfirmed(sumAgreement(readings, amountCols, i, parts))) return parts;
   }
   return undefined;
+}
+
+/** The indexes `from` … `to`, in order. */
+function indexesFromTo(from: number, to: number): number[] {
+  const indexes: number[] = [];
+  for (let x = from; x <= to; x++) indexes.push(x);
+  return indexes;
 }
 
 /** True when rows `from` … `to` of the body are all rows of figures (no sum, no total among them). */
@@ -97,7 +105,7 @@ function isConfirmed(a: { checked: number; agreeing: number; nonZero: boolean })
  * them. Returns a map from a summing row's index to its parts.
  */
 export function findSums(body: Body, readings: Readings, amountCols: readonly number[]): Map<number, number[]> {
-  const { kinds, resultLabels } = body;
+  const { kinds, resultRows } = body;
   const n = kinds.length;
   const sums = new Map<number, number[]>();
   const inGroup = new Set<number>();
@@ -129,7 +137,7 @@ export function findSums(body: Body, readings: Readings, amountCols: readonly nu
     if (inGroup.has(i)) continue;
     const kind = kinds[i];
     // A Netto row's label says what it is: half its columns adding up confirm it (an error may break the other half).
-    const result = kind === 'figures' && resultLabels[i] === true && group.length >= 2 ? sumAgreement(readings, amountCols, i, group) : undefined;
+    const result = kind === 'figures' && group.length >= 2 && resultRows.includes(i) ? sumAgreement(readings, amountCols, i, group) : undefined;
     if (result !== undefined && result.nonZero && result.agreeing * 2 >= result.checked) {
       addsUp(i, group);
       group = [i];

@@ -19,11 +19,18 @@ export type HeaderHint =
 export const MAX_HEADER_TEXT = 200;
 
 const YEAR = /\b(199\d|20\d\d)\b/g;
+const A_YEAR = /\b(199\d|20\d\d)\b/;
 
 /** The four-digit years (1990–2099) a text mentions, in order. */
 export function yearsIn(text: string): number[] {
   // Each match is the year itself (the word boundaries take no characters).
-  return (text.match(YEAR) ?? []).map(Number);
+  const years = text.match(YEAR);
+  return years === null ? [] : years.map(Number);
+}
+
+/** True when a text mentions a four-digit year (1990–2099). */
+export function hasYear(text: string): boolean {
+  return A_YEAR.test(text);
 }
 
 /** The text a header cell shows: strings as they are, years stored as numbers as digits. */
@@ -92,7 +99,7 @@ export function classifyHeader(text: string): HeaderHint | undefined {
   if (PREVIOUS_WORDS.test(t)) return 'previous';
   if (ACTUAL_WORDS.test(t)) return 'actual';
   if (t.includes('netto')) return 'net';
-  if (YEARS_ONLY.test(t) && yearsIn(t).length > 0) return 'year';
+  if (YEARS_ONLY.test(t) && hasYear(t)) return 'year';
   return undefined;
 }
 
@@ -119,13 +126,18 @@ export function isResultLabel(text: string): boolean {
 export const CODE = /^[A-ZÅÄÖ0-9][A-ZÅÄÖ0-9]{0,7}$/;
 
 /** A code, white space, and a name on one line: `KLC   Kansli Centerpartiet`. */
-const CODE_AND_NAME = /^([A-ZÅÄÖ0-9]{1,8})\s+(.+)$/;
+const CODE_AND_NAME = /^[A-ZÅÄÖ0-9]{1,8}\s+.+$/;
+
+const WHITE_SPACE = /\s/;
 
 /** Splits a padded label into code and name: `KLC   Kansli Centerpartiet` → KLC / Kansli Centerpartiet. */
 export function splitLabel(label: string): { code: string; name: string } {
   const t = (label.includes('\u00A0') ? label.replaceAll('\u00A0', ' ') : label).trim();
-  const m = CODE_AND_NAME.exec(t);
-  if (m !== null) return { code: m[1] as string, name: m[2] as string };
+  if (CODE_AND_NAME.test(t)) {
+    // The code runs to the first white space (a code has none); the name is the rest.
+    const space = t.search(WHITE_SPACE);
+    return { code: t.slice(0, space), name: t.slice(space).trim() };
+  }
   if (CODE.test(t) && t.length <= 6) return { code: t, name: '' };
   return { code: '', name: t };
 }
