@@ -8,7 +8,7 @@ import { errorCodeFromText } from '../errors';
 import { cellAt, isBlank, type Cell, type SheetGrid } from '../grid';
 import { isMarkerText, readNumber } from '../numbers';
 import type { TableRow } from '../table';
-import { classifyHeader, CODE, isResultLabel, isSumLabel, MAX_HEADER_TEXT, splitLabel, hasYear } from './words';
+import { classifyHeader, CODE, isResultLabel, isSumLabel, MAX_HEADER_TEXT, rowOfLabel, hasYear } from './words';
 
 /** What a row of the body is: a row of figures, a labelled sum (`Summa`, `Totalt`) or the unlabelled total after the last row. */
 export type RowKind = 'figures' | 'sum' | 'total';
@@ -92,8 +92,7 @@ function labelledRow(row: number, first: string, second: string | undefined): Ta
     if (first !== '' && CODE.test(first)) return { row, code: first, name: second };
     if (first === '' && second !== '') return { row, code: '', name: second };
   }
-  const { code, name } = splitLabel(first);
-  return { row, code, name };
+  return rowOfLabel(row, first);
 }
 
 /**

@@ -10,12 +10,12 @@ import { halfUnitShown, isMarkerText, MAX_FIGURE, readNumber, shownStoredDecimal
  * One column's figures, row by row: `value[i]` (NaN when the cell holds no
  * number), `half[i]` (a typed constant's rounding; a formula's result is
  * exact against its own inputs, which is all detection compares it with),
- * and `blank[i]` for an empty cell or a dash, read as 0.
+ * and `blank[i]`: 1 for an empty cell or a dash (its value read as 0), else 0.
  */
 export interface ColumnFigures {
   value: Float64Array;
   half: Float64Array;
-  blank: boolean[];
+  blank: Uint8Array;
 }
 
 /** The figures of some columns over the body rows, by sheet column. */
@@ -23,7 +23,7 @@ export type Readings = ReadonlyMap<number, ColumnFigures>;
 
 /** True when row i of the column holds a number (not empty, not text). */
 export function isFigure(c: ColumnFigures, i: number): boolean {
-  return !c.blank[i] && !Number.isNaN(c.value[i]);
+  return c.blank[i] === 0 && !Number.isNaN(c.value[i]);
 }
 
 /** The figures of the columns `cols` on the body rows `rows`, by sheet column. */
@@ -31,7 +31,7 @@ export function readFigures(sheet: SheetGrid, rows: readonly { row: number }[], 
   const out = new Map<number, ColumnFigures>();
   for (const col of cols) {
     // Arrays of the body's length from the start: a large table's columns are not copied as they grow.
-    const figures: ColumnFigures = { value: new Float64Array(rows.length), half: new Float64Array(rows.length), blank: new Array<boolean>(rows.length) };
+    const figures: ColumnFigures = { value: new Float64Array(rows.length), half: new Float64Array(rows.length), blank: new Uint8Array(rows.length) };
     // A column's cells share one or two number formats: the decimals are read again only when the format changes.
     let format: string | undefined;
     let decimals = shownStoredDecimals(format);
@@ -40,7 +40,7 @@ export function readFigures(sheet: SheetGrid, rows: readonly { row: number }[], 
       const v = cell.value;
       let value = Number.NaN;
       let half = 0;
-      let blank = false;
+      let blank = 0;
       if (typeof v === 'number' && cell.error === undefined && Number.isFinite(v) && Math.abs(v) <= MAX_FIGURE) {
         value = v;
         if (cell.formula === undefined) {
@@ -52,7 +52,7 @@ export function readFigures(sheet: SheetGrid, rows: readonly { row: number }[], 
         }
       } else if (isBlank(cell) || (typeof v === 'string' && isMarkerText(v))) {
         value = 0;
-        blank = true;
+        blank = 1;
       } else {
         const read = readNumber(cell);
         if (read !== undefined) {

@@ -145,7 +145,8 @@ export function findSums(body: Body, readings: Readings, amountCols: readonly nu
     }
     if (kind === 'sum' || kind === 'total') {
       const isLast = i === n - 1;
-      const everything = [...topLevel];
+      // The top-level list itself may become the part list: addsUp puts a new list in its place.
+      const everything = topLevel;
       const own = group.length > 0 ? group : everything;
       const pick = isLast && everything.length !== own.length && sumAgreement(readings, amountCols, i, everything).agreeing >= sumAgreement(readings, amountCols, i, own).agreeing ? everything : own;
       addsUp(i, pick);

@@ -4,7 +4,7 @@
  * Words are hints only: the figures confirm them (`roles.ts`).
  */
 import type { Cell } from '../grid';
-import type { AmountUnit } from '../table';
+import type { AmountUnit, TableRow } from '../table';
 
 /**
  * What a header text suggests a column holds. `previous` is Bokslut (its year
@@ -130,16 +130,26 @@ const CODE_AND_NAME = /^[A-ZÅÄÖ0-9]{1,8}\s+.+$/;
 
 const WHITE_SPACE = /\s/;
 
-/** Splits a padded label into code and name: `KLC   Kansli Centerpartiet` → KLC / Kansli Centerpartiet. */
-export function splitLabel(label: string): { code: string; name: string } {
+/**
+ * The table row `row` with a padded label's code and name: `KLC   Kansli
+ * Centerpartiet` → KLC / Kansli Centerpartiet; a short code alone is a code,
+ * anything else a name.
+ */
+export function rowOfLabel(row: number, label: string): TableRow {
   const t = (label.includes('\u00A0') ? label.replaceAll('\u00A0', ' ') : label).trim();
   if (CODE_AND_NAME.test(t)) {
     // The code runs to the first white space (a code has none); the name is the rest.
     const space = t.search(WHITE_SPACE);
-    return { code: t.slice(0, space), name: t.slice(space).trim() };
+    return { row, code: t.slice(0, space), name: t.slice(space).trim() };
   }
-  if (CODE.test(t) && t.length <= 6) return { code: t, name: '' };
-  return { code: '', name: t };
+  if (CODE.test(t) && t.length <= 6) return { row, code: t, name: '' };
+  return { row, code: '', name: t };
+}
+
+/** Splits a padded label into code and name: `KLC   Kansli Centerpartiet` → KLC / Kansli Centerpartiet. */
+export function splitLabel(label: string): { code: string; name: string } {
+  const { code, name } = rowOfLabel(0, label);
+  return { code, name };
 }
 
 /** `tkr`, `kr`, `kronor`, `tusen kronor`, `mnkr` … as words (not inside `Kronoberg`). */
