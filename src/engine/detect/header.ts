@@ -84,8 +84,12 @@ export function splitSideBySide(hints: ReadonlyMap<number, HeaderHint>): number[
   const groups: number[][] = [];
   let current: number[] = [];
   let seen = new Set<HeaderHint>();
-  for (const c of [...hints.keys()].sort((a, b) => a - b)) {
-    const hint = hints.get(c) as HeaderHint;
+  let lastCol = 0;
+  for (const c of hints.keys()) if (c > lastCol) lastCol = c;
+  // The hinted columns in sheet order.
+  for (let c = 0; c <= lastCol; c++) {
+    const hint = hints.get(c);
+    if (hint === undefined) continue;
     const repeats = hint === 'label' ? current.some((x) => isValueHint(hints.get(x))) : seen.has(hint) && seen.has('change') && hint !== 'year';
     if (repeats) {
       groups.push(current);
@@ -159,13 +163,13 @@ export function readHeader(sheet: SheetGrid, row: number, cols: number[], hints:
   while (bottom - top < 2 && isHeaderishRow(sheet, bottom + 1, from, to, undefined)) bottom++;
 
   const textOf = (c: number): string => {
-    const parts: string[] = [];
+    let text = '';
     for (let r = top; r <= bottom; r++) {
       let t = headerText(cellAt(sheet, r, c)).trim();
       if (t === '' && r < bottom) t = groupHeaderOver(sheet, r, c, from);
-      if (t !== '') parts.push(t);
+      if (t !== '') text = text === '' ? t : `${text}\n${t}`;
     }
-    return parts.join('\n');
+    return text;
   };
   // Columns whose words stand only on the other header rows belong to the table too.
   while (isValueHint(classifyHeader(textOf(to + 1)))) to++;

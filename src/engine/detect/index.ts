@@ -81,7 +81,9 @@ function buildTable(sheet: SheetGrid, header: Header): VarianceTable | undefined
   const named = nameColumns(valueHeaders, readings, fractionFormat);
   const { columns, relations } = named;
   const five = (['previous', 'actual', 'budget', 'variance', 'change'] as const).filter((m) => columns[m] !== undefined);
-  const valueCols = [...new Set([...five.map((m) => columns[m]?.col as number), ...named.extraColumns.map((e) => e.col)])].sort((a, b) => a - b);
+  // The columns with one of the five roles or listed as extra, in sheet order (as the header lists them).
+  const valueCols: number[] = [];
+  for (const h of valueHeaders) if (five.some((m) => columns[m]?.col === h.col) || named.extraColumns.some((e) => e.col === h.col)) valueCols.push(h.col);
   const amountCols = valueCols.filter((c) => c !== columns.change?.col && !PERCENT_WORDS.test(valueHeaders.find((h) => h.col === c)?.text ?? ''));
   const sums = findSums(body, readings, amountCols);
   let confirmedSums = false;

@@ -8,6 +8,7 @@ import { changeScale, type ChangeUnit } from '../interval';
 import type { ColumnRelation, ColumnRole, ExtraColumn, SignConvention, TableColumn, UnreconciledColumn } from '../table';
 import { agreement, differenceAgreement, isFigure, type Readings, type Term } from './figures';
 import type { HeaderColumn } from './header';
+import type { HeaderHint } from './words';
 
 /** The outcome of naming: roles, the other value columns, the confirmed identities and the notes. */
 export interface NamedColumns {
@@ -41,30 +42,34 @@ const EXTRA_KIND: Partial<Record<ColumnRole, ExtraColumn['kind']>> = {
 /** Roles from the words and years alone. */
 function rolesFromWords(cols: readonly HeaderColumn[]): Map<ColumnRole, HeaderColumn> {
   const roles = new Map<ColumnRole, HeaderColumn>();
-  const reportYear = Math.max(0, ...cols.flatMap((c) => c.years));
+  let reportYear = 0;
+  for (const c of cols) for (const y of c.years) if (y > reportYear) reportYear = y;
   const yearOf = (c: HeaderColumn): number => last(c.years) ?? reportYear;
   const thisYear = (c: HeaderColumn): boolean => reportYear === 0 || c.years.length === 0 || yearOf(c) === reportYear;
-  const withHint = (...hints: string[]): HeaderColumn[] => cols.filter((c) => c.hint !== undefined && hints.includes(c.hint));
-  const latestFirst = (xs: HeaderColumn[]): HeaderColumn[] => [...xs].sort((a, b) => yearOf(b) - yearOf(a) || a.col - b.col);
+  /** The column of the latest year (the leftmost of one year: the columns stand in sheet order) that `wanted` accepts. */
+  const latest = (wanted: (c: HeaderColumn) => boolean): HeaderColumn | undefined => {
+    let found: HeaderColumn | undefined;
+    for (const c of cols) if (wanted(c) && (found === undefined || yearOf(c) > yearOf(found))) found = c;
+    return found;
+  };
 
   // This year's actual: Utfall of the report's year, else Bokslut of that year, else Netto, else a column of that year only.
-  const actualWords = latestFirst(withHint('actual'));
   const actual =
-    actualWords[0] ??
-    withHint('previous').find((c) => c.years.length > 0 && yearOf(c) === reportYear) ??
-    latestFirst(withHint('net')).find(thisYear) ??
-    withHint('year').find((c) => yearOf(c) === reportYear);
+    latest((c) => c.hint === 'actual') ??
+    cols.find((c) => c.hint === 'previous' && c.years.length > 0 && yearOf(c) === reportYear) ??
+    latest((c) => c.hint === 'net' && thisYear(c)) ??
+    cols.find((c) => c.hint === 'year' && yearOf(c) === reportYear);
   if (actual !== undefined) roles.set('actual', actual);
   // Last year's actual: Bokslut of an earlier year, or an earlier Utfall, Netto or year column.
   const before = (c: HeaderColumn): boolean => c !== actual && (actual === undefined || c.years.length === 0 || actual.years.length === 0 || yearOf(c) < yearOf(actual));
   const previous =
-    latestFirst(withHint('previous')).find(before) ??
-    latestFirst(withHint('actual', 'year')).find((c) => before(c) && (c.years.length > 0 || c.hint === 'actual')) ??
-    latestFirst(withHint('net')).find((c) => before(c) && c.years.length > 0);
+    latest((c) => c.hint === 'previous' && before(c)) ??
+    latest((c) => (c.hint === 'actual' || c.hint === 'year') && before(c) && (c.years.length > 0 || c.hint === 'actual')) ??
+    latest((c) => c.hint === 'net' && before(c) && c.years.length > 0);
   if (previous !== undefined) roles.set('previous', previous);
-  const first = (role: ColumnRole, ...hints: string[]): void => {
-    const xs = withHint(...hints);
-    const pick = xs.find(thisYear) ?? xs[0];
+  /** The role's column: the first with the hint that is of the report's year, else the first with the hint. */
+  const first = (role: ColumnRole, hint: HeaderHint): void => {
+    const pick = cols.find((c) => c.hint === hint && thisYear(c)) ?? cols.find((c) => c.hint === hint);
     if (pick !== undefined) roles.set(role, pick);
   };
   first('budget', 'budget');
@@ -75,7 +80,7 @@ function rolesFromWords(cols: readonly HeaderColumn[]): Map<ColumnRole, HeaderCo
   first('forecastVariance', 'forecast-variance');
   first('income', 'income');
   first('cost', 'cost');
-  const net = latestFirst(withHint('net')).find(thisYear);
+  const net = latest((c) => c.hint === 'net' && thisYear(c));
   if (net !== undefined && (actual === net || roles.has('income') || roles.has('cost'))) roles.set('net', net);
   return roles;
 }

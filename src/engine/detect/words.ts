@@ -48,7 +48,8 @@ export function isYearNumber(v: number): boolean {
 
 const SOFT_HYPHEN = /\u00AD/g;
 const HYPHENATED_BREAK = /-\s*[\n\r]\s*/g;
-const WHITE_SPACE_RUN = /\s+/g;
+/** A run of white space other than one plain space (one plain space stays as it is). */
+const WHITE_SPACE_RUN = /\s{2,}|[^\S ]/g;
 
 /**
  * A header as one line of lower-case words: a word hyphenated over a line
