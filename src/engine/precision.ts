@@ -55,6 +55,8 @@ export function formulaHalf(sheet: SheetGrid, formula: string, depth = 0): numbe
     // A range's typed figures share one or two number formats: what a format shows is worked out when it changes.
     let format: string | undefined;
     let shownStored = shownStoredDecimals(undefined);
+    // The half unit of a whole number in that format (a whole number shows no decimals of its own).
+    let wholeHalf = halfUnitShown(0, shownStored);
     for (let r = Math.min(fromRow, toRow); r <= Math.max(fromRow, toRow); r++) {
       for (let c = Math.min(fromCol, toCol); c <= Math.max(fromCol, toCol); c++) {
         const cell = cellAt(sheet, r, c);
@@ -66,8 +68,10 @@ export function formulaHalf(sheet: SheetGrid, formula: string, depth = 0): numbe
         if (cell.numberFormat !== format) {
           format = cell.numberFormat;
           shownStored = shownStoredDecimals(format);
+          wholeHalf = halfUnitShown(0, shownStored);
         }
-        if (Number.isFinite(cell.value)) half += halfUnitShown(cell.value, shownStored);
+        if (Number.isInteger(cell.value)) half += wholeHalf;
+        else if (Number.isFinite(cell.value)) half += halfUnitShown(cell.value, shownStored);
       }
     }
   }

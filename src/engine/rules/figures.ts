@@ -11,7 +11,7 @@ import type { ChangeUnit } from '../interval';
 import { halfUnitShown, MAX_FIGURE, shownStoredDecimals } from '../numbers';
 import { formulaHalf } from '../precision';
 import type { Measure, TableColumn, TableRow, VarianceTable } from '../table';
-import { changeUnitOfCell, displayedNumber, isPercentColumn, readSlot, type Slot } from './common';
+import { allValueColumns, changeUnitOfCell, displayedNumber, inSheetOrder, isPercentColumn, readSlot, type Slot } from './common';
 
 const BLANK: Slot = { kind: 'blank' };
 
@@ -44,6 +44,8 @@ export class SlotColumn {
     // A column's cells share one or two number formats: what a format says is worked out when it changes.
     let format: string | undefined;
     let shownStored = shownStoredDecimals(undefined);
+    // The half unit of a whole number in that format (a whole number shows no decimals of its own).
+    let wholeHalf = halfUnitShown(0, shownStored);
     let numberUnit: ChangeUnit | undefined;
     for (let i = 0; i < rows.length; i++) {
       const cell = cellAt(sheet, (rows[i] as TableRow).row, col);
@@ -51,6 +53,7 @@ export class SlotColumn {
       if (cell.numberFormat !== format) {
         format = cell.numberFormat;
         shownStored = shownStoredDecimals(format);
+        wholeHalf = halfUnitShown(0, shownStored);
         numberUnit = undefined;
       }
       let divisor = 1;
@@ -63,7 +66,7 @@ export class SlotColumn {
       if (typeof v === 'number' && cell.error === undefined && Number.isFinite(v) && Math.abs(v) <= MAX_FIGURE) {
         // readSlot's number case; a formula that adds typed, rounded figures is only as exact as they are.
         const formula = cell.formula !== undefined;
-        this.set(i, v, formula ? sumHalf(sheet, cell.formula as string) : halfUnitShown(v, shownStored), formula);
+        this.set(i, v, formula ? sumHalf(sheet, cell.formula as string) : Number.isInteger(v) ? wholeHalf : halfUnitShown(v, shownStored), formula);
         continue;
       }
       const slot = readSlot(cell, divisor);
@@ -97,44 +100,50 @@ export class SlotColumn {
     return this.isNumber(i) ? 'number' : (this.others.get(i) ?? BLANK).kind;
   }
 
+  // The per-row readers below read the arrays directly (an index past the end reads NaN) and stay
+  // small, so that the rules' loops take them in without making an object for each number they return.
+
   /** True when row i holds a number (`kind(i) === 'number'`). */
   isNumber(i: number): boolean {
-    return !Number.isNaN(this.value(i));
+    return !Number.isNaN(this.values[i] as number);
   }
 
   /** Row i's number (its slot's `value`); NaN when it holds none. */
   value(i: number): number {
-    return this.values[i] ?? Number.NaN;
+    return this.values[i] as number;
   }
 
   /** Half the last shown unit of row i's number (its slot's `half`); NaN when it holds none. */
   half(i: number): number {
-    return this.halves[i] ?? Number.NaN;
+    return this.halves[i] as number;
   }
 
   /** The low end of row i's number (its slot's `lo`); NaN when it holds none. */
   lo(i: number): number {
-    return this.value(i) - Math.abs(this.half(i));
+    return (this.values[i] as number) - Math.abs(this.halves[i] as number);
   }
 
   /** The high end of row i's number (its slot's `hi`); NaN when it holds none. */
   hi(i: number): number {
-    return this.value(i) + Math.abs(this.half(i));
+    return (this.values[i] as number) + Math.abs(this.halves[i] as number);
   }
 
   /** Row i as an amount (`amountValue`): a number as read, empty or a marker as 0; NaN for errors, text and unknown values. */
   amount(i: number): number {
-    return this.isNumber(i) ? this.value(i) : this.countsAsZero(i) ? 0 : Number.NaN;
+    const value = this.values[i] as number;
+    return Number.isNaN(value) && this.countsAsZero(i) ? 0 : value;
   }
 
   /** The low end of row i as an amount (`amountInterval(…).lo`); NaN where `amount` is. */
   amountLo(i: number): number {
-    return this.isNumber(i) ? this.lo(i) : this.countsAsZero(i) ? 0 : Number.NaN;
+    const lo = this.lo(i);
+    return Number.isNaN(lo) && this.countsAsZero(i) ? 0 : lo;
   }
 
   /** The high end of row i as an amount (`amountInterval(…).hi`); NaN where `amount` is. */
   amountHi(i: number): number {
-    return this.isNumber(i) ? this.hi(i) : this.countsAsZero(i) ? 0 : Number.NaN;
+    const hi = this.hi(i);
+    return Number.isNaN(hi) && this.countsAsZero(i) ? 0 : hi;
   }
 
   /** The unit of row i's change % (change columns; 'percent' elsewhere). */
@@ -142,9 +151,9 @@ export class SlotColumn {
     return this.units[i] ?? 'percent';
   }
 
-  /** An empty cell or a "not meaningful" marker: an amount of 0. */
+  /** A row without a number that is an empty cell or a "not meaningful" marker: an amount of 0. */
   private countsAsZero(i: number): boolean {
-    const kind = this.kind(i);
+    const kind = (this.others.get(i) ?? BLANK).kind;
     return kind === 'blank' || kind === 'marker';
   }
 }
@@ -201,6 +210,7 @@ export class TableFigures {
   private readonly columns = new Map<number, SlotColumn>();
   private changeColumn: SlotColumn | undefined;
   private amounts: ValueColumn[] | undefined;
+  private values: TableColumn[] | undefined;
   private changeMeanings: ChangeMeaning[] | undefined;
 
   constructor(
@@ -227,6 +237,12 @@ export class TableFigures {
     return this.changeColumn;
   }
 
+  /** Every value column: the five and all extras, in sheet order (`allValueColumns`). */
+  valueColumns(): readonly TableColumn[] {
+    this.values ??= allValueColumns(this.table);
+    return this.values;
+  }
+
   /** The amount columns: Bokslut, Utfall, Budget, Avv and the extra amount columns (Prognos …), in sheet order. */
   amountColumns(): readonly ValueColumn[] {
     if (this.amounts === undefined) {
@@ -236,7 +252,7 @@ export class TableFigures {
         if (c !== undefined) out.push({ measure: m, column: c });
       }
       for (const e of this.table.extraColumns) if (!isPercentColumn(this.sheet, this.table, e)) out.push({ measure: 'extra', column: e });
-      this.amounts = out.sort((a, b) => a.column.col - b.column.col);
+      this.amounts = inSheetOrder(out, (a) => a.column.col);
     }
     return this.amounts;
   }

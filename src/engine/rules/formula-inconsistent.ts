@@ -20,7 +20,7 @@ import type { Finding } from '../finding';
 import { cellAt, columnLetter, type SheetGrid } from '../grid';
 import { formulaShape, fromR1C1, sameR1C1 } from '../r1c1';
 import type { TableColumn, TableRow, VarianceTable } from '../table';
-import { allValueColumns, eachTable, readSlot, rowLabel } from './common';
+import { eachTable, readSlot, rowLabel } from './common';
 import type { SlotColumn, TableFigures } from './figures';
 
 type Entry = { row: number; shape: string; formula: string } | { row: number; constant: number | string };
@@ -108,10 +108,9 @@ function checkColumn(figures: TableFigures, sheet: SheetGrid, table: VarianceTab
 
 const SUM_RANGE = /^=SUM\(R\[(-?\d+)\]C\[0\]:R\[(-?\d+)\]C\[0\]\)$/;
 
-function checkTotalRow(sheet: SheetGrid, table: VarianceTable, shapes: Map<number, string>, out: Finding[]): void {
+function checkTotalRow(sheet: SheetGrid, table: VarianceTable, columns: readonly TableColumn[], shapes: Map<number, string>, out: Finding[]): void {
   const total = table.total;
   if (total === null || table.rows.length === 0) return;
-  const columns = allValueColumns(table);
   const entries = new Map<number, Entry>();
   for (const c of columns) {
     const e = entryOf(sheet, total.row, c.col);
@@ -168,11 +167,12 @@ export const formulaInconsistent = defineRule({
     const out: Finding[] = [];
     eachTable(ctx, (table, sheet, figures) => {
       const shapes = new Map<number, string>();
-      for (const column of allValueColumns(table)) {
+      const columns = figures.valueColumns();
+      for (const column of columns) {
         const shape = checkColumn(figures, sheet, table, column, out);
         if (shape !== undefined) shapes.set(column.col, shape);
       }
-      checkTotalRow(sheet, table, shapes, out);
+      checkTotalRow(sheet, table, columns, shapes, out);
     });
     return out;
   },
