@@ -8,6 +8,7 @@
  */
 import { cellAt, columnIndex, type SheetGrid } from './grid';
 import { constantHalfUnit, halfUnitShown, readNumber, shownStoredDecimals } from './numbers';
+import { sameR1C1 } from './r1c1';
 
 /** A figure: its value and the half-width of the interval it stands for. */
 export interface Figure {
@@ -28,11 +29,35 @@ const REF = String.raw`\$?[A-Z]{1,3}\$?\d+`;
 const RANGE = String.raw`${REF}(?::${REF})?`;
 const ITEM = String.raw`(?:SUM\(\s*${RANGE}(?:\s*,\s*${RANGE})*\s*\)|${REF}|\d+(?:\.\d+)?)`;
 const LINEAR = new RegExp(String.raw`^=[\s(+\-]*${ITEM}(?:[\s()]*[+\-][\s(+\-]*${ITEM})*[\s)]*$`, 'i');
-/** The commonest formula in a table's row, one cell added to or subtracted from another (`=C5-D5`), read in one go. */
-const TWO_REFERENCES = new RegExp(String.raw`^=\s*\$?([A-Z]{1,3})\$?(\d+)\s*[+\-]\s*\$?([A-Z]{1,3})\$?(\d+)\s*$`, 'i');
+/**
+ * The commonest formula in a table's row, one cell added to or subtracted from another (`=C5-D5`), read in one go.
+ * Its rows are those `sameR1C1` reads as references (1 to 7 digits, no leading 0); any other two-cell formula is
+ * read by `LINEAR` to the same half-width.
+ */
+const TWO_REFERENCES = new RegExp(String.raw`^=\s*\$?([A-Z]{1,3})\$?([1-9]\d{0,6})\s*[+\-]\s*\$?([A-Z]{1,3})\$?([1-9]\d{0,6})\s*$`, 'i');
 /** The words between a formula's operators and parentheses (`SUM`, `E4:E18`, `C5`, `100`), and a word that is a reference or a range. */
 const OPERATORS = /[^A-Z0-9$:]+/i;
 const REFERENCE = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i;
+
+/** The two cells (0-based) a formula of two references adds or subtracts (`=C5-D5`). */
+interface CellPair {
+  firstRow: number;
+  firstCol: number;
+  secondRow: number;
+  secondCol: number;
+}
+
+/** The cells of a formula of two references (`TWO_REFERENCES`), undefined for any other formula. */
+function cellPair(formula: string): CellPair | undefined {
+  const m = TWO_REFERENCES.exec(formula);
+  if (m === null) return undefined;
+  return { firstRow: Number(m[2]) - 1, firstCol: columnIndex(m[1] as string), secondRow: Number(m[4]) - 1, secondCol: columnIndex(m[3] as string) };
+}
+
+/** The half-width of a formula of two references: the sum of its two cells' (`cellHalf` at `depth`). */
+function pairHalf(sheet: SheetGrid, pair: CellPair, depth: number): number {
+  return cellHalf(sheet, pair.firstRow, pair.firstCol, depth) + cellHalf(sheet, pair.secondRow, pair.secondCol, depth);
+}
 
 /**
  * The half-width of a formula cell's figure: the sum of the half-widths of
@@ -40,8 +65,8 @@ const REFERENCE = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i;
  */
 export function formulaHalf(sheet: SheetGrid, formula: string, depth = 0): number {
   if (depth >= MAX_DEPTH) return 0;
-  const pair = TWO_REFERENCES.exec(formula);
-  if (pair !== null) return cellHalf(sheet, Number(pair[2]) - 1, columnIndex(pair[1] as string), depth + 1) + cellHalf(sheet, Number(pair[4]) - 1, columnIndex(pair[3] as string), depth + 1);
+  const pair = cellPair(formula);
+  if (pair !== undefined) return pairHalf(sheet, pair, depth + 1);
   if (!LINEAR.test(formula)) return 0;
   let half = 0;
   for (const word of formula.split(OPERATORS)) {
@@ -52,27 +77,53 @@ export function formulaHalf(sheet: SheetGrid, formula: string, depth = 0): numbe
     const toRow = m[4] === undefined ? fromRow : Number(m[4]) - 1;
     const toCol = m[3] === undefined ? fromCol : columnIndex(m[3]);
     if ((Math.abs(toRow - fromRow) + 1) * (Math.abs(toCol - fromCol) + 1) > MAX_RANGE_CELLS) return 0;
-    // A range's typed figures share one or two number formats: what a format shows is worked out when it changes.
-    let format: string | undefined;
-    let shownStored = shownStoredDecimals(undefined);
-    // The half unit of a whole number in that format (a whole number shows no decimals of its own).
-    let wholeHalf = halfUnitShown(0, shownStored);
-    for (let r = Math.min(fromRow, toRow); r <= Math.max(fromRow, toRow); r++) {
-      for (let c = Math.min(fromCol, toCol); c <= Math.max(fromCol, toCol); c++) {
-        const cell = cellAt(sheet, r, c);
-        if (cell.formula !== undefined || typeof cell.value !== 'number') {
-          half += cellHalf(sheet, r, c, depth + 1);
+    half += rangeHalf(sheet, Math.min(fromRow, toRow), Math.min(fromCol, toCol), Math.max(fromRow, toRow), Math.max(fromCol, toCol), depth);
+  }
+  return half;
+}
+
+/** The sum of the half-widths of the cells of a range (top-left to bottom-right), in a formula at `depth`. */
+function rangeHalf(sheet: SheetGrid, top: number, left: number, bottom: number, right: number, depth: number): number {
+  let half = 0;
+  // A range's typed figures share one or two number formats: what a format shows is worked out when it changes.
+  let format: string | undefined;
+  let shownStored = shownStoredDecimals(undefined);
+  // The half unit of a whole number in that format (a whole number shows no decimals of its own).
+  let wholeHalf = halfUnitShown(0, shownStored);
+  // The formula of two references met last (`=C4-D4`), its cell and the cells it adds: the formula below it in
+  // a column of like formulas (`=C5-D5`, the same in R1C1 terms) adds the cells a row further down, read without
+  // reading the formula again. Only for formulas without `$`, whose references all move with the row.
+  let above: (CellPair & { row: number; col: number; formula: string }) | undefined;
+  for (let r = top; r <= bottom; r++) {
+    for (let c = left; c <= right; c++) {
+      const cell = cellAt(sheet, r, c);
+      const formula = cell.formula;
+      if (formula !== undefined && depth + 1 < MAX_DEPTH) {
+        if (above !== undefined && above.col === c && above.row === r - 1 && sameR1C1(above.formula, above.row, c, formula, r, c)) {
+          above.row = r;
+          above.formula = formula;
+          above.firstRow++;
+          above.secondRow++;
+          half += pairHalf(sheet, above, depth + 2);
           continue;
         }
-        // cellHalf's typed number, its format's decimals at hand.
-        if (cell.numberFormat !== format) {
-          format = cell.numberFormat;
-          shownStored = shownStoredDecimals(format);
-          wholeHalf = halfUnitShown(0, shownStored);
-        }
-        if (Number.isInteger(cell.value)) half += wholeHalf;
-        else if (Number.isFinite(cell.value)) half += halfUnitShown(cell.value, shownStored);
+        const pair = cellPair(formula);
+        above = pair === undefined || formula.includes('$') ? undefined : { ...pair, row: r, col: c, formula };
+        half += pair === undefined ? formulaHalf(sheet, formula, depth + 1) : pairHalf(sheet, pair, depth + 2);
+        continue;
       }
+      if (formula !== undefined || typeof cell.value !== 'number') {
+        half += cellHalf(sheet, r, c, depth + 1);
+        continue;
+      }
+      // cellHalf's typed number, its format's decimals at hand.
+      if (cell.numberFormat !== format) {
+        format = cell.numberFormat;
+        shownStored = shownStoredDecimals(format);
+        wholeHalf = halfUnitShown(0, shownStored);
+      }
+      if (Number.isInteger(cell.value)) half += wholeHalf;
+      else if (Number.isFinite(cell.value)) half += halfUnitShown(cell.value, shownStored);
     }
   }
   return half;
