@@ -7,7 +7,7 @@
  * taken as exact.
  */
 import { cellAt, columnIndex, type SheetGrid } from './grid';
-import { constantHalfUnit, halfUnitShown, readNumber, shownStoredDecimals } from './numbers';
+import { constantHalfUnit, readNumber, TypedHalfUnits } from './numbers';
 import { sameR1C1 } from './r1c1';
 
 /** A figure: its value and the half-width of the interval it stands for. */
@@ -54,9 +54,12 @@ function cellPair(formula: string): CellPair | undefined {
   return { firstRow: Number(m[2]) - 1, firstCol: columnIndex(m[1] as string), secondRow: Number(m[4]) - 1, secondCol: columnIndex(m[3] as string) };
 }
 
-/** The half-width of a formula of two references: the sum of its two cells' (`cellHalf` at `depth`). */
-function pairHalf(sheet: SheetGrid, pair: CellPair, depth: number): number {
-  return cellHalf(sheet, pair.firstRow, pair.firstCol, depth) + cellHalf(sheet, pair.secondRow, pair.secondCol, depth);
+/**
+ * The half-width of a formula of two references: the sum of its two cells' (`cellHalf` at `depth`);
+ * `typed`: what reads each cell's typed number, when a column of such formulas is read.
+ */
+function pairHalf(sheet: SheetGrid, pair: CellPair, depth: number, typed?: readonly [TypedHalfUnits, TypedHalfUnits]): number {
+  return cellHalf(sheet, pair.firstRow, pair.firstCol, depth, typed?.[0]) + cellHalf(sheet, pair.secondRow, pair.secondCol, depth, typed?.[1]);
 }
 
 /**
@@ -85,15 +88,13 @@ export function formulaHalf(sheet: SheetGrid, formula: string, depth = 0): numbe
 /** The sum of the half-widths of the cells of a range (top-left to bottom-right), in a formula at `depth`. */
 function rangeHalf(sheet: SheetGrid, top: number, left: number, bottom: number, right: number, depth: number): number {
   let half = 0;
-  // A range's typed figures share one or two number formats: what a format shows is worked out when it changes.
-  let format: string | undefined;
-  let shownStored = shownStoredDecimals(undefined);
-  // The half unit of a whole number in that format (a whole number shows no decimals of its own).
-  let wholeHalf = halfUnitShown(0, shownStored);
+  const typed = new TypedHalfUnits();
   // The formula of two references met last (`=C4-D4`), its cell and the cells it adds: the formula below it in
   // a column of like formulas (`=C5-D5`, the same in R1C1 terms) adds the cells a row further down, read without
   // reading the formula again. Only for formulas without `$`, whose references all move with the row.
   let above: (CellPair & { row: number; col: number; formula: string }) | undefined;
+  // The typed numbers such a column of formulas adds, each reference's down its own column.
+  const pairTyped = [new TypedHalfUnits(), new TypedHalfUnits()] as const;
   for (let r = top; r <= bottom; r++) {
     for (let c = left; c <= right; c++) {
       const cell = cellAt(sheet, r, c);
@@ -104,36 +105,29 @@ function rangeHalf(sheet: SheetGrid, top: number, left: number, bottom: number, 
           above.formula = formula;
           above.firstRow++;
           above.secondRow++;
-          half += pairHalf(sheet, above, depth + 2);
+          half += pairHalf(sheet, above, depth + 2, pairTyped);
           continue;
         }
         const pair = cellPair(formula);
         above = pair === undefined || formula.includes('$') ? undefined : { ...pair, row: r, col: c, formula };
-        half += pair === undefined ? formulaHalf(sheet, formula, depth + 1) : pairHalf(sheet, pair, depth + 2);
+        half += pair === undefined ? formulaHalf(sheet, formula, depth + 1) : pairHalf(sheet, pair, depth + 2, pairTyped);
         continue;
       }
-      if (formula !== undefined || typeof cell.value !== 'number') {
-        half += cellHalf(sheet, r, c, depth + 1);
-        continue;
-      }
-      // cellHalf's typed number, its format's decimals at hand.
-      if (cell.numberFormat !== format) {
-        format = cell.numberFormat;
-        shownStored = shownStoredDecimals(format);
-        wholeHalf = halfUnitShown(0, shownStored);
-      }
-      if (Number.isInteger(cell.value)) half += wholeHalf;
-      else if (Number.isFinite(cell.value)) half += halfUnitShown(cell.value, shownStored);
+      half += cellHalf(sheet, r, c, depth + 1, typed);
     }
   }
   return half;
 }
 
-/** The half-width of the figure at (row, col): a constant's rounding, a formula's inputs' (0 for anything else). */
-function cellHalf(sheet: SheetGrid, row: number, col: number, depth: number): number {
+/**
+ * The half-width of the figure at (row, col): a constant's rounding, a formula's inputs' (0 for anything else);
+ * `typed`: what reads a typed number, when cells are read one after another.
+ */
+function cellHalf(sheet: SheetGrid, row: number, col: number, depth: number, typed?: TypedHalfUnits): number {
   const cell = cellAt(sheet, row, col);
   if (cell.formula !== undefined) return formulaHalf(sheet, cell.formula, depth);
-  if (typeof cell.value === 'number') return Number.isFinite(cell.value) ? constantHalfUnit(cell.value, cell.numberFormat) : 0;
+  const v = cell.value;
+  if (typeof v === 'number') return !Number.isFinite(v) ? 0 : typed === undefined ? constantHalfUnit(v, cell.numberFormat) : typed.of(v, cell.numberFormat);
   return readNumber(cell)?.halfUnit ?? 0;
 }
 

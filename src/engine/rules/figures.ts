@@ -8,7 +8,7 @@
  */
 import { cellAt, type Cell, type SheetGrid } from '../grid';
 import type { ChangeUnit } from '../interval';
-import { halfUnitShown, MAX_FIGURE, shownStoredDecimals } from '../numbers';
+import { MAX_FIGURE, TypedHalfUnits } from '../numbers';
 import { formulaHalf } from '../precision';
 import type { Measure, TableColumn, TableRow, VarianceTable } from '../table';
 import { allValueColumns, changeUnitOfCell, displayedNumber, inSheetOrder, isPercentColumn, readSlot, type Slot } from './common';
@@ -42,18 +42,14 @@ export class SlotColumn {
     this.computed = new Uint8Array(rows.length);
     this.units = new Array<ChangeUnit>(changeOf === undefined ? 0 : rows.length);
     // A column's cells share one or two number formats: what a format says is worked out when it changes.
+    const typed = new TypedHalfUnits();
     let format: string | undefined;
-    let shownStored = shownStoredDecimals(undefined);
-    // The half unit of a whole number in that format (a whole number shows no decimals of its own).
-    let wholeHalf = halfUnitShown(0, shownStored);
     let numberUnit: ChangeUnit | undefined;
     for (let i = 0; i < rows.length; i++) {
       const cell = cellAt(sheet, (rows[i] as TableRow).row, col);
       const v = cell.value;
       if (cell.numberFormat !== format) {
         format = cell.numberFormat;
-        shownStored = shownStoredDecimals(format);
-        wholeHalf = halfUnitShown(0, shownStored);
         numberUnit = undefined;
       }
       let divisor = 1;
@@ -66,7 +62,7 @@ export class SlotColumn {
       if (typeof v === 'number' && cell.error === undefined && Number.isFinite(v) && Math.abs(v) <= MAX_FIGURE) {
         // readSlot's number case; a formula that adds typed, rounded figures is only as exact as they are.
         const formula = cell.formula !== undefined;
-        this.set(i, v, formula ? sumHalf(sheet, cell.formula as string) : Number.isInteger(v) ? wholeHalf : halfUnitShown(v, shownStored), formula);
+        this.set(i, v, formula ? sumHalf(sheet, cell.formula as string) : typed.of(v, cell.numberFormat), formula);
         continue;
       }
       const slot = readSlot(cell, divisor);
