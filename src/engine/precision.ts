@@ -8,7 +8,6 @@
  */
 import { cellAt, columnIndex, type SheetGrid } from './grid';
 import { constantHalfUnit, readNumber, TypedHalfUnits } from './numbers';
-import { sameR1C1 } from './r1c1';
 
 /** A figure: its value and the half-width of the interval it stands for. */
 export interface Figure {
@@ -30,11 +29,10 @@ const RANGE = String.raw`${REF}(?::${REF})?`;
 const ITEM = String.raw`(?:SUM\(\s*${RANGE}(?:\s*,\s*${RANGE})*\s*\)|${REF}|\d+(?:\.\d+)?)`;
 const LINEAR = new RegExp(String.raw`^=[\s(+\-]*${ITEM}(?:[\s()]*[+\-][\s(+\-]*${ITEM})*[\s)]*$`, 'i');
 /**
- * The commonest formula in a table's row, one cell added to or subtracted from another (`=C5-D5`), read in one go.
- * Its rows are those `sameR1C1` reads as references (1 to 7 digits, no leading 0); any other two-cell formula is
- * read by `LINEAR` to the same half-width.
+ * The commonest formula in a table's row, one cell added to or subtracted from another (`=C5-D5`), read in one go:
+ * the text before, between and after its row numbers, its column letters and its row numbers.
  */
-const TWO_REFERENCES = new RegExp(String.raw`^=\s*\$?([A-Z]{1,3})\$?([1-9]\d{0,6})\s*[+\-]\s*\$?([A-Z]{1,3})\$?([1-9]\d{0,6})\s*$`, 'i');
+const TWO_REFERENCES = new RegExp(String.raw`^(=\s*\$?([A-Z]{1,3})\$?)(\d+)(\s*[+\-]\s*\$?([A-Z]{1,3})\$?)(\d+)(\s*)$`, 'i');
 /** The words between a formula's operators and parentheses (`SUM`, `E4:E18`, `C5`, `100`), and a word that is a reference or a range. */
 const OPERATORS = /[^A-Z0-9$:]+/i;
 const REFERENCE = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i;
@@ -47,11 +45,45 @@ interface CellPair {
   secondCol: number;
 }
 
-/** The cells of a formula of two references (`TWO_REFERENCES`), undefined for any other formula. */
-function cellPair(formula: string): CellPair | undefined {
+/** A formula of two references: its cells, and its text around its two row numbers (`=C`, `-D`, ``). */
+interface PairFormula extends CellPair {
+  before: string;
+  between: string;
+  after: string;
+}
+
+/** A formula of two references (`TWO_REFERENCES`) read, undefined for any other formula. */
+function pairFormula(formula: string): PairFormula | undefined {
   const m = TWO_REFERENCES.exec(formula);
   if (m === null) return undefined;
-  return { firstRow: Number(m[2]) - 1, firstCol: columnIndex(m[1] as string), secondRow: Number(m[4]) - 1, secondCol: columnIndex(m[3] as string) };
+  return {
+    firstRow: Number(m[3]) - 1,
+    firstCol: columnIndex(m[2] as string),
+    secondRow: Number(m[6]) - 1,
+    secondCol: columnIndex(m[5] as string),
+    before: m[1] as string,
+    between: m[4] as string,
+    after: m[7] as string,
+  };
+}
+
+/**
+ * True when `formula` is `pair`'s text with each row number one more (`=C5-D5` for `=C4-D4`): the formula of
+ * the row below in a column of like formulas, which adds the cells a row further down.
+ */
+function isRowBelow(pair: PairFormula, formula: string): boolean {
+  const first = String(pair.firstRow + 2);
+  const second = String(pair.secondRow + 2);
+  const between = pair.before.length + first.length;
+  const end = between + pair.between.length + second.length;
+  return (
+    formula.length === end + pair.after.length &&
+    formula.startsWith(pair.before) &&
+    formula.startsWith(first, pair.before.length) &&
+    formula.startsWith(pair.between, between) &&
+    formula.startsWith(second, between + pair.between.length) &&
+    formula.endsWith(pair.after)
+  );
 }
 
 /**
@@ -68,7 +100,7 @@ function pairHalf(sheet: SheetGrid, pair: CellPair, depth: number, typed?: reado
  */
 export function formulaHalf(sheet: SheetGrid, formula: string, depth = 0): number {
   if (depth >= MAX_DEPTH) return 0;
-  const pair = cellPair(formula);
+  const pair = pairFormula(formula);
   if (pair !== undefined) return pairHalf(sheet, pair, depth + 1);
   if (!LINEAR.test(formula)) return 0;
   let half = 0;
@@ -89,10 +121,9 @@ export function formulaHalf(sheet: SheetGrid, formula: string, depth = 0): numbe
 function rangeHalf(sheet: SheetGrid, top: number, left: number, bottom: number, right: number, depth: number): number {
   let half = 0;
   const typed = new TypedHalfUnits();
-  // The formula of two references met last (`=C4-D4`), its cell and the cells it adds: the formula below it in
-  // a column of like formulas (`=C5-D5`, the same in R1C1 terms) adds the cells a row further down, read without
-  // reading the formula again. Only for formulas without `$`, whose references all move with the row.
-  let above: (CellPair & { row: number; col: number; formula: string }) | undefined;
+  // The formula of two references met last (`=C4-D4`): the formula of the row below it in a column of like
+  // formulas (`=C5-D5`) is known by its text, and adds the cells a row further down.
+  let above: PairFormula | undefined;
   // The typed numbers such a column of formulas adds, each reference's down its own column.
   const pairTyped = [new TypedHalfUnits(), new TypedHalfUnits()] as const;
   for (let r = top; r <= bottom; r++) {
@@ -100,17 +131,13 @@ function rangeHalf(sheet: SheetGrid, top: number, left: number, bottom: number, 
       const cell = cellAt(sheet, r, c);
       const formula = cell.formula;
       if (formula !== undefined && depth + 1 < MAX_DEPTH) {
-        if (above !== undefined && above.col === c && above.row === r - 1 && sameR1C1(above.formula, above.row, c, formula, r, c)) {
-          above.row = r;
-          above.formula = formula;
+        if (above !== undefined && isRowBelow(above, formula)) {
           above.firstRow++;
           above.secondRow++;
-          half += pairHalf(sheet, above, depth + 2, pairTyped);
-          continue;
+        } else {
+          above = pairFormula(formula);
         }
-        const pair = cellPair(formula);
-        above = pair === undefined || formula.includes('$') ? undefined : { ...pair, row: r, col: c, formula };
-        half += pair === undefined ? formulaHalf(sheet, formula, depth + 1) : pairHalf(sheet, pair, depth + 2, pairTyped);
+        half += above === undefined ? formulaHalf(sheet, formula, depth + 1) : pairHalf(sheet, above, depth + 2, pairTyped);
         continue;
       }
       half += cellHalf(sheet, r, c, depth + 1, typed);
