@@ -18,7 +18,7 @@
 import { defineRule, finding } from '../rule';
 import type { Finding } from '../finding';
 import { cellAt, columnLetter, type SheetGrid } from '../grid';
-import { formulaShape, fromR1C1, sameR1C1 } from '../r1c1';
+import { filledFormula, formulaShape, fromR1C1, isFilledTo, type FilledFormula } from '../r1c1';
 import type { TableColumn, TableRow, VarianceTable } from '../table';
 import { eachTable, readSlot, rowLabel } from './common';
 import type { SlotColumn, TableFigures } from './figures';
@@ -49,23 +49,22 @@ function checkColumn(figures: TableFigures, sheet: SheetGrid, table: VarianceTab
   if (formulas < 2 || (computed ? formulas < constants : formulas <= constants)) return undefined;
 
   // Each formula row's shape (undefined: a constant or nothing), counted per shape in order of first appearance.
-  // A formula shaped as the one above it (the usual case) takes that shape without an R1C1 text of its own.
+  // A formula filled down from the one a run of formulas starts with (the usual case) takes that one's shape
+  // without an R1C1 text of its own.
   const shapes: (string | undefined)[] = new Array<string | undefined>(n);
   const counts = new Map<string, number>();
-  // The formula above: its row, text and shape.
-  let aboveRow = -1;
-  let aboveFormula = '';
-  let aboveShape = '';
+  let runStart: FilledFormula | undefined;
+  let runShape = '';
   for (let i = 0; i < n; i++) {
     const row = (table.rows[i] as TableRow).row;
     const formula = cellAt(sheet, row, col).formula;
     if (formula === undefined) continue;
-    const shape = aboveRow >= 0 && sameR1C1(aboveFormula, aboveRow, col, formula, row, col) ? aboveShape : formulaShape(formula, row, col);
-    shapes[i] = shape;
-    counts.set(shape, (counts.get(shape) ?? 0) + 1);
-    aboveRow = row;
-    aboveFormula = formula;
-    aboveShape = shape;
+    if (runStart === undefined || !isFilledTo(runStart, formula, row, col)) {
+      runStart = filledFormula(formula, row, col);
+      runShape = formulaShape(formula, row, col);
+    }
+    shapes[i] = runShape;
+    counts.set(runShape, (counts.get(runShape) ?? 0) + 1);
   }
 
   // The commonest shape (the first to reach the highest count); a rarer shape or a constant is reported.
