@@ -30,7 +30,8 @@ export class SlotColumn {
   private readonly halves: Float64Array;
   /** Per row: 1 where a formula computed the number, 0 elsewhere. */
   private readonly computed: Uint8Array;
-  private readonly others = new Map<number, Slot>();
+  /** Per row, the rare cell that holds no number and is not empty (text, an error, a marker, a formula without a value); made for the first. */
+  private others: Map<number, Slot> | undefined;
   /** Per row, for a change column: the unit the cell's % is in. */
   private readonly units: ChangeUnit[];
 
@@ -70,7 +71,7 @@ export class SlotColumn {
         this.set(i, slot.value, slot.half, slot.formula);
       } else {
         this.set(i, Number.NaN, Number.NaN, false);
-        if (slot.kind !== 'blank') this.others.set(i, slot);
+        if (slot.kind !== 'blank') (this.others ??= new Map()).set(i, slot);
       }
     }
   }
@@ -88,12 +89,12 @@ export class SlotColumn {
       const half = Math.abs(this.halves[i] as number);
       return { kind: 'number', value, half: this.halves[i] as number, lo: value - half, hi: value + half, formula: this.computed[i] === 1 };
     }
-    return this.others.get(i) ?? BLANK;
+    return this.others?.get(i) ?? BLANK;
   }
 
   /** The kind of row i's slot, without making the slot. */
   kind(i: number): Slot['kind'] {
-    return this.isNumber(i) ? 'number' : (this.others.get(i) ?? BLANK).kind;
+    return this.isNumber(i) ? 'number' : (this.others?.get(i) ?? BLANK).kind;
   }
 
   // The per-row readers below read the arrays directly (an index past the end reads NaN) and stay
@@ -149,7 +150,7 @@ export class SlotColumn {
 
   /** A row without a number that is an empty cell or a "not meaningful" marker: an amount of 0. */
   private countsAsZero(i: number): boolean {
-    const kind = (this.others.get(i) ?? BLANK).kind;
+    const kind = (this.others?.get(i) ?? BLANK).kind;
     return kind === 'blank' || kind === 'marker';
   }
 }

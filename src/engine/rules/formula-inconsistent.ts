@@ -21,17 +21,26 @@ import { cellAt, columnLetter, type SheetGrid } from '../grid';
 import { filledFormula, formulaShape, fromR1C1, isFilledTo, type FilledFormula } from '../r1c1';
 import type { TableColumn, TableRow, VarianceTable } from '../table';
 import { eachTable, readSlot, rowLabel } from './common';
-import type { SlotColumn, TableFigures } from './figures';
+import type { TableFigures } from './figures';
 
-type Entry = { row: number; shape: string; formula: string } | { row: number; constant: number | string };
+/**
+ * A SUM of the column's rows in R1C1 terms (`=SUM(R[-16]C[0]:R[-2]C[0])`), guards taken off; and a cheap test
+ * that a formula may be one, before its shape is made.
+ */
+const SUM_RANGE = /^=SUM\(R\[(-?\d+)\]C\[0\]:R\[(-?\d+)\]C\[0\]\)$/;
+const MAY_SUM = /SUM\s*\(/i;
 
-/** `read`: the cell's slot when the column's slots are at hand (else the cell is read here). */
-function entryOf(sheet: SheetGrid, row: number, col: number, read?: { slots: SlotColumn; index: number }): Entry | undefined {
+/** A total-row cell: a formula, with the sheet rows it adds up when it is a SUM of its column; or a typed number. */
+type TotalCell = { formula: string; sum: { from: number; to: number } | undefined } | { constant: number };
+
+function totalCellOf(sheet: SheetGrid, row: number, col: number): TotalCell | undefined {
   const cell = cellAt(sheet, row, col);
-  if (cell.formula !== undefined) return { row, shape: formulaShape(cell.formula, row, col), formula: cell.formula };
-  const slot = read === undefined ? readSlot(cell) : read.slots.get(read.index);
-  if (slot.kind === 'number') return { row, constant: slot.value };
-  return undefined;
+  if (cell.formula !== undefined) {
+    const m = MAY_SUM.test(cell.formula) ? SUM_RANGE.exec(formulaShape(cell.formula, row, col)) : null;
+    return { formula: cell.formula, sum: m === null ? undefined : { from: row + Number(m[1]), to: row + Number(m[2]) } };
+  }
+  const slot = readSlot(cell);
+  return slot.kind === 'number' ? { constant: slot.value } : undefined;
 }
 
 function checkColumn(figures: TableFigures, sheet: SheetGrid, table: VarianceTable, column: TableColumn, out: Finding[]): string | undefined {
@@ -105,22 +114,26 @@ function checkColumn(figures: TableFigures, sheet: SheetGrid, table: VarianceTab
   return top;
 }
 
-const SUM_RANGE = /^=SUM\(R\[(-?\d+)\]C\[0\]:R\[(-?\d+)\]C\[0\]\)$/;
-
 function checkTotalRow(sheet: SheetGrid, table: VarianceTable, columns: readonly TableColumn[], shapes: Map<number, string>, out: Finding[]): void {
   const total = table.total;
   if (total === null || table.rows.length === 0) return;
-  const entries = new Map<number, Entry>();
+  const cells = new Map<number, TotalCell>();
+  let formulas = 0;
+  let sums = 0;
   for (const c of columns) {
-    const e = entryOf(sheet, total.row, c.col);
-    if (e !== undefined) entries.set(c.col, e);
+    if (cells.has(c.col)) continue;
+    const t = totalCellOf(sheet, total.row, c.col);
+    if (t === undefined) continue;
+    cells.set(c.col, t);
+    if ('formula' in t) {
+      formulas++;
+      if (t.sum !== undefined) sums++;
+    }
   }
-  const formulas = [...entries.values()].filter((e) => 'shape' in e).length;
-  if (formulas < 2 || formulas <= entries.size - formulas) return;
+  if (formulas < 2 || formulas <= cells.size - formulas) return;
   const first = (table.rows[0] as TableRow).row;
   const last = (table.rows[table.rows.length - 1] as TableRow).row;
   const label = rowLabel(table, total);
-  const sums = [...entries.values()].filter((e) => 'shape' in e && SUM_RANGE.test(e.shape)).length;
   const report = (col: number, expected: string | null, actual: number | string, messageId: 'formula-inconsistent.total' | 'formula-inconsistent.range'): void => {
     out.push(
       finding({
@@ -137,23 +150,18 @@ function checkTotalRow(sheet: SheetGrid, table: VarianceTable, columns: readonly
       }),
     );
   };
+  const sumFormula = (col: number): string => `=SUM(${columnLetter(col)}${first + 1}:${columnLetter(col)}${last + 1})`;
   for (const c of columns) {
-    const e = entries.get(c.col);
-    if (e === undefined) continue;
-    const letter = columnLetter(c.col);
-    const sumFormula = `=SUM(${letter}${first + 1}:${letter}${last + 1})`;
-    if ('constant' in e) {
+    const t = cells.get(c.col);
+    if (t === undefined) continue;
+    if ('constant' in t) {
       const rowShape = shapes.get(c.col);
       const isChange = c === table.columns.change;
-      const expected = isChange && rowShape !== undefined ? fromR1C1(rowShape, total.row, c.col) : sums >= 1 && !isChange ? sumFormula : null;
-      report(c.col, expected, e.constant, 'formula-inconsistent.total');
-      continue;
+      const expected = isChange && rowShape !== undefined ? fromR1C1(rowShape, total.row, c.col) : sums >= 1 && !isChange ? sumFormula(c.col) : null;
+      report(c.col, expected, t.constant, 'formula-inconsistent.total');
+    } else if (t.sum !== undefined && (t.sum.from > first || t.sum.to < last)) {
+      report(c.col, sumFormula(c.col), t.formula, 'formula-inconsistent.range');
     }
-    const m = SUM_RANGE.exec(e.shape);
-    if (m === null) continue;
-    const from = total.row + Number(m[1]);
-    const to = total.row + Number(m[2]);
-    if (from > first || to < last) report(c.col, sumFormula, e.formula, 'formula-inconsistent.range');
   }
 }
 
