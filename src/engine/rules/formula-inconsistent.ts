@@ -59,22 +59,30 @@ function checkColumn(figures: TableFigures, sheet: SheetGrid, table: VarianceTab
 
   // Each formula row's shape (undefined: a constant or nothing), counted per shape in order of first appearance.
   // A formula filled down from the one a run of formulas starts with (the usual case) takes that one's shape
-  // without an R1C1 text of its own.
+  // without an R1C1 text of its own; a run is counted when the next one starts.
   const shapes: (string | undefined)[] = new Array<string | undefined>(n);
   const counts = new Map<string, number>();
+  const countRun = (shape: string, length: number): void => {
+    counts.set(shape, (counts.get(shape) ?? 0) + length);
+  };
   let runStart: FilledFormula | undefined;
   let runShape = '';
+  let runLength = 0;
   for (let i = 0; i < n; i++) {
     const row = (table.rows[i] as TableRow).row;
     const formula = cellAt(sheet, row, col).formula;
     if (formula === undefined) continue;
     if (runStart === undefined || !isFilledTo(runStart, formula, row, col)) {
+      if (runLength > 0) countRun(runShape, runLength);
       runStart = filledFormula(formula, row, col);
       runShape = formulaShape(formula, row, col);
+      runLength = 0;
+      countRun(runShape, 0);
     }
     shapes[i] = runShape;
-    counts.set(runShape, (counts.get(runShape) ?? 0) + 1);
+    runLength++;
   }
+  if (runLength > 0) countRun(runShape, runLength);
 
   // The commonest shape (the first to reach the highest count); a rarer shape or a constant is reported.
   let top: string | undefined;
