@@ -217,8 +217,13 @@ export class TableFigures {
     this.rows = table.total === null ? table.rows : [...table.rows, table.total];
   }
 
-  /** The cells of a sheet column, one per row. */
+  /**
+   * The cells of a sheet column, one per row. The change column's are its
+   * reading in each cell's own unit (`change`): a unit only divides a %
+   * written as text, and text is read as printed, so the slots are the same.
+   */
   column(col: number): SlotColumn {
+    if (col === this.table.columns.change?.col) return this.change();
     let slots = this.columns.get(col);
     if (slots === undefined) {
       slots = new SlotColumn(this.sheet, this.rows, col);

@@ -57,6 +57,19 @@ describe('SlotColumn: figures read without slots are read as the slots read them
     );
   });
 
+  it("a change % read in each cell's own unit holds the slots of a plain reading (text is read as printed)", () => {
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 30 }), fc.constantFrom('percent' as const, 'fraction' as const), (column, changeUnit) => {
+        const sheet = sheetOf([column]);
+        const table = { changeUnit } as unknown as VarianceTable;
+        const inUnits = new SlotColumn(sheet, rows(column.length), 0, table);
+        const plain = new SlotColumn(sheet, rows(column.length), 0);
+        for (let i = 0; i < column.length; i++) expect(inUnits.get(i)).toEqual(plain.get(i));
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
   /** The meaning of a row's change % as first written, one slot object per cell. */
   function meaningFromSlots(sheet: SheetGrid, row: number): string {
     const showsZero = (c: Cell, slot: Slot): boolean =>
