@@ -48,14 +48,21 @@ function checkColumn(figures: TableFigures, sheet: SheetGrid, table: VarianceTab
   const slots = figures.column(column.col);
   const n = table.rows.length;
   const col = column.col;
+  // A column of formulas: at least two, and not outnumbered by constants (Avv, Förändr%) or outnumbering them (the rest).
+  const computed = column === table.columns.variance || column === table.columns.change;
+  const ofFormulas = (formulas: number, constants: number): boolean => formulas >= 2 && (computed ? formulas >= constants : formulas > constants);
   let formulas = 0;
   let constants = 0;
   for (let i = 0; i < n; i++) {
-    if (cellAt(sheet, (table.rows[i] as TableRow).row, col).formula !== undefined) formulas++;
-    else if (slots.isNumber(i)) constants++;
+    if (cellAt(sheet, (table.rows[i] as TableRow).row, col).formula !== undefined) {
+      formulas++;
+    } else if (slots.isNumber(i)) {
+      constants++;
+      // A column of typed figures is known for one before its end: not even formulas in all the rows left would do.
+      if (!ofFormulas(formulas + (n - 1 - i), constants)) return undefined;
+    }
   }
-  const computed = column === table.columns.variance || column === table.columns.change;
-  if (formulas < 2 || (computed ? formulas < constants : formulas <= constants)) return undefined;
+  if (!ofFormulas(formulas, constants)) return undefined;
 
   // Each formula row's shape (undefined: a constant or nothing), counted per shape in order of first appearance.
   // A formula filled down from the one a run of formulas starts with (the usual case) takes that one's shape
