@@ -125,6 +125,11 @@ export class SlotColumn {
     return (this.values[i] as number) + Math.abs(this.halves[i] as number);
   }
 
+  /** True when row i's number stands for an interval that holds 0 (`lo(i) <= 0 && hi(i) >= 0`); false when it holds none. */
+  holdsZero(i: number): boolean {
+    return this.lo(i) <= 0 && this.hi(i) >= 0;
+  }
+
   /** Row i as an amount (`amountValue`): a number as read, empty or a marker as 0; NaN for errors, text and unknown values. */
   amount(i: number): number {
     const value = this.values[i] as number;
@@ -194,7 +199,7 @@ function showsZero(cell: Cell, slots: SlotColumn, index: number): boolean {
   const kind = slots.kind(index);
   if (kind === 'blank' || kind === 'marker') return true;
   if (kind !== 'number') return false;
-  return displayedNumber(cell, slots.value(index), slots.half(index)) === 0 || (slots.lo(index) <= 0 && slots.hi(index) >= 0);
+  return displayedNumber(cell, slots.value(index), slots.half(index)) === 0 || slots.holdsZero(index);
 }
 
 /**
