@@ -97,32 +97,32 @@ export class SlotColumn {
     return this.isNumber(i) ? 'number' : (this.others?.get(i) ?? BLANK).kind;
   }
 
-  // The per-row readers below read the arrays directly (an index past the end reads NaN) and stay
+  // The per-row readers below read the arrays directly (an index past the end reads as NaN) and stay
   // small, so that the rules' loops take them in without making an object for each number they return.
 
   /** True when row i holds a number (`kind(i) === 'number'`). */
   isNumber(i: number): boolean {
-    return !Number.isNaN(this.values[i] as number);
+    return !Number.isNaN(this.values[i] ?? Number.NaN);
   }
 
   /** Row i's number (its slot's `value`); NaN when it holds none. */
   value(i: number): number {
-    return this.values[i] as number;
+    return this.values[i] ?? Number.NaN;
   }
 
   /** Half the last shown unit of row i's number (its slot's `half`); NaN when it holds none. */
   half(i: number): number {
-    return this.halves[i] as number;
+    return this.halves[i] ?? Number.NaN;
   }
 
   /** The low end of row i's number (its slot's `lo`); NaN when it holds none. */
   lo(i: number): number {
-    return (this.values[i] as number) - Math.abs(this.halves[i] as number);
+    return this.value(i) - Math.abs(this.half(i));
   }
 
   /** The high end of row i's number (its slot's `hi`); NaN when it holds none. */
   hi(i: number): number {
-    return (this.values[i] as number) + Math.abs(this.halves[i] as number);
+    return this.value(i) + Math.abs(this.half(i));
   }
 
   /** True when row i's number stands for an interval that holds 0 (`lo(i) <= 0 && hi(i) >= 0`); false when it holds none. */
@@ -132,7 +132,7 @@ export class SlotColumn {
 
   /** Row i as an amount (`amountValue`): a number as read, empty or a marker as 0; NaN for errors, text and unknown values. */
   amount(i: number): number {
-    const value = this.values[i] as number;
+    const value = this.value(i);
     return Number.isNaN(value) && this.countsAsZero(i) ? 0 : value;
   }
 
