@@ -57,6 +57,12 @@ describe('SlotColumn: figures read without slots are read as the slots read them
     );
   });
 
+  it('reads a row past the end of the column as an empty cell', () => {
+    const slots = new SlotColumn(sheetOf([[{ value: 1184, numberFormat: '#,##0' }]]), rows(1), 0);
+    expect([slots.isNumber(3), slots.kind(3), slots.get(3).kind, slots.amount(3), slots.amountLo(3), slots.amountHi(3)]).toEqual([false, 'blank', 'blank', 0, 0, 0]);
+    expect([slots.value(3), slots.lo(3), slots.hi(3), slots.holdsZero(3)]).toEqual([Number.NaN, Number.NaN, Number.NaN, false]);
+  });
+
   it("a change % read in each cell's own unit holds the slots of a plain reading (text is read as printed)", () => {
     fc.assert(
       fc.property(fc.array(cell, { minLength: 1, maxLength: 30 }), fc.constantFrom('percent' as const, 'fraction' as const), (column, changeUnit) => {
