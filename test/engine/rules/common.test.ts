@@ -5,6 +5,7 @@
  * hold: typed and formula numbers at any precision, numbers written as text,
  * markers, errors, text, empty cells.
  */
+import { isDeepStrictEqual } from 'util';
 import fc from 'fast-check';
 import type { Cell, SheetGrid } from '../../../src/engine/grid';
 import { cellAt } from '../../../src/engine/grid';
@@ -70,9 +71,9 @@ describe('SlotColumn: figures read without slots are read as the slots read them
         const table = { changeUnit } as unknown as VarianceTable;
         const inUnits = new SlotColumn(sheet, rows(column.length), 0, table);
         const plain = new SlotColumn(sheet, rows(column.length), 0);
-        for (let i = 0; i < column.length; i++) expect(inUnits.get(i)).toEqual(plain.get(i));
+        return column.every((_, i) => isDeepStrictEqual(inUnits.get(i), plain.get(i)));
       }),
-      { numRuns: 3_000 },
+      { numRuns: 2_000 },
     );
   });
 
