@@ -132,7 +132,7 @@ describe('formula shapes (R1C1)', () => {
         const f = filledFormula(a, ra, ca);
         return f === undefined || !isFilledTo(f, b, rb, cb) || toR1C1(a, ra, ca) === toR1C1(b, rb, cb);
       }),
-      { numRuns: 30_000 },
+      { numRuns: 15_000 },
     );
     // Every number of a formula moved (rows, absolute rows, numbers in names and literals alike), in the same column or not.
     fc.assert(
@@ -143,9 +143,9 @@ describe('formula shapes (R1C1)', () => {
         filled++;
         expect(toR1C1(b, ra + shift, ca + colShift)).toBe(toR1C1(a, ra, ca));
       }),
-      { numRuns: 30_000 },
+      { numRuns: 15_000 },
     );
-    expect(filled).toBeGreaterThan(1_000);
+    expect(filled).toBeGreaterThan(500);
   });
 
   it('isFilledTo finds a formula filled down or up its column', () => {
