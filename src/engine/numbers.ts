@@ -177,6 +177,28 @@ export function halfUnitShown(v: number, shownStored: number): number {
 }
 
 /**
+ * Half units of typed numbers read one after another (down a column), each
+ * as `constantHalfUnit` gives it: what a number format shows is worked out
+ * when the format changes, since a column's cells share one or two formats.
+ */
+export class TypedHalfUnits {
+  private format: string | undefined = undefined;
+  private shownStored = shownStoredDecimals(undefined);
+  /** The half unit of a whole number in that format (a whole number shows no decimals of its own). */
+  private whole = halfUnitShown(0, this.shownStored);
+
+  /** `constantHalfUnit(value, numberFormat)`. */
+  of(value: number, numberFormat: string | undefined): number {
+    if (numberFormat !== this.format) {
+      this.format = numberFormat;
+      this.shownStored = shownStoredDecimals(numberFormat);
+      this.whole = halfUnitShown(0, this.shownStored);
+    }
+    return Number.isInteger(value) ? this.whole : halfUnitShown(value, this.shownStored);
+  }
+}
+
+/**
  * The number a cell holds as a number (not as text) when `readNumber` reads
  * it: finite and within `MAX_FIGURE`; undefined for anything else.
  */

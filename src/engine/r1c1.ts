@@ -7,6 +7,9 @@
  * copied as they are, cell references (with or without `$`) are rewritten
  * relative to the formula's own cell, everything else is upper-cased with
  * the spaces removed. Function names (`LOG10(`) and defined names are left alone.
+ * A column's formulas filled down from one (`=C5-D5`, `=C6-D6` …) are
+ * recognised by their text (`filledFormula`, `isFilledTo`), without an R1C1
+ * text of their own.
  */
 
 import { columnLetter } from './grid';
@@ -184,139 +187,66 @@ export function formulaShape(formula: string, row: number, col: number): string 
 }
 
 /**
- * The index after the reference (`$?[A-Z]{1,3}$?[1-9][0-9]{0,6}`) at i of an
- * upper-cased formula when no word character or `(` follows it, else −1:
- * what `REWRITTEN` reads as a reference, read here by character codes since
- * `sameR1C1` asks for it at every word of every formula.
+ * A formula read for recognising it filled down or up its column: its text
+ * around the row numbers of its relative references. `=(C4/B4-1)*100` in
+ * row 4 is `=(C`, 4, `/B`, 4, `-1)*100`; filled to row 9 it reads
+ * `=(C9/B9-1)*100`.
  */
-function referenceEnd(src: string, i: number): number {
-  let j = i;
-  if (src.charCodeAt(j) === 36 /* $ */) j++;
-  const letters = j;
-  while (j - letters < 3 && isLetterCode(src.charCodeAt(j))) j++;
-  if (j === letters) return -1;
-  if (src.charCodeAt(j) === 36) j++;
-  if (!(src.charCodeAt(j) >= 49 && src.charCodeAt(j) <= 57)) return -1;
-  const digits = j;
-  while (j - digits < 7 && isDigitCode(src.charCodeAt(j))) j++;
-  const after = j < src.length ? src.charCodeAt(j) : -1;
-  return isWordCode(after) || after === 40 /* ( */ ? -1 : j;
+export interface FilledFormula {
+  /** The formula's cell (0-based). */
+  row: number;
+  col: number;
+  /** The text before, between and after the relative row numbers (one more than there are numbers). */
+  texts: string[];
+  /** The relative row numbers as written (1-based). */
+  rows: number[];
 }
 
 /**
- * True when the reference at i of a, in a formula at (rowA, colA), and the
- * one at j of b, at (rowB, colB), have the same R1C1 text: the same `$`s,
- * and each part the same absolute number or the same offset from its cell.
- * Both are references (`referenceEnd`); each is read once, side by side.
+ * The formula at (row, col) read as a `FilledFormula`, or undefined when
+ * upper-casing changes its length (`ß`), where `toR1C1`'s positions are not its own.
  */
-function sameReference(a: string, i: number, rowA: number, colA: number, b: string, j: number, rowB: number, colB: number): boolean {
-  const colAbs = a.charCodeAt(i) === 36;
-  if (colAbs !== (b.charCodeAt(j) === 36)) return false;
-  let x = colAbs ? i + 1 : i;
-  let y = colAbs ? j + 1 : j;
-  let letterA = 0;
-  for (; isLetterCode(a.charCodeAt(x)); x++) letterA = letterA * 26 + (a.charCodeAt(x) - 64);
-  let letterB = 0;
-  for (; isLetterCode(b.charCodeAt(y)); y++) letterB = letterB * 26 + (b.charCodeAt(y) - 64);
-  if (colAbs ? letterA !== letterB : letterA - colA !== letterB - colB) return false;
-  const rowAbs = a.charCodeAt(x) === 36;
-  if (rowAbs !== (b.charCodeAt(y) === 36)) return false;
-  if (rowAbs) {
-    x++;
-    y++;
+export function filledFormula(formula: string, row: number, col: number): FilledFormula | undefined {
+  const upper = formula.toUpperCase();
+  if (upper.length !== formula.length) return undefined;
+  const texts: string[] = [];
+  const rows: number[] = [];
+  let from = 0;
+  for (const m of upper.matchAll(REWRITTEN)) {
+    const digits = m[5];
+    // A quoted run, white space, or an absolute row (`C$5`) stays text.
+    if (digits === undefined || m[4] === '$') continue;
+    const end = (m.index as number) + m[0].length;
+    texts.push(formula.slice(from, end - digits.length));
+    rows.push(Number(digits));
+    from = end;
   }
-  let digitsA = 0;
-  for (; isDigitCode(a.charCodeAt(x)); x++) digitsA = digitsA * 10 + (a.charCodeAt(x) - 48);
-  let digitsB = 0;
-  for (; isDigitCode(b.charCodeAt(y)); y++) digitsB = digitsB * 10 + (b.charCodeAt(y) - 48);
-  return rowAbs ? digitsA === digitsB : digitsA - rowA === digitsB - rowB;
-}
-
-/** True for `A`–`Z`. */
-function isLetterCode(c: number): boolean {
-  return c >= 65 && c <= 90;
-}
-
-/** True for `0`–`9`. */
-function isDigitCode(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-/** True for the characters of a word (`[A-Z0-9_.]`, on the upper-cased text). */
-function isWordCode(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46;
-}
-
-/** True for the characters `nextToken` skips. */
-function isSkipped(c: number): boolean {
-  return c === 32 || c === 10 || c === 13 || c === 9;
+  texts.push(formula.slice(from));
+  return { row, col, texts, rows };
 }
 
 /**
- * True when formula a at (rowA, colA) and formula b at (rowB, colB) have the
- * same R1C1 text (`toR1C1(a, rowA, colA) === toR1C1(b, rowB, colB)`), found
- * without making either text: `=C5-D5` in row 5 and `=C6-D6` in row 6 are
- * the same. False means "not shown to be the same": compare the R1C1 texts.
- *
- * The two formulas are read side by side, token by token as `toR1C1` reads
- * them. Written by hand: it runs for every formula of every table (12 000
- * times in the 40-sheet workbook), and making both R1C1 texts instead takes
- * detection and rules from 1,5 to 1,9 × the baseline revision's time
- * (`npm run bench -- --only engine`).
+ * True when `formula` at (row, col) is `filled` filled down or up to that
+ * cell: in the same column, the same text with each relative row number
+ * moved by as many rows (`=(C9/B9-1)*100` in row 9 for `=(C4/B4-1)*100` in
+ * row 4). Such a formula has the same R1C1 text (`toR1C1`): the text around
+ * the numbers is the same, and each number, written without a leading 0 in
+ * at most 7 digits, is a reference's row where it was. False means "not
+ * shown to be the same": compare the R1C1 texts.
  */
-export function sameR1C1(a: string, rowA: number, colA: number, b: string, rowB: number, colB: number): boolean {
-  // Only a text `toR1C1` reads as it is (no lower case outside quotes, only ASCII) is compared here: a
-  // character outside that gives "not shown to be the same" where it is met (every character is met once).
-  const na = a.length;
-  const nb = b.length;
-  let i = 0;
-  let j = 0;
-  for (;;) {
-    while (i < na && isSkipped(a.charCodeAt(i))) i++;
-    while (j < nb && isSkipped(b.charCodeAt(j))) j++;
-    if (i >= na || j >= nb) return i >= na && j >= nb;
-    const ca = a.charCodeAt(i);
-    const cb = b.charCodeAt(j);
-    if (ca === 34 || ca === 39 || cb === 34 || cb === 39) {
-      // Quoted runs: the same text.
-      if (ca !== cb) return false;
-      const ea = quotedEnd(a, i);
-      if (quotedEnd(b, j) - j !== ea - i) return false;
-      for (let k = 0; k < ea - i; k++) {
-        const c = a.charCodeAt(i + k);
-        if (c >= 128 || c !== b.charCodeAt(j + k)) return false;
-      }
-      j += ea - i;
-      i = ea;
-      continue;
-    }
-    const wordA = (ca === 36 || (ca >= 65 && ca <= 90)) && !(i > 0 && isWordCode(a.charCodeAt(i - 1)));
-    const wordB = (cb === 36 || (cb >= 65 && cb <= 90)) && !(j > 0 && isWordCode(b.charCodeAt(j - 1)));
-    if (wordA !== wordB) return false;
-    if (!wordA) {
-      // One character each (a lower-case letter or any non-ASCII one: not as it is).
-      if (ca !== cb || (ca >= 97 && ca <= 122) || ca >= 128) return false;
-      i++;
-      j++;
-      continue;
-    }
-    // A reference or a word in each.
-    const refEndA = referenceEnd(a, i);
-    const refEndB = referenceEnd(b, j);
-    if (refEndA < 0 !== refEndB < 0) return false;
-    if (refEndA >= 0) {
-      if (!sameReference(a, i, rowA, colA, b, j, rowB, colB)) return false;
-      i = refEndA;
-      j = refEndB;
-      continue;
-    }
-    let ea = i + 1;
-    while (ea < na && isWordCode(a.charCodeAt(ea))) ea++;
-    let eb = j + 1;
-    while (eb < nb && isWordCode(b.charCodeAt(eb))) eb++;
-    if (eb - j !== ea - i) return false;
-    for (let k = 0; k < ea - i; k++) if (a.charCodeAt(i + k) !== b.charCodeAt(j + k)) return false;
-    i = ea;
-    j = eb;
+export function isFilledTo(filled: FilledFormula, formula: string, row: number, col: number): boolean {
+  if (col !== filled.col) return false;
+  const shift = row - filled.row;
+  let at = 0;
+  for (let k = 0; k < filled.rows.length; k++) {
+    const text = filled.texts[k] as string;
+    const moved = (filled.rows[k] as number) + shift;
+    if (!formula.startsWith(text, at) || moved < 1 || moved > 9_999_999) return false;
+    at += text.length;
+    const digits = String(moved);
+    if (!formula.startsWith(digits, at)) return false;
+    at += digits.length;
   }
+  const last = filled.texts[filled.rows.length] as string;
+  return formula.length === at + last.length && formula.startsWith(last, at);
 }

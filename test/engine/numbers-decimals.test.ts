@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { readNumber, storedDecimals, storedDecimalsByString } from '../../src/engine/numbers';
+import { constantHalfUnit, readNumber, storedDecimals, storedDecimalsByString, TypedHalfUnits } from '../../src/engine/numbers';
 
 /** Decimals typed or pasted: k decimals of an amount, a percentage, a fraction. */
 const typed = fc.tuple(fc.integer({ min: -999_999_999_999, max: 999_999_999_999 }), fc.integer({ min: 0, max: 14 })).map(([n, k]) => n / 10 ** k);
@@ -44,6 +44,18 @@ describe('decimals of a stored number (the rounding a typed figure carries)', ()
     fc.assert(
       fc.property(edges, (x) => storedDecimals(x) === storedDecimalsByString(x)),
       { numRuns: 200_000 },
+    );
+  });
+});
+
+describe('half units read down a column (TypedHalfUnits)', () => {
+  it('gives each typed number the half unit constantHalfUnit gives it, whatever formats follow each other', () => {
+    const format = fc.constantFrom(undefined, '#,##0', '0.0', '0.0%', 'General', '#,##0.00', '0.000');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.oneof(typed, fc.integer({ min: -90_000, max: 90_000 })), format), { maxLength: 40 }), (cells) => {
+        const halves = new TypedHalfUnits();
+        for (const [value, numberFormat] of cells) expect(halves.of(value, numberFormat)).toBe(constantHalfUnit(value, numberFormat));
+      }),
     );
   });
 });

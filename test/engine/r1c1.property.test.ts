@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { formulaShape, fromR1C1, sameR1C1, toR1C1 } from '../../src/engine/r1c1';
+import { filledFormula, formulaShape, fromR1C1, isFilledTo, toR1C1 } from '../../src/engine/r1c1';
 
 /**
  * A second, independent reading of a formula into R1C1 (character by
@@ -124,29 +124,56 @@ describe('formula shapes (R1C1)', () => {
     expect(compared).toBeGreaterThan(2_000);
   });
 
-  it('sameR1C1 says "same" only when the R1C1 texts are the same', () => {
+  it('isFilledTo says "filled" only when the R1C1 texts are the same', () => {
     const cell = fc.tuple(fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 0, max: 60 }));
+    let filled = 0;
     fc.assert(
-      fc.property(formula, cell, formula, cell, (a, [ra, ca], b, [rb, cb]) => !sameR1C1(a, ra, ca, b, rb, cb) || toR1C1(a, ra, ca) === toR1C1(b, rb, cb)),
-      { numRuns: 30_000 },
+      fc.property(formula, cell, formula, cell, (a, [ra, ca], b, [rb, cb]) => {
+        const f = filledFormula(a, ra, ca);
+        return f === undefined || !isFilledTo(f, b, rb, cb) || toR1C1(a, ra, ca) === toR1C1(b, rb, cb);
+      }),
+      { numRuns: 15_000 },
     );
+    // Every number of a formula moved (rows, absolute rows, numbers in names and literals alike), in the same column or not.
+    fc.assert(
+      fc.property(formula, cell, fc.integer({ min: -3, max: 3 }), fc.integer({ min: -1, max: 1 }), (a, [ra, ca], shift, colShift) => {
+        const b = a.replace(/\d+/g, (d) => String(Number(d) + shift));
+        const f = filledFormula(a, ra, ca);
+        if (f === undefined || !isFilledTo(f, b, ra + shift, ca + colShift)) return;
+        filled++;
+        expect(toR1C1(b, ra + shift, ca + colShift)).toBe(toR1C1(a, ra, ca));
+      }),
+      { numRuns: 15_000 },
+    );
+    expect(filled).toBeGreaterThan(500);
   });
 
-  it('sameR1C1 finds a formula in capitals and ASCII alike to itself filled to another cell', () => {
+  it('isFilledTo finds a formula filled down or up its column', () => {
     const cell = fc.tuple(fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 0, max: 60 }));
     let compared = 0;
     fc.assert(
-      fc.property(formula, cell, cell, (a, [ra, ca], [rb, cb]) => {
+      fc.property(formula, cell, fc.integer({ min: 0, max: 2000 }), (a, [ra, ca], rb) => {
         const shape = toR1C1(a, ra, ca);
-        const b = fromR1C1(shape, rb, cb);
-        if (/\s|[^\x20-\x7e]|[a-z]/.test(a) || fromR1C1(shape, ra, ca) !== a || /R\[|C\[/.test(b) || toR1C1(b, rb, cb) !== shape) return;
+        const b = fromR1C1(shape, rb, ca);
+        const f = filledFormula(a, ra, ca);
+        if (f === undefined || fromR1C1(shape, ra, ca) !== a || /R\[|C\[/.test(b)) return;
         compared++;
-        expect(sameR1C1(a, ra, ca, b, rb, cb)).toBe(true);
+        expect(isFilledTo(f, b, rb, ca)).toBe(true);
       }),
       { numRuns: 20_000 },
     );
     expect(compared).toBeGreaterThan(2_000);
     const at = (r: number): string => `=IF(B${r}=0,"e.j.",(C${r}/B${r}-1)*100)+SUM($D$2:D${r})+'Blad 2'!E${r}`;
-    for (let r = 5; r < 200; r++) expect(sameR1C1(at(r), r - 1, 5, at(r + 1), r, 5)).toBe(true);
+    const first = filledFormula(at(5), 4, 5);
+    for (let r = 5; r < 200; r++) expect(first !== undefined && isFilledTo(first, at(r + 1), r, 5)).toBe(true);
+    // Another column, a moved reference, spaces: not shown to be filled (their R1C1 texts are compared instead).
+    expect(first !== undefined && isFilledTo(first, at(9), 8, 6)).toBe(false);
+    const avv = filledFormula('=C5-D5', 4, 4);
+    expect(avv !== undefined && isFilledTo(avv, '=C9-D10', 8, 4)).toBe(false);
+    expect(avv !== undefined && isFilledTo(avv, '=C9 - D9', 8, 4)).toBe(false);
+    expect(avv !== undefined && isFilledTo(avv, '=C10-D10', 9, 4)).toBe(true);
+    // Past row 9 999 999 a row number is no reference (Excel has 1 048 576 rows): C10000000 is a name.
+    const last = filledFormula('=C9999999-D1', 9_999_998, 4);
+    expect(last !== undefined && isFilledTo(last, '=C10000000-D2', 9_999_999, 4)).toBe(false);
   });
 });

@@ -14,9 +14,28 @@
 import { defineRule, finding } from '../rule';
 import type { Finding } from '../finding';
 import { cellAddress, cellAt } from '../grid';
-import { changeEnd, changeScale, midpoint, rangesOverlap, roundTo } from '../interval';
+import { changeEnd, changeScale, midpoint, rangesOverlap, roundTo, type ChangeUnit, type Interval } from '../interval';
 import type { TableRow } from '../table';
 import { asPercent, eachTable, rowLabel, shownDecimals, type NumberSlot } from './common';
+import type { SlotColumn } from './figures';
+
+/**
+ * The range Utfall / Bokslut − 1 (in `unit`) takes over row i's figures' intervals, when it leaves out the
+ * printed change %; undefined when it holds it, or when nothing can be said (a figure missing or unreadable,
+ * a base that may be 0). Computed from the figures' ends, without making an interval for the rows that agree.
+ */
+function brokenChange(bs: SlotColumn, as: SlotColumn, cs: SlotColumn, i: number, unit: ChangeUnit, tolerance: number): Interval | undefined {
+  const bLo = bs.amountLo(i);
+  const aLo = as.amountLo(i);
+  if (Number.isNaN(bLo) || Number.isNaN(aLo)) return undefined;
+  const aHi = as.amountHi(i);
+  const bHi = bs.amountHi(i);
+  const lo = changeEnd(aLo, aHi, bLo, bHi, unit, 'lo');
+  if (Number.isNaN(lo)) return undefined;
+  const hi = changeEnd(aLo, aHi, bLo, bHi, unit, 'hi');
+  if (rangesOverlap(lo, hi, cs.lo(i), cs.hi(i), tolerance)) return undefined;
+  return { lo, hi };
+}
 
 export const changeMismatch = defineRule({
   id: 'change-mismatch',
@@ -35,17 +54,8 @@ export const changeMismatch = defineRule({
       for (let i = 0; i < rows.length; i++) {
         if (!cs.isNumber(i)) continue;
         const unit = cs.unit(i);
-        // Utfall / Bokslut − 1 over their intervals, from the figures' ends.
-        const bLo = bs.amountLo(i);
-        const aLo = as.amountLo(i);
-        if (Number.isNaN(bLo) || Number.isNaN(aLo)) continue;
-        const aHi = as.amountHi(i);
-        const bHi = bs.amountHi(i);
-        const lo = changeEnd(aLo, aHi, bLo, bHi, unit, 'lo');
-        if (Number.isNaN(lo)) continue;
-        const hi = changeEnd(aLo, aHi, bLo, bHi, unit, 'hi');
-        if (rangesOverlap(lo, hi, cs.lo(i), cs.hi(i), ctx.options.tolerance)) continue;
-        const range = { lo, hi };
+        const range = brokenChange(bs, as, cs, i, unit, ctx.options.tolerance);
+        if (range === undefined) continue;
         const c = cs.get(i) as NumberSlot;
         const row = rows[i] as TableRow;
         const cCell = cellAt(sheet, row.row, change.col);

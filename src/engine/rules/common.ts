@@ -195,8 +195,14 @@ export function allValueColumns(table: VarianceTable): TableColumn[] {
     const c = table.columns[m];
     if (c !== undefined) out.push(c);
   }
-  out.push(...table.extraColumns);
-  return out.sort((a, b) => a.col - b.col);
+  for (const e of table.extraColumns) out.push(e);
+  return inSheetOrder(out, (c) => c.col);
+}
+
+/** Columns sorted left to right by their sheet column (`colOf`), sorted only when they are not in order yet (most tables list them in order). */
+export function inSheetOrder<T>(columns: T[], colOf: (column: T) => number): T[] {
+  for (let k = 1; k < columns.length; k++) if (colOf(columns[k - 1] as T) > colOf(columns[k] as T)) return columns.sort((a, b) => colOf(a) - colOf(b));
+  return columns;
 }
 
 /** The tolerance option (in tkr) in the table's own amount unit: × 1 000 for a table in kr. */

@@ -85,15 +85,22 @@ function totalOf(figures: TableFigures, sheet: SheetGrid, table: VarianceTable, 
   return { interval: rows, value, row: last.row, decimals: 0 };
 }
 
+/** A title as tables are paired by it: lower case, white space as single spaces (Swedish has no language-specific case mappings, so `toLowerCase` is `toLocaleLowerCase('sv')`). */
 function normalTitle(t: string | null): string | null {
-  return t === null ? null : t.toLocaleLowerCase('sv').replace(/\s+/g, ' ').trim();
+  return t === null ? null : t.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-function sameUnit(a: VarianceTable, b: VarianceTable): boolean {
-  const ta = normalTitle(a.title);
-  const tb = normalTitle(b.title);
-  if (ta !== null && tb !== null) return ta === tb;
-  return a.sheet === b.sheet;
+/** A table with its figures and its title as tables are paired by it (`normalTitle`). */
+interface TableAt {
+  table: VarianceTable;
+  sheet: SheetGrid;
+  figures: TableFigures;
+  title: string | null;
+}
+
+function sameUnit(a: TableAt, b: TableAt): boolean {
+  if (a.title !== null && b.title !== null) return a.title === b.title;
+  return a.table.sheet === b.table.sheet;
 }
 
 /**
@@ -101,7 +108,7 @@ function sameUnit(a: VarianceTable, b: VarianceTable): boolean {
  * title and by sheet, so pairing is linear in the number of tables (not one
  * comparison per pair of tables in the workbook).
  */
-function partners(kg: { table: VarianceTable }[], rn: { table: VarianceTable }[]): number[][] {
+function partners(kg: TableAt[], rn: TableAt[]): number[][] {
   const byTitle = new Map<string, number[]>();
   const untitledBySheet = new Map<string, number[]>();
   const bySheet = new Map<string, number[]>();
@@ -110,14 +117,12 @@ function partners(kg: { table: VarianceTable }[], rn: { table: VarianceTable }[]
     if (l === undefined) m.set(k, [i]);
     else l.push(i);
   };
-  rn.forEach(({ table }, i) => {
-    const t = normalTitle(table.title);
+  rn.forEach(({ table, title: t }, i) => {
     if (t === null) push(untitledBySheet, table.sheet, i);
     else push(byTitle, t, i);
     push(bySheet, table.sheet, i);
   });
-  return kg.map(({ table }) => {
-    const t = normalTitle(table.title);
+  return kg.map(({ table, title: t }) => {
     // Same as `sameUnit`: both titled → equal titles; otherwise the same sheet.
     if (t === null) return bySheet.get(table.sheet) ?? [];
     const titled = byTitle.get(t) ?? [];
@@ -133,12 +138,12 @@ export const crossTableTotal = defineRule({
   description: "An RN table's total that differs from the kontogrupp table's total of the same unit.",
   check(ctx) {
     const out: Finding[] = [];
-    const rn: { table: VarianceTable; sheet: SheetGrid; figures: TableFigures }[] = [];
-    const kg: { table: VarianceTable; sheet: SheetGrid; figures: TableFigures }[] = [];
-    eachTable(ctx, (table, sheet, figures) => (table.kind === 'rn' ? rn : kg).push({ table, sheet, figures }));
+    const rn: TableAt[] = [];
+    const kg: TableAt[] = [];
+    eachTable(ctx, (table, sheet, figures) => (table.kind === 'rn' ? rn : kg).push({ table, sheet, figures, title: normalTitle(table.title) }));
     // Each table's totals once, however many tables it pairs with.
     const totals = new Map<VarianceTable, (Total | undefined)[]>();
-    const totalsOf = (t: { table: VarianceTable; sheet: SheetGrid; figures: TableFigures }): (Total | undefined)[] => {
+    const totalsOf = (t: TableAt): (Total | undefined)[] => {
       let v = totals.get(t.table);
       if (v === undefined) {
         v = MEASURES.map((m) => totalOf(t.figures, t.sheet, t.table, m));
@@ -149,9 +154,9 @@ export const crossTableTotal = defineRule({
     const pairs = partners(kg, rn);
     kg.forEach((k, ki) => {
       for (const ri of pairs[ki] as number[]) {
-        const r = rn[ri] as { table: VarianceTable; sheet: SheetGrid; figures: TableFigures };
+        const r = rn[ri] as TableAt;
         // Tables of one unit in the same amount unit only (kr against tkr would differ by 1 000).
-        if (!sameUnit(k.table, r.table) || k.table.unit !== r.table.unit) continue;
+        if (!sameUnit(k, r) || k.table.unit !== r.table.unit) continue;
         MEASURES.forEach((m, mi) => {
           const kt = totalsOf(k)[mi];
           const rt = totalsOf(r)[mi];

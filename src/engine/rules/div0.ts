@@ -9,7 +9,7 @@
 import { defineRule } from '../rule';
 import type { Finding } from '../finding';
 import type { TableRow } from '../table';
-import { allValueColumns, amountValue, eachTable, rowFinding } from './common';
+import { amountValue, eachTable, rowFinding } from './common';
 
 export const div0 = defineRule({
   id: 'div0',
@@ -19,7 +19,7 @@ export const div0 = defineRule({
   check(ctx) {
     const out: Finding[] = [];
     eachTable(ctx, (table, sheet, figures) => {
-      const columns = allValueColumns(table);
+      const columns = figures.valueColumns();
       const rows = figures.rows;
       const previous = table.columns.previous;
       for (const column of columns) {

@@ -10,7 +10,7 @@ import { defineRule, finding } from '../rule';
 import type { Finding } from '../finding';
 import type { TableRow } from '../table';
 import { cellAt } from '../grid';
-import { allValueColumns, eachTable, readErrorSlot, rowLabel } from './common';
+import { eachTable, readErrorSlot, rowLabel } from './common';
 
 export const errorValue = defineRule({
   id: 'error-value',
@@ -21,7 +21,7 @@ export const errorValue = defineRule({
     const out: Finding[] = [];
     eachTable(ctx, (table, sheet, figures) => {
       const labelCols = [table.labelCol, ...(table.nameCol === null ? [] : [table.nameCol])];
-      const valueCols = allValueColumns(table).map((c) => c.col);
+      const valueCols = figures.valueColumns().map((c) => c.col);
       const rows = figures.rows;
       for (const col of [...labelCols, ...valueCols]) {
         // Label cells are only looked at for errors (value columns are read once for every rule).

@@ -8,10 +8,10 @@
  */
 import { cellAt, type Cell, type SheetGrid } from '../grid';
 import type { ChangeUnit } from '../interval';
-import { halfUnitShown, MAX_FIGURE, shownStoredDecimals } from '../numbers';
+import { MAX_FIGURE, TypedHalfUnits } from '../numbers';
 import { formulaHalf } from '../precision';
 import type { Measure, TableColumn, TableRow, VarianceTable } from '../table';
-import { changeUnitOfCell, displayedNumber, isPercentColumn, readSlot, type Slot } from './common';
+import { allValueColumns, changeUnitOfCell, displayedNumber, inSheetOrder, isPercentColumn, readSlot, type Slot } from './common';
 
 const BLANK: Slot = { kind: 'blank' };
 
@@ -30,7 +30,8 @@ export class SlotColumn {
   private readonly halves: Float64Array;
   /** Per row: 1 where a formula computed the number, 0 elsewhere. */
   private readonly computed: Uint8Array;
-  private readonly others = new Map<number, Slot>();
+  /** Per row, the rare cell that holds no number and is not empty (text, an error, a marker, a formula without a value); made for the first. */
+  private others: Map<number, Slot> | undefined;
   /** Per row, for a change column: the unit the cell's % is in. */
   private readonly units: ChangeUnit[];
 
@@ -42,15 +43,14 @@ export class SlotColumn {
     this.computed = new Uint8Array(rows.length);
     this.units = new Array<ChangeUnit>(changeOf === undefined ? 0 : rows.length);
     // A column's cells share one or two number formats: what a format says is worked out when it changes.
+    const typed = new TypedHalfUnits();
     let format: string | undefined;
-    let shownStored = shownStoredDecimals(undefined);
     let numberUnit: ChangeUnit | undefined;
     for (let i = 0; i < rows.length; i++) {
       const cell = cellAt(sheet, (rows[i] as TableRow).row, col);
       const v = cell.value;
       if (cell.numberFormat !== format) {
         format = cell.numberFormat;
-        shownStored = shownStoredDecimals(format);
         numberUnit = undefined;
       }
       let divisor = 1;
@@ -63,7 +63,7 @@ export class SlotColumn {
       if (typeof v === 'number' && cell.error === undefined && Number.isFinite(v) && Math.abs(v) <= MAX_FIGURE) {
         // readSlot's number case; a formula that adds typed, rounded figures is only as exact as they are.
         const formula = cell.formula !== undefined;
-        this.set(i, v, formula ? sumHalf(sheet, cell.formula as string) : halfUnitShown(v, shownStored), formula);
+        this.set(i, v, formula ? sumHalf(sheet, cell.formula as string) : typed.of(v, cell.numberFormat), formula);
         continue;
       }
       const slot = readSlot(cell, divisor);
@@ -71,7 +71,7 @@ export class SlotColumn {
         this.set(i, slot.value, slot.half, slot.formula);
       } else {
         this.set(i, Number.NaN, Number.NaN, false);
-        if (slot.kind !== 'blank') this.others.set(i, slot);
+        if (slot.kind !== 'blank') (this.others ??= new Map()).set(i, slot);
       }
     }
   }
@@ -89,17 +89,20 @@ export class SlotColumn {
       const half = Math.abs(this.halves[i] as number);
       return { kind: 'number', value, half: this.halves[i] as number, lo: value - half, hi: value + half, formula: this.computed[i] === 1 };
     }
-    return this.others.get(i) ?? BLANK;
+    return this.others?.get(i) ?? BLANK;
   }
 
   /** The kind of row i's slot, without making the slot. */
   kind(i: number): Slot['kind'] {
-    return this.isNumber(i) ? 'number' : (this.others.get(i) ?? BLANK).kind;
+    return this.isNumber(i) ? 'number' : (this.others?.get(i) ?? BLANK).kind;
   }
+
+  // The per-row readers below read the arrays directly (an index past the end reads as NaN) and stay
+  // small, so that the rules' loops take them in without making an object for each number they return.
 
   /** True when row i holds a number (`kind(i) === 'number'`). */
   isNumber(i: number): boolean {
-    return !Number.isNaN(this.value(i));
+    return !Number.isNaN(this.values[i] ?? Number.NaN);
   }
 
   /** Row i's number (its slot's `value`); NaN when it holds none. */
@@ -122,19 +125,27 @@ export class SlotColumn {
     return this.value(i) + Math.abs(this.half(i));
   }
 
+  /** True when row i's number stands for an interval that holds 0 (`lo(i) <= 0 && hi(i) >= 0`); false when it holds none. */
+  holdsZero(i: number): boolean {
+    return this.lo(i) <= 0 && this.hi(i) >= 0;
+  }
+
   /** Row i as an amount (`amountValue`): a number as read, empty or a marker as 0; NaN for errors, text and unknown values. */
   amount(i: number): number {
-    return this.isNumber(i) ? this.value(i) : this.countsAsZero(i) ? 0 : Number.NaN;
+    const value = this.value(i);
+    return Number.isNaN(value) && this.countsAsZero(i) ? 0 : value;
   }
 
   /** The low end of row i as an amount (`amountInterval(…).lo`); NaN where `amount` is. */
   amountLo(i: number): number {
-    return this.isNumber(i) ? this.lo(i) : this.countsAsZero(i) ? 0 : Number.NaN;
+    const lo = this.lo(i);
+    return Number.isNaN(lo) && this.countsAsZero(i) ? 0 : lo;
   }
 
   /** The high end of row i as an amount (`amountInterval(…).hi`); NaN where `amount` is. */
   amountHi(i: number): number {
-    return this.isNumber(i) ? this.hi(i) : this.countsAsZero(i) ? 0 : Number.NaN;
+    const hi = this.hi(i);
+    return Number.isNaN(hi) && this.countsAsZero(i) ? 0 : hi;
   }
 
   /** The unit of row i's change % (change columns; 'percent' elsewhere). */
@@ -142,9 +153,9 @@ export class SlotColumn {
     return this.units[i] ?? 'percent';
   }
 
-  /** An empty cell or a "not meaningful" marker: an amount of 0. */
+  /** A row without a number that is an empty cell or a "not meaningful" marker: an amount of 0. */
   private countsAsZero(i: number): boolean {
-    const kind = this.kind(i);
+    const kind = (this.others?.get(i) ?? BLANK).kind;
     return kind === 'blank' || kind === 'marker';
   }
 }
@@ -188,7 +199,7 @@ function showsZero(cell: Cell, slots: SlotColumn, index: number): boolean {
   const kind = slots.kind(index);
   if (kind === 'blank' || kind === 'marker') return true;
   if (kind !== 'number') return false;
-  return displayedNumber(cell, slots.value(index), slots.half(index)) === 0 || (slots.lo(index) <= 0 && slots.hi(index) >= 0);
+  return displayedNumber(cell, slots.value(index), slots.half(index)) === 0 || slots.holdsZero(index);
 }
 
 /**
@@ -201,6 +212,7 @@ export class TableFigures {
   private readonly columns = new Map<number, SlotColumn>();
   private changeColumn: SlotColumn | undefined;
   private amounts: ValueColumn[] | undefined;
+  private values: TableColumn[] | undefined;
   private changeMeanings: ChangeMeaning[] | undefined;
 
   constructor(
@@ -210,8 +222,13 @@ export class TableFigures {
     this.rows = table.total === null ? table.rows : [...table.rows, table.total];
   }
 
-  /** The cells of a sheet column, one per row. */
+  /**
+   * The cells of a sheet column, one per row. The change column's are its
+   * reading in each cell's own unit (`change`): a unit only divides a %
+   * written as text, and text is read as printed, so the slots are the same.
+   */
   column(col: number): SlotColumn {
+    if (col === this.table.columns.change?.col) return this.change();
     let slots = this.columns.get(col);
     if (slots === undefined) {
       slots = new SlotColumn(this.sheet, this.rows, col);
@@ -227,6 +244,12 @@ export class TableFigures {
     return this.changeColumn;
   }
 
+  /** Every value column: the five and all extras, in sheet order (`allValueColumns`). */
+  valueColumns(): readonly TableColumn[] {
+    this.values ??= allValueColumns(this.table);
+    return this.values;
+  }
+
   /** The amount columns: Bokslut, Utfall, Budget, Avv and the extra amount columns (Prognos …), in sheet order. */
   amountColumns(): readonly ValueColumn[] {
     if (this.amounts === undefined) {
@@ -236,7 +259,7 @@ export class TableFigures {
         if (c !== undefined) out.push({ measure: m, column: c });
       }
       for (const e of this.table.extraColumns) if (!isPercentColumn(this.sheet, this.table, e)) out.push({ measure: 'extra', column: e });
-      this.amounts = out.sort((a, b) => a.column.col - b.column.col);
+      this.amounts = inSheetOrder(out, (a) => a.column.col);
     }
     return this.amounts;
   }

@@ -18,20 +18,29 @@
 import { defineRule, finding } from '../rule';
 import type { Finding } from '../finding';
 import { cellAt, columnLetter, type SheetGrid } from '../grid';
-import { formulaShape, fromR1C1, sameR1C1 } from '../r1c1';
+import { filledFormula, formulaShape, fromR1C1, isFilledTo, type FilledFormula } from '../r1c1';
 import type { TableColumn, TableRow, VarianceTable } from '../table';
-import { allValueColumns, eachTable, readSlot, rowLabel } from './common';
-import type { SlotColumn, TableFigures } from './figures';
+import { eachTable, readSlot, rowLabel } from './common';
+import type { TableFigures } from './figures';
 
-type Entry = { row: number; shape: string; formula: string } | { row: number; constant: number | string };
+/**
+ * A SUM of the column's rows in R1C1 terms (`=SUM(R[-16]C[0]:R[-2]C[0])`), guards taken off; and a cheap test
+ * that a formula may be one, before its shape is made.
+ */
+const SUM_RANGE = /^=SUM\(R\[(-?\d+)\]C\[0\]:R\[(-?\d+)\]C\[0\]\)$/;
+const MAY_SUM = /SUM\s*\(/i;
 
-/** `read`: the cell's slot when the column's slots are at hand (else the cell is read here). */
-function entryOf(sheet: SheetGrid, row: number, col: number, read?: { slots: SlotColumn; index: number }): Entry | undefined {
+/** A total-row cell: a formula, with the sheet rows it adds up when it is a SUM of its column; or a typed number. */
+type TotalCell = { formula: string; sum: { from: number; to: number } | undefined } | { constant: number };
+
+function totalCellOf(sheet: SheetGrid, row: number, col: number): TotalCell | undefined {
   const cell = cellAt(sheet, row, col);
-  if (cell.formula !== undefined) return { row, shape: formulaShape(cell.formula, row, col), formula: cell.formula };
-  const slot = read === undefined ? readSlot(cell) : read.slots.get(read.index);
-  if (slot.kind === 'number') return { row, constant: slot.value };
-  return undefined;
+  if (cell.formula !== undefined) {
+    const m = MAY_SUM.test(cell.formula) ? SUM_RANGE.exec(formulaShape(cell.formula, row, col)) : null;
+    return { formula: cell.formula, sum: m === null ? undefined : { from: row + Number(m[1]), to: row + Number(m[2]) } };
+  }
+  const slot = readSlot(cell);
+  return slot.kind === 'number' ? { constant: slot.value } : undefined;
 }
 
 function checkColumn(figures: TableFigures, sheet: SheetGrid, table: VarianceTable, column: TableColumn, out: Finding[]): string | undefined {
@@ -39,34 +48,48 @@ function checkColumn(figures: TableFigures, sheet: SheetGrid, table: VarianceTab
   const slots = figures.column(column.col);
   const n = table.rows.length;
   const col = column.col;
+  // A column of formulas: at least two, and not outnumbered by constants (Avv, Förändr%) or outnumbering them (the rest).
+  const computed = column === table.columns.variance || column === table.columns.change;
+  const ofFormulas = (formulas: number, constants: number): boolean => formulas >= 2 && (computed ? formulas >= constants : formulas > constants);
   let formulas = 0;
   let constants = 0;
   for (let i = 0; i < n; i++) {
-    if (cellAt(sheet, (table.rows[i] as TableRow).row, col).formula !== undefined) formulas++;
-    else if (slots.isNumber(i)) constants++;
+    if (cellAt(sheet, (table.rows[i] as TableRow).row, col).formula !== undefined) {
+      formulas++;
+    } else if (slots.isNumber(i)) {
+      constants++;
+      // A column of typed figures is known for one before its end: not even formulas in all the rows left would do.
+      if (!ofFormulas(formulas + (n - 1 - i), constants)) return undefined;
+    }
   }
-  const computed = column === table.columns.variance || column === table.columns.change;
-  if (formulas < 2 || (computed ? formulas < constants : formulas <= constants)) return undefined;
+  if (!ofFormulas(formulas, constants)) return undefined;
 
   // Each formula row's shape (undefined: a constant or nothing), counted per shape in order of first appearance.
-  // A formula shaped as the one above it (the usual case) takes that shape without an R1C1 text of its own.
+  // A formula filled down from the one a run of formulas starts with (the usual case) takes that one's shape
+  // without an R1C1 text of its own; a run is counted when the next one starts.
   const shapes: (string | undefined)[] = new Array<string | undefined>(n);
   const counts = new Map<string, number>();
-  // The formula above: its row, text and shape.
-  let aboveRow = -1;
-  let aboveFormula = '';
-  let aboveShape = '';
+  const countRun = (shape: string, length: number): void => {
+    counts.set(shape, (counts.get(shape) ?? 0) + length);
+  };
+  let runStart: FilledFormula | undefined;
+  let runShape = '';
+  let runLength = 0;
   for (let i = 0; i < n; i++) {
     const row = (table.rows[i] as TableRow).row;
     const formula = cellAt(sheet, row, col).formula;
     if (formula === undefined) continue;
-    const shape = aboveRow >= 0 && sameR1C1(aboveFormula, aboveRow, col, formula, row, col) ? aboveShape : formulaShape(formula, row, col);
-    shapes[i] = shape;
-    counts.set(shape, (counts.get(shape) ?? 0) + 1);
-    aboveRow = row;
-    aboveFormula = formula;
-    aboveShape = shape;
+    if (runStart === undefined || !isFilledTo(runStart, formula, row, col)) {
+      if (runLength > 0) countRun(runShape, runLength);
+      runStart = filledFormula(formula, row, col);
+      runShape = formulaShape(formula, row, col);
+      runLength = 0;
+      countRun(runShape, 0);
+    }
+    shapes[i] = runShape;
+    runLength++;
   }
+  if (runLength > 0) countRun(runShape, runLength);
 
   // The commonest shape (the first to reach the highest count); a rarer shape or a constant is reported.
   let top: string | undefined;
@@ -106,23 +129,26 @@ function checkColumn(figures: TableFigures, sheet: SheetGrid, table: VarianceTab
   return top;
 }
 
-const SUM_RANGE = /^=SUM\(R\[(-?\d+)\]C\[0\]:R\[(-?\d+)\]C\[0\]\)$/;
-
-function checkTotalRow(sheet: SheetGrid, table: VarianceTable, shapes: Map<number, string>, out: Finding[]): void {
+function checkTotalRow(sheet: SheetGrid, table: VarianceTable, columns: readonly TableColumn[], shapes: Map<number, string>, out: Finding[]): void {
   const total = table.total;
   if (total === null || table.rows.length === 0) return;
-  const columns = allValueColumns(table);
-  const entries = new Map<number, Entry>();
+  const cells = new Map<number, TotalCell>();
+  let formulas = 0;
+  let sums = 0;
   for (const c of columns) {
-    const e = entryOf(sheet, total.row, c.col);
-    if (e !== undefined) entries.set(c.col, e);
+    if (cells.has(c.col)) continue;
+    const t = totalCellOf(sheet, total.row, c.col);
+    if (t === undefined) continue;
+    cells.set(c.col, t);
+    if ('formula' in t) {
+      formulas++;
+      if (t.sum !== undefined) sums++;
+    }
   }
-  const formulas = [...entries.values()].filter((e) => 'shape' in e).length;
-  if (formulas < 2 || formulas <= entries.size - formulas) return;
+  if (formulas < 2 || formulas <= cells.size - formulas) return;
   const first = (table.rows[0] as TableRow).row;
   const last = (table.rows[table.rows.length - 1] as TableRow).row;
   const label = rowLabel(table, total);
-  const sums = [...entries.values()].filter((e) => 'shape' in e && SUM_RANGE.test(e.shape)).length;
   const report = (col: number, expected: string | null, actual: number | string, messageId: 'formula-inconsistent.total' | 'formula-inconsistent.range'): void => {
     out.push(
       finding({
@@ -139,23 +165,18 @@ function checkTotalRow(sheet: SheetGrid, table: VarianceTable, shapes: Map<numbe
       }),
     );
   };
+  const sumFormula = (col: number): string => `=SUM(${columnLetter(col)}${first + 1}:${columnLetter(col)}${last + 1})`;
   for (const c of columns) {
-    const e = entries.get(c.col);
-    if (e === undefined) continue;
-    const letter = columnLetter(c.col);
-    const sumFormula = `=SUM(${letter}${first + 1}:${letter}${last + 1})`;
-    if ('constant' in e) {
+    const t = cells.get(c.col);
+    if (t === undefined) continue;
+    if ('constant' in t) {
       const rowShape = shapes.get(c.col);
       const isChange = c === table.columns.change;
-      const expected = isChange && rowShape !== undefined ? fromR1C1(rowShape, total.row, c.col) : sums >= 1 && !isChange ? sumFormula : null;
-      report(c.col, expected, e.constant, 'formula-inconsistent.total');
-      continue;
+      const expected = isChange && rowShape !== undefined ? fromR1C1(rowShape, total.row, c.col) : sums >= 1 && !isChange ? sumFormula(c.col) : null;
+      report(c.col, expected, t.constant, 'formula-inconsistent.total');
+    } else if (t.sum !== undefined && (t.sum.from > first || t.sum.to < last)) {
+      report(c.col, sumFormula(c.col), t.formula, 'formula-inconsistent.range');
     }
-    const m = SUM_RANGE.exec(e.shape);
-    if (m === null) continue;
-    const from = total.row + Number(m[1]);
-    const to = total.row + Number(m[2]);
-    if (from > first || to < last) report(c.col, sumFormula, e.formula, 'formula-inconsistent.range');
   }
 }
 
@@ -168,11 +189,12 @@ export const formulaInconsistent = defineRule({
     const out: Finding[] = [];
     eachTable(ctx, (table, sheet, figures) => {
       const shapes = new Map<number, string>();
-      for (const column of allValueColumns(table)) {
+      const columns = figures.valueColumns();
+      for (const column of columns) {
         const shape = checkColumn(figures, sheet, table, column, out);
         if (shape !== undefined) shapes.set(column.col, shape);
       }
-      checkTotalRow(sheet, table, shapes, out);
+      checkTotalRow(sheet, table, columns, shapes, out);
     });
     return out;
   },

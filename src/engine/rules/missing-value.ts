@@ -20,7 +20,7 @@ import type { Calculation, Finding } from '../finding';
 import { cellAddress, type SheetGrid } from '../grid';
 import { changeScale, roundTo } from '../interval';
 import type { TableRow, VarianceTable } from '../table';
-import { allValueColumns, amountValue, asPercent, eachTable, rowFinding, type Slot } from './common';
+import { amountValue, asPercent, eachTable, rowFinding, type Slot } from './common';
 import { type SlotColumn } from './figures';
 
 /** A figure cell holding text that is no number (`ca 300`). */
@@ -43,7 +43,7 @@ export const missingValue = defineRule({
     const out: Finding[] = [];
     eachTable(ctx, (table, sheet, figures) => {
       const amounts = figures.amountColumns().map((a) => ({ ...a, slots: figures.column(a.column.col) }));
-      const values = allValueColumns(table).map((c) => figures.column(c.col));
+      const values = figures.valueColumns().map((c) => figures.column(c.col));
       const change = table.columns.change;
       const changes = figures.change();
       const { actual, budget, previous } = table.columns;
@@ -68,11 +68,12 @@ export const missingValue = defineRule({
             const b = amountValue(figures.column(budget.col).get(i));
             if (a !== undefined && b !== undefined) {
               // The variance is favourable when positive: Utfall − Budget with costs negative, Budget − Utfall with costs positive.
-              const [first, second] = table.convention === 'costs-positive' ? [budget.col, actual.col] : [actual.col, budget.col];
+              const utfall = { cell: cellAddress(row.row, actual.col), value: a };
+              const budgeted = { cell: cellAddress(row.row, budget.col), value: b };
+              const [first, second] = table.convention === 'costs-positive' ? [budgeted, utfall] : [utfall, budgeted];
               const result = table.convention === 'costs-positive' ? b - a : a - b;
               expected = roundTo(result, 0);
-              const operand = (col: number): { cell: string; value: number } => ({ cell: cellAddress(row.row, col), value: col === actual.col ? a : b });
-              calculation = { expression: `${cellAddress(row.row, first)} − ${cellAddress(row.row, second)}`, operands: [operand(first), operand(second)], result };
+              calculation = { expression: `${first.cell} − ${second.cell}`, operands: [first, second], result };
             }
           } else if (isTotal) {
             let s = 0;

@@ -116,7 +116,11 @@ export const sumMismatch = defineRule({
       const tolerance = amountTolerance(ctx, table);
       rows.forEach((row, i) => {
         if (row.parts === undefined || row.parts.length === 0) return;
-        const parts = row.parts.map((r) => indexOfRow(rows, r)).filter((k): k is number => k !== undefined);
+        const parts: number[] = [];
+        for (const r of row.parts) {
+          const k = indexOfRow(rows, r);
+          if (k !== undefined) parts.push(k);
+        }
         const isTotal = row === table.total;
         for (const { column } of figures.amountColumns()) {
           const slots = figures.column(column.col);

@@ -5,6 +5,7 @@
  * hold: typed and formula numbers at any precision, numbers written as text,
  * markers, errors, text, empty cells.
  */
+import { isDeepStrictEqual } from 'util';
 import fc from 'fast-check';
 import type { Cell, SheetGrid } from '../../../src/engine/grid';
 import { cellAt } from '../../../src/engine/grid';
@@ -54,6 +55,25 @@ describe('SlotColumn: figures read without slots are read as the slots read them
         return true;
       }),
       { numRuns: 3_000 },
+    );
+  });
+
+  it('reads a row past the end of the column as an empty cell', () => {
+    const slots = new SlotColumn(sheetOf([[{ value: 1184, numberFormat: '#,##0' }]]), rows(1), 0);
+    expect([slots.isNumber(3), slots.kind(3), slots.get(3).kind, slots.amount(3), slots.amountLo(3), slots.amountHi(3)]).toEqual([false, 'blank', 'blank', 0, 0, 0]);
+    expect([slots.value(3), slots.lo(3), slots.hi(3), slots.holdsZero(3)]).toEqual([Number.NaN, Number.NaN, Number.NaN, false]);
+  });
+
+  it("a change % read in each cell's own unit holds the slots of a plain reading (text is read as printed)", () => {
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 30 }), fc.constantFrom('percent' as const, 'fraction' as const), (column, changeUnit) => {
+        const sheet = sheetOf([column]);
+        const table = { changeUnit } as unknown as VarianceTable;
+        const inUnits = new SlotColumn(sheet, rows(column.length), 0, table);
+        const plain = new SlotColumn(sheet, rows(column.length), 0);
+        return column.every((_, i) => isDeepStrictEqual(inUnits.get(i), plain.get(i)));
+      }),
+      { numRuns: 2_000 },
     );
   });
 

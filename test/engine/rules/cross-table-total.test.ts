@@ -46,6 +46,15 @@ describe('cross-table-total', () => {
     expect(found[0]?.params.other).toBe('RN!C7');
   });
 
+  it('pairs titles as Swedish lower case does: every character lower-cased as toLocaleLowerCase("sv") does', () => {
+    // The titles are lower-cased with toLowerCase: Swedish has no case mappings of its own (only Lithuanian, Turkish and Azeri have).
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      if (ch.toLowerCase() !== ch.toLocaleLowerCase('sv')) throw new Error(`U+${c.toString(16)}`);
+    }
+    expect('KOMMUNSTYRELSEFÖRVALTNING ΟΔΟΣ İ'.toLowerCase()).toBe('KOMMUNSTYRELSEFÖRVALTNING ΟΔΟΣ İ'.toLocaleLowerCase('sv'));
+  });
+
   it('allows the rounding of both totals and the tolerance asked for', () => {
     const sheet = sheetFromRows('Blad1', RN);
     placeRows(sheet, KG(-110062), 7, 0);
