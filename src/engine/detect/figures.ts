@@ -13,8 +13,8 @@ import { halfUnitShown, isMarkerText, MAX_FIGURE, readNumber, shownStoredDecimal
  * and `blank[i]`: 1 for an empty cell or a dash (its value read as 0), else 0.
  */
 export interface ColumnFigures {
-  value: number[];
-  half: number[];
+  value: Float64Array;
+  half: Float64Array;
   blank: Uint8Array;
 }
 
@@ -30,9 +30,8 @@ export function isFigure(c: ColumnFigures, i: number): boolean {
 export function readFigures(sheet: SheetGrid, rows: readonly { row: number }[], cols: readonly number[]): Readings {
   const out = new Map<number, ColumnFigures>();
   for (const col of cols) {
-    // The numbers in plain arrays filled in row order: V8 keeps them unboxed and makes the arrays in its young generation, which
-    // costs less than a typed array's separate buffer per column.
-    const figures: ColumnFigures = { value: [], half: [], blank: new Uint8Array(rows.length) };
+    // Arrays of the body's length from the start: a large table's columns are not copied as they grow.
+    const figures: ColumnFigures = { value: new Float64Array(rows.length), half: new Float64Array(rows.length), blank: new Uint8Array(rows.length) };
     // A column's cells share one or two number formats: the decimals are read again only when the format changes.
     let format: string | undefined;
     let decimals = shownStoredDecimals(format);
@@ -61,8 +60,8 @@ export function readFigures(sheet: SheetGrid, rows: readonly { row: number }[], 
           half = cell.formula === undefined ? read.halfUnit : 0;
         }
       }
-      figures.value.push(value);
-      figures.half.push(half);
+      figures.value[i] = value;
+      figures.half[i] = half;
       figures.blank[i] = blank;
     }
     out.set(col, figures);
